@@ -1,0 +1,1 @@
+//! sorn: System of Records Notices and Privacy Act exemption rules as code.
