@@ -1,1 +1,134 @@
-fn main() {}
+//! The `sorn` command line: parses arguments, calls the library, reports, exits.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sorn::commands::{build, schema};
+use sorn::emit::Format;
+use sorn::report::{Style, human};
+use sorn::{ExitStatus, SornError};
+
+/// Compile and lint Privacy Act System of Records Notices and exemption rules.
+#[derive(Parser, Debug)]
+#[command(name = "sorn", version, about, long_about = None, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Render sources as Federal Register Markdown and HTML.
+    Build {
+        /// Source files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = BuildFormat::Markdown)]
+        format: BuildFormat,
+        /// Folder for the outputs.
+        #[arg(long, default_value = "build")]
+        out_dir: PathBuf,
+        /// Write the single result to standard output.
+        #[arg(long)]
+        stdout: bool,
+    },
+    /// Write the JSON Schemas of the sources.
+    Schema {
+        /// Folder for the schemas.
+        #[arg(long, default_value = "schemas")]
+        out_dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum BuildFormat {
+    Markdown,
+    Html,
+    All,
+}
+
+impl BuildFormat {
+    fn formats(self) -> Vec<Format> {
+        match self {
+            BuildFormat::Markdown => vec![Format::Markdown],
+            BuildFormat::Html => vec![Format::Html],
+            BuildFormat::All => vec![Format::Markdown, Format::Html],
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match run(cli) {
+        Ok(status) => status,
+        Err(error) => {
+            let report = miette::Report::new(error);
+            let _ = writeln!(std::io::stderr(), "{report:?}");
+            ExitStatus::Error
+        }
+    };
+    ExitCode::from(status.code())
+}
+
+fn stderr_style() -> Style {
+    Style::detect(std::io::stderr().is_terminal())
+}
+
+fn run(cli: Cli) -> Result<ExitStatus, SornError> {
+    match cli.command {
+        Command::Build { paths, format, out_dir, stdout } => {
+            let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            let options = build::BuildOptions {
+                paths,
+                formats: format.formats(),
+                out_dir,
+                stdout,
+                lower: Default::default(),
+            };
+            let result = build::render(&options)?;
+            let mut err = std::io::stderr().lock();
+            if !result.diagnostics.is_empty() {
+                let _ = write!(err, "{}", human::render_human(&result.diagnostics, &result.workspace.files, stderr_style()));
+            }
+            if options.stdout {
+                match result.outputs.as_slice() {
+                    [one] => {
+                        let mut out = std::io::stdout().lock();
+                        if out.write_all(one.text.as_bytes()).is_err() {
+                            return Ok(ExitStatus::Success);
+                        }
+                    }
+                    [] => {}
+                    many => {
+                        return Err(SornError::Usage {
+                            message: format!("--stdout takes one result, but this build renders {}", many.len()),
+                            help: Some("name one source and one --format".into()),
+                        });
+                    }
+                }
+            } else {
+                build::write(&result)?;
+                let _ = writeln!(
+                    err,
+                    "wrote {} file{} to {}",
+                    result.outputs.len(),
+                    if result.outputs.len() == 1 { "" } else { "s" },
+                    sorn::diagnostic::display_path(&options.out_dir)
+                );
+            }
+            if !result.diagnostics.is_empty() {
+                let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));
+            }
+            Ok(build::status(&result))
+        }
+        Command::Schema { out_dir } => {
+            let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;
+            for path in written {
+                eprintln!("wrote {}", sorn::diagnostic::display_path(&path));
+            }
+            Ok(status)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! `sorn build`: renders every source that loads as Markdown and/or HTML.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::ExitStatus;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::emit::Format;
+use crate::error::SornError;
+use crate::lower::{LowerOptions, lower};
+use crate::source::{self, Workspace, normalize};
+
+/// Options of `sorn build`.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// Files and folders to build.
+    pub paths: Vec<PathBuf>,
+    /// Formats to write.
+    pub formats: Vec<Format>,
+    /// Output folder.
+    pub out_dir: PathBuf,
+    /// Write the single result to standard output instead of a file.
+    pub stdout: bool,
+    /// Lowering options (calendar).
+    pub lower: LowerOptions,
+}
+
+/// One rendered output.
+#[derive(Clone, Debug)]
+pub struct Output {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// The rendered text.
+    pub text: String,
+}
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildResult {
+    /// The sources and their load diagnostics.
+    pub workspace: Workspace,
+    /// Diagnostics to report (load errors; with `--check`, findings too).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Rendered outputs, in order.
+    pub outputs: Vec<Output>,
+}
+
+/// Loads the sources and renders every one that loaded cleanly; writes nothing.
+pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
+    let paths = source::discover(&options.paths)?;
+    if paths.is_empty() {
+        return Err(SornError::NoSources { paths: describe(&options.paths) });
+    }
+    let workspace = source::load_paths(&paths);
+    let diagnostics = workspace.diagnostics.clone();
+    let mut outputs = Vec::new();
+    let mut claimed: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let sources: Vec<PathBuf> = workspace.files.iter().map(|(_, f)| normalize(&f.path)).collect();
+    for loaded in workspace.documents.iter().filter(|d| d.clean) {
+        let file = workspace.files.get(loaded.file);
+        let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+        let tree = lower(&loaded.document, &options.lower);
+        for &format in &options.formats {
+            let path = options.out_dir.join(format!("{stem}.{}", format.extension()));
+            let key = normalize(&path);
+            if sources.contains(&key) {
+                return Err(SornError::WouldOverwriteSource { path });
+            }
+            if let Some(other) = claimed.insert(key, file.path.clone()) {
+                return Err(SornError::Usage {
+                    message: format!(
+                        "{} and {} would both be written to {}",
+                        other.display(),
+                        file.path.display(),
+                        path.display()
+                    ),
+                    help: Some("give the sources different file names, or build them separately".into()),
+                });
+            }
+            outputs.push(Output { path, text: format.render(&tree) });
+        }
+    }
+    Ok(BuildResult { workspace, diagnostics, outputs })
+}
+
+/// Writes the outputs atomically.
+pub fn write(result: &BuildResult) -> Result<(), SornError> {
+    for output in &result.outputs {
+        super::output::write_atomic(&output.path, output.text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The exit status of a build: 1 when any source failed to load (it was not rendered).
+pub fn status(result: &BuildResult) -> ExitStatus {
+    if result.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    }
+}
+
+fn describe(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| display(p)).collect::<Vec<_>>().join(", ")
+}
+
+fn display(p: &Path) -> String {
+    crate::diagnostic::display_path(p)
+}

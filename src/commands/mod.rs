@@ -1,0 +1,6 @@
+//! The subcommands. Each takes its options, does its work through the library, writes its
+//! results, and returns an [`ExitStatus`](crate::ExitStatus). Only `main.rs` parses arguments.
+
+pub mod build;
+pub mod output;
+pub mod schema;

@@ -1,0 +1,133 @@
+//! The Federal Register document tree: what every backend renders.
+//!
+//! Lowering ([`crate::lower`]) resolves everything a document generates (claim sentences,
+//! justification lead-ins, dates, the system's name) into this tree once; the Markdown and HTML
+//! backends ([`crate::emit`]) only lay it out. Running text is carried as Markdown: prose from the
+//! source as written, generated text escaped ([`escape`]), so a backend never has to know which
+//! is which.
+
+/// A rendered Federal Register document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrDocument {
+    /// The subject line, used as the HTML page title.
+    pub title: String,
+    /// Where the document goes in the Federal Register ("Notices", "Rules and Regulations", ...).
+    pub section: &'static str,
+    /// The content, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// The identifying lines above the preamble (1 CFR 21.16, 22.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineRole {
+    /// "BILLING CODE 9111-28".
+    BillingCode,
+    /// The agency, in capitals.
+    Agency,
+    /// The issuing bureau or office.
+    SubAgency,
+    /// "6 CFR Part 5".
+    Cfr,
+    /// "[Docket No. DHS-2016-0053]".
+    Docket,
+    /// "RIN 1601-AA00".
+    Rin,
+    /// The subject line.
+    Subject,
+}
+
+/// One block of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// An identifying line (plain text).
+    Line(LineRole, String),
+    /// A preamble caption run in before its text: "AGENCY: Department of ...". The body is Markdown;
+    /// an empty body prints the caption alone (SUPPLEMENTARY INFORMATION:).
+    Caption {
+        /// The caption without colon, e.g. "AGENCY".
+        label: String,
+        /// Markdown.
+        body: String,
+    },
+    /// A caption of the system text on its own line ("System name:", "SYSTEM LOCATION:").
+    SectionCaption(String),
+    /// A heading (plain text), level 2 to 4.
+    Heading(u8, String),
+    /// Running text: one or more Markdown blocks.
+    Markdown(String),
+    /// An amendatory instruction ("1. The authority citation ..."), with its number.
+    Instruction(u32, String),
+    /// Five stars: unchanged text omitted.
+    Stars,
+    /// The signature block.
+    Signature(SignatureBlock),
+    /// The FR Doc line (plain text).
+    FrDoc(String),
+}
+
+/// A signature, resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureBlock {
+    /// "Dated: August 3, 2016."
+    pub dated: Option<String>,
+    /// Lines before the name.
+    pub before: Vec<String>,
+    /// "Jonathan R. Cantor,"
+    pub name: String,
+    /// Title lines, each ending in "," except the last, which ends in ".".
+    pub title: Vec<String>,
+}
+
+/// Escapes plain text for inclusion in Markdown, so generated text and structured values can never
+/// turn into markup (a system name with `*` stays a system name).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at_line_start = true;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '&' => out.push_str("&amp;"),
+            '#' | '+' | '-' | '=' if at_line_start => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '.' | ')' if at_line_start_number(&text[..i]) => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+        if ch == '\n' {
+            at_line_start = true;
+        } else if !(ch.is_ascii_digit() && at_line_start) && ch != ' ' {
+            at_line_start = false;
+        }
+    }
+    out
+}
+
+/// Whether the text before this point, on the current line, is only digits (so "75." would start
+/// an ordered list).
+fn at_line_start_number(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let trimmed = line.trim_start();
+    !trimmed.is_empty() && trimmed.len() <= 9 && trimmed.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup_but_not_words() {
+        assert_eq!(escape("DHS/ICE-015 LeadTrac"), "DHS/ICE-015 LeadTrac");
+        assert_eq!(escape("a *b* [c](d) <e>"), "a \\*b\\* \\[c\\](d) \\<e\\>");
+        assert_eq!(escape("75. The system"), "75\\. The system");
+        assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("x - y"), "x - y");
+        assert_eq!(escape("AT&T"), "AT&amp;T");
+    }
+}

@@ -1,0 +1,134 @@
+//! Lowering a System of Records Notice.
+
+use super::LowerOptions;
+use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
+use crate::frdoc::{Block, FrDocument, escape};
+use crate::model::{Element, SignaturePlacement, Sorn, Template};
+
+/// Lowers a SORN: heading lines, preamble, system text in the template's caption order, signature,
+/// FR Doc line.
+pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
+    let template = s.template.value;
+    let dates = Dates::compute(&s.notice, s.published.as_ref(), &options.calendar);
+    let ctx = Context {
+        system: s.system.name(),
+        agency: &s.agency,
+        docket: s.notice.docket.as_ref().map(|d| d.value.trim()),
+        dates,
+    };
+    let subject = match &s.notice.subject {
+        Some(p) => ctx.prose(p),
+        None => match (template, s.action.value) {
+            (Template::Legacy, _) => format!("Privacy Act of 1974; {}", ctx.system.full_spelled()),
+            (Template::A108, crate::model::Action::Rescinded) => {
+                "Privacy Act of 1974; Rescindment of a System of Records".into()
+            }
+            (Template::A108, _) => "Privacy Act of 1974; System of Records".into(),
+        },
+    };
+    let mut blocks = heading_lines(&s.notice, &s.agency, None, subject.clone());
+
+    let agency_caption = match &s.notice.agency {
+        Some(p) => ctx.prose(p),
+        None => escape(&format!("{}.", s.agency.name.value.trim())),
+    };
+    blocks.push(Block::Caption { label: "AGENCY".into(), body: agency_caption });
+    let action = match &s.notice.action {
+        Some(p) => ctx.prose(p),
+        None => s.action.value.action_line(template).to_string(),
+    };
+    blocks.push(Block::Caption { label: "ACTION".into(), body: action });
+    blocks.extend(caption("SUMMARY", s.notice.summary.as_ref().map(|p| ctx.prose(p))));
+    blocks.extend(caption("DATES", dates_text(s, &ctx)));
+    preamble_tail(&ctx, &s.notice, &mut blocks);
+
+    let signature_first = s.signature.as_ref().is_some_and(|sig| sig.placement == SignaturePlacement::BeforeSystem);
+    if signature_first {
+        blocks.extend(s.signature.as_ref().map(common::signature));
+    }
+
+    if template == Template::Legacy {
+        blocks.push(Block::Heading(3, "System of Records".into()));
+        blocks.push(Block::Markdown(escape(&ctx.system.id_long())));
+    }
+    for spec in template.captions() {
+        let body = element_body(s, &ctx, spec.element);
+        let label = s.captions.get(&spec.element).map_or(spec.caption, |c| c.value.trim().trim_end_matches(':'));
+        if body.is_none() && !(spec.element == Element::Policies && has_storage(s)) {
+            continue;
+        }
+        blocks.push(Block::SectionCaption(format!("{label}:")));
+        if let Some(body) = body {
+            blocks.push(Block::Markdown(body));
+        }
+    }
+
+    if !signature_first {
+        blocks.extend(s.signature.as_ref().map(common::signature));
+    }
+    blocks.extend(s.fr_doc.as_ref().map(common::fr_doc));
+    FrDocument { title: subject, section: "Notices", blocks }
+}
+
+fn has_storage(s: &Sorn) -> bool {
+    s.system.storage.is_some() || s.system.retrieval.is_some() || s.system.safeguards.is_some()
+}
+
+/// The DATES caption: the source's own text with date placeholders, or the conventional sentences.
+fn dates_text(s: &Sorn, ctx: &Context<'_>) -> Option<String> {
+    if let Some(p) = &s.notice.dates {
+        return Some(ctx.prose(p));
+    }
+    let mut sentences = Vec::new();
+    if let Some(due) = &ctx.dates.comments_due {
+        sentences.push(format!("Submit comments on or before {}.", mark(due)));
+    }
+    if let Some(effective) = &ctx.dates.effective {
+        sentences.push(format!(
+            "This {} system will be effective {}.",
+            s.action.value.adjective(),
+            mark(effective)
+        ));
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// The text under one caption of the system text.
+fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String> {
+    let system = &s.system;
+    match element {
+        Element::SystemName => {
+            let name = escape(&ctx.system.full());
+            Some(if s.template.value == Template::A108 && !name.ends_with('.') { format!("{name}.") } else { name })
+        }
+        Element::RoutineUses => {
+            let mut parts = Vec::new();
+            if let Some(intro) = &system.routine_uses_intro {
+                parts.push(ctx.prose(intro));
+            }
+            for ru in &system.routine_uses {
+                parts.push(format!("{}. {}", escape(ru.id.value.trim()), ctx.prose(&ru.text)));
+            }
+            if let Some(note) = &system.routine_uses_note {
+                parts.push(ctx.prose(note));
+            }
+            (!parts.is_empty()).then(|| parts.join("\n\n"))
+        }
+        Element::Exemptions => {
+            let e = system.exemptions.as_ref()?;
+            let mut parts = Vec::new();
+            if !e.claims.is_empty() {
+                let who = common::official(e.official.as_ref(), &s.agency);
+                parts.push(escape(&claim_sentences(&who, &e.claims)));
+            }
+            if let Some(note) = &e.note {
+                parts.push(ctx.prose(note));
+            }
+            if let Some(text) = &e.text {
+                parts.push(ctx.prose(text));
+            }
+            (!parts.is_empty()).then(|| parts.join(" "))
+        }
+        other => system.prose(other).map(|p| ctx.prose(p)),
+    }
+}

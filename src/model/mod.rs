@@ -1,0 +1,191 @@
+//! The document model: typed SORN and exemption-rule sources.
+//!
+//! These types mirror the TOML sources one to one (serde), keep the place of every value a rule
+//! may point at ([`Loc`]), and describe themselves as JSON Schemas (schemars) for editors.
+
+mod common;
+mod date;
+mod located;
+pub mod placeholders;
+mod rule;
+mod sorn;
+mod system;
+mod template;
+
+pub use common::{
+    Agency, AuthorityText, CitationText, Claim, Contact, Exemptions, ExtraCaption, FrDoc, FrDocStyle, Preamble,
+    Prose, Signature, SignaturePlacement,
+};
+pub use date::{SourceDate, SourceDateTime};
+pub use located::Loc;
+pub use rule::{Cfr, Cover, ExemptionRule, Justification, RuleExemptions, covers_of};
+pub use sorn::{RoutineUse, Sorn, System};
+pub use system::SystemName;
+pub use template::{Action, CaptionSpec, Element, Stage, Template};
+
+/// The kinds of source sorn reads, by their top-level `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `kind = "sorn"`.
+    Sorn,
+    /// `kind = "exemption-rule"`.
+    ExemptionRule,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 2] = [Kind::Sorn, Kind::ExemptionRule];
+
+    /// The value of `kind` in sources.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sorn => "sorn",
+            Kind::ExemptionRule => "exemption-rule",
+        }
+    }
+
+    /// The kind named by a `kind` value.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// File name of the kind's JSON Schema in `schemas/`.
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            Kind::Sorn => "sorn.schema.json",
+            Kind::ExemptionRule => "exemption-rule.schema.json",
+        }
+    }
+}
+
+/// A loaded source document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Document {
+    /// A System of Records Notice.
+    Sorn(Box<Sorn>),
+    /// An exemption rule.
+    ExemptionRule(Box<ExemptionRule>),
+}
+
+impl Document {
+    /// The document's kind.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Document::Sorn(_) => Kind::Sorn,
+            Document::ExemptionRule(_) => Kind::ExemptionRule,
+        }
+    }
+
+    /// The exempted or described system's name.
+    pub fn system_name(&self) -> SystemName {
+        match self {
+            Document::Sorn(s) => s.system.name(),
+            Document::ExemptionRule(r) => r.system.clone(),
+        }
+    }
+
+    /// The issuing agency.
+    pub fn agency(&self) -> &Agency {
+        match self {
+            Document::Sorn(s) => &s.agency,
+            Document::ExemptionRule(r) => &r.agency,
+        }
+    }
+
+    /// The preamble.
+    pub fn preamble(&self) -> &Preamble {
+        match self {
+            Document::Sorn(s) => &s.notice,
+            Document::ExemptionRule(r) => &r.notice,
+        }
+    }
+
+    /// The exemption claims the document states.
+    pub fn claims(&self) -> &[Claim] {
+        match self {
+            Document::Sorn(s) => s.system.exemptions.as_ref().map_or(&[], |e| e.claims.as_slice()),
+            Document::ExemptionRule(r) => &r.exemptions.claims,
+        }
+    }
+
+    /// The explicit link to the other document of the pair, as written.
+    pub fn link(&self) -> Option<&Loc<String>> {
+        match self {
+            Document::Sorn(s) => s.exemption_rule.as_ref(),
+            Document::ExemptionRule(r) => r.sorn.as_ref(),
+        }
+    }
+}
+
+impl Document {
+    /// Every prose field of the document with its key path, in source order of the format.
+    pub fn prose(&self) -> Vec<(String, &Prose)> {
+        let mut out: Vec<(String, &Prose)> = Vec::new();
+        let preamble = self.preamble();
+        let mut push = |key: &str, p: Option<&Prose>| {
+            if let Some(p) = p {
+                out.push((key.to_string(), p));
+            }
+        };
+        push("notice.subject", preamble.subject.as_ref());
+        push("notice.agency", preamble.agency.as_ref());
+        push("notice.action", preamble.action.as_ref());
+        push("notice.summary", preamble.summary.as_ref());
+        push("notice.dates", preamble.dates.as_ref());
+        push("notice.addresses", preamble.addresses.as_ref());
+        for c in &preamble.address_captions {
+            push("notice.address_captions.text", Some(&c.text));
+        }
+        for c in &preamble.contacts {
+            push("notice.contacts.text", c.text.as_ref());
+        }
+        push("notice.supplementary", preamble.supplementary.as_ref());
+        match self {
+            Document::Sorn(s) => {
+                for spec in Template::A108.captions().iter().chain(Template::Legacy.captions()) {
+                    if let Some(p) = s.system.prose(spec.element) {
+                        let key = format!("system.{}", System::key(spec.element));
+                        if !out.iter().any(|(k, _)| *k == key) {
+                            out.push((key, p));
+                        }
+                    }
+                }
+                if let Some(p) = &s.system.routine_uses_intro {
+                    out.push(("system.routine_uses_intro".into(), p));
+                }
+                for ru in &s.system.routine_uses {
+                    out.push(("system.routine_uses.text".into(), &ru.text));
+                }
+                if let Some(p) = &s.system.routine_uses_note {
+                    out.push(("system.routine_uses_note".into(), p));
+                }
+                if let Some(e) = &s.system.exemptions {
+                    if let Some(p) = &e.note {
+                        out.push(("system.exemptions.note".into(), p));
+                    }
+                    if let Some(p) = &e.text {
+                        out.push(("system.exemptions.text".into(), p));
+                    }
+                }
+            }
+            Document::ExemptionRule(r) => {
+                if let Some(p) = &r.cfr.authority {
+                    out.push(("cfr.authority".into(), p));
+                }
+                for (key, p) in [
+                    ("exemptions.description", &r.exemptions.description),
+                    ("exemptions.note", &r.exemptions.note),
+                    ("exemptions.reasons_intro", &r.exemptions.reasons_intro),
+                ] {
+                    if let Some(p) = p {
+                        out.push((key.into(), p));
+                    }
+                }
+                for j in &r.justifications {
+                    out.push(("justifications.text".into(), &j.text));
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,219 @@
+//! Placeholders in prose: `{system}`, `{docket}`, `{effective}` ...
+//!
+//! Facts that a notice repeats (the system's name, the docket number, computed dates) are stored
+//! once and written into prose as placeholders, so that the printed text can never disagree with
+//! itself. `{{` and `}}` stand for literal braces.
+
+use std::ops::Range;
+
+/// Every placeholder name, with what it stands for (for `sorn explain` and error help).
+pub const NAMES: &[(&str, &str)] = &[
+    ("system", "the system's full name: \"DHS/ICE-015 LeadTrac System of Records\""),
+    ("system.id", "the system identifier: \"DHS/ICE-015\""),
+    ("system.name", "the system's name without identifier: \"LeadTrac System of Records\""),
+    ("system.id_long", "the identifier with abbreviations spelled out: \"Department of Homeland Security (DHS)/...-015\""),
+    ("system.long", "the full name with the identifier's abbreviations spelled out, abbreviations in parentheses"),
+    ("system.spelled", "the full name with the identifier's abbreviations spelled out, as in rule subject lines"),
+    ("agency", "the agency's name"),
+    ("agency.abbreviation", "the agency's abbreviation"),
+    ("docket", "the docket number"),
+    ("published", "the publication date, or the Federal Register placeholder"),
+    ("comments_due", "the date comments are due, or the Federal Register placeholder"),
+    ("effective", "the effective date, or the Federal Register placeholder"),
+];
+
+/// A piece of prose after parsing its placeholders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Literal text (braces already unescaped).
+    Text(std::borrow::Cow<'a, str>),
+    /// A placeholder name, with its byte range (braces included) in the prose.
+    Placeholder(&'a str, Range<usize>),
+}
+
+/// A placeholder problem, with its byte range in the prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceholderError {
+    /// Byte range in the prose string.
+    pub range: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+/// Splits prose into text and placeholders. Unknown names and unbalanced braces are errors.
+pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, Vec<PlaceholderError>> {
+    let mut pieces = Vec::new();
+    let mut errors = Vec::new();
+    let mut literal = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut literal_start = 0;
+    let mut literal_borrowed = true;
+    let flush = |pieces: &mut Vec<Piece<'_>>, literal: &mut String, borrowed: bool, start: usize, end: usize| {
+        if borrowed {
+            if end > start {
+                pieces.push(Piece::Text(std::borrow::Cow::Borrowed(&text[start..end])));
+            }
+        } else if !literal.is_empty() {
+            pieces.push(Piece::Text(std::borrow::Cow::Owned(std::mem::take(literal))));
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => {
+                if literal_borrowed {
+                    literal.push_str(&text[literal_start..i]);
+                    literal_borrowed = false;
+                }
+                literal.push('{');
+                i += 2;
+            }
+            b'}' if bytes.get(i + 1) == Some(&b'}') => {
+                if literal_borrowed {
+                    literal.push_str(&text[literal_start..i]);
+                    literal_borrowed = false;
+                }
+                literal.push('}');
+                i += 2;
+            }
+            b'{' => {
+                let close = text[i + 1..].find(['}', '{', '\n']).map(|k| i + 1 + k);
+                match close {
+                    Some(c) if bytes[c] == b'}' => {
+                        flush(&mut pieces, &mut literal, literal_borrowed, literal_start, i);
+                        let name = text[i + 1..c].trim();
+                        if NAMES.iter().any(|(n, _)| *n == name) {
+                            pieces.push(Piece::Placeholder(name, i..c + 1));
+                        } else {
+                            errors.push(unknown(name, i..c + 1));
+                        }
+                        i = c + 1;
+                        literal_start = i;
+                        literal_borrowed = true;
+                    }
+                    _ => {
+                        errors.push(PlaceholderError {
+                            range: i..i + 1,
+                            message: "unclosed `{` in prose".into(),
+                            help: "write `{{` for a literal brace, or close the placeholder, e.g. `{system}`".into(),
+                        });
+                        i += 1;
+                    }
+                }
+            }
+            b'}' => {
+                errors.push(PlaceholderError {
+                    range: i..i + 1,
+                    message: "unmatched `}` in prose".into(),
+                    help: "write `}}` for a literal brace".into(),
+                });
+                i += 1;
+            }
+            _ => {
+                let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
+                if !literal_borrowed {
+                    literal.push_str(&text[i..i + ch_len]);
+                }
+                i += ch_len;
+            }
+        }
+    }
+    flush(&mut pieces, &mut literal, literal_borrowed, literal_start, text.len());
+    if errors.is_empty() { Ok(pieces) } else { Err(errors) }
+}
+
+fn unknown(name: &str, range: Range<usize>) -> PlaceholderError {
+    let best = NAMES
+        .iter()
+        .map(|(n, _)| (strsim::jaro_winkler(n, name), *n))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8);
+    let help = match best {
+        Some((_, n)) => format!("did you mean `{{{n}}}`? (write `{{{{` for a literal brace)"),
+        None => format!(
+            "known placeholders: {}",
+            NAMES.iter().map(|(n, _)| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    PlaceholderError { range, message: format!("unknown placeholder `{{{name}}}`"), help }
+}
+
+/// Fills every placeholder with `value(name)`; unknown names were rejected by [`parse`].
+pub fn expand(text: &str, value: impl Fn(&str) -> String) -> Result<String, Vec<PlaceholderError>> {
+    let pieces = parse(text)?;
+    let mut out = String::with_capacity(text.len() + 64);
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&t),
+            Piece::Placeholder(name, _) => out.push_str(&value(name)),
+        }
+    }
+    Ok(out)
+}
+
+/// Maps a byte range inside a string value to a byte range in the TOML source, when the string is
+/// written without escapes (so the two coincide); otherwise the whole value's span.
+pub fn source_range(source: &str, value_span: Range<usize>, value: &str, inner: Range<usize>) -> Range<usize> {
+    let Some(raw) = source.get(value_span.clone()) else {
+        return value_span;
+    };
+    for delim in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(body) = raw.strip_prefix(delim).and_then(|r| r.strip_suffix(delim)) {
+            let skip_newline = if delim.len() == 3 {
+                if body.starts_with("\r\n") {
+                    2
+                } else if body.starts_with('\n') {
+                    1
+                } else {
+                    0
+                }
+            } else {
+                0
+            };
+            let body = &body[skip_newline..];
+            if body == value {
+                let start = value_span.start + delim.len() + skip_newline;
+                return start + inner.start..start + inner.end;
+            }
+            break;
+        }
+    }
+    value_span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_known_names_and_escapes() {
+        let out = expand("The {system} ({{not}} a placeholder).", |n| format!("<{n}>")).unwrap();
+        assert_eq!(out, "The <system> ({not} a placeholder).");
+    }
+
+    #[test]
+    fn unknown_names_suggest_the_closest() {
+        let errs = expand("see {sytem} here", |_| String::new()).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].range, 4..11);
+        assert!(errs[0].help.contains("{system}"), "{}", errs[0].help);
+    }
+
+    #[test]
+    fn unbalanced_braces_are_errors_not_panics() {
+        assert!(expand("a { b", |_| String::new()).is_err());
+        assert!(expand("a } b", |_| String::new()).is_err());
+        assert!(expand("{", |_| String::new()).is_err());
+        assert_eq!(expand("é{{ü}}", |_| String::new()).unwrap(), "é{ü}");
+    }
+
+    #[test]
+    fn maps_ranges_into_multiline_strings() {
+        let src = "x = \"\"\"\nab {system}\"\"\"";
+        let span = 4..src.len();
+        let r = source_range(src, span, "ab {system}", 3..11);
+        assert_eq!(&src[r], "{system}");
+    }
+}

@@ -1,0 +1,184 @@
+//! A System of Records Notice (5 U.S.C. 552a(e)(4)).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Agency, Exemptions, FrDoc, Preamble, Prose, Signature};
+use super::date::SourceDate;
+use super::located::Loc;
+use super::system::SystemName;
+use super::template::{Action, Element, Template};
+
+/// A SORN source (`kind = "sorn"`).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "sorn System of Records Notice")]
+pub struct Sorn {
+    /// Always "sorn".
+    #[schemars(with = "SornKind")]
+    pub kind: Loc<String>,
+    /// The caption set: "legacy" (pre-2017) or "a108" (OMB Circular A-108).
+    pub template: Loc<Template>,
+    /// What the notice does: "new", "modified" or "rescinded".
+    pub action: Loc<Action>,
+    /// The exemption rule that exempts this system, as a path relative to this file.
+    pub exemption_rule: Option<Loc<String>>,
+    /// Publication date in the Federal Register. When set, DATES give dates certain computed under
+    /// 1 CFR 18.17; when absent, the Office of the Federal Register placeholders.
+    pub published: Option<Loc<SourceDate>>,
+    /// The issuing agency.
+    pub agency: Agency,
+    /// The preamble: AGENCY to SUPPLEMENTARY INFORMATION.
+    #[serde(default)]
+    pub notice: Preamble,
+    /// The system of records: one field per caption of the system text.
+    pub system: System,
+    /// Caption spellings that differ from the template's, e.g. { managers = "System Manager and address" }.
+    #[serde(default)]
+    pub captions: BTreeMap<Element, Loc<String>>,
+    /// The signature block.
+    pub signature: Option<Signature>,
+    /// The FR Doc line.
+    pub fr_doc: Option<FrDoc>,
+}
+
+/// The literal kind of a SORN source.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+pub struct SornKind(#[schemars(regex(pattern = "^sorn$"))] pub String);
+
+/// A routine use (5 U.S.C. 552a(b)(3), (e)(4)(D)).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoutineUse {
+    /// Its letter or number as printed, e.g. "A" or "1".
+    pub id: Loc<String>,
+    /// The routine use (Markdown; may contain a numbered list).
+    pub text: Prose,
+}
+
+/// The system text of a notice.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    /// The system identifier, e.g. "DHS/ICE-015".
+    pub id: Loc<String>,
+    /// The system's name as it follows the identifier, e.g. "LeadTrac System of Records".
+    pub name: Loc<String>,
+    /// What stands between identifier and name (default " ").
+    pub separator: Option<Loc<String>>,
+    /// Long forms of the identifier's abbreviations, e.g. { DHS = "Department of Homeland Security" }.
+    #[serde(default)]
+    pub abbreviations: BTreeMap<String, Loc<String>>,
+    /// SECURITY CLASSIFICATION.
+    pub security_classification: Option<Prose>,
+    /// SYSTEM LOCATION.
+    pub location: Option<Prose>,
+    /// SYSTEM MANAGER(S) (and address): title and business address.
+    pub managers: Option<Prose>,
+    /// AUTHORITY FOR MAINTENANCE OF THE SYSTEM.
+    pub authority: Option<Prose>,
+    /// PURPOSE(S) OF THE SYSTEM.
+    pub purposes: Option<Prose>,
+    /// CATEGORIES OF INDIVIDUALS COVERED BY THE SYSTEM.
+    pub individuals: Option<Prose>,
+    /// CATEGORIES OF RECORDS IN THE SYSTEM.
+    pub records: Option<Prose>,
+    /// RECORD SOURCE CATEGORIES.
+    pub record_sources: Option<Prose>,
+    /// The lead-in of ROUTINE USES, citing 5 U.S.C. 552a(b)(3).
+    pub routine_uses_intro: Option<Prose>,
+    /// The routine uses, in order.
+    #[serde(default)]
+    pub routine_uses: Vec<RoutineUse>,
+    /// Text after the routine uses.
+    pub routine_uses_note: Option<Prose>,
+    /// DISCLOSURE TO CONSUMER REPORTING AGENCIES (legacy caption set).
+    pub consumer_reporting: Option<Prose>,
+    /// Text under the legacy "Policies and practices for storing, retrieving, ..." heading.
+    pub policies: Option<Prose>,
+    /// Storage.
+    pub storage: Option<Prose>,
+    /// Retrievability (legacy) / retrieval.
+    pub retrieval: Option<Prose>,
+    /// Safeguards.
+    pub safeguards: Option<Prose>,
+    /// Retention and disposal.
+    pub retention: Option<Prose>,
+    /// NOTIFICATION PROCEDURE(S).
+    pub notification: Option<Prose>,
+    /// RECORD ACCESS PROCEDURES.
+    pub record_access: Option<Prose>,
+    /// CONTESTING RECORD PROCEDURES.
+    pub contesting: Option<Prose>,
+    /// EXEMPTIONS claimed or promulgated for the system.
+    pub exemptions: Option<Exemptions>,
+    /// HISTORY: earlier notices, with their Federal Register citations.
+    pub history: Option<Prose>,
+}
+
+impl System {
+    /// The identifier and name, for generating every spelling of the system's name.
+    pub fn name(&self) -> SystemName {
+        SystemName {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            separator: self.separator.clone(),
+            abbreviations: self.abbreviations.clone(),
+        }
+    }
+
+    /// The prose written for an element, if the element is a prose field.
+    pub fn prose(&self, element: Element) -> Option<&Prose> {
+        match element {
+            Element::SecurityClassification => self.security_classification.as_ref(),
+            Element::Location => self.location.as_ref(),
+            Element::Managers => self.managers.as_ref(),
+            Element::Authority => self.authority.as_ref(),
+            Element::Purposes => self.purposes.as_ref(),
+            Element::Individuals => self.individuals.as_ref(),
+            Element::Records => self.records.as_ref(),
+            Element::RecordSources => self.record_sources.as_ref(),
+            Element::ConsumerReporting => self.consumer_reporting.as_ref(),
+            Element::Policies => self.policies.as_ref(),
+            Element::Storage => self.storage.as_ref(),
+            Element::Retrieval => self.retrieval.as_ref(),
+            Element::Safeguards => self.safeguards.as_ref(),
+            Element::Retention => self.retention.as_ref(),
+            Element::Notification => self.notification.as_ref(),
+            Element::RecordAccess => self.record_access.as_ref(),
+            Element::Contesting => self.contesting.as_ref(),
+            Element::History => self.history.as_ref(),
+            Element::SystemName | Element::RoutineUses | Element::Exemptions => None,
+        }
+    }
+
+    /// The source key of an element's field, for diagnostics.
+    pub fn key(element: Element) -> &'static str {
+        match element {
+            Element::SystemName => "name",
+            Element::SecurityClassification => "security_classification",
+            Element::Location => "location",
+            Element::Managers => "managers",
+            Element::Authority => "authority",
+            Element::Purposes => "purposes",
+            Element::Individuals => "individuals",
+            Element::Records => "records",
+            Element::RecordSources => "record_sources",
+            Element::RoutineUses => "routine_uses",
+            Element::ConsumerReporting => "consumer_reporting",
+            Element::Policies => "policies",
+            Element::Storage => "storage",
+            Element::Retrieval => "retrieval",
+            Element::Safeguards => "safeguards",
+            Element::Retention => "retention",
+            Element::Notification => "notification",
+            Element::RecordAccess => "record_access",
+            Element::Contesting => "contesting",
+            Element::Exemptions => "exemptions",
+            Element::History => "history",
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Human output: rustc-style reports rendered by miette, with the TOML line and a label under the
+//! exact key or value. Labels in another file (a SORN beside its exemption rule) are shown as
+//! related reports with their own snippet.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource,
+    Severity as MietteSeverity, SourceCode,
+};
+
+use crate::diagnostic::{Diagnostic, FileId, Severity, SourceMap};
+
+/// Whether to use colour and Unicode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Colour and Unicode box drawing (a terminal).
+    Color,
+    /// Unicode without colour.
+    Plain,
+}
+
+impl Style {
+    /// Colour on a terminal unless `NO_COLOR` is set (https://no-color.org).
+    pub fn detect(is_terminal: bool) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if is_terminal && !no_color { Style::Color } else { Style::Plain }
+    }
+}
+
+struct View {
+    message: String,
+    rule: &'static str,
+    severity: MietteSeverity,
+    help: Option<String>,
+    source: NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<View>,
+}
+
+impl fmt::Debug for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for View {}
+
+impl MietteDiagnostic for View {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.rule.is_empty()).then(|| Box::new(self.rule) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<MietteSeverity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn MietteDiagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn MietteDiagnostic)))
+    }
+}
+
+fn severity(s: Severity) -> MietteSeverity {
+    match s {
+        Severity::Error => MietteSeverity::Error,
+        Severity::Warning => MietteSeverity::Warning,
+        Severity::Note => MietteSeverity::Advice,
+    }
+}
+
+fn clamp(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
+    let start = span.start.min(len);
+    let end = span.end.clamp(start, len);
+    (start, end - start)
+}
+
+fn view(d: &Diagnostic, files: &SourceMap) -> View {
+    let primary_file = d.primary().map_or(FileId(0), |l| l.file);
+    let mut labels = Vec::new();
+    let mut others: Vec<(FileId, Vec<LabeledSpan>)> = Vec::new();
+    for (i, label) in d.labels.iter().enumerate() {
+        let len = files.get(label.file).text.len();
+        let (offset, length) = clamp(&label.span, len);
+        let text = (!label.message.is_empty()).then(|| label.message.clone());
+        let span = if i == 0 {
+            LabeledSpan::new_primary_with_span(text, (offset, length))
+        } else {
+            LabeledSpan::new_with_span(text, (offset, length))
+        };
+        if label.file == primary_file {
+            labels.push(span);
+        } else if let Some(entry) = others.iter_mut().find(|(f, _)| *f == label.file) {
+            entry.1.push(span);
+        } else {
+            others.push((label.file, vec![span]));
+        }
+    }
+    let mut help = d.help.clone();
+    for note in &d.notes {
+        let line = format!("note: {note}");
+        help = Some(match help {
+            Some(h) => format!("{h}\n{line}"),
+            None => line,
+        });
+    }
+    let source_of = |file: FileId| {
+        let f = files.get(file);
+        NamedSource::new(f.name.clone(), f.text.clone()).with_language("toml")
+    };
+    let related = others
+        .into_iter()
+        .map(|(file, labels)| View {
+            message: format!("see also {}", files.get(file).name),
+            rule: "",
+            severity: MietteSeverity::Advice,
+            help: None,
+            source: source_of(file),
+            labels,
+            related: Vec::new(),
+        })
+        .collect();
+    View {
+        message: d.message.clone(),
+        rule: d.rule,
+        severity: severity(d.severity),
+        help,
+        source: source_of(primary_file),
+        labels,
+        related,
+    }
+}
+
+/// Renders diagnostics as rustc-style reports, one after another.
+pub fn render_human(diagnostics: &[Diagnostic], files: &SourceMap, style: Style) -> String {
+    let theme = match style {
+        Style::Color => GraphicalTheme::unicode(),
+        Style::Plain => GraphicalTheme::unicode_nocolor(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100);
+    let mut out = String::new();
+    for d in diagnostics {
+        let v = view(d, files);
+        if handler.render_report(&mut out, &v).is_err() {
+            out.push_str(&format!("{}: {} [{}]\n", d.severity.as_str(), d.message, d.rule));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The closing summary line, e.g. "2 errors, 1 warning in 2 files".
+pub fn summary(diagnostics: &[Diagnostic], files: usize) -> String {
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+    format!(
+        "{}, {} in {}",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        plural(files, "file")
+    )
+}

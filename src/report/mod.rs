@@ -1,0 +1,5 @@
+//! Reporting diagnostics.
+
+pub mod human;
+
+pub use human::{Style, render_human};

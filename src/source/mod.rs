@@ -1,0 +1,386 @@
+//! Finding, reading and loading sources.
+//!
+//! Loading turns bytes into a [`Document`] or into diagnostics, never into a panic: a file that is
+//! too large, not UTF-8, not TOML, has unknown or missing keys, values of the wrong type, citations
+//! that do not exist in the statute or placeholders sorn does not know, is reported with file,
+//! line, column and a snippet, and is not rendered.
+
+pub mod keys;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, FileId, Label, SourceFile, SourceMap};
+use crate::error::SornError;
+use crate::model::{Document, ExemptionRule, Kind, Sorn};
+pub use validate::validate;
+
+/// Sources larger than this are refused: real notices are well under 1 MiB.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Folders that never hold sources.
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules", "build"];
+
+/// The names of the load rules, reported like lint rules so CI sees every problem in one run.
+pub mod rules {
+    /// The file is not valid TOML.
+    pub const SYNTAX_ERROR: &str = "syntax-error";
+    /// The file is not UTF-8, too large, or unreadable.
+    pub const UNREADABLE: &str = "unreadable-source";
+    /// `kind` is missing or names no sorn kind.
+    pub const UNKNOWN_KIND: &str = "unknown-kind";
+    /// A key the source format does not have.
+    pub const UNKNOWN_KEY: &str = "unknown-key";
+    /// A required key is missing.
+    pub const MISSING_KEY: &str = "missing-key";
+    /// A value of the wrong type or out of range.
+    pub const INVALID_VALUE: &str = "invalid-value";
+    /// A citation of 5 U.S.C. 552a that does not exist or is malformed.
+    pub const UNKNOWN_SUBSECTION: &str = "unknown-subsection";
+    /// An exemption authority other than (j)(1), (j)(2), (k)(1)..(k)(7).
+    pub const UNKNOWN_AUTHORITY: &str = "unknown-authority";
+    /// A placeholder sorn does not know, or an unbalanced brace.
+    pub const UNKNOWN_PLACEHOLDER: &str = "unknown-placeholder";
+}
+
+/// One loaded source.
+#[derive(Clone, Debug)]
+pub struct LoadedDocument {
+    /// Its file.
+    pub file: FileId,
+    /// The document.
+    pub document: Document,
+    /// Whether it loaded without error-level diagnostics (only such documents are rendered).
+    pub clean: bool,
+}
+
+/// Everything one run loaded.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// Every file read.
+    pub files: SourceMap,
+    /// Documents that deserialized (possibly with load errors in validated fields).
+    pub documents: Vec<LoadedDocument>,
+    /// Load diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// The loaded document whose file has this path, if any.
+    pub fn find_by_path(&self, path: &Path) -> Option<&LoadedDocument> {
+        let wanted = normalize(path);
+        self.documents.iter().find(|d| normalize(&self.files.get(d.file).path) == wanted)
+    }
+}
+
+/// Lexically normalizes a path (no file system access), so links like `../sorns/x.toml` compare.
+pub fn normalize(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Finds the sources under the given paths: files named explicitly are always sources; folders are
+/// searched recursively (in sorted order, without following links) for `*.toml` files whose
+/// top-level `kind` is a sorn kind.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
+    let mut found = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| SornError::Path { path: path.clone(), source: e })?;
+        if meta.is_dir() {
+            walk(path, &mut found, 0)?;
+        } else {
+            found.push(path.clone());
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    found.retain(|p| seen.insert(normalize(p)));
+    Ok(found)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornError> {
+    if depth > 64 {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| SornError::Path { path: dir.to_path_buf(), source: e })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if meta.is_dir() {
+            if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_str()) {
+                walk(&path, found, depth + 1)?;
+            }
+        } else if meta.is_file() && name.ends_with(".toml") && looks_like_source(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether a file found in a folder declares a sorn kind. Read cheaply: a `kind = "..."` line at
+/// top level, so that broken sources are still found and reported while `Cargo.toml` is skipped.
+fn looks_like_source(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else { return false };
+    if meta.len() > MAX_SOURCE_BYTES {
+        return true;
+    }
+    let Ok(bytes) = std::fs::read(path) else { return true };
+    let text = String::from_utf8_lossy(&bytes);
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix("kind") {
+            let value = rest.trim_start().trim_start_matches('=').trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            return Kind::from_name(value).is_some();
+        }
+    }
+    false
+}
+
+/// Reads and loads every path; unreadable files become diagnostics.
+pub fn load_paths(paths: &[PathBuf]) -> Workspace {
+    let mut ws = Workspace::default();
+    for path in paths {
+        let bytes = read_limited(path);
+        load_into(&mut ws, path.clone(), bytes);
+    }
+    crate::diagnostic::sort(&mut ws.diagnostics);
+    ws
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(format!(
+            "{} is larger than {} MiB; a source that large is not a notice",
+            path.display(),
+            MAX_SOURCE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Loads one source from its bytes into the workspace.
+pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, String>) {
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(message) => {
+            let file = ws.files.add(SourceFile::new(path, String::new()));
+            ws.diagnostics.push(Diagnostic::error(rules::UNREADABLE, message, Label::new(file, 0..0, "")));
+            return;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = ws.files.add(SourceFile::new(path, lossy));
+            ws.diagnostics.push(
+                Diagnostic::error(
+                    rules::UNREADABLE,
+                    "the file is not valid UTF-8",
+                    Label::new(file, at..at + 1, "this byte is not UTF-8"),
+                )
+                .with_help("save the source as UTF-8 (TOML files must be UTF-8)"),
+            );
+            return;
+        }
+    };
+    let file = ws.files.add(SourceFile::new(path, text));
+    let text = ws.files.get(file).text.clone();
+    let (document, mut diagnostics) = load_text(file, &text);
+    let clean = !diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
+    ws.diagnostics.append(&mut diagnostics);
+    if let Some(document) = document {
+        ws.documents.push(LoadedDocument { file, document, clean });
+    }
+}
+
+/// Loads a source's text: syntax, kind, unknown keys, types, then semantic validation.
+pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for error in errors {
+            let span = error.span().unwrap_or(0..0);
+            diagnostics.push(
+                Diagnostic::error(
+                    rules::SYNTAX_ERROR,
+                    format!("invalid TOML: {}", first_line(error.message())),
+                    Label::new(file, span, short_label(error.message())),
+                )
+                .with_help("see https://toml.io for the syntax; multi-line prose goes in \"\"\"triple quotes\"\"\""),
+            );
+        }
+        return (None, diagnostics);
+    }
+    let root_span = table.span();
+    let kind = match table.get_ref().get("kind").map(|v| (v.span(), v.get_ref())) {
+        Some((span, DeValue::String(s))) => match Kind::from_name(s) {
+            Some(kind) => kind,
+            None => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        rules::UNKNOWN_KIND,
+                        format!("`{s}` is not a kind of sorn source"),
+                        Label::new(file, span, "unknown kind"),
+                    )
+                    .with_help(suggest_kind(s)),
+                );
+                return (None, diagnostics);
+            }
+        },
+        Some((span, other)) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    rules::UNKNOWN_KIND,
+                    format!("`kind` must be a string, found {}", other.type_str()),
+                    Label::new(file, span, "expected \"sorn\" or \"exemption-rule\""),
+                )
+                .with_help("write kind = \"sorn\" or kind = \"exemption-rule\""),
+            );
+            return (None, diagnostics);
+        }
+        None => {
+            diagnostics.push(
+                Diagnostic::error(
+                    rules::UNKNOWN_KIND,
+                    "the source does not say what it is: `kind` is missing",
+                    Label::new(file, 0..0, "add `kind` at the top of the file"),
+                )
+                .with_help("start the file with kind = \"sorn\" or kind = \"exemption-rule\""),
+            );
+            return (None, diagnostics);
+        }
+    };
+
+    let unknown = keys::unknown_keys(crate::schema::schema(kind), table.get_ref());
+    let unknown_spans: Vec<_> = unknown.iter().map(|u| u.span.clone()).collect();
+    for u in unknown {
+        let place = if u.table.is_empty() { "at the top level".to_string() } else { format!("in `{}`", u.table) };
+        let mut d = Diagnostic::error(
+            rules::UNKNOWN_KEY,
+            format!("unknown key `{}` {place}", u.key),
+            Label::new(file, u.span, "unknown key"),
+        );
+        d = match u.suggestion {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None if !u.expected.is_empty() => d.with_help(format!("expected one of: {}", u.expected.join(", "))),
+            None => d,
+        };
+        diagnostics.push(d);
+    }
+
+    let deserializer = toml::de::Deserializer::from(table);
+    let document = match kind {
+        Kind::Sorn => {
+            serde::Deserialize::deserialize(deserializer).map(|s: Sorn| Document::Sorn(Box::new(s)))
+        }
+        Kind::ExemptionRule => serde::Deserialize::deserialize(deserializer)
+            .map(|r: ExemptionRule| Document::ExemptionRule(Box::new(r))),
+    };
+    let document = match document {
+        Ok(d) => d,
+        Err(error) => {
+            let span = error.span().unwrap_or(root_span);
+            let already = unknown_spans.iter().any(|s| *s == span) || error.message().starts_with("unknown field");
+            if !already || diagnostics.is_empty() {
+                diagnostics.push(serde_error(file, text, error.message(), span));
+            }
+            return (None, diagnostics);
+        }
+    };
+    diagnostics.extend(validate(file, text, &document));
+    (Some(document), diagnostics)
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().find(|l| !l.trim().is_empty()).unwrap_or(message).trim()
+}
+
+fn short_label(message: &str) -> String {
+    let line = first_line(message);
+    if line.len() > 60 { "here".into() } else { line.to_string() }
+}
+
+fn suggest_kind(found: &str) -> String {
+    let best = Kind::ALL
+        .iter()
+        .map(|k| (strsim::jaro_winkler(k.name(), found), k.name()))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(s, _)| *s > 0.7);
+    match best {
+        Some((_, name)) => format!("did you mean \"{name}\"?"),
+        None => "kinds: \"sorn\", \"exemption-rule\"".into(),
+    }
+}
+
+/// Turns a serde error into a diagnostic in sorn's words.
+fn serde_error(file: FileId, text: &str, message: &str, span: std::ops::Range<usize>) -> Diagnostic {
+    let message = first_line(message).to_string();
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        let table = table_name_at(text, &span);
+        let span = if span.is_empty() { 0..0 } else { span };
+        return Diagnostic::error(
+            rules::MISSING_KEY,
+            format!("missing required key `{key}` {table}"),
+            Label::new(file, span, format!("`{key}` is required here")),
+        )
+        .with_help(format!("add `{key} = ...`; `sorn schema` writes the schemas that list every key"));
+    }
+    let help = if message.contains("unknown variant") {
+        "use one of the values the message lists".to_string()
+    } else if message.contains("invalid type") {
+        "check the value's type: prose and names are strings in quotes, day counts are whole numbers, dates are written 2016-08-09".to_string()
+    } else {
+        "see the schema in schemas/ for what this key takes".to_string()
+    };
+    Diagnostic::error(rules::INVALID_VALUE, message, Label::new(file, span, "invalid value")).with_help(help)
+}
+
+fn table_name_at(text: &str, span: &std::ops::Range<usize>) -> String {
+    if span.start == 0 && span.end == 0 || span.end >= text.len() && span.start == 0 {
+        return "at the top level".into();
+    }
+    let header = text.get(span.clone()).unwrap_or("").lines().next().unwrap_or("").trim();
+    if header.starts_with('[') {
+        format!("in `{header}`")
+    } else {
+        "in this table".into()
+    }
+}
+
+/// Loads a single source given as text (for tests and for `sorn import`'s self-check).
+pub fn load_str(name: &str, text: &str) -> Workspace {
+    let mut ws = Workspace::default();
+    load_into(&mut ws, PathBuf::from(name), Ok(text.as_bytes().to_vec()));
+    crate::diagnostic::sort(&mut ws.diagnostics);
+    ws
+}
