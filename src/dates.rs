@@ -731,3 +731,724 @@ pub fn placeholder(days: u32) -> String {
         n => format!("[INSERT DATE {n} DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn reason(cal: &Calendar, d: Date) -> Option<String> {
+        cal.non_business_reason(d).map(|r| r.reason().to_owned())
+    }
+
+    /// The legal public holiday observed on `d`, with its actual date.
+    fn legal_holiday(d: Date) -> Option<(String, Date)> {
+        match Calendar::statutory_only().non_business_reason(d) {
+            Some(NonBusinessDay::Holiday(h)) => {
+                assert_eq!(h.kind, HolidayKind::LegalPublic);
+                assert_eq!(h.date, d);
+                Some((h.name, h.actual))
+            }
+            _ => None,
+        }
+    }
+
+    fn dates_and_names(list: &[Holiday]) -> Vec<(Date, &str)> {
+        list.iter().map(|h| (h.date, h.name.as_str())).collect()
+    }
+
+    #[test]
+    fn observed_dates_from_fr_gov_data() {
+        let cases = [
+            // Juneteenth 2021 (Saturday): first observed Friday June 18.
+            (
+                date(2021, 6, 18),
+                "Juneteenth National Independence Day",
+                date(2021, 6, 19),
+            ),
+            // Juneteenth 2022 (Sunday) -> Monday.
+            (
+                date(2022, 6, 20),
+                "Juneteenth National Independence Day",
+                date(2022, 6, 19),
+            ),
+            // Veterans Day 2023 (Saturday) -> Friday.
+            (date(2023, 11, 10), "Veterans Day", date(2023, 11, 11)),
+            // July 4, 2026 (Saturday) -> Friday.
+            (date(2026, 7, 3), "Independence Day", date(2026, 7, 4)),
+            (
+                date(2027, 6, 18),
+                "Juneteenth National Independence Day",
+                date(2027, 6, 19),
+            ),
+            // July 4, 2027 (Sunday) -> Monday.
+            (date(2027, 7, 5), "Independence Day", date(2027, 7, 4)),
+            (date(2027, 12, 24), "Christmas Day", date(2027, 12, 25)),
+            // Veterans Day 2029 (Sunday) -> Monday.
+            (date(2029, 11, 12), "Veterans Day", date(2029, 11, 11)),
+            // New Year's Day observed in the previous year.
+            (date(2021, 12, 31), "New Year's Day", date(2022, 1, 1)),
+            (date(2027, 12, 31), "New Year's Day", date(2028, 1, 1)),
+        ];
+        for (observed, name, actual) in cases {
+            assert_eq!(
+                legal_holiday(observed),
+                Some((name.to_owned(), actual)),
+                "{observed}"
+            );
+            // The weekend day itself is reported as a weekend.
+            assert_eq!(
+                reason(&Calendar::federal(), actual).as_deref(),
+                Some("weekend"),
+                "{actual}"
+            );
+        }
+    }
+
+    #[test]
+    fn new_years_day_listed_in_the_year_it_is_observed() {
+        let cal = Calendar::statutory_only();
+        let y2021 = cal.holidays_in(2021);
+        let last = y2021.last().unwrap();
+        assert_eq!(
+            (last.date, last.actual, last.name.as_str()),
+            (date(2021, 12, 31), date(2022, 1, 1), "New Year's Day")
+        );
+        assert!(
+            cal.holidays_in(2022)
+                .iter()
+                .all(|h| h.name != "New Year's Day")
+        );
+        let y2027 = cal.holidays_in(2027);
+        assert_eq!(y2027.last().unwrap().date, date(2027, 12, 31));
+        assert_eq!(y2027.last().unwrap().name, "New Year's Day");
+        assert!(
+            cal.holidays_in(2028)
+                .iter()
+                .all(|h| h.name != "New Year's Day")
+        );
+    }
+
+    #[test]
+    fn juneteenth_only_from_2021() {
+        let cal = Calendar::federal();
+        assert!(
+            cal.holidays_in(2020)
+                .iter()
+                .all(|h| !h.name.starts_with("Juneteenth"))
+        );
+        // June 19, 2020 was a Friday and an ordinary business day.
+        assert!(cal.is_business_day(date(2020, 6, 19)));
+        assert_eq!(cal.holidays_in(2020).len(), 10 + 1); // plus the Dec. 24 closure
+        assert_eq!(Calendar::statutory_only().holidays_in(2021).len(), 12);
+    }
+
+    #[test]
+    fn king_birthday_only_from_1986() {
+        let cal = Calendar::statutory_only();
+        assert!(
+            cal.holidays_in(1985)
+                .iter()
+                .all(|h| !h.name.contains("King"))
+        );
+        // January 21, 1985 was the third Monday but not a holiday.
+        assert!(cal.is_business_day(date(1985, 1, 21)));
+        assert_eq!(
+            legal_holiday(date(1986, 1, 20)),
+            Some((
+                "Birthday of Martin Luther King, Jr.".to_owned(),
+                date(1986, 1, 20)
+            ))
+        );
+    }
+
+    #[test]
+    fn veterans_day_on_fourth_monday_of_october_1971_to_1977() {
+        assert_eq!(
+            legal_holiday(date(1975, 10, 27)),
+            Some(("Veterans Day".to_owned(), date(1975, 10, 27)))
+        );
+        assert!(Calendar::statutory_only().is_business_day(date(1975, 11, 11)));
+        assert_eq!(
+            legal_holiday(date(1970, 11, 11)),
+            Some(("Veterans Day".to_owned(), date(1970, 11, 11)))
+        );
+        // Back on November 11 from 1978 (a Saturday, so observed Friday).
+        assert_eq!(
+            legal_holiday(date(1978, 11, 10)),
+            Some(("Veterans Day".to_owned(), date(1978, 11, 11)))
+        );
+    }
+
+    #[test]
+    fn monday_holidays_before_1971() {
+        let cal = Calendar::statutory_only();
+        let y1970 = cal.holidays_in(1970);
+        let names: Vec<(Date, &str)> = dates_and_names(&y1970);
+        // February 22, 1970 was a Sunday; May 30, 1970 a Saturday.
+        assert!(names.contains(&(date(1970, 2, 23), "Washington's Birthday")));
+        assert!(names.contains(&(date(1970, 5, 29), "Memorial Day")));
+        assert!(names.iter().all(|(_, n)| *n != "Columbus Day"));
+        assert!(
+            cal.holidays_in(1971)
+                .iter()
+                .any(|h| h.name == "Columbus Day" && h.date == date(1971, 10, 11))
+        );
+    }
+
+    /// Observed dates of the legal public holidays, 1995-2020, as listed in
+    /// FederalRegister.gov's holiday data (by observed date, so 1999, 2004 and
+    /// 2010 end with the next New Year's Day and 2000, 2005 and 2011 lack
+    /// their own).
+    const FR_GOV_OBSERVED: &[(i16, &str)] = &[
+        (
+            1995,
+            "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
+        ),
+        (
+            1996,
+            "01-01 01-15 02-19 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
+        ),
+        (
+            1997,
+            "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
+        ),
+        (
+            1998,
+            "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
+        ),
+        (
+            1999,
+            "01-01 01-18 02-15 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31",
+        ),
+        (
+            2000,
+            "01-17 02-21 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
+        ),
+        (
+            2001,
+            "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
+        ),
+        (
+            2002,
+            "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
+        ),
+        (
+            2003,
+            "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
+        ),
+        (
+            2004,
+            "01-01 01-19 02-16 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31",
+        ),
+        (
+            2005,
+            "01-17 02-21 05-30 07-04 09-05 10-10 11-11 11-24 12-26",
+        ),
+        (
+            2006,
+            "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
+        ),
+        (
+            2007,
+            "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
+        ),
+        (
+            2008,
+            "01-01 01-21 02-18 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
+        ),
+        (
+            2009,
+            "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
+        ),
+        (
+            2010,
+            "01-01 01-18 02-15 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31",
+        ),
+        (
+            2011,
+            "01-17 02-21 05-30 07-04 09-05 10-10 11-11 11-24 12-26",
+        ),
+        (
+            2012,
+            "01-02 01-16 02-20 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
+        ),
+        (
+            2013,
+            "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
+        ),
+        (
+            2014,
+            "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
+        ),
+        (
+            2015,
+            "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
+        ),
+        (
+            2016,
+            "01-01 01-18 02-15 05-30 07-04 09-05 10-10 11-11 11-24 12-26",
+        ),
+        (
+            2017,
+            "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
+        ),
+        (
+            2018,
+            "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
+        ),
+        (
+            2019,
+            "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
+        ),
+        (
+            2020,
+            "01-01 01-20 02-17 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
+        ),
+    ];
+
+    #[test]
+    fn legal_public_holidays_match_fr_gov_data_1995_to_2020() {
+        let cal = Calendar::statutory_only();
+        for &(year, expected) in FR_GOV_OBSERVED {
+            let got: Vec<String> = cal
+                .holidays_in(year)
+                .iter()
+                .map(|h| h.date.strftime("%m-%d").to_string())
+                .collect();
+            assert_eq!(got.join(" "), expected, "{year}");
+        }
+    }
+
+    #[test]
+    fn holidays_2016() {
+        let got = Calendar::federal().holidays_in(2016);
+        assert_eq!(
+            dates_and_names(&got),
+            vec![
+                (date(2016, 1, 1), "New Year's Day"),
+                (date(2016, 1, 18), "Birthday of Martin Luther King, Jr."),
+                (date(2016, 2, 15), "Washington's Birthday"),
+                (date(2016, 5, 30), "Memorial Day"),
+                (date(2016, 7, 4), "Independence Day"),
+                (date(2016, 9, 5), "Labor Day"),
+                (date(2016, 10, 10), "Columbus Day"),
+                (date(2016, 11, 11), "Veterans Day"),
+                (date(2016, 11, 24), "Thanksgiving Day"),
+                (date(2016, 12, 26), "Christmas Day"),
+            ]
+        );
+        assert_eq!(got[9].actual, date(2016, 12, 25));
+        assert!(got.iter().all(|h| h.kind == HolidayKind::LegalPublic));
+    }
+
+    #[test]
+    fn holidays_2026() {
+        let got = Calendar::federal().holidays_in(2026);
+        assert_eq!(
+            dates_and_names(&got),
+            vec![
+                (date(2026, 1, 1), "New Year's Day"),
+                (date(2026, 1, 19), "Birthday of Martin Luther King, Jr."),
+                (date(2026, 2, 16), "Washington's Birthday"),
+                (date(2026, 5, 25), "Memorial Day"),
+                (date(2026, 6, 19), "Juneteenth National Independence Day"),
+                (date(2026, 7, 3), "Independence Day"),
+                (date(2026, 9, 7), "Labor Day"),
+                (date(2026, 10, 12), "Columbus Day"),
+                (date(2026, 11, 11), "Veterans Day"),
+                (date(2026, 11, 26), "Thanksgiving Day"),
+                (date(2026, 12, 25), "Christmas Day"),
+            ]
+        );
+    }
+
+    #[test]
+    fn holiday_lists_are_sorted_weekdays_within_the_year() {
+        let cal = Calendar::federal();
+        for year in 1900..=2100 {
+            let list = cal.holidays_in(year);
+            assert!(list.is_sorted_by_key(|h| (h.date, h.kind)), "{year}");
+            for h in &list {
+                assert_eq!(h.date.year(), year, "{h:?}");
+                assert!(
+                    !matches!(h.date.weekday(), Weekday::Saturday | Weekday::Sunday),
+                    "{h:?}"
+                );
+                assert!(!cal.is_business_day(h.date), "{h:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn inauguration_day_2025_coincides_with_king_birthday() {
+        let cal = Calendar::federal();
+        // The legal public holiday's name wins.
+        assert_eq!(
+            reason(&cal, date(2025, 1, 20)).as_deref(),
+            Some("Birthday of Martin Luther King, Jr.")
+        );
+        let list = cal.holidays_in(2025);
+        let jan20: Vec<(HolidayKind, &str)> = list
+            .iter()
+            .filter(|h| h.date == date(2025, 1, 20))
+            .map(|h| (h.kind, h.name.as_str()))
+            .collect();
+        assert_eq!(
+            jan20,
+            vec![
+                (
+                    HolidayKind::LegalPublic,
+                    "Birthday of Martin Luther King, Jr."
+                ),
+                (HolidayKind::Inauguration, INAUGURATION_DAY),
+            ]
+        );
+        assert!(
+            Calendar::statutory_only()
+                .holidays_in(2025)
+                .iter()
+                .all(|h| h.kind == HolidayKind::LegalPublic)
+        );
+    }
+
+    #[test]
+    fn inauguration_day_2013_on_sunday_moves_to_monday() {
+        let cal = Calendar::federal();
+        let list = cal.holidays_in(2013);
+        let inauguration: Vec<&Holiday> = list
+            .iter()
+            .filter(|h| h.kind == HolidayKind::Inauguration)
+            .collect();
+        assert_eq!(inauguration.len(), 1);
+        assert_eq!(inauguration[0].date, date(2013, 1, 21));
+        assert_eq!(inauguration[0].actual, date(2013, 1, 20));
+        // January 21, 2013 was also Martin Luther King, Jr.'s Birthday.
+        assert_eq!(
+            reason(&cal, date(2013, 1, 21)).as_deref(),
+            Some("Birthday of Martin Luther King, Jr.")
+        );
+        assert_eq!(reason(&cal, date(2013, 1, 20)).as_deref(), Some("weekend"));
+    }
+
+    #[test]
+    fn inauguration_day_on_weekdays_and_saturday() {
+        let federal = Calendar::federal();
+        let statutory = Calendar::statutory_only();
+        for d in [date(2017, 1, 20), date(2021, 1, 20), date(2009, 1, 20)] {
+            assert_eq!(reason(&federal, d).as_deref(), Some(INAUGURATION_DAY));
+            assert!(statutory.is_business_day(d), "{d}");
+            assert!(
+                statutory
+                    .clone()
+                    .with_inauguration_day(true)
+                    .non_business_reason(d)
+                    .is_some()
+            );
+        }
+        // 2029: January 20 is a Saturday and no day is given in lieu.
+        assert!(federal.is_business_day(date(2029, 1, 19)));
+        assert!(federal.is_business_day(date(2029, 1, 22)));
+        assert!(
+            federal
+                .holidays_in(2029)
+                .iter()
+                .all(|h| h.kind != HolidayKind::Inauguration)
+        );
+        // Not an inauguration year.
+        assert!(federal.is_business_day(date(2023, 1, 20)));
+        assert!(federal.is_business_day(date(2026, 1, 20)));
+    }
+
+    #[test]
+    fn built_in_closures() {
+        let federal = Calendar::federal();
+        let statutory = Calendar::statutory_only();
+        assert_eq!(BUILT_IN_CLOSURES.len(), 16);
+        for &(d, why) in BUILT_IN_CLOSURES {
+            assert_eq!(reason(&federal, d).as_deref(), Some(why), "{d}");
+            // A closure is an otherwise ordinary business day.
+            assert!(statutory.is_business_day(d), "{d}");
+        }
+        assert_eq!(
+            reason(&federal, date(2025, 1, 9)).as_deref(),
+            Some("Day of Mourning for President Carter (E.O. 14133)")
+        );
+        assert_eq!(federal.closures().count(), 16);
+        assert_eq!(statutory.closures().count(), 0);
+    }
+
+    #[test]
+    fn caller_closures() {
+        let d = date(2031, 12, 26);
+        let base = Calendar::statutory_only();
+        assert!(base.is_business_day(d));
+        let cal = base
+            .with_closure(d, "Extension of Christmas Holiday")
+            .with_closure(d, "Extension of Christmas Holiday (E.O. 99999)");
+        assert_eq!(
+            reason(&cal, d).as_deref(),
+            Some("Extension of Christmas Holiday (E.O. 99999)")
+        );
+        let list = cal.holidays_in(2031);
+        let listed: Vec<&Holiday> = list
+            .iter()
+            .filter(|h| h.kind == HolidayKind::Closure)
+            .collect();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].date, d);
+        // A closure on a holiday does not hide the holiday's name.
+        let cal = Calendar::statutory_only().with_closure(date(2031, 12, 25), "closed");
+        assert_eq!(
+            reason(&cal, date(2031, 12, 25)).as_deref(),
+            Some("Christmas Day")
+        );
+    }
+
+    #[test]
+    fn weekends_and_business_days() {
+        let cal = Calendar::federal();
+        assert_eq!(
+            cal.non_business_reason(date(2019, 3, 16)),
+            Some(NonBusinessDay::Weekend(Weekday::Saturday))
+        );
+        assert_eq!(
+            cal.non_business_reason(date(2019, 3, 17)),
+            Some(NonBusinessDay::Weekend(Weekday::Sunday))
+        );
+        assert_eq!(
+            NonBusinessDay::Weekend(Weekday::Sunday).to_string(),
+            "weekend"
+        );
+        assert_eq!(cal.non_business_reason(date(2019, 3, 18)), None);
+        assert!(cal.is_business_day(date(2019, 3, 18)));
+        assert!(!cal.is_business_day(date(2019, 3, 16)));
+    }
+
+    #[test]
+    fn next_business_day() {
+        let cal = Calendar::federal();
+        // Business day: itself.
+        assert_eq!(
+            cal.next_business_day_on_or_after(date(2019, 3, 18)),
+            date(2019, 3, 18)
+        );
+        // Observed Independence Day 2026 (Friday), then the weekend.
+        assert_eq!(
+            cal.next_business_day_on_or_after(date(2026, 7, 3)),
+            date(2026, 7, 6)
+        );
+        // Closure, Christmas Day.
+        assert_eq!(
+            cal.next_business_day_on_or_after(date(2019, 12, 24)),
+            date(2019, 12, 26)
+        );
+        assert_eq!(
+            Calendar::statutory_only().next_business_day_on_or_after(date(2019, 12, 24)),
+            date(2019, 12, 24)
+        );
+    }
+
+    #[test]
+    fn date_certain_fr_gov_vectors() {
+        let cal = Calendar::federal();
+        let dc = cal.date_certain(date(2019, 3, 1), 90).unwrap();
+        assert_eq!(dc.date, date(2019, 5, 30));
+        assert!(!dc.moved());
+        assert!(dc.skipped.is_empty());
+
+        let dc = cal.date_certain(date(2019, 3, 1), 15).unwrap();
+        assert_eq!(dc.nominal, date(2019, 3, 16));
+        assert_eq!(dc.date, date(2019, 3, 18));
+        assert!(dc.moved());
+        assert_eq!(
+            dc.skipped,
+            vec![
+                (date(2019, 3, 16), "weekend".to_owned()),
+                (date(2019, 3, 17), "weekend".to_owned()),
+            ]
+        );
+
+        let dc = cal.date_certain(date(2019, 3, 27), 60).unwrap();
+        assert_eq!(dc.nominal, date(2019, 5, 26));
+        assert_eq!(dc.date, date(2019, 5, 28));
+        assert_eq!(
+            dc.skipped,
+            vec![
+                (date(2019, 5, 26), "weekend".to_owned()),
+                (date(2019, 5, 27), "Memorial Day".to_owned()),
+            ]
+        );
+
+        let dc = cal.date_certain(date(2018, 12, 7), 15).unwrap();
+        assert_eq!(dc.nominal, date(2018, 12, 22));
+        assert_eq!(dc.date, date(2018, 12, 26));
+        assert_eq!(
+            dc.skipped,
+            vec![
+                (date(2018, 12, 22), "weekend".to_owned()),
+                (date(2018, 12, 23), "weekend".to_owned()),
+                (
+                    date(2018, 12, 24),
+                    "Extension of Christmas Holiday (E.O. 13854)".to_owned()
+                ),
+                (date(2018, 12, 25), "Christmas Day".to_owned()),
+            ]
+        );
+        // Without the closure the date certain would be the Monday.
+        let dc = Calendar::statutory_only()
+            .date_certain(date(2018, 12, 7), 15)
+            .unwrap();
+        assert_eq!(dc.date, date(2018, 12, 24));
+    }
+
+    #[test]
+    fn date_certain_real_notices() {
+        let cal = Calendar::federal();
+        // GSA/OGP-1 SORN: routine uses effective 30 days after publication.
+        let dc = cal.date_certain(date(2019, 10, 8), 30).unwrap();
+        assert_eq!(dc.date, date(2019, 11, 7));
+        assert_eq!(fr_date(dc.date), "November 7, 2019");
+        // DHS LeadTrac NPRM: the mechanical +30 is September 8, 2016 (the
+        // agency chose September 9).
+        let dc = cal.date_certain(date(2016, 8, 9), 30).unwrap();
+        assert_eq!(dc.date, date(2016, 9, 8));
+        assert!(!dc.moved());
+    }
+
+    #[test]
+    fn date_certain_zero_days_is_the_publication_date() {
+        let cal = Calendar::federal();
+        let dc = cal.date_certain(date(2019, 10, 8), 0).unwrap();
+        assert_eq!(
+            (dc.date, dc.nominal),
+            (date(2019, 10, 8), date(2019, 10, 8))
+        );
+        // No roll-forward, even from a non-business day.
+        let dc = cal.date_certain(date(2019, 3, 16), 0).unwrap();
+        assert_eq!(dc.date, date(2019, 3, 16));
+        assert!(dc.skipped.is_empty());
+        // One day after a Friday publication lands on Monday.
+        let dc = cal.date_certain(date(2019, 3, 15), 1).unwrap();
+        assert_eq!(dc.date, date(2019, 3, 18));
+    }
+
+    #[test]
+    fn business_days_after_skips_weekends_holidays_and_closures() {
+        let federal = Calendar::federal();
+        let statutory = Calendar::statutory_only();
+        assert_eq!(
+            federal.business_days_after(date(2019, 12, 20), 0),
+            Ok(date(2019, 12, 20))
+        );
+        assert_eq!(
+            federal.business_days_after(date(2019, 12, 20), 1),
+            Ok(date(2019, 12, 23))
+        );
+        // Dec. 24 closure, Christmas Day.
+        assert_eq!(
+            federal.business_days_after(date(2019, 12, 20), 3),
+            Ok(date(2019, 12, 27))
+        );
+        // Privacy Act 10 business days from Wednesday, January 8, 2025: the
+        // Carter day of mourning and MLK/Inauguration Day intervene.
+        assert_eq!(
+            federal.business_days_after(date(2025, 1, 8), 10),
+            Ok(date(2025, 1, 24))
+        );
+        assert_eq!(
+            statutory.business_days_after(date(2025, 1, 8), 10),
+            Ok(date(2025, 1, 23))
+        );
+        // 30 business days.
+        assert_eq!(
+            statutory.business_days_after(date(2016, 8, 9), 30),
+            Ok(date(2016, 9, 21))
+        );
+    }
+
+    #[test]
+    fn limits_of_the_date_range_do_not_panic() {
+        let cal = Calendar::federal();
+        assert!(matches!(
+            cal.date_certain(Date::MAX, 1),
+            Err(DateError::OutOfRange { count: 1, .. })
+        ));
+        assert!(cal.date_certain(Date::MIN, u32::MAX).is_err());
+        assert_eq!(cal.date_certain(Date::MAX, 0).unwrap().date, Date::MAX);
+        assert!(cal.date_certain(Date::MIN, 1).is_ok());
+        assert!(matches!(
+            cal.business_days_after(Date::MAX, 1),
+            Err(DateError::OutOfRange { .. })
+        ));
+        assert!(cal.business_days_after(Date::MIN, 5).is_ok());
+        assert_eq!(cal.business_days_after(Date::MAX, 0), Ok(Date::MAX));
+
+        // Force the last representable day to be a non-business day.
+        let closed = cal.clone().with_closure(Date::MAX, "closed");
+        assert_eq!(
+            closed.try_next_business_day_on_or_after(Date::MAX),
+            Err(DateError::NoBusinessDay { from: Date::MAX })
+        );
+        assert_eq!(closed.next_business_day_on_or_after(Date::MAX), Date::MAX);
+        let eve = date(9999, 12, 30);
+        assert!(closed.date_certain(eve, 1).is_err());
+        assert!(closed.date_certain(eve, 0).is_ok());
+
+        for d in [Date::MIN, Date::MAX] {
+            let _ = cal.non_business_reason(d);
+            let _ = cal.is_business_day(d);
+            let _ = cal.next_business_day_on_or_after(d);
+            let _ = fr_date(d);
+        }
+        assert_eq!(fr_date(Date::MIN), "January 1, -9999");
+        assert_eq!(fr_date(Date::MAX), "December 31, 9999");
+        assert!(!cal.holidays_in(9999).is_empty());
+        assert!(!cal.holidays_in(-9999).is_empty());
+        assert!(cal.holidays_in(i16::MAX).is_empty());
+        assert!(cal.holidays_in(i16::MIN).is_empty());
+
+        let err = cal.date_certain(Date::MAX, 30).unwrap_err().to_string();
+        assert!(err.contains("9999-12-31"), "{err}");
+    }
+
+    #[test]
+    fn long_dates() {
+        assert_eq!(fr_date(date(2016, 8, 9)), "August 9, 2016");
+        assert_eq!(fr_date(date(2024, 12, 17)), "December 17, 2024");
+        assert_eq!(fr_date(date(2024, 1, 1)), "January 1, 2024");
+    }
+
+    #[test]
+    fn volumes() {
+        assert_eq!(fr_volume(1935), None);
+        assert_eq!(fr_volume(-5), None);
+        assert_eq!(fr_volume(i16::MIN), None);
+        assert_eq!(fr_volume(1936), Some(1));
+        assert_eq!(fr_volume(1972), Some(37));
+        assert_eq!(fr_volume(2013), Some(78));
+        assert_eq!(fr_volume(2016), Some(81));
+        assert_eq!(fr_volume(2024), Some(89));
+        assert_eq!(fr_volume(i16::MAX), Some(32767 - 1935));
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(
+            placeholder(0),
+            "[INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
+        );
+        assert_eq!(
+            placeholder(1),
+            "[INSERT DATE 1 DAY AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
+        );
+        assert_eq!(
+            placeholder(30),
+            "[INSERT DATE 30 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
+        );
+        assert_eq!(
+            placeholder(60),
+            "[INSERT DATE 60 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
+        );
+    }
+}
