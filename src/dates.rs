@@ -146,70 +146,22 @@ impl DateCertain {
 /// 18.17 rolls a date certain past them. Future closures are announced ad
 /// hoc; supply them with [`Calendar::with_closure`].
 pub const BUILT_IN_CLOSURES: &[(Date, &str)] = &[
-    (
-        Date::constant(1994, 4, 27),
-        "Day of Mourning for President Nixon (E.O. 12910)",
-    ),
-    (
-        Date::constant(1997, 12, 26),
-        "Extension of Christmas Holiday (E.O. 13068)",
-    ),
-    (
-        Date::constant(2001, 12, 24),
-        "Extension of Christmas Holiday (E.O. 13238)",
-    ),
-    (
-        Date::constant(2003, 12, 26),
-        "Extension of Christmas Holiday (E.O. 13320)",
-    ),
-    (
-        Date::constant(2004, 6, 11),
-        "Day of Mourning for President Reagan (E.O. 13343)",
-    ),
-    (
-        Date::constant(2007, 1, 2),
-        "Day of Mourning for President Ford (E.O. 13421)",
-    ),
-    (
-        Date::constant(2007, 12, 24),
-        "Extension of Christmas Holiday (E.O. 13453)",
-    ),
-    (
-        Date::constant(2008, 12, 26),
-        "Extension of Christmas Holiday (E.O. 13482)",
-    ),
-    (
-        Date::constant(2012, 12, 24),
-        "Extension of Christmas Holiday (E.O. 13633)",
-    ),
-    (
-        Date::constant(2014, 12, 26),
-        "Extension of Christmas Holiday (E.O. 13682)",
-    ),
-    (
-        Date::constant(2018, 12, 5),
-        "Day of Mourning for President George H.W. Bush (E.O. 13852)",
-    ),
-    (
-        Date::constant(2018, 12, 24),
-        "Extension of Christmas Holiday (E.O. 13854)",
-    ),
-    (
-        Date::constant(2019, 12, 24),
-        "Extension of Christmas Holiday (E.O. 13900)",
-    ),
-    (
-        Date::constant(2020, 12, 24),
-        "Extension of Christmas Holiday (E.O. 13965)",
-    ),
-    (
-        Date::constant(2024, 12, 24),
-        "Extension of Christmas Holiday (E.O. 14129)",
-    ),
-    (
-        Date::constant(2025, 1, 9),
-        "Day of Mourning for President Carter (E.O. 14133)",
-    ),
+    (Date::constant(1994, 4, 27), "Day of Mourning for President Nixon (E.O. 12910)"),
+    (Date::constant(1997, 12, 26), "Extension of Christmas Holiday (E.O. 13068)"),
+    (Date::constant(2001, 12, 24), "Extension of Christmas Holiday (E.O. 13238)"),
+    (Date::constant(2003, 12, 26), "Extension of Christmas Holiday (E.O. 13320)"),
+    (Date::constant(2004, 6, 11), "Day of Mourning for President Reagan (E.O. 13343)"),
+    (Date::constant(2007, 1, 2), "Day of Mourning for President Ford (E.O. 13421)"),
+    (Date::constant(2007, 12, 24), "Extension of Christmas Holiday (E.O. 13453)"),
+    (Date::constant(2008, 12, 26), "Extension of Christmas Holiday (E.O. 13482)"),
+    (Date::constant(2012, 12, 24), "Extension of Christmas Holiday (E.O. 13633)"),
+    (Date::constant(2014, 12, 26), "Extension of Christmas Holiday (E.O. 13682)"),
+    (Date::constant(2018, 12, 5), "Day of Mourning for President George H.W. Bush (E.O. 13852)"),
+    (Date::constant(2018, 12, 24), "Extension of Christmas Holiday (E.O. 13854)"),
+    (Date::constant(2019, 12, 24), "Extension of Christmas Holiday (E.O. 13900)"),
+    (Date::constant(2020, 12, 24), "Extension of Christmas Holiday (E.O. 13965)"),
+    (Date::constant(2024, 12, 24), "Extension of Christmas Holiday (E.O. 14129)"),
+    (Date::constant(2025, 1, 9), "Day of Mourning for President Carter (E.O. 14133)"),
 ];
 
 /// The statutory name of Inauguration Day, 5 U.S.C. 6103(c).
@@ -235,50 +187,17 @@ struct Rule {
 /// its fixing on the fourth Thursday in 1942, different weekend practice
 /// before E.O. 11582) is not modeled: dates before 1971 are approximate.
 const LEGAL_PUBLIC_HOLIDAYS: [Rule; 11] = [
-    Rule {
-        name: "New Year's Day",
-        nominal: new_years_day,
-    },
-    Rule {
-        name: "Birthday of Martin Luther King, Jr.",
-        nominal: king_birthday,
-    },
-    Rule {
-        name: "Washington's Birthday",
-        nominal: washingtons_birthday,
-    },
-    Rule {
-        name: "Memorial Day",
-        nominal: memorial_day,
-    },
-    Rule {
-        name: "Juneteenth National Independence Day",
-        nominal: juneteenth,
-    },
-    Rule {
-        name: "Independence Day",
-        nominal: independence_day,
-    },
-    Rule {
-        name: "Labor Day",
-        nominal: labor_day,
-    },
-    Rule {
-        name: "Columbus Day",
-        nominal: columbus_day,
-    },
-    Rule {
-        name: "Veterans Day",
-        nominal: veterans_day,
-    },
-    Rule {
-        name: "Thanksgiving Day",
-        nominal: thanksgiving_day,
-    },
-    Rule {
-        name: "Christmas Day",
-        nominal: christmas_day,
-    },
+    Rule { name: "New Year's Day", nominal: new_years_day },
+    Rule { name: "Birthday of Martin Luther King, Jr.", nominal: king_birthday },
+    Rule { name: "Washington's Birthday", nominal: washingtons_birthday },
+    Rule { name: "Memorial Day", nominal: memorial_day },
+    Rule { name: "Juneteenth National Independence Day", nominal: juneteenth },
+    Rule { name: "Independence Day", nominal: independence_day },
+    Rule { name: "Labor Day", nominal: labor_day },
+    Rule { name: "Columbus Day", nominal: columbus_day },
+    Rule { name: "Veterans Day", nominal: veterans_day },
+    Rule { name: "Thanksgiving Day", nominal: thanksgiving_day },
+    Rule { name: "Christmas Day", nominal: christmas_day },
 ];
 
 /// Year the Uniform Monday Holiday Act took effect.
@@ -290,9 +209,7 @@ fn fixed(year: i16, month: i8, day: i8) -> Option<Date> {
 
 /// The `nth` `weekday` of the month (negative counts from the end).
 fn nth_weekday(year: i16, month: i8, nth: i8, weekday: Weekday) -> Option<Date> {
-    fixed(year, month, 1)?
-        .nth_weekday_of_month(nth, weekday)
-        .ok()
+    fixed(year, month, 1)?.nth_weekday_of_month(nth, weekday).ok()
 }
 
 fn new_years_day(year: i16) -> Option<Date> {
@@ -301,27 +218,17 @@ fn new_years_day(year: i16) -> Option<Date> {
 
 /// Third Monday in January, first observed January 20, 1986.
 fn king_birthday(year: i16) -> Option<Date> {
-    (year >= 1986)
-        .then(|| nth_weekday(year, 1, 3, Weekday::Monday))
-        .flatten()
+    (year >= 1986).then(|| nth_weekday(year, 1, 3, Weekday::Monday)).flatten()
 }
 
 /// Third Monday in February from 1971; February 22 before.
 fn washingtons_birthday(year: i16) -> Option<Date> {
-    if year >= MONDAY_HOLIDAYS_FROM {
-        nth_weekday(year, 2, 3, Weekday::Monday)
-    } else {
-        fixed(year, 2, 22)
-    }
+    if year >= MONDAY_HOLIDAYS_FROM { nth_weekday(year, 2, 3, Weekday::Monday) } else { fixed(year, 2, 22) }
 }
 
 /// Last Monday in May from 1971; May 30 before.
 fn memorial_day(year: i16) -> Option<Date> {
-    if year >= MONDAY_HOLIDAYS_FROM {
-        nth_weekday(year, 5, -1, Weekday::Monday)
-    } else {
-        fixed(year, 5, 30)
-    }
+    if year >= MONDAY_HOLIDAYS_FROM { nth_weekday(year, 5, -1, Weekday::Monday) } else { fixed(year, 5, 30) }
 }
 
 /// June 19, from 2021 (Pub. L. 117-17, enacted June 17, 2021; first
@@ -341,9 +248,7 @@ fn labor_day(year: i16) -> Option<Date> {
 
 /// Second Monday in October, a legal public holiday from 1971.
 fn columbus_day(year: i16) -> Option<Date> {
-    (year >= MONDAY_HOLIDAYS_FROM)
-        .then(|| nth_weekday(year, 10, 2, Weekday::Monday))
-        .flatten()
+    (year >= MONDAY_HOLIDAYS_FROM).then(|| nth_weekday(year, 10, 2, Weekday::Monday)).flatten()
 }
 
 /// November 11, except 1971 through 1977, when it was the fourth Monday in
@@ -386,12 +291,7 @@ struct Placed {
 
 impl Placed {
     fn into_holiday(self, kind: HolidayKind) -> Holiday {
-        Holiday {
-            date: self.observed,
-            actual: self.actual,
-            name: self.name.to_owned(),
-            kind,
-        }
+        Holiday { date: self.observed, actual: self.actual, name: self.name.to_owned(), kind }
     }
 }
 
@@ -400,11 +300,7 @@ impl Placed {
 fn legal_public_holidays(year: i16) -> impl Iterator<Item = Placed> {
     LEGAL_PUBLIC_HOLIDAYS.iter().filter_map(move |rule| {
         let actual = (rule.nominal)(year)?;
-        Some(Placed {
-            name: rule.name,
-            actual,
-            observed: observed(actual)?,
-        })
+        Some(Placed { name: rule.name, actual, observed: observed(actual)? })
     })
 }
 
@@ -422,11 +318,7 @@ fn inauguration_day(year: i16) -> Option<Placed> {
         Weekday::Sunday => actual.tomorrow().ok()?,
         _ => actual,
     };
-    Some(Placed {
-        name: INAUGURATION_DAY,
-        actual,
-        observed,
-    })
+    Some(Placed { name: INAUGURATION_DAY, actual, observed })
 }
 
 /// The legal public holiday observed on `date`, if any.
@@ -434,12 +326,8 @@ fn legal_public_holiday_on(date: Date) -> Option<Placed> {
     let year = date.year();
     // Only New Year's Day crosses a year boundary (observed December 31 when
     // January 1 is a Saturday).
-    let next = (date.month() == 12 && date.day() == 31)
-        .then(|| year.checked_add(1))
-        .flatten();
-    legal_public_holidays(year)
-        .chain(next.into_iter().flat_map(legal_public_holidays))
-        .find(|p| p.observed == date)
+    let next = (date.month() == 12 && date.day() == 31).then(|| year.checked_add(1)).flatten();
+    legal_public_holidays(year).chain(next.into_iter().flat_map(legal_public_holidays)).find(|p| p.observed == date)
 }
 
 /// A Federal business-day calendar: weekends, observed holidays and
@@ -469,23 +357,14 @@ impl Calendar {
     /// Day (6103(c); the OFR is in Washington, DC) and the closures in
     /// [`BUILT_IN_CLOSURES`].
     pub fn federal() -> Self {
-        let closures = BUILT_IN_CLOSURES
-            .iter()
-            .map(|&(date, reason)| (date, reason.to_owned()))
-            .collect();
-        Calendar {
-            inauguration_day: true,
-            closures,
-        }
+        let closures = BUILT_IN_CLOSURES.iter().map(|&(date, reason)| (date, reason.to_owned())).collect();
+        Calendar { inauguration_day: true, closures }
     }
 
     /// The legal public holidays of 5 U.S.C. 6103(a) only: no Inauguration
     /// Day and no closures.
     pub fn statutory_only() -> Self {
-        Calendar {
-            inauguration_day: false,
-            closures: BTreeMap::new(),
-        }
+        Calendar { inauguration_day: false, closures: BTreeMap::new() }
     }
 
     /// Count Inauguration Day (5 U.S.C. 6103(c)) as a holiday, or not.
@@ -515,16 +394,12 @@ impl Calendar {
     /// weekend.
     pub fn non_business_reason(&self, date: Date) -> Option<NonBusinessDay> {
         if let Some(p) = legal_public_holiday_on(date) {
-            return Some(NonBusinessDay::Holiday(
-                p.into_holiday(HolidayKind::LegalPublic),
-            ));
+            return Some(NonBusinessDay::Holiday(p.into_holiday(HolidayKind::LegalPublic)));
         }
         if self.inauguration_day
             && let Some(p) = inauguration_day(date.year()).filter(|p| p.observed == date)
         {
-            return Some(NonBusinessDay::Holiday(
-                p.into_holiday(HolidayKind::Inauguration),
-            ));
+            return Some(NonBusinessDay::Holiday(p.into_holiday(HolidayKind::Inauguration)));
         }
         if let Some(reason) = self.closures.get(&date) {
             return Some(NonBusinessDay::Holiday(Holiday {
@@ -544,8 +419,7 @@ impl Calendar {
     /// observed holiday or a closure. The Federal Register is published on
     /// every such day (1 CFR 5.6).
     pub fn is_business_day(&self, date: Date) -> bool {
-        !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
-            && self.non_business_reason(date).is_none()
+        !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && self.non_business_reason(date).is_none()
     }
 
     /// The first business day on or after `date`.
@@ -555,8 +429,7 @@ impl Calendar {
     /// [`Calendar::try_next_business_day_on_or_after`] to get an error
     /// instead.
     pub fn next_business_day_on_or_after(&self, date: Date) -> Date {
-        self.try_next_business_day_on_or_after(date)
-            .unwrap_or(Date::MAX)
+        self.try_next_business_day_on_or_after(date).unwrap_or(Date::MAX)
     }
 
     /// The first business day on or after `date`, or an error if none
@@ -567,17 +440,11 @@ impl Calendar {
 
     /// Walk forward from `date` to the first business day, reporting each
     /// day passed over.
-    fn roll_forward(
-        &self,
-        date: Date,
-        mut passed: impl FnMut(Date, NonBusinessDay),
-    ) -> Result<Date, DateError> {
+    fn roll_forward(&self, date: Date, mut passed: impl FnMut(Date, NonBusinessDay)) -> Result<Date, DateError> {
         let mut day = date;
         while let Some(why) = self.non_business_reason(day) {
             passed(day, why);
-            day = day
-                .tomorrow()
-                .map_err(|_| DateError::NoBusinessDay { from: date })?;
+            day = day.tomorrow().map_err(|_| DateError::NoBusinessDay { from: date })?;
         }
         Ok(day)
     }
@@ -601,14 +468,12 @@ impl Calendar {
         if self.inauguration_day {
             out.extend(inauguration_day(year).map(|p| p.into_holiday(HolidayKind::Inauguration)));
         }
-        out.extend(self.closures.iter().filter(|(d, _)| d.year() == year).map(
-            |(&date, reason)| Holiday {
-                date,
-                actual: date,
-                name: reason.clone(),
-                kind: HolidayKind::Closure,
-            },
-        ));
+        out.extend(self.closures.iter().filter(|(d, _)| d.year() == year).map(|(&date, reason)| Holiday {
+            date,
+            actual: date,
+            name: reason.clone(),
+            kind: HolidayKind::Closure,
+        }));
         out.sort_by_key(|h| (h.date, h.kind));
         out
     }
@@ -627,11 +492,7 @@ impl Calendar {
     /// days are business days; no check is made that `published` is one.
     pub fn date_certain(&self, published: Date, days: u32) -> Result<DateCertain, DateError> {
         if days == 0 {
-            return Ok(DateCertain {
-                date: published,
-                nominal: published,
-                skipped: Vec::new(),
-            });
+            return Ok(DateCertain { date: published, nominal: published, skipped: Vec::new() });
         }
         let nominal = add_days(published, days)?;
         let mut skipped = Vec::new();
@@ -639,11 +500,7 @@ impl Calendar {
             NonBusinessDay::Weekend(_) => skipped.push((d, "weekend".to_owned())),
             NonBusinessDay::Holiday(h) => skipped.push((d, h.name)),
         })?;
-        Ok(DateCertain {
-            date,
-            nominal,
-            skipped,
-        })
+        Ok(DateCertain { date, nominal, skipped })
     }
 
     /// The `n`th business day after `start` (`start` itself does not count;
@@ -654,11 +511,7 @@ impl Calendar {
     /// (d)(3), 30 days). Use [`Calendar::statutory_only`] for the strict
     /// statutory reading.
     pub fn business_days_after(&self, start: Date, n: u32) -> Result<Date, DateError> {
-        let out_of_range = || DateError::OutOfRange {
-            start,
-            count: n,
-            unit: "business days",
-        };
+        let out_of_range = || DateError::OutOfRange { start, count: n, unit: "business days" };
         let mut day = start;
         let mut counted = 0;
         while counted < n {
@@ -676,11 +529,7 @@ fn add_days(date: Date, days: u32) -> Result<Date, DateError> {
     jiff::Span::new()
         .try_days(i64::from(days))
         .and_then(|span| date.checked_add(span))
-        .map_err(|_| DateError::OutOfRange {
-            start: date,
-            count: days,
-            unit: "days",
-        })
+        .map_err(|_| DateError::OutOfRange { start: date, count: days, unit: "days" })
 }
 
 const MONTHS: [&str; 12] = [
@@ -701,20 +550,14 @@ const MONTHS: [&str; 12] = [
 /// A date in the Federal Register's long form, as in DATES captions and
 /// "Dated:" lines: `"August 9, 2016"` (no zero padding, full month name).
 pub fn fr_date(date: Date) -> String {
-    let month = usize::try_from(date.month() - 1)
-        .ok()
-        .and_then(|i| MONTHS.get(i))
-        .copied()
-        .unwrap_or("");
+    let month = usize::try_from(date.month() - 1).ok().and_then(|i| MONTHS.get(i)).copied().unwrap_or("");
     format!("{month} {}, {}", date.day(), date.year())
 }
 
 /// The Federal Register volume for a calendar year: year − 1935 (volume 1
 /// is 1936, volume 81 is 2016). `None` before 1936.
 pub fn fr_volume(year: i16) -> Option<u32> {
-    u32::try_from(i32::from(year) - 1935)
-        .ok()
-        .filter(|&v| v >= 1)
+    u32::try_from(i32::from(year) - 1935).ok().filter(|&v| v >= 1)
 }
 
 /// The Office of the Federal Register placeholder an agency puts in its
@@ -761,26 +604,14 @@ mod tests {
     fn observed_dates_from_fr_gov_data() {
         let cases = [
             // Juneteenth 2021 (Saturday): first observed Friday June 18.
-            (
-                date(2021, 6, 18),
-                "Juneteenth National Independence Day",
-                date(2021, 6, 19),
-            ),
+            (date(2021, 6, 18), "Juneteenth National Independence Day", date(2021, 6, 19)),
             // Juneteenth 2022 (Sunday) -> Monday.
-            (
-                date(2022, 6, 20),
-                "Juneteenth National Independence Day",
-                date(2022, 6, 19),
-            ),
+            (date(2022, 6, 20), "Juneteenth National Independence Day", date(2022, 6, 19)),
             // Veterans Day 2023 (Saturday) -> Friday.
             (date(2023, 11, 10), "Veterans Day", date(2023, 11, 11)),
             // July 4, 2026 (Saturday) -> Friday.
             (date(2026, 7, 3), "Independence Day", date(2026, 7, 4)),
-            (
-                date(2027, 6, 18),
-                "Juneteenth National Independence Day",
-                date(2027, 6, 19),
-            ),
+            (date(2027, 6, 18), "Juneteenth National Independence Day", date(2027, 6, 19)),
             // July 4, 2027 (Sunday) -> Monday.
             (date(2027, 7, 5), "Independence Day", date(2027, 7, 4)),
             (date(2027, 12, 24), "Christmas Day", date(2027, 12, 25)),
@@ -791,17 +622,9 @@ mod tests {
             (date(2027, 12, 31), "New Year's Day", date(2028, 1, 1)),
         ];
         for (observed, name, actual) in cases {
-            assert_eq!(
-                legal_holiday(observed),
-                Some((name.to_owned(), actual)),
-                "{observed}"
-            );
+            assert_eq!(legal_holiday(observed), Some((name.to_owned(), actual)), "{observed}");
             // The weekend day itself is reported as a weekend.
-            assert_eq!(
-                reason(&Calendar::federal(), actual).as_deref(),
-                Some("weekend"),
-                "{actual}"
-            );
+            assert_eq!(reason(&Calendar::federal(), actual).as_deref(), Some("weekend"), "{actual}");
         }
     }
 
@@ -814,29 +637,17 @@ mod tests {
             (last.date, last.actual, last.name.as_str()),
             (date(2021, 12, 31), date(2022, 1, 1), "New Year's Day")
         );
-        assert!(
-            cal.holidays_in(2022)
-                .iter()
-                .all(|h| h.name != "New Year's Day")
-        );
+        assert!(cal.holidays_in(2022).iter().all(|h| h.name != "New Year's Day"));
         let y2027 = cal.holidays_in(2027);
         assert_eq!(y2027.last().unwrap().date, date(2027, 12, 31));
         assert_eq!(y2027.last().unwrap().name, "New Year's Day");
-        assert!(
-            cal.holidays_in(2028)
-                .iter()
-                .all(|h| h.name != "New Year's Day")
-        );
+        assert!(cal.holidays_in(2028).iter().all(|h| h.name != "New Year's Day"));
     }
 
     #[test]
     fn juneteenth_only_from_2021() {
         let cal = Calendar::federal();
-        assert!(
-            cal.holidays_in(2020)
-                .iter()
-                .all(|h| !h.name.starts_with("Juneteenth"))
-        );
+        assert!(cal.holidays_in(2020).iter().all(|h| !h.name.starts_with("Juneteenth")));
         // June 19, 2020 was a Friday and an ordinary business day.
         assert!(cal.is_business_day(date(2020, 6, 19)));
         assert_eq!(cal.holidays_in(2020).len(), 10 + 1); // plus the Dec. 24 closure
@@ -846,38 +657,22 @@ mod tests {
     #[test]
     fn king_birthday_only_from_1986() {
         let cal = Calendar::statutory_only();
-        assert!(
-            cal.holidays_in(1985)
-                .iter()
-                .all(|h| !h.name.contains("King"))
-        );
+        assert!(cal.holidays_in(1985).iter().all(|h| !h.name.contains("King")));
         // January 21, 1985 was the third Monday but not a holiday.
         assert!(cal.is_business_day(date(1985, 1, 21)));
         assert_eq!(
             legal_holiday(date(1986, 1, 20)),
-            Some((
-                "Birthday of Martin Luther King, Jr.".to_owned(),
-                date(1986, 1, 20)
-            ))
+            Some(("Birthday of Martin Luther King, Jr.".to_owned(), date(1986, 1, 20)))
         );
     }
 
     #[test]
     fn veterans_day_on_fourth_monday_of_october_1971_to_1977() {
-        assert_eq!(
-            legal_holiday(date(1975, 10, 27)),
-            Some(("Veterans Day".to_owned(), date(1975, 10, 27)))
-        );
+        assert_eq!(legal_holiday(date(1975, 10, 27)), Some(("Veterans Day".to_owned(), date(1975, 10, 27))));
         assert!(Calendar::statutory_only().is_business_day(date(1975, 11, 11)));
-        assert_eq!(
-            legal_holiday(date(1970, 11, 11)),
-            Some(("Veterans Day".to_owned(), date(1970, 11, 11)))
-        );
+        assert_eq!(legal_holiday(date(1970, 11, 11)), Some(("Veterans Day".to_owned(), date(1970, 11, 11))));
         // Back on November 11 from 1978 (a Saturday, so observed Friday).
-        assert_eq!(
-            legal_holiday(date(1978, 11, 10)),
-            Some(("Veterans Day".to_owned(), date(1978, 11, 11)))
-        );
+        assert_eq!(legal_holiday(date(1978, 11, 10)), Some(("Veterans Day".to_owned(), date(1978, 11, 11))));
     }
 
     #[test]
@@ -889,11 +684,7 @@ mod tests {
         assert!(names.contains(&(date(1970, 2, 23), "Washington's Birthday")));
         assert!(names.contains(&(date(1970, 5, 29), "Memorial Day")));
         assert!(names.iter().all(|(_, n)| *n != "Columbus Day"));
-        assert!(
-            cal.holidays_in(1971)
-                .iter()
-                .any(|h| h.name == "Columbus Day" && h.date == date(1971, 10, 11))
-        );
+        assert!(cal.holidays_in(1971).iter().any(|h| h.name == "Columbus Day" && h.date == date(1971, 10, 11)));
     }
 
     /// Observed dates of the legal public holidays, 1995-2020, as listed in
@@ -901,121 +692,39 @@ mod tests {
     /// 2010 end with the next New Year's Day and 2000, 2005 and 2011 lack
     /// their own).
     const FR_GOV_OBSERVED: &[(i16, &str)] = &[
-        (
-            1995,
-            "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
-        ),
-        (
-            1996,
-            "01-01 01-15 02-19 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
-        ),
-        (
-            1997,
-            "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
-        ),
-        (
-            1998,
-            "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
-        ),
-        (
-            1999,
-            "01-01 01-18 02-15 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31",
-        ),
-        (
-            2000,
-            "01-17 02-21 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
-        ),
-        (
-            2001,
-            "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
-        ),
-        (
-            2002,
-            "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
-        ),
-        (
-            2003,
-            "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
-        ),
-        (
-            2004,
-            "01-01 01-19 02-16 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31",
-        ),
-        (
-            2005,
-            "01-17 02-21 05-30 07-04 09-05 10-10 11-11 11-24 12-26",
-        ),
-        (
-            2006,
-            "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
-        ),
-        (
-            2007,
-            "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
-        ),
-        (
-            2008,
-            "01-01 01-21 02-18 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
-        ),
-        (
-            2009,
-            "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
-        ),
-        (
-            2010,
-            "01-01 01-18 02-15 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31",
-        ),
-        (
-            2011,
-            "01-17 02-21 05-30 07-04 09-05 10-10 11-11 11-24 12-26",
-        ),
-        (
-            2012,
-            "01-02 01-16 02-20 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
-        ),
-        (
-            2013,
-            "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
-        ),
-        (
-            2014,
-            "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25",
-        ),
-        (
-            2015,
-            "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
-        ),
-        (
-            2016,
-            "01-01 01-18 02-15 05-30 07-04 09-05 10-10 11-11 11-24 12-26",
-        ),
-        (
-            2017,
-            "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25",
-        ),
-        (
-            2018,
-            "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25",
-        ),
-        (
-            2019,
-            "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25",
-        ),
-        (
-            2020,
-            "01-01 01-20 02-17 05-25 07-03 09-07 10-12 11-11 11-26 12-25",
-        ),
+        (1995, "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25"),
+        (1996, "01-01 01-15 02-19 05-27 07-04 09-02 10-14 11-11 11-28 12-25"),
+        (1997, "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25"),
+        (1998, "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25"),
+        (1999, "01-01 01-18 02-15 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31"),
+        (2000, "01-17 02-21 05-29 07-04 09-04 10-09 11-10 11-23 12-25"),
+        (2001, "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25"),
+        (2002, "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25"),
+        (2003, "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25"),
+        (2004, "01-01 01-19 02-16 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31"),
+        (2005, "01-17 02-21 05-30 07-04 09-05 10-10 11-11 11-24 12-26"),
+        (2006, "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25"),
+        (2007, "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25"),
+        (2008, "01-01 01-21 02-18 05-26 07-04 09-01 10-13 11-11 11-27 12-25"),
+        (2009, "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25"),
+        (2010, "01-01 01-18 02-15 05-31 07-05 09-06 10-11 11-11 11-25 12-24 12-31"),
+        (2011, "01-17 02-21 05-30 07-04 09-05 10-10 11-11 11-24 12-26"),
+        (2012, "01-02 01-16 02-20 05-28 07-04 09-03 10-08 11-12 11-22 12-25"),
+        (2013, "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25"),
+        (2014, "01-01 01-20 02-17 05-26 07-04 09-01 10-13 11-11 11-27 12-25"),
+        (2015, "01-01 01-19 02-16 05-25 07-03 09-07 10-12 11-11 11-26 12-25"),
+        (2016, "01-01 01-18 02-15 05-30 07-04 09-05 10-10 11-11 11-24 12-26"),
+        (2017, "01-02 01-16 02-20 05-29 07-04 09-04 10-09 11-10 11-23 12-25"),
+        (2018, "01-01 01-15 02-19 05-28 07-04 09-03 10-08 11-12 11-22 12-25"),
+        (2019, "01-01 01-21 02-18 05-27 07-04 09-02 10-14 11-11 11-28 12-25"),
+        (2020, "01-01 01-20 02-17 05-25 07-03 09-07 10-12 11-11 11-26 12-25"),
     ];
 
     #[test]
     fn legal_public_holidays_match_fr_gov_data_1995_to_2020() {
         let cal = Calendar::statutory_only();
         for &(year, expected) in FR_GOV_OBSERVED {
-            let got: Vec<String> = cal
-                .holidays_in(year)
-                .iter()
-                .map(|h| h.date.strftime("%m-%d").to_string())
-                .collect();
+            let got: Vec<String> = cal.holidays_in(year).iter().map(|h| h.date.strftime("%m-%d").to_string()).collect();
             assert_eq!(got.join(" "), expected, "{year}");
         }
     }
@@ -1071,10 +780,7 @@ mod tests {
             assert!(list.is_sorted_by_key(|h| (h.date, h.kind)), "{year}");
             for h in &list {
                 assert_eq!(h.date.year(), year, "{h:?}");
-                assert!(
-                    !matches!(h.date.weekday(), Weekday::Saturday | Weekday::Sunday),
-                    "{h:?}"
-                );
+                assert!(!matches!(h.date.weekday(), Weekday::Saturday | Weekday::Sunday), "{h:?}");
                 assert!(!cal.is_business_day(h.date), "{h:?}");
             }
         }
@@ -1084,50 +790,30 @@ mod tests {
     fn inauguration_day_2025_coincides_with_king_birthday() {
         let cal = Calendar::federal();
         // The legal public holiday's name wins.
-        assert_eq!(
-            reason(&cal, date(2025, 1, 20)).as_deref(),
-            Some("Birthday of Martin Luther King, Jr.")
-        );
+        assert_eq!(reason(&cal, date(2025, 1, 20)).as_deref(), Some("Birthday of Martin Luther King, Jr."));
         let list = cal.holidays_in(2025);
-        let jan20: Vec<(HolidayKind, &str)> = list
-            .iter()
-            .filter(|h| h.date == date(2025, 1, 20))
-            .map(|h| (h.kind, h.name.as_str()))
-            .collect();
+        let jan20: Vec<(HolidayKind, &str)> =
+            list.iter().filter(|h| h.date == date(2025, 1, 20)).map(|h| (h.kind, h.name.as_str())).collect();
         assert_eq!(
             jan20,
             vec![
-                (
-                    HolidayKind::LegalPublic,
-                    "Birthday of Martin Luther King, Jr."
-                ),
+                (HolidayKind::LegalPublic, "Birthday of Martin Luther King, Jr."),
                 (HolidayKind::Inauguration, INAUGURATION_DAY),
             ]
         );
-        assert!(
-            Calendar::statutory_only()
-                .holidays_in(2025)
-                .iter()
-                .all(|h| h.kind == HolidayKind::LegalPublic)
-        );
+        assert!(Calendar::statutory_only().holidays_in(2025).iter().all(|h| h.kind == HolidayKind::LegalPublic));
     }
 
     #[test]
     fn inauguration_day_2013_on_sunday_moves_to_monday() {
         let cal = Calendar::federal();
         let list = cal.holidays_in(2013);
-        let inauguration: Vec<&Holiday> = list
-            .iter()
-            .filter(|h| h.kind == HolidayKind::Inauguration)
-            .collect();
+        let inauguration: Vec<&Holiday> = list.iter().filter(|h| h.kind == HolidayKind::Inauguration).collect();
         assert_eq!(inauguration.len(), 1);
         assert_eq!(inauguration[0].date, date(2013, 1, 21));
         assert_eq!(inauguration[0].actual, date(2013, 1, 20));
         // January 21, 2013 was also Martin Luther King, Jr.'s Birthday.
-        assert_eq!(
-            reason(&cal, date(2013, 1, 21)).as_deref(),
-            Some("Birthday of Martin Luther King, Jr.")
-        );
+        assert_eq!(reason(&cal, date(2013, 1, 21)).as_deref(), Some("Birthday of Martin Luther King, Jr."));
         assert_eq!(reason(&cal, date(2013, 1, 20)).as_deref(), Some("weekend"));
     }
 
@@ -1138,23 +824,12 @@ mod tests {
         for d in [date(2017, 1, 20), date(2021, 1, 20), date(2009, 1, 20)] {
             assert_eq!(reason(&federal, d).as_deref(), Some(INAUGURATION_DAY));
             assert!(statutory.is_business_day(d), "{d}");
-            assert!(
-                statutory
-                    .clone()
-                    .with_inauguration_day(true)
-                    .non_business_reason(d)
-                    .is_some()
-            );
+            assert!(statutory.clone().with_inauguration_day(true).non_business_reason(d).is_some());
         }
         // 2029: January 20 is a Saturday and no day is given in lieu.
         assert!(federal.is_business_day(date(2029, 1, 19)));
         assert!(federal.is_business_day(date(2029, 1, 22)));
-        assert!(
-            federal
-                .holidays_in(2029)
-                .iter()
-                .all(|h| h.kind != HolidayKind::Inauguration)
-        );
+        assert!(federal.holidays_in(2029).iter().all(|h| h.kind != HolidayKind::Inauguration));
         // Not an inauguration year.
         assert!(federal.is_business_day(date(2023, 1, 20)));
         assert!(federal.is_business_day(date(2026, 1, 20)));
@@ -1186,40 +861,22 @@ mod tests {
         let cal = base
             .with_closure(d, "Extension of Christmas Holiday")
             .with_closure(d, "Extension of Christmas Holiday (E.O. 99999)");
-        assert_eq!(
-            reason(&cal, d).as_deref(),
-            Some("Extension of Christmas Holiday (E.O. 99999)")
-        );
+        assert_eq!(reason(&cal, d).as_deref(), Some("Extension of Christmas Holiday (E.O. 99999)"));
         let list = cal.holidays_in(2031);
-        let listed: Vec<&Holiday> = list
-            .iter()
-            .filter(|h| h.kind == HolidayKind::Closure)
-            .collect();
+        let listed: Vec<&Holiday> = list.iter().filter(|h| h.kind == HolidayKind::Closure).collect();
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].date, d);
         // A closure on a holiday does not hide the holiday's name.
         let cal = Calendar::statutory_only().with_closure(date(2031, 12, 25), "closed");
-        assert_eq!(
-            reason(&cal, date(2031, 12, 25)).as_deref(),
-            Some("Christmas Day")
-        );
+        assert_eq!(reason(&cal, date(2031, 12, 25)).as_deref(), Some("Christmas Day"));
     }
 
     #[test]
     fn weekends_and_business_days() {
         let cal = Calendar::federal();
-        assert_eq!(
-            cal.non_business_reason(date(2019, 3, 16)),
-            Some(NonBusinessDay::Weekend(Weekday::Saturday))
-        );
-        assert_eq!(
-            cal.non_business_reason(date(2019, 3, 17)),
-            Some(NonBusinessDay::Weekend(Weekday::Sunday))
-        );
-        assert_eq!(
-            NonBusinessDay::Weekend(Weekday::Sunday).to_string(),
-            "weekend"
-        );
+        assert_eq!(cal.non_business_reason(date(2019, 3, 16)), Some(NonBusinessDay::Weekend(Weekday::Saturday)));
+        assert_eq!(cal.non_business_reason(date(2019, 3, 17)), Some(NonBusinessDay::Weekend(Weekday::Sunday)));
+        assert_eq!(NonBusinessDay::Weekend(Weekday::Sunday).to_string(), "weekend");
         assert_eq!(cal.non_business_reason(date(2019, 3, 18)), None);
         assert!(cal.is_business_day(date(2019, 3, 18)));
         assert!(!cal.is_business_day(date(2019, 3, 16)));
@@ -1229,24 +886,12 @@ mod tests {
     fn next_business_day() {
         let cal = Calendar::federal();
         // Business day: itself.
-        assert_eq!(
-            cal.next_business_day_on_or_after(date(2019, 3, 18)),
-            date(2019, 3, 18)
-        );
+        assert_eq!(cal.next_business_day_on_or_after(date(2019, 3, 18)), date(2019, 3, 18));
         // Observed Independence Day 2026 (Friday), then the weekend.
-        assert_eq!(
-            cal.next_business_day_on_or_after(date(2026, 7, 3)),
-            date(2026, 7, 6)
-        );
+        assert_eq!(cal.next_business_day_on_or_after(date(2026, 7, 3)), date(2026, 7, 6));
         // Closure, Christmas Day.
-        assert_eq!(
-            cal.next_business_day_on_or_after(date(2019, 12, 24)),
-            date(2019, 12, 26)
-        );
-        assert_eq!(
-            Calendar::statutory_only().next_business_day_on_or_after(date(2019, 12, 24)),
-            date(2019, 12, 24)
-        );
+        assert_eq!(cal.next_business_day_on_or_after(date(2019, 12, 24)), date(2019, 12, 26));
+        assert_eq!(Calendar::statutory_only().next_business_day_on_or_after(date(2019, 12, 24)), date(2019, 12, 24));
     }
 
     #[test]
@@ -1263,10 +908,7 @@ mod tests {
         assert!(dc.moved());
         assert_eq!(
             dc.skipped,
-            vec![
-                (date(2019, 3, 16), "weekend".to_owned()),
-                (date(2019, 3, 17), "weekend".to_owned()),
-            ]
+            vec![(date(2019, 3, 16), "weekend".to_owned()), (date(2019, 3, 17), "weekend".to_owned()),]
         );
 
         let dc = cal.date_certain(date(2019, 3, 27), 60).unwrap();
@@ -1274,10 +916,7 @@ mod tests {
         assert_eq!(dc.date, date(2019, 5, 28));
         assert_eq!(
             dc.skipped,
-            vec![
-                (date(2019, 5, 26), "weekend".to_owned()),
-                (date(2019, 5, 27), "Memorial Day".to_owned()),
-            ]
+            vec![(date(2019, 5, 26), "weekend".to_owned()), (date(2019, 5, 27), "Memorial Day".to_owned()),]
         );
 
         let dc = cal.date_certain(date(2018, 12, 7), 15).unwrap();
@@ -1288,17 +927,12 @@ mod tests {
             vec![
                 (date(2018, 12, 22), "weekend".to_owned()),
                 (date(2018, 12, 23), "weekend".to_owned()),
-                (
-                    date(2018, 12, 24),
-                    "Extension of Christmas Holiday (E.O. 13854)".to_owned()
-                ),
+                (date(2018, 12, 24), "Extension of Christmas Holiday (E.O. 13854)".to_owned()),
                 (date(2018, 12, 25), "Christmas Day".to_owned()),
             ]
         );
         // Without the closure the date certain would be the Monday.
-        let dc = Calendar::statutory_only()
-            .date_certain(date(2018, 12, 7), 15)
-            .unwrap();
+        let dc = Calendar::statutory_only().date_certain(date(2018, 12, 7), 15).unwrap();
         assert_eq!(dc.date, date(2018, 12, 24));
     }
 
@@ -1320,10 +954,7 @@ mod tests {
     fn date_certain_zero_days_is_the_publication_date() {
         let cal = Calendar::federal();
         let dc = cal.date_certain(date(2019, 10, 8), 0).unwrap();
-        assert_eq!(
-            (dc.date, dc.nominal),
-            (date(2019, 10, 8), date(2019, 10, 8))
-        );
+        assert_eq!((dc.date, dc.nominal), (date(2019, 10, 8), date(2019, 10, 8)));
         // No roll-forward, even from a non-business day.
         let dc = cal.date_certain(date(2019, 3, 16), 0).unwrap();
         assert_eq!(dc.date, date(2019, 3, 16));
@@ -1337,50 +968,26 @@ mod tests {
     fn business_days_after_skips_weekends_holidays_and_closures() {
         let federal = Calendar::federal();
         let statutory = Calendar::statutory_only();
-        assert_eq!(
-            federal.business_days_after(date(2019, 12, 20), 0),
-            Ok(date(2019, 12, 20))
-        );
-        assert_eq!(
-            federal.business_days_after(date(2019, 12, 20), 1),
-            Ok(date(2019, 12, 23))
-        );
+        assert_eq!(federal.business_days_after(date(2019, 12, 20), 0), Ok(date(2019, 12, 20)));
+        assert_eq!(federal.business_days_after(date(2019, 12, 20), 1), Ok(date(2019, 12, 23)));
         // Dec. 24 closure, Christmas Day.
-        assert_eq!(
-            federal.business_days_after(date(2019, 12, 20), 3),
-            Ok(date(2019, 12, 27))
-        );
+        assert_eq!(federal.business_days_after(date(2019, 12, 20), 3), Ok(date(2019, 12, 27)));
         // Privacy Act 10 business days from Wednesday, January 8, 2025: the
         // Carter day of mourning and MLK/Inauguration Day intervene.
-        assert_eq!(
-            federal.business_days_after(date(2025, 1, 8), 10),
-            Ok(date(2025, 1, 24))
-        );
-        assert_eq!(
-            statutory.business_days_after(date(2025, 1, 8), 10),
-            Ok(date(2025, 1, 23))
-        );
+        assert_eq!(federal.business_days_after(date(2025, 1, 8), 10), Ok(date(2025, 1, 24)));
+        assert_eq!(statutory.business_days_after(date(2025, 1, 8), 10), Ok(date(2025, 1, 23)));
         // 30 business days.
-        assert_eq!(
-            statutory.business_days_after(date(2016, 8, 9), 30),
-            Ok(date(2016, 9, 21))
-        );
+        assert_eq!(statutory.business_days_after(date(2016, 8, 9), 30), Ok(date(2016, 9, 21)));
     }
 
     #[test]
     fn limits_of_the_date_range_do_not_panic() {
         let cal = Calendar::federal();
-        assert!(matches!(
-            cal.date_certain(Date::MAX, 1),
-            Err(DateError::OutOfRange { count: 1, .. })
-        ));
+        assert!(matches!(cal.date_certain(Date::MAX, 1), Err(DateError::OutOfRange { count: 1, .. })));
         assert!(cal.date_certain(Date::MIN, u32::MAX).is_err());
         assert_eq!(cal.date_certain(Date::MAX, 0).unwrap().date, Date::MAX);
         assert!(cal.date_certain(Date::MIN, 1).is_ok());
-        assert!(matches!(
-            cal.business_days_after(Date::MAX, 1),
-            Err(DateError::OutOfRange { .. })
-        ));
+        assert!(matches!(cal.business_days_after(Date::MAX, 1), Err(DateError::OutOfRange { .. })));
         assert!(cal.business_days_after(Date::MIN, 5).is_ok());
         assert_eq!(cal.business_days_after(Date::MAX, 0), Ok(Date::MAX));
 
@@ -1434,21 +1041,9 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        assert_eq!(
-            placeholder(0),
-            "[INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
-        );
-        assert_eq!(
-            placeholder(1),
-            "[INSERT DATE 1 DAY AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
-        );
-        assert_eq!(
-            placeholder(30),
-            "[INSERT DATE 30 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
-        );
-        assert_eq!(
-            placeholder(60),
-            "[INSERT DATE 60 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]"
-        );
+        assert_eq!(placeholder(0), "[INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER]");
+        assert_eq!(placeholder(1), "[INSERT DATE 1 DAY AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]");
+        assert_eq!(placeholder(30), "[INSERT DATE 30 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]");
+        assert_eq!(placeholder(60), "[INSERT DATE 60 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER]");
     }
 }

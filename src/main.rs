@@ -80,17 +80,16 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
     match cli.command {
         Command::Build { paths, format, out_dir, stdout } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options = build::BuildOptions {
-                paths,
-                formats: format.formats(),
-                out_dir,
-                stdout,
-                lower: Default::default(),
-            };
+            let options =
+                build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, lower: Default::default() };
             let result = build::render(&options)?;
             let mut err = std::io::stderr().lock();
             if !result.diagnostics.is_empty() {
-                let _ = write!(err, "{}", human::render_human(&result.diagnostics, &result.workspace.files, stderr_style()));
+                let _ = write!(
+                    err,
+                    "{}",
+                    human::render_human(&result.diagnostics, &result.workspace.files, stderr_style())
+                );
             }
             if options.stdout {
                 match result.outputs.as_slice() {
@@ -110,13 +109,16 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 }
             } else {
                 build::write(&result)?;
-                let _ = writeln!(
-                    err,
-                    "wrote {} file{} to {}",
-                    result.outputs.len(),
-                    if result.outputs.len() == 1 { "" } else { "s" },
-                    sorn::diagnostic::display_path(&options.out_dir)
-                );
+                let written = result.outputs.len();
+                let _ = match written {
+                    0 => writeln!(err, "nothing written"),
+                    n => writeln!(
+                        err,
+                        "wrote {n} file{} to {}",
+                        if n == 1 { "" } else { "s" },
+                        sorn::diagnostic::display_path(&options.out_dir)
+                    ),
+                };
             }
             if !result.diagnostics.is_empty() {
                 let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));

@@ -25,10 +25,7 @@ fn generate<T: schemars::JsonSchema>(kind: Kind) -> Value {
     let schema = SchemaSettings::draft07().for_deserialize().into_generator().into_root_schema_for::<T>();
     let mut value = schema.to_value();
     if let Value::Object(map) = &mut value {
-        map.insert(
-            "$id".into(),
-            Value::String(format!("https://sorn.dev/schemas/{}", kind.schema_file())),
-        );
+        map.insert("$id".into(), Value::String(format!("https://sorn.dev/schemas/{}", kind.schema_file())));
     }
     value
 }

@@ -16,7 +16,9 @@ pub fn render(doc: &FrDocument) -> String {
             }
             Block::Caption { label, body } => format!("**{}:** {}", escape(label), body.trim_end()),
             Block::SectionCaption(text) => format!("**{}**", escape(text)),
-            Block::Heading(level, text) => format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), escape(text)),
+            Block::Heading(level, text) => {
+                format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), escape(text))
+            }
             Block::Markdown(text) => text.trim_end().to_string(),
             Block::Instruction(n, text) => format!("{n}\\. {}", text.trim_end()),
             Block::Stars => "\\* \\* \\* \\* \\*".to_string(),

@@ -126,10 +126,8 @@ pub fn contact(ctx: &Context<'_>, c: &Contact) -> String {
         return ctx.prose(text);
     }
     let mut parts: Vec<String> = Vec::new();
-    for field in [&c.name, &c.title, &c.phone, &c.address] {
-        if let Some(v) = field {
-            parts.push(escape(v.value.trim()));
-        }
+    for v in [&c.name, &c.title, &c.phone, &c.address].into_iter().flatten() {
+        parts.push(escape(v.value.trim()));
     }
     if let Some(email) = &c.email {
         parts.push(format!("e-mail: {}", escape(email.value.trim())));
@@ -282,7 +280,8 @@ pub fn fr_doc(doc: &FrDoc) -> Block {
             filed.year().rem_euclid(100)
         ),
         FrDocStyle::PublicInspection => {
-            let mut line = format!("[FR Doc. {number} Filed: {}/{}/{} {time}", filed.month(), filed.day(), filed.year());
+            let mut line =
+                format!("[FR Doc. {number} Filed: {}/{}/{} {time}", filed.month(), filed.day(), filed.year());
             if let Some(p) = &doc.publication_date {
                 let p = p.value.0;
                 line.push_str(&format!("; Publication Date: {}/{}/{}", p.month(), p.day(), p.year()));

@@ -13,17 +13,12 @@ use crate::model::Document;
 pub use common::{claim_sentences, justification_leadin};
 
 /// Options that affect lowering.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct LowerOptions {
     /// The calendar used for dates certain (1 CFR 18.17).
     pub calendar: Calendar,
 }
 
-impl Default for LowerOptions {
-    fn default() -> Self {
-        Self { calendar: Calendar::federal() }
-    }
-}
 
 /// Lowers a document. The document must have loaded cleanly (valid citations and placeholders);
 /// anything invalid that slips through is printed as written rather than dropped.

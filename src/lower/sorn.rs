@@ -84,11 +84,7 @@ fn dates_text(s: &Sorn, ctx: &Context<'_>) -> Option<String> {
         sentences.push(format!("Submit comments on or before {}.", mark(due)));
     }
     if let Some(effective) = &ctx.dates.effective {
-        sentences.push(format!(
-            "This {} system will be effective {}.",
-            s.action.value.adjective(),
-            mark(effective)
-        ));
+        sentences.push(format!("This {} system will be effective {}.", s.action.value.adjective(), mark(effective)));
     }
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }

@@ -163,10 +163,7 @@ pub struct Claim {
 
 /// A citation of 5 U.S.C. 552a such as "(e)(4)(G)".
 #[derive(JsonSchema)]
-#[schemars(
-    transparent,
-    description = "A provision of 5 U.S.C. 552a, e.g. (c)(3), (d), (e)(4)(G)."
-)]
+#[schemars(transparent, description = "A provision of 5 U.S.C. 552a, e.g. (c)(3), (d), (e)(4)(G).")]
 pub struct CitationText(
     #[schemars(regex(pattern = r"^\s*(552a)?\([a-w]\)(\s*\(([0-9]{1,2}|[A-Z]|[ivx]+|[IVX]+)\))*\s*$"))] pub String,
 );

@@ -55,10 +55,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Loc<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
         let span = spanned.span();
-        Ok(Self {
-            span,
-            value: spanned.into_inner(),
-        })
+        Ok(Self { span, value: spanned.into_inner() })
     }
 }
 

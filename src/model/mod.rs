@@ -13,8 +13,8 @@ mod system;
 mod template;
 
 pub use common::{
-    Agency, AuthorityText, CitationText, Claim, Contact, Exemptions, ExtraCaption, FrDoc, FrDocStyle, Preamble,
-    Prose, Signature, SignaturePlacement,
+    Agency, AuthorityText, CitationText, Claim, Contact, Exemptions, ExtraCaption, FrDoc, FrDocStyle, Preamble, Prose,
+    Signature, SignaturePlacement,
 };
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
@@ -122,24 +122,34 @@ impl Document {
     pub fn prose(&self) -> Vec<(String, &Prose)> {
         let mut out: Vec<(String, &Prose)> = Vec::new();
         let preamble = self.preamble();
-        let mut push = |key: &str, p: Option<&Prose>| {
+        let fixed: [(&str, Option<&Prose>); 4] = [
+            ("notice.subject", preamble.subject.as_ref()),
+            ("notice.agency", preamble.agency.as_ref()),
+            ("notice.action", preamble.action.as_ref()),
+            ("notice.summary", preamble.summary.as_ref()),
+        ];
+        for (key, p) in fixed {
             if let Some(p) = p {
                 out.push((key.to_string(), p));
             }
-        };
-        push("notice.subject", preamble.subject.as_ref());
-        push("notice.agency", preamble.agency.as_ref());
-        push("notice.action", preamble.action.as_ref());
-        push("notice.summary", preamble.summary.as_ref());
-        push("notice.dates", preamble.dates.as_ref());
-        push("notice.addresses", preamble.addresses.as_ref());
+        }
+        if let Some(p) = &preamble.dates {
+            out.push(("notice.dates".into(), p));
+        }
+        if let Some(p) = &preamble.addresses {
+            out.push(("notice.addresses".into(), p));
+        }
         for c in &preamble.address_captions {
-            push("notice.address_captions.text", Some(&c.text));
+            out.push(("notice.address_captions.text".into(), &c.text));
         }
         for c in &preamble.contacts {
-            push("notice.contacts.text", c.text.as_ref());
+            if let Some(p) = &c.text {
+                out.push(("notice.contacts.text".into(), p));
+            }
         }
-        push("notice.supplementary", preamble.supplementary.as_ref());
+        if let Some(p) = &preamble.supplementary {
+            out.push(("notice.supplementary".into(), p));
+        }
         match self {
             Document::Sorn(s) => {
                 for spec in Template::A108.captions().iter().chain(Template::Legacy.captions()) {

@@ -11,7 +11,10 @@ pub const NAMES: &[(&str, &str)] = &[
     ("system", "the system's full name: \"DHS/ICE-015 LeadTrac System of Records\""),
     ("system.id", "the system identifier: \"DHS/ICE-015\""),
     ("system.name", "the system's name without identifier: \"LeadTrac System of Records\""),
-    ("system.id_long", "the identifier with abbreviations spelled out: \"Department of Homeland Security (DHS)/...-015\""),
+    (
+        "system.id_long",
+        "the identifier with abbreviations spelled out: \"Department of Homeland Security (DHS)/...-015\"",
+    ),
     ("system.long", "the full name with the identifier's abbreviations spelled out, abbreviations in parentheses"),
     ("system.spelled", "the full name with the identifier's abbreviations spelled out, as in rule subject lines"),
     ("agency", "the agency's name"),
@@ -43,7 +46,7 @@ pub struct PlaceholderError {
 }
 
 /// Splits prose into text and placeholders. Unknown names and unbalanced braces are errors.
-pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, Vec<PlaceholderError>> {
+pub fn parse<'a>(text: &'a str) -> Result<Vec<Piece<'a>>, Vec<PlaceholderError>> {
     let mut pieces = Vec::new();
     let mut errors = Vec::new();
     let mut literal = String::new();
@@ -51,7 +54,7 @@ pub fn parse(text: &str) -> Result<Vec<Piece<'_>>, Vec<PlaceholderError>> {
     let mut i = 0;
     let mut literal_start = 0;
     let mut literal_borrowed = true;
-    let flush = |pieces: &mut Vec<Piece<'_>>, literal: &mut String, borrowed: bool, start: usize, end: usize| {
+    let flush = |pieces: &mut Vec<Piece<'a>>, literal: &mut String, borrowed: bool, start: usize, end: usize| {
         if borrowed {
             if end > start {
                 pieces.push(Piece::Text(std::borrow::Cow::Borrowed(&text[start..end])));

@@ -15,7 +15,7 @@ use super::template::Stage;
 #[schemars(title = "sorn Privacy Act exemption rule")]
 pub struct ExemptionRule {
     /// Always "exemption-rule".
-    #[schemars(with = "RuleKind")]
+    #[schemars(schema_with = "rulekind_schema")]
     pub kind: Loc<String>,
     /// "proposed" (a notice of proposed rulemaking) or "final".
     pub stage: Loc<Stage>,
@@ -44,10 +44,9 @@ pub struct ExemptionRule {
     pub fr_doc: Option<FrDoc>,
 }
 
-/// The literal kind of an exemption rule source.
-#[derive(JsonSchema)]
-#[schemars(transparent)]
-pub struct RuleKind(#[schemars(regex(pattern = "^exemption-rule$"))] pub String);
+fn rulekind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "const": "exemption-rule", "description": "The kind of source." })
+}
 
 /// The CFR part the rule amends and where the system's paragraph goes.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]

@@ -17,7 +17,7 @@ use super::template::{Action, Element, Template};
 #[schemars(title = "sorn System of Records Notice")]
 pub struct Sorn {
     /// Always "sorn".
-    #[schemars(with = "SornKind")]
+    #[schemars(schema_with = "sornkind_schema")]
     pub kind: Loc<String>,
     /// The caption set: "legacy" (pre-2017) or "a108" (OMB Circular A-108).
     pub template: Loc<Template>,
@@ -44,10 +44,9 @@ pub struct Sorn {
     pub fr_doc: Option<FrDoc>,
 }
 
-/// The literal kind of a SORN source.
-#[derive(JsonSchema)]
-#[schemars(transparent)]
-pub struct SornKind(#[schemars(regex(pattern = "^sorn$"))] pub String);
+fn sornkind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "const": "sorn", "description": "The kind of source." })
+}
 
 /// A routine use (5 U.S.C. 552a(b)(3), (e)(4)(D)).
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]

@@ -299,17 +299,16 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
 
     let deserializer = toml::de::Deserializer::from(table);
     let document = match kind {
-        Kind::Sorn => {
-            serde::Deserialize::deserialize(deserializer).map(|s: Sorn| Document::Sorn(Box::new(s)))
+        Kind::Sorn => serde::Deserialize::deserialize(deserializer).map(|s: Sorn| Document::Sorn(Box::new(s))),
+        Kind::ExemptionRule => {
+            serde::Deserialize::deserialize(deserializer).map(|r: ExemptionRule| Document::ExemptionRule(Box::new(r)))
         }
-        Kind::ExemptionRule => serde::Deserialize::deserialize(deserializer)
-            .map(|r: ExemptionRule| Document::ExemptionRule(Box::new(r))),
     };
     let document = match document {
         Ok(d) => d,
         Err(error) => {
             let span = error.span().unwrap_or(root_span);
-            let already = unknown_spans.iter().any(|s| *s == span) || error.message().starts_with("unknown field");
+            let already = unknown_spans.contains(&span) || error.message().starts_with("unknown field");
             if !already || diagnostics.is_empty() {
                 diagnostics.push(serde_error(file, text, error.message(), span));
             }
@@ -343,7 +342,16 @@ fn suggest_kind(found: &str) -> String {
 
 /// Turns a serde error into a diagnostic in sorn's words.
 fn serde_error(file: FileId, text: &str, message: &str, span: std::ops::Range<usize>) -> Diagnostic {
-    let message = first_line(message).to_string();
+    let mut message = first_line(message).to_string();
+    for (machine, human) in [
+        ("expected u32", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a sequence", "expected a list [...]"),
+        ("expected a map", "expected a table"),
+    ] {
+        message = message.replace(machine, human);
+    }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);
         let table = table_name_at(text, &span);
@@ -366,15 +374,11 @@ fn serde_error(file: FileId, text: &str, message: &str, span: std::ops::Range<us
 }
 
 fn table_name_at(text: &str, span: &std::ops::Range<usize>) -> String {
-    if span.start == 0 && span.end == 0 || span.end >= text.len() && span.start == 0 {
+    if span.start == 0 && (span.end == 0 || span.end >= text.len()) {
         return "at the top level".into();
     }
     let header = text.get(span.clone()).unwrap_or("").lines().next().unwrap_or("").trim();
-    if header.starts_with('[') {
-        format!("in `{header}`")
-    } else {
-        "in this table".into()
-    }
+    if header.starts_with('[') { format!("in `{header}`") } else { "in this table".into() }
 }
 
 /// Loads a single source given as text (for tests and for `sorn import`'s self-check).

@@ -1,0 +1,93 @@
+//! Snapshots of the rendered ICE-015 documents, in both formats, and the properties every
+//! rendering must have (deterministic, escaped, complete).
+
+use std::path::Path;
+
+use sorn::emit::Format;
+use sorn::lower::{LowerOptions, lower};
+use sorn::source;
+
+fn render(path: &str, format: Format) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ws = source::load_paths(&[root.join(path)]);
+    assert!(ws.diagnostics.is_empty(), "{path} should load cleanly: {:#?}", ws.diagnostics);
+    let doc = &ws.documents[0].document;
+    format.render(&lower(doc, &LowerOptions::default()))
+}
+
+#[test]
+fn sorn_markdown() {
+    insta::assert_snapshot!("dhs-ice-015.md", render("sorns/dhs-ice-015.toml", Format::Markdown));
+}
+
+#[test]
+fn sorn_html() {
+    insta::assert_snapshot!("dhs-ice-015.html", render("sorns/dhs-ice-015.toml", Format::Html));
+}
+
+#[test]
+fn rule_markdown() {
+    insta::assert_snapshot!("dhs-ice-015-final-rule.md", render("sorns/dhs-ice-015-final-rule.toml", Format::Markdown));
+}
+
+#[test]
+fn rule_html() {
+    insta::assert_snapshot!("dhs-ice-015-final-rule.html", render("sorns/dhs-ice-015-final-rule.toml", Format::Html));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for path in ["sorns/dhs-ice-015.toml", "sorns/dhs-ice-015-final-rule.toml"] {
+        for format in [Format::Markdown, Format::Html] {
+            assert_eq!(render(path, format), render(path, format), "{path} {format:?}");
+        }
+    }
+}
+
+#[test]
+fn generated_text_reads_as_the_federal_register_prints_it() {
+    let rule = render("sorns/dhs-ice-015-final-rule.toml", Format::Markdown);
+    for expected in [
+        "5 U.S.C. 552a(c)(3), (c)(4); (d); (e)(1), (e)(2), (e)(3), (e)(4)(G), (e)(4)(H), (e)(4)(I), (e)(5), (e)(8); (f); and (g).",
+        "(a) From subsection (c)(3) and (4) (Accounting for Disclosures) because release",
+        "(f) From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I) (Agency Requirements) and (f) (Agency Rules) because",
+        "(i) From subsection (g)(1) (Civil Remedies) to the extent",
+        "This final rule is effective **\\[INSERT DATE OF PUBLICATION IN THE FEDERAL REGISTER\\]**.",
+        "2\\. Add paragraph 75 to appendix C to part 5 to read as follows:",
+        "[FR Doc. 2016-28289 Filed: 11/23/2016 8:45 am; Publication Date: 11/25/2016]",
+    ] {
+        assert!(rule.contains(expected), "missing {expected:?} in\n{rule}");
+    }
+    let notice = render("sorns/dhs-ice-015.toml", Format::Markdown);
+    assert!(notice.contains(
+        "Submit comments on or before **\\[INSERT DATE 30 DAYS AFTER DATE OF PUBLICATION IN THE FEDERAL REGISTER\\]**."
+    ));
+    assert!(notice.contains("titled, \"DHS/ICE-015 LeadTrac System of Records.\""));
+}
+
+#[test]
+fn a_publication_date_turns_placeholders_into_dates_certain() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("sorns/dhs-ice-015.toml")).unwrap();
+    let text = text.replacen("action = \"new\"", "action = \"new\"\npublished = 2016-08-09", 1);
+    let ws = source::load_str("published.toml", &text);
+    assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
+    let md = Format::Markdown.render(&lower(&ws.documents[0].document, &LowerOptions::default()));
+    assert!(md.contains("Submit comments on or before September 8, 2016."), "{md}");
+    assert!(md.contains("This new system will be effective September 8, 2016."), "{md}");
+}
+
+#[test]
+fn html_shows_raw_html_from_prose_as_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/good/minimal-sorn.toml")).unwrap();
+    let text = text.replace(
+        "The Example Agency proposes",
+        "<script>alert('x')</script> <img src=x onerror=y> The Example Agency proposes",
+    );
+    let ws = source::load_str("x.toml", &text);
+    let html = Format::Html.render(&lower(&ws.documents[0].document, &LowerOptions::default()));
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert"), "{html}");
+}
