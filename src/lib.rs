@@ -1,1 +1,3 @@
 //! sorn: System of Records Notices and Privacy Act exemption rules as code.
+
+pub mod statute;
