@@ -110,7 +110,7 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
 }
 
 /// "A", "A and B", "A, B, and C".
-fn join_serial(items: &[String]) -> String {
+pub(crate) fn join_serial(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [only] => only.clone(),
@@ -311,7 +311,7 @@ fn siblings(citation: &Subsection) -> Vec<Subsection> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::CitationErrorKind;
+    use super::super::{Authority, CitationErrorKind};
     use super::*;
 
     fn s(text: &str) -> Subsection {
@@ -579,6 +579,26 @@ mod tests {
         );
         // (v) after a clause that has no sibling (v) falls back to subsection (v).
         assert_eq!(parsed("(d)(2)(B)(ii), (v)"), ["(d)(2)(B)(ii)", "(v)"]);
+    }
+
+    #[test]
+    fn the_statutes_own_lists() {
+        // 552a(j): what a general exemption may not reach.
+        let j = parsed(
+            "(b), (c)(1) and (2), (e)(4)(A) through (F), (e)(6), (7), (9), (10), and (11), and (i)",
+        );
+        let expected: Vec<String> = Authority::not_exemptable_under_j()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(j, expected);
+        // 552a(k): the closed list of what a specific exemption may reach.
+        let k = parsed("subsections (c)(3), (d), (e)(1), (e)(4)(G), (H), and (I) and (f)");
+        let expected: Vec<String> = Authority::exemptable_under_k()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(k, expected);
     }
 
     #[test]

@@ -16,12 +16,14 @@
 //! - the parenthetical headings agencies put after a citation ([`conventional_headings`],
 //!   [`short_label`]).
 
+mod authority;
 mod citation_list;
 mod error;
 mod lex;
 mod subsection;
 mod table;
 
+pub use authority::{Authority, Exemptability, Forbidden};
 pub use citation_list::{LeadIn, format_claim_list, format_leadin, parse_citation_list};
 pub use error::{CitationError, CitationErrorKind};
 pub use subsection::Subsection;
