@@ -19,6 +19,7 @@
 mod authority;
 mod citation_list;
 mod error;
+mod headings;
 mod lex;
 mod subsection;
 mod table;
@@ -26,6 +27,7 @@ mod table;
 pub use authority::{Authority, Exemptability, Forbidden};
 pub use citation_list::{LeadIn, format_claim_list, format_leadin, parse_citation_list};
 pub use error::{CitationError, CitationErrorKind};
+pub use headings::{conventional_headings, short_label};
 pub use subsection::Subsection;
 pub use table::Level;
 

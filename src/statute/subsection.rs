@@ -148,6 +148,13 @@ impl Subsection {
         self.nodes().next().map_or("", |n| n.heading)
     }
 
+    /// The US Code heading as a one-item list, for callers that offer several headings.
+    pub(crate) fn heading_list(&self) -> &'static [&'static str] {
+        self.nodes()
+            .next()
+            .map_or(&[], |n| std::slice::from_ref(&n.heading))
+    }
+
     /// The part directly containing this one: `(e)(4)` for `(e)(4)(G)`, `None` for `(e)`.
     pub fn parent(&self) -> Option<Subsection> {
         let depth = self.depth();
