@@ -70,7 +70,7 @@ impl LeadIn {
 /// Formats citations for a justification's lead-in, in the given order.
 ///
 /// Follows the published DHS rules: paragraphs of the same subsection that are next to each other
-/// collapse, `(c)(3), (c)(4)` → "(c)(3) and (4)" (three: "(c)(3), (4), and (5)"), and count as
+/// collapse, `(c)(3), (c)(4)` → "(c)(3) and (4)" (three: "(e)(1), (2), and (3)"), and count as
 /// one item; citations of subparagraphs and below are spelled out in full, "(e)(4)(G),
 /// (e)(4)(H), and (e)(4)(I)". Items are joined with a serial comma.
 pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
