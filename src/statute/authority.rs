@@ -438,6 +438,7 @@ impl<'de> serde::Deserialize<'de> for Authority {
 #[cfg(test)]
 mod tests {
     use super::super::CitationErrorKind;
+    use super::super::subsection::every_citation;
     use super::*;
 
     fn s(text: &str) -> Subsection {
@@ -867,16 +868,7 @@ mod tests {
 
     #[test]
     fn every_citation_under_every_authority_is_answered_consistently() {
-        fn walk(s: Subsection, out: &mut Vec<Subsection>) {
-            out.push(s);
-            for child in s.children() {
-                walk(child, out);
-            }
-        }
-        let mut all = Vec::new();
-        for top in Subsection::all_subsections() {
-            walk(top, &mut all);
-        }
+        let all = every_citation();
         for authority in Authority::ALL {
             for claimed in &all {
                 let answer = authority.may_exempt(claimed);

@@ -314,6 +314,23 @@ mod tests {
     use super::super::{Authority, CitationErrorKind};
     use super::*;
 
+    /// The (j)(2) exemptions of DHS/ICE-015 (6 CFR part 5, appendix C, paragraph 75).
+    const DHS_J2_CLAIMS: &[&str] = &[
+        "(c)(3)",
+        "(c)(4)",
+        "(d)",
+        "(e)(1)",
+        "(e)(2)",
+        "(e)(3)",
+        "(e)(4)(G)",
+        "(e)(4)(H)",
+        "(e)(4)(I)",
+        "(e)(5)",
+        "(e)(8)",
+        "(f)",
+        "(g)",
+    ];
+
     fn s(text: &str) -> Subsection {
         Subsection::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
     }
@@ -338,21 +355,7 @@ mod tests {
 
     #[test]
     fn claim_list_for_a_j2_rule() {
-        let list = many(&[
-            "(c)(3)",
-            "(c)(4)",
-            "(d)",
-            "(e)(1)",
-            "(e)(2)",
-            "(e)(3)",
-            "(e)(4)(G)",
-            "(e)(4)(H)",
-            "(e)(4)(I)",
-            "(e)(5)",
-            "(e)(8)",
-            "(f)",
-            "(g)",
-        ]);
+        let list = many(DHS_J2_CLAIMS);
         assert_eq!(
             format_claim_list(&list),
             "(c)(3), (c)(4); (d); (e)(1), (e)(2), (e)(3), (e)(4)(G), (e)(4)(H), (e)(4)(I), (e)(5), (e)(8); (f); and (g)"
@@ -504,21 +507,7 @@ mod tests {
 
     #[test]
     fn parses_the_claim_lists_it_prints() {
-        let list = many(&[
-            "(c)(3)",
-            "(c)(4)",
-            "(d)",
-            "(e)(1)",
-            "(e)(2)",
-            "(e)(3)",
-            "(e)(4)(G)",
-            "(e)(4)(H)",
-            "(e)(4)(I)",
-            "(e)(5)",
-            "(e)(8)",
-            "(f)",
-            "(g)",
-        ]);
+        let list = many(DHS_J2_CLAIMS);
         let printed = format!("5 U.S.C. 552a{}.", format_claim_list(&list));
         assert_eq!(parse_citation_list(&printed), Ok(list));
     }

@@ -177,6 +177,7 @@ pub fn short_label(citation: &Subsection) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::subsection::every_citation;
     use super::*;
 
     fn s(text: &str) -> Subsection {
@@ -232,12 +233,7 @@ mod tests {
             ]
         );
         assert_eq!(conventional_headings(&s("(d)")), ["Access to Records"]);
-        let mut all = Vec::new();
-        for top in Subsection::all_subsections() {
-            all.push(top);
-            all.extend(top.children());
-        }
-        for citation in all {
+        for citation in every_citation() {
             let headings = conventional_headings(&citation);
             assert!(
                 headings.contains(&citation.heading()),

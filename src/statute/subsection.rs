@@ -319,6 +319,22 @@ impl<'de> serde::Deserialize<'de> for Subsection {
     }
 }
 
+/// Every citation in the structure map, in statute order, for tests that sweep the whole Act.
+#[cfg(test)]
+pub(crate) fn every_citation() -> Vec<Subsection> {
+    fn walk(s: Subsection, out: &mut Vec<Subsection>) {
+        out.push(s);
+        for child in s.children() {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for top in Subsection::all_subsections() {
+        walk(top, &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::CitationErrorKind;
@@ -333,21 +349,6 @@ mod tests {
             Ok(ok) => panic!("{text} parsed as {ok}"),
             Err(e) => e,
         }
-    }
-
-    /// Every citation in the structure map.
-    fn everything() -> Vec<Subsection> {
-        fn walk(s: Subsection, out: &mut Vec<Subsection>) {
-            out.push(s);
-            for child in s.children() {
-                walk(child, out);
-            }
-        }
-        let mut out = Vec::new();
-        for top in Subsection::all_subsections() {
-            walk(top, &mut out);
-        }
-        out
     }
 
     #[test]
@@ -367,7 +368,7 @@ mod tests {
 
     #[test]
     fn every_citation_in_the_table_round_trips() {
-        let all = everything();
+        let all = every_citation();
         assert!(all.len() > 200, "only {} citations", all.len());
         for citation in all {
             let text = citation.to_string();
@@ -609,7 +610,7 @@ mod tests {
 
     #[test]
     fn table_walk_order_is_sorted_order() {
-        let all = everything();
+        let all = every_citation();
         let mut sorted = all.clone();
         sorted.sort();
         assert_eq!(all, sorted);
