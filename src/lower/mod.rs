@@ -19,7 +19,6 @@ pub struct LowerOptions {
     pub calendar: Calendar,
 }
 
-
 /// Lowers a document. The document must have loaded cleanly (valid citations and placeholders);
 /// anything invalid that slips through is printed as written rather than dropped.
 pub fn lower(document: &Document, options: &LowerOptions) -> FrDocument {

@@ -112,10 +112,7 @@ impl Authority {
     /// citation that is not an exemption ground, such as `(e)(4)`, `(j)` or `(j)(2)(A)`.
     pub fn parse(s: &str) -> Result<Authority, CitationError> {
         let citation = Subsection::parse(s)?;
-        if let Some(authority) = Authority::ALL
-            .into_iter()
-            .find(|a| a.citation() == citation)
-        {
+        if let Some(authority) = Authority::ALL.into_iter().find(|a| a.citation() == citation) {
             return Ok(authority);
         }
         let help = if citation == cite!("j") {
@@ -124,10 +121,7 @@ impl Authority {
                 .to_owned()
         } else if citation == cite!("k") {
             "cite a paragraph of (k): (k)(1) through (k)(7)".to_owned()
-        } else if let Some(ground) = Authority::ALL
-            .into_iter()
-            .find(|a| a.citation().contains(&citation))
-        {
+        } else if let Some(ground) = Authority::ALL.into_iter().find(|a| a.citation().contains(&citation)) {
             format!(
                 "cite {} itself: {citation} describes records that ground covers, not a separate ground",
                 ground.citation()
@@ -136,12 +130,7 @@ impl Authority {
             "the exemption authorities are (j)(1), (j)(2), and (k)(1) through (k)(7)".to_owned()
         };
         let start = s.len() - s.trim_start().len();
-        Err(CitationError::not_an_authority(
-            s,
-            start..s.trim_end().len(),
-            citation,
-            help,
-        ))
+        Err(CitationError::not_an_authority(s, start..s.trim_end().len(), citation, help))
     }
 
     /// Whether this is a general exemption, 552a(j).
@@ -174,9 +163,7 @@ impl Authority {
                 "records maintained in connection with protective services for the President and \
                  others under 18 U.S.C. 3056"
             }
-            Authority::K4 => {
-                "records required by statute to be maintained and used solely as statistical records"
-            }
+            Authority::K4 => "records required by statute to be maintained and used solely as statistical records",
             Authority::K5 => {
                 "investigatory material compiled solely to determine suitability, eligibility, or \
                  qualifications for Federal civilian employment, military service, Federal \
@@ -239,10 +226,7 @@ impl Authority {
         if self.conflicts(claimed).is_empty() {
             return vec![*claimed];
         }
-        claimed
-            .children()
-            .flat_map(|part| self.exemptable_parts(&part))
-            .collect()
+        claimed.children().flat_map(|part| self.exemptable_parts(&part)).collect()
     }
 
     /// The provisions that keep `claimed` from being exempted, in statute order; empty when it
@@ -260,16 +244,8 @@ impl Authority {
     }
 
     fn reason(&self, claimed: &Subsection, conflicts: &[Subsection]) -> String {
-        let kind = if self.is_general() {
-            "general"
-        } else {
-            "specific"
-        };
-        let law = if self.is_general() {
-            "552a(j)"
-        } else {
-            "552a(k)"
-        };
+        let kind = if self.is_general() { "general" } else { "specific" };
+        let law = if self.is_general() { "552a(j)" } else { "552a(k)" };
         let head = format!("a {kind} exemption under 5 U.S.C. 552a{self} cannot reach");
         match conflicts {
             [only] if only == claimed => {
@@ -287,13 +263,9 @@ impl Authority {
             _ => {
                 let parts = list_text(conflicts);
                 if self.is_general() {
-                    format!(
-                        "{head} all of {claimed}: it includes {parts}, which {law} excludes from general exemption"
-                    )
+                    format!("{head} all of {claimed}: it includes {parts}, which {law} excludes from general exemption")
                 } else {
-                    format!(
-                        "{head} all of {claimed}: it includes {parts}, which {law} does not list"
-                    )
+                    format!("{head} all of {claimed}: it includes {parts}, which {law} does not list")
                 }
             }
         }
@@ -303,21 +275,12 @@ impl Authority {
         let mut help = Vec::new();
         let parts = self.exemptable_parts(claimed);
         if !parts.is_empty() {
-            help.push(format!(
-                "claim only the parts {self} may reach: {}",
-                list_text(&parts)
-            ));
+            help.push(format!("claim only the parts {self} may reach: {}", list_text(&parts)));
         }
         if self.is_general() {
-            help.push(format!(
-                "{self} may exempt from any provision except {}",
-                list_text(NOT_EXEMPTABLE_UNDER_J)
-            ));
+            help.push(format!("{self} may exempt from any provision except {}", list_text(NOT_EXEMPTABLE_UNDER_J)));
         } else {
-            help.push(format!(
-                "{self} may exempt only from {}",
-                list_text(EXEMPTABLE_UNDER_K)
-            ));
+            help.push(format!("{self} may exempt only from {}", list_text(EXEMPTABLE_UNDER_K)));
             if Authority::J2.conflicts(claimed).is_empty() {
                 help.push(format!(
                     "{claimed} can be exempted only by a general exemption under (j), such as (j)(2) \
@@ -339,22 +302,13 @@ fn list_text(citations: &[Subsection]) -> String {
 /// The parts of `claimed` outside every provision (k) lists, as few and as large as possible:
 /// `[(c)(4)]` for (c)(4), `[(c)(1), (c)(2), (c)(4)]` for (c), `[(e)(4)(A) … (e)(4)(F)]` for (e)(4).
 fn outside_k(claimed: &Subsection) -> Vec<Subsection> {
-    if EXEMPTABLE_UNDER_K
-        .iter()
-        .any(|listed| listed.contains(claimed))
-    {
+    if EXEMPTABLE_UNDER_K.iter().any(|listed| listed.contains(claimed)) {
         return Vec::new();
     }
-    if !EXEMPTABLE_UNDER_K
-        .iter()
-        .any(|listed| claimed.contains(listed))
-    {
+    if !EXEMPTABLE_UNDER_K.iter().any(|listed| claimed.contains(listed)) {
         return vec![*claimed];
     }
-    claimed
-        .children()
-        .flat_map(|part| outside_k(&part))
-        .collect()
+    claimed.children().flat_map(|part| outside_k(&part)).collect()
 }
 
 /// Whether an authority may exempt a system from a provision.
@@ -482,32 +436,18 @@ mod tests {
     #[test]
     fn rejects_citations_that_are_not_grounds() {
         let e = Authority::parse("(e)(4)").unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "(e)(4) is not a Privacy Act exemption authority"
-        );
+        assert_eq!(e.to_string(), "(e)(4) is not a Privacy Act exemption authority");
         assert_eq!(
             e.help().as_deref(),
             Some("the exemption authorities are (j)(1), (j)(2), and (k)(1) through (k)(7)")
         );
         assert!(matches!(e.kind(), CitationErrorKind::NotAnAuthority { .. }));
         let e = Authority::parse("(j)").unwrap_err();
-        assert!(
-            e.help()
-                .unwrap_or_default()
-                .contains("(j)(1) for the Central Intelligence Agency")
-        );
+        assert!(e.help().unwrap_or_default().contains("(j)(1) for the Central Intelligence Agency"));
         let e = Authority::parse("(k)").unwrap_err();
-        assert_eq!(
-            e.help().as_deref(),
-            Some("cite a paragraph of (k): (k)(1) through (k)(7)")
-        );
+        assert_eq!(e.help().as_deref(), Some("cite a paragraph of (k): (k)(1) through (k)(7)"));
         let e = Authority::parse("(j)(2)(A)").unwrap_err();
-        assert!(
-            e.help()
-                .unwrap_or_default()
-                .starts_with("cite (j)(2) itself")
-        );
+        assert!(e.help().unwrap_or_default().starts_with("cite (j)(2) itself"));
         let e = Authority::parse("  (d) ").unwrap_err();
         assert_eq!(e.span(), 2..5);
     }
@@ -515,23 +455,14 @@ mod tests {
     #[test]
     fn nonexistent_grounds_say_what_exists() {
         let e = Authority::parse("(k)(8)").unwrap_err();
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(k) has paragraphs (1) through (7)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(k) has paragraphs (1) through (7)"));
         let e = Authority::parse("(j)(3)").unwrap_err();
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(j) has paragraphs (1) and (2)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(j) has paragraphs (1) and (2)"));
     }
 
     #[test]
     fn general_and_specific() {
-        let general: Vec<Authority> = Authority::ALL
-            .into_iter()
-            .filter(Authority::is_general)
-            .collect();
+        let general: Vec<Authority> = Authority::ALL.into_iter().filter(Authority::is_general).collect();
         assert_eq!(general, [Authority::J1, Authority::J2]);
         assert!(Authority::K1.is_specific());
         assert!(!Authority::J2.is_specific());
@@ -539,16 +470,8 @@ mod tests {
             assert!(!authority.description().is_empty());
             assert_ne!(authority.is_general(), authority.is_specific());
         }
-        assert!(
-            Authority::J1
-                .description()
-                .contains("Central Intelligence Agency")
-        );
-        assert!(
-            Authority::J2
-                .description()
-                .contains("criminal law enforcement")
-        );
+        assert!(Authority::J1.description().contains("Central Intelligence Agency"));
+        assert!(Authority::J2.description().contains("criminal law enforcement"));
         assert!(Authority::K1.description().contains("552(b)(1)"));
         assert!(Authority::K3.description().contains("3056"));
         assert!(Authority::K4.description().contains("statistical"));
@@ -558,40 +481,22 @@ mod tests {
     fn authorities_sort_in_statute_order() {
         let mut all = vec![Authority::K2, Authority::J2, Authority::K1, Authority::J1];
         all.sort();
-        assert_eq!(
-            all,
-            [Authority::J1, Authority::J2, Authority::K1, Authority::K2]
-        );
+        assert_eq!(all, [Authority::J1, Authority::J2, Authority::K1, Authority::K2]);
     }
 
     #[test]
     fn serde_as_string() {
         assert_eq!(serde_json::to_string(&Authority::K2).unwrap(), "\"(k)(2)\"");
-        assert_eq!(
-            serde_json::from_str::<Authority>("\"(j)(2)\"").unwrap(),
-            Authority::J2
-        );
+        assert_eq!(serde_json::from_str::<Authority>("\"(j)(2)\"").unwrap(), Authority::J2);
         let e = serde_json::from_str::<Authority>("\"(e)(4)\"").unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("(e)(4) is not a Privacy Act exemption authority"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("(e)(4) is not a Privacy Act exemption authority"), "{e}");
     }
 
     #[test]
     fn statutory_lists() {
         assert_eq!(
             list(Authority::exemptable_under_k()),
-            [
-                "(c)(3)",
-                "(d)",
-                "(e)(1)",
-                "(e)(4)(G)",
-                "(e)(4)(H)",
-                "(e)(4)(I)",
-                "(f)"
-            ]
+            ["(c)(3)", "(d)", "(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"]
         );
         assert_eq!(
             list(Authority::not_exemptable_under_j()),
@@ -714,29 +619,19 @@ mod tests {
     #[test]
     fn whole_e4_under_k_is_forbidden_by_its_first_six_parts() {
         let f = forbidden(Authority::K2, "(e)(4)");
-        assert_eq!(
-            list(&f.conflicts),
-            [
-                "(e)(4)(A)",
-                "(e)(4)(B)",
-                "(e)(4)(C)",
-                "(e)(4)(D)",
-                "(e)(4)(E)",
-                "(e)(4)(F)"
-            ]
-        );
+        assert_eq!(list(&f.conflicts), ["(e)(4)(A)", "(e)(4)(B)", "(e)(4)(C)", "(e)(4)(D)", "(e)(4)(E)", "(e)(4)(F)"]);
         assert_eq!(
             f.reason,
             "a specific exemption under 5 U.S.C. 552a(k)(2) cannot reach all of (e)(4): it includes \
              (e)(4)(A), (e)(4)(B), (e)(4)(C), (e)(4)(D), (e)(4)(E), and (e)(4)(F), which 552a(k) does \
              not list"
         );
-        assert!(f.help.starts_with(
-            "claim only the parts (k)(2) may reach: (e)(4)(G), (e)(4)(H), and (e)(4)(I); "
-        ));
-        assert!(f.help.ends_with(
-            "; (k)(2) may exempt only from (c)(3), (d), (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I), and (f)"
-        ));
+        assert!(f.help.starts_with("claim only the parts (k)(2) may reach: (e)(4)(G), (e)(4)(H), and (e)(4)(I); "));
+        assert!(
+            f.help.ends_with(
+                "; (k)(2) may exempt only from (c)(3), (d), (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I), and (f)"
+            )
+        );
         assert!(f.basis.starts_with("5 U.S.C. 552a(k)"));
         assert_eq!(f.authority, Authority::K2);
         assert_eq!(f.claimed, s("(e)(4)"));
@@ -747,12 +642,7 @@ mod tests {
     fn whole_c_under_k_is_forbidden_by_its_other_paragraphs() {
         let f = forbidden(Authority::K1, "(c)");
         assert_eq!(list(&f.conflicts), ["(c)(1)", "(c)(2)", "(c)(4)"]);
-        assert!(
-            f.help
-                .starts_with("claim only the parts (k)(1) may reach: (c)(3);"),
-            "{}",
-            f.help
-        );
+        assert!(f.help.starts_with("claim only the parts (k)(1) may reach: (c)(3);"), "{}", f.help);
     }
 
     #[test]
@@ -764,15 +654,8 @@ mod tests {
             "a specific exemption under 5 U.S.C. 552a(k)(2) cannot reach (c)(4): 552a(k) does not list \
              it among the provisions a specific exemption may reach"
         );
-        assert!(
-            f.help.starts_with("(k)(2) may exempt only from"),
-            "{}",
-            f.help
-        );
-        assert!(
-            f.help
-                .contains("(c)(4) can be exempted only by a general exemption under (j)")
-        );
+        assert!(f.help.starts_with("(k)(2) may exempt only from"), "{}", f.help);
+        assert!(f.help.contains("(c)(4) can be exempted only by a general exemption under (j)"));
     }
 
     #[test]
@@ -800,13 +683,10 @@ mod tests {
                 "(e)(11)"
             ]
         );
-        assert!(f.reason.starts_with(
-            "a general exemption under 5 U.S.C. 552a(j)(2) cannot reach all of (e): it includes"
-        ));
         assert!(
-            f.reason
-                .ends_with("which 552a(j) excludes from general exemption")
+            f.reason.starts_with("a general exemption under 5 U.S.C. 552a(j)(2) cannot reach all of (e): it includes")
         );
+        assert!(f.reason.ends_with("which 552a(j) excludes from general exemption"));
         assert!(f.basis.starts_with("5 U.S.C. 552a(j)"));
         assert!(f.help.starts_with(
             "claim only the parts (j)(2) may reach: (e)(1), (e)(2), (e)(3), (e)(4)(G), (e)(4)(H), \
@@ -827,10 +707,7 @@ mod tests {
             "a general exemption under 5 U.S.C. 552a(j)(2) cannot reach (b)(3): 552a(j) excludes all of (b) \
              from general exemption"
         );
-        assert!(
-            f.help
-                .starts_with("(j)(2) may exempt from any provision except")
-        );
+        assert!(f.help.starts_with("(j)(2) may exempt from any provision except"));
     }
 
     #[test]
@@ -847,16 +724,10 @@ mod tests {
     #[test]
     fn exemptable_parts() {
         assert_eq!(list(&Authority::K2.exemptable_parts(&s("(d)"))), ["(d)"]);
-        assert_eq!(
-            list(&Authority::K2.exemptable_parts(&s("(e)"))),
-            ["(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]
-        );
+        assert_eq!(list(&Authority::K2.exemptable_parts(&s("(e)"))), ["(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
         assert!(Authority::K2.exemptable_parts(&s("(g)")).is_empty());
         assert!(Authority::J2.exemptable_parts(&s("(b)")).is_empty());
-        assert_eq!(
-            list(&Authority::J2.exemptable_parts(&s("(c)"))),
-            ["(c)(3)", "(c)(4)"]
-        );
+        assert_eq!(list(&Authority::J2.exemptable_parts(&s("(c)"))), ["(c)(3)", "(c)(4)"]);
     }
 
     #[test]
@@ -875,9 +746,7 @@ mod tests {
                 // A part is allowed exactly when every part below it is.
                 let children: Vec<Subsection> = claimed.children().collect();
                 if !children.is_empty() {
-                    let all_children = children
-                        .iter()
-                        .all(|c| authority.may_exempt(c).is_allowed());
+                    let all_children = children.iter().all(|c| authority.may_exempt(c).is_allowed());
                     assert_eq!(answer.is_allowed(), all_children, "{authority} {claimed}");
                 }
                 if let Exemptability::Forbidden(f) = answer {

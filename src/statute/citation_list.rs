@@ -25,13 +25,7 @@ pub fn format_claim_list(citations: &[Subsection]) -> String {
     let mut sorted = citations.to_vec();
     sorted.sort();
     let groups: Vec<&[Subsection]> = sorted.chunk_by(|a, b| a.letter() == b.letter()).collect();
-    let text = |group: &[Subsection]| {
-        group
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let text = |group: &[Subsection]| group.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
     match groups.as_slice() {
         [] => String::new(),
         [only] => text(only),
@@ -59,11 +53,7 @@ impl LeadIn {
     /// "subsection" for one item, "subsections" for more: DHS writes "From subsection (c)(3) and
     /// (4)" but "From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I)".
     pub fn noun(&self) -> &'static str {
-        if self.items > 1 {
-            "subsections"
-        } else {
-            "subsection"
-        }
+        if self.items > 1 { "subsections" } else { "subsection" }
     }
 }
 
@@ -92,21 +82,12 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
             let parts: Vec<String> = item
                 .iter()
                 .enumerate()
-                .map(|(i, c)| {
-                    if i == 0 {
-                        c.to_string()
-                    } else {
-                        format!("({})", c.label())
-                    }
-                })
+                .map(|(i, c)| if i == 0 { c.to_string() } else { format!("({})", c.label()) })
                 .collect();
             join_serial(&parts)
         })
         .collect();
-    LeadIn {
-        text: join_serial(&texts),
-        items: items.len(),
-    }
+    LeadIn { text: join_serial(&texts), items: items.len() }
 }
 
 /// "A", "A and B", "A, B, and C".
@@ -161,11 +142,7 @@ pub fn parse_citation_list(text: &str) -> Result<Vec<Subsection>, CitationError>
                     "a range from one part to a later part at the same level, like (e)(4)(G)–(I)",
                 ));
             }
-            out.extend(
-                siblings(&first)
-                    .into_iter()
-                    .filter(|c| first <= *c && *c <= last),
-            );
+            out.extend(siblings(&first).into_iter().filter(|c| first <= *c && *c <= last));
         } else {
             cur = before_range;
             out.push(first);
@@ -194,11 +171,7 @@ pub fn parse_citation_list(text: &str) -> Result<Vec<Subsection>, CitationError>
         if !separated {
             let at = cur.pos();
             let next = cur.peek().map_or(0, char::len_utf8);
-            return Err(CitationError::malformed(
-                text,
-                at..at + next,
-                "`,`, `;`, `and`, `or`, or the end of the list",
-            ));
+            return Err(CitationError::malformed(text, at..at + next, "`,`, `;`, `and`, `or`, or the end of the list"));
         }
     }
 }
@@ -237,17 +210,13 @@ fn read_citation(
     cur: &mut Cursor<'_>,
     previous: Option<&Subsection>,
 ) -> Result<(Subsection, std::ops::Range<usize>), CitationError> {
-    let parts = cur.parts(true).map_err(|unclosed| {
-        CitationError::malformed(text, unclosed.at..unclosed.at, "`)` to close the part")
-    })?;
+    let parts = cur
+        .parts(true)
+        .map_err(|unclosed| CitationError::malformed(text, unclosed.at..unclosed.at, "`)` to close the part"))?;
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
         let at = cur.pos();
         let next = cur.peek().map_or(0, char::len_utf8);
-        return Err(CitationError::malformed(
-            text,
-            at..at + next,
-            Level::Subsection.expected(),
-        ));
+        return Err(CitationError::malformed(text, at..at + next, Level::Subsection.expected()));
     };
     let span = first.span.start..last.span.end;
     resolve(text, &parts, previous, span.clone()).map(|citation| (citation, span))
@@ -271,17 +240,10 @@ fn resolve(
         .filter(|&depth| check_levels(text, parts, depth).is_ok())
         .map(|depth| {
             let prefix = inherited.get(..depth - 1).unwrap_or(&[]);
-            prefix
-                .iter()
-                .copied()
-                .chain(parts.iter().map(|p| p.label))
-                .collect()
+            prefix.iter().copied().chain(parts.iter().map(|p| p.label)).collect()
         })
         .collect();
-    if let Some(citation) = readings
-        .iter()
-        .find_map(|labels| Subsection::from_labels(labels))
-    {
+    if let Some(citation) = readings.iter().find_map(|labels| Subsection::from_labels(labels)) {
         return Ok(citation);
     }
     if let Some(labels) = readings.first() {
@@ -364,131 +326,59 @@ mod tests {
 
     #[test]
     fn claim_list_for_a_k2_rule() {
-        let list = many(&[
-            "(c)(3)",
-            "(c)(4)",
-            "(d)",
-            "(e)(1)",
-            "(e)(4)(G)",
-            "(e)(4)(H)",
-            "(e)(4)(I)",
-            "(f)",
-        ]);
-        assert_eq!(
-            format_claim_list(&list),
-            "(c)(3), (c)(4); (d); (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I); and (f)"
-        );
+        let list = many(&["(c)(3)", "(c)(4)", "(d)", "(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"]);
+        assert_eq!(format_claim_list(&list), "(c)(3), (c)(4); (d); (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I); and (f)");
     }
 
     #[test]
     fn claim_list_sorts_stably_and_keeps_duplicates() {
         let list = many(&["(g)", "(e)(10)", "(d)", "(e)(9)", "(d)"]);
-        assert_eq!(
-            format_claim_list(&list),
-            "(d), (d); (e)(9), (e)(10); and (g)"
-        );
+        assert_eq!(format_claim_list(&list), "(d), (d); (e)(9), (e)(10); and (g)");
     }
 
     #[test]
     fn claim_list_with_one_or_two_groups() {
         assert_eq!(format_claim_list(&[]), "");
         assert_eq!(format_claim_list(&many(&["(d)"])), "(d)");
-        assert_eq!(
-            format_claim_list(&many(&["(e)(1)", "(e)(2)"])),
-            "(e)(1), (e)(2)"
-        );
+        assert_eq!(format_claim_list(&many(&["(e)(1)", "(e)(2)"])), "(e)(1), (e)(2)");
         assert_eq!(format_claim_list(&many(&["(f)", "(d)"])), "(d) and (f)");
-        assert_eq!(
-            format_claim_list(&many(&["(c)(3)", "(d)"])),
-            "(c)(3) and (d)"
-        );
-        assert_eq!(
-            format_claim_list(&many(&["(c)(3)", "(c)(4)", "(d)"])),
-            "(c)(3), (c)(4); and (d)"
-        );
-        assert_eq!(
-            format_claim_list(&many(&["(d)", "(e)(1)", "(e)(2)"])),
-            "(d); and (e)(1), (e)(2)"
-        );
-        assert_eq!(
-            format_claim_list(&many(&["(d)", "(f)", "(g)"])),
-            "(d); (f); and (g)"
-        );
+        assert_eq!(format_claim_list(&many(&["(c)(3)", "(d)"])), "(c)(3) and (d)");
+        assert_eq!(format_claim_list(&many(&["(c)(3)", "(c)(4)", "(d)"])), "(c)(3), (c)(4); and (d)");
+        assert_eq!(format_claim_list(&many(&["(d)", "(e)(1)", "(e)(2)"])), "(d); and (e)(1), (e)(2)");
+        assert_eq!(format_claim_list(&many(&["(d)", "(f)", "(g)"])), "(d); (f); and (g)");
     }
 
     #[test]
     fn leadin_collapses_adjacent_paragraphs() {
         let lead = format_leadin(&many(&["(c)(3)", "(c)(4)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(c)(3) and (4)".to_owned(),
-                items: 1
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(c)(3) and (4)".to_owned(), items: 1 });
         assert_eq!(lead.noun(), "subsection");
         let lead = format_leadin(&many(&["(e)(1)", "(e)(2)", "(e)(3)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(e)(1), (2), and (3)".to_owned(),
-                items: 1
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(e)(1), (2), and (3)".to_owned(), items: 1 });
         // Adjacent in the given order is what counts, not adjacent in the statute.
         let lead = format_leadin(&many(&["(e)(5)", "(e)(1)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(e)(5) and (1)".to_owned(),
-                items: 1
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(e)(5) and (1)".to_owned(), items: 1 });
     }
 
     #[test]
     fn leadin_single_subsection() {
         let lead = format_leadin(&many(&["(d)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(d)".to_owned(),
-                items: 1
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(d)".to_owned(), items: 1 });
     }
 
     #[test]
     fn leadin_spells_out_subparagraphs() {
         let lead = format_leadin(&many(&["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(e)(4)(G), (e)(4)(H), and (e)(4)(I)".to_owned(),
-                items: 3
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(e)(4)(G), (e)(4)(H), and (e)(4)(I)".to_owned(), items: 3 });
         assert_eq!(lead.noun(), "subsections");
     }
 
     #[test]
     fn leadin_keeps_order_and_separates_items() {
         let lead = format_leadin(&many(&["(f)", "(d)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(f) and (d)".to_owned(),
-                items: 2
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(f) and (d)".to_owned(), items: 2 });
         let lead = format_leadin(&many(&["(c)(3)", "(d)", "(c)(4)"]));
-        assert_eq!(
-            lead,
-            LeadIn {
-                text: "(c)(3), (d), and (c)(4)".to_owned(),
-                items: 3
-            }
-        );
+        assert_eq!(lead, LeadIn { text: "(c)(3), (d), and (c)(4)".to_owned(), items: 3 });
         let lead = format_leadin(&many(&["(e)(1)", "(e)(4)(G)", "(e)(5)"]));
         assert_eq!(lead.items, 3);
         // The same paragraph twice is two items, not "(c)(3) and (3)".
@@ -496,13 +386,7 @@ mod tests {
         assert_eq!(lead.text, "(c)(3) and (c)(3)");
         // Subsections do not collapse.
         assert_eq!(format_leadin(&many(&["(d)", "(e)"])).text, "(d) and (e)");
-        assert_eq!(
-            format_leadin(&[]),
-            LeadIn {
-                text: String::new(),
-                items: 0
-            }
-        );
+        assert_eq!(format_leadin(&[]), LeadIn { text: String::new(), items: 0 });
     }
 
     #[test]
@@ -515,32 +399,20 @@ mod tests {
     #[test]
     fn parses_leadins_back() {
         assert_eq!(parsed("(c)(3) and (4)"), ["(c)(3)", "(c)(4)"]);
-        assert_eq!(
-            parsed("(e)(1), (2), and (3)"),
-            ["(e)(1)", "(e)(2)", "(e)(3)"]
-        );
-        assert_eq!(
-            parsed("(e)(4)(G), (e)(4)(H), and (e)(4)(I)"),
-            ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]
-        );
+        assert_eq!(parsed("(e)(1), (2), and (3)"), ["(e)(1)", "(e)(2)", "(e)(3)"]);
+        assert_eq!(parsed("(e)(4)(G), (e)(4)(H), and (e)(4)(I)"), ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
     }
 
     #[test]
     fn elliptical_subparagraphs() {
-        assert_eq!(
-            parsed("(e)(4)(G), (H), and (I)"),
-            ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]
-        );
+        assert_eq!(parsed("(e)(4)(G), (H), and (I)"), ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
         assert_eq!(parsed("(e)(4)(G), (H)"), ["(e)(4)(G)", "(e)(4)(H)"]);
     }
 
     #[test]
     fn elliptical_paragraphs() {
         assert_eq!(parsed("(c)(3), (4)"), ["(c)(3)", "(c)(4)"]);
-        assert_eq!(
-            parsed("(e)(6), (7), (9), (10), and (11)"),
-            ["(e)(6)", "(e)(7)", "(e)(9)", "(e)(10)", "(e)(11)"]
-        );
+        assert_eq!(parsed("(e)(6), (7), (9), (10), and (11)"), ["(e)(6)", "(e)(7)", "(e)(9)", "(e)(10)", "(e)(11)"]);
     }
 
     #[test]
@@ -554,18 +426,9 @@ mod tests {
 
     #[test]
     fn roman_letters_continue_clauses_when_they_can() {
-        assert_eq!(
-            parsed("(a)(8)(B)(iv), (v)"),
-            ["(a)(8)(B)(iv)", "(a)(8)(B)(v)"]
-        );
-        assert_eq!(
-            parsed("(a)(8)(B)(ix), (x)"),
-            ["(a)(8)(B)(ix)", "(a)(8)(B)(x)"]
-        );
-        assert_eq!(
-            parsed("(p)(1)(A)(ii)(I) and (II)"),
-            ["(p)(1)(A)(ii)(I)", "(p)(1)(A)(ii)(II)"]
-        );
+        assert_eq!(parsed("(a)(8)(B)(iv), (v)"), ["(a)(8)(B)(iv)", "(a)(8)(B)(v)"]);
+        assert_eq!(parsed("(a)(8)(B)(ix), (x)"), ["(a)(8)(B)(ix)", "(a)(8)(B)(x)"]);
+        assert_eq!(parsed("(p)(1)(A)(ii)(I) and (II)"), ["(p)(1)(A)(ii)(I)", "(p)(1)(A)(ii)(II)"]);
         // (v) after a clause that has no sibling (v) falls back to subsection (v).
         assert_eq!(parsed("(d)(2)(B)(ii), (v)"), ["(d)(2)(B)(ii)", "(v)"]);
     }
@@ -573,20 +436,12 @@ mod tests {
     #[test]
     fn the_statutes_own_lists() {
         // 552a(j): what a general exemption may not reach.
-        let j = parsed(
-            "(b), (c)(1) and (2), (e)(4)(A) through (F), (e)(6), (7), (9), (10), and (11), and (i)",
-        );
-        let expected: Vec<String> = Authority::not_exemptable_under_j()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let j = parsed("(b), (c)(1) and (2), (e)(4)(A) through (F), (e)(6), (7), (9), (10), and (11), and (i)");
+        let expected: Vec<String> = Authority::not_exemptable_under_j().iter().map(ToString::to_string).collect();
         assert_eq!(j, expected);
         // 552a(k): the closed list of what a specific exemption may reach.
         let k = parsed("subsections (c)(3), (d), (e)(1), (e)(4)(G), (H), and (I) and (f)");
-        let expected: Vec<String> = Authority::exemptable_under_k()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let expected: Vec<String> = Authority::exemptable_under_k().iter().map(ToString::to_string).collect();
         assert_eq!(k, expected);
     }
 
@@ -601,56 +456,33 @@ mod tests {
         assert_eq!(parsed("(e)(4)(G) through (e)(4)(I)"), g_to_i);
         assert_eq!(
             parsed("(e)(4)(A) through (F)"),
-            [
-                "(e)(4)(A)",
-                "(e)(4)(B)",
-                "(e)(4)(C)",
-                "(e)(4)(D)",
-                "(e)(4)(E)",
-                "(e)(4)(F)"
-            ]
+            ["(e)(4)(A)", "(e)(4)(B)", "(e)(4)(C)", "(e)(4)(D)", "(e)(4)(E)", "(e)(4)(F)"]
         );
         assert_eq!(parsed("(d)(1)–(5)").len(), 5);
         assert_eq!(parsed("(c) through (e)"), ["(c)", "(d)", "(e)"]);
         assert_eq!(parsed("(e)(4)(G)-(G)"), ["(e)(4)(G)"]);
         // A range's end is the new previous citation.
-        assert_eq!(
-            parsed("(e)(4)(A)-(C), (E)"),
-            ["(e)(4)(A)", "(e)(4)(B)", "(e)(4)(C)", "(e)(4)(E)"]
-        );
+        assert_eq!(parsed("(e)(4)(A)-(C), (E)"), ["(e)(4)(A)", "(e)(4)(B)", "(e)(4)(C)", "(e)(4)(E)"]);
     }
 
     #[test]
     fn bad_ranges() {
         let e = parse_err("(e)(4)(I)–(G)");
-        assert!(
-            e.to_string()
-                .contains("expected a range from one part to a later part"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("expected a range from one part to a later part"), "{e}");
         assert_eq!(e.span(), 0..15);
         let e = parse_err("(e)(4)(G)–(f)");
         assert!(e.to_string().contains("expected a range"), "{e}");
         let e = parse_err("(e)(4)(G)–(J)");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(e)(4) has subparagraphs (A) through (I)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(e)(4) has subparagraphs (A) through (I)"));
         let e = parse_err("(e)(4)(G) through");
-        assert!(
-            matches!(e.kind(), CitationErrorKind::Malformed { .. }),
-            "{e:?}"
-        );
+        assert!(matches!(e.kind(), CitationErrorKind::Malformed { .. }), "{e:?}");
     }
 
     #[test]
     fn tolerates_stray_spaces_and_a_trailing_period() {
         assert_eq!(parsed("(e) (4)(G)"), ["(e)(4)(G)"]);
         assert_eq!(parsed("( e )( 4 )"), ["(e)(4)"]);
-        assert_eq!(
-            parsed("  (c)(3) ,(d) ;and (f) .  "),
-            ["(c)(3)", "(d)", "(f)"]
-        );
+        assert_eq!(parsed("  (c)(3) ,(d) ;and (f) .  "), ["(c)(3)", "(d)", "(f)"]);
         assert_eq!(parsed("(f); and (g)."), ["(f)", "(g)"]);
         assert_eq!(parsed("(k)(2) or (k)(5)"), ["(k)(2)", "(k)(5)"]);
         assert_eq!(parsed("(c)(3)\u{a0}and\u{a0}(4)"), ["(c)(3)", "(c)(4)"]);
@@ -663,10 +495,7 @@ mod tests {
         assert_eq!(parsed("5 U.S.C. 552a (c)(3), (c)(4); and (d)"), expected);
         assert_eq!(parsed("552a(c)(3), (c)(4); and (d)"), expected);
         assert_eq!(parsed("subsection (c)(3) and (4); and (d)"), expected);
-        assert_eq!(
-            parsed("5 U.S.C. 552a subsections (c)(3), (4), and (d)"),
-            expected
-        );
+        assert_eq!(parsed("5 U.S.C. 552a subsections (c)(3), (4), and (d)"), expected);
     }
 
     #[test]
@@ -689,10 +518,7 @@ mod tests {
             "(c)(3) andor (d)",
         ] {
             let e = parse_err(text);
-            assert!(
-                matches!(e.kind(), CitationErrorKind::Malformed { .. }),
-                "{text}: {e:?}"
-            );
+            assert!(matches!(e.kind(), CitationErrorKind::Malformed { .. }), "{text}: {e:?}");
         }
     }
 
@@ -700,20 +526,12 @@ mod tests {
     fn malformed_list_errors_point_at_the_problem() {
         let e = parse_err("(c)(3) / (d)");
         assert_eq!(e.span(), 7..8);
-        assert!(
-            e.to_string()
-                .contains("expected `,`, `;`, `and`, `or`, or the end of the list, found \"/\""),
-            "{e}"
-        );
+        assert!(e.to_string().contains("expected `,`, `;`, `and`, `or`, or the end of the list, found \"/\""), "{e}");
         let e = parse_err("(c)(3), ");
         assert!(e.to_string().contains("found the end of the text"), "{e}");
         let e = parse_err("(d), (2)");
         assert_eq!(e.span(), 5..8);
-        assert!(
-            e.help()
-                .unwrap_or_default()
-                .contains("continues the citation before it")
-        );
+        assert!(e.help().unwrap_or_default().contains("continues the citation before it"));
     }
 
     #[test]
@@ -721,28 +539,16 @@ mod tests {
         let e = parse_err("(c)(3), (d); (e)(13)");
         assert_eq!(e.to_string(), "(e)(13) does not exist in 5 U.S.C. 552a");
         assert_eq!(e.span(), 13..20);
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(e) has paragraphs (1) through (12)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(e) has paragraphs (1) through (12)"));
         let e = parse_err("(e)(4)(G), (H), and (J)");
         assert_eq!(e.to_string(), "(e)(4)(J) does not exist in 5 U.S.C. 552a");
         assert_eq!(e.span(), 20..23);
         let e = parse_err("(e)(11), (13)");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(e) has paragraphs (1) through (12)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(e) has paragraphs (1) through (12)"));
         let e = parse_err("(d); (h)(1)");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(h) has no numbered paragraphs")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(h) has no numbered paragraphs"));
         let e = parse_err("(w), (x)");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a has subsections (a) through (w)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a has subsections (a) through (w)"));
     }
 
     #[test]

@@ -51,21 +51,14 @@ pub enum CitationErrorKind {
 
 impl CitationError {
     pub(crate) fn empty(input: &str) -> Self {
-        CitationError {
-            input: input.to_owned(),
-            span: 0..input.len(),
-            kind: CitationErrorKind::Empty,
-        }
+        CitationError { input: input.to_owned(), span: 0..input.len(), kind: CitationErrorKind::Empty }
     }
 
     pub(crate) fn malformed(input: &str, span: Range<usize>, expected: impl Into<String>) -> Self {
         CitationError {
             input: input.to_owned(),
             span,
-            kind: CitationErrorKind::Malformed {
-                expected: expected.into(),
-                hint: None,
-            },
+            kind: CitationErrorKind::Malformed { expected: expected.into(), hint: None },
         }
     }
 
@@ -87,25 +80,12 @@ impl CitationError {
         CitationError {
             input: input.to_owned(),
             span,
-            kind: CitationErrorKind::NotInStatute {
-                citation,
-                deepest,
-                help,
-            },
+            kind: CitationErrorKind::NotInStatute { citation, deepest, help },
         }
     }
 
-    pub(crate) fn not_an_authority(
-        input: &str,
-        span: Range<usize>,
-        citation: Subsection,
-        help: String,
-    ) -> Self {
-        CitationError {
-            input: input.to_owned(),
-            span,
-            kind: CitationErrorKind::NotAnAuthority { citation, help },
-        }
+    pub(crate) fn not_an_authority(input: &str, span: Range<usize>, citation: Subsection, help: String) -> Self {
+        CitationError { input: input.to_owned(), span, kind: CitationErrorKind::NotAnAuthority { citation, help } }
     }
 
     /// What went wrong.
@@ -130,8 +110,9 @@ impl CitationError {
         match &self.kind {
             CitationErrorKind::Empty => None,
             CitationErrorKind::Malformed { hint, .. } => hint.map(str::to_owned),
-            CitationErrorKind::NotInStatute { help, .. }
-            | CitationErrorKind::NotAnAuthority { help, .. } => Some(help.clone()),
+            CitationErrorKind::NotInStatute { help, .. } | CitationErrorKind::NotAnAuthority { help, .. } => {
+                Some(help.clone())
+            }
         }
     }
 
@@ -153,15 +134,10 @@ impl CitationError {
 impl fmt::Display for CitationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            CitationErrorKind::Empty => {
-                f.write_str("empty citation: expected a citation like (e)(4)(G)")
+            CitationErrorKind::Empty => f.write_str("empty citation: expected a citation like (e)(4)(G)"),
+            CitationErrorKind::Malformed { expected, .. } => {
+                write!(f, "malformed citation \"{}\": expected {expected}, found {}", self.input.trim(), self.found())
             }
-            CitationErrorKind::Malformed { expected, .. } => write!(
-                f,
-                "malformed citation \"{}\": expected {expected}, found {}",
-                self.input.trim(),
-                self.found()
-            ),
             CitationErrorKind::NotInStatute { citation, .. } => {
                 write!(f, "{citation} does not exist in 5 U.S.C. 552a")
             }
@@ -181,10 +157,7 @@ mod tests {
     #[test]
     fn empty_message_says_what_was_expected() {
         let err = CitationError::empty("  ");
-        assert_eq!(
-            err.to_string(),
-            "empty citation: expected a citation like (e)(4)(G)"
-        );
+        assert_eq!(err.to_string(), "empty citation: expected a citation like (e)(4)(G)");
         assert_eq!(err.help(), None);
         assert_eq!(err.kind(), &CitationErrorKind::Empty);
     }
@@ -192,20 +165,11 @@ mod tests {
     #[test]
     fn malformed_message_names_what_was_found() {
         let err = CitationError::malformed("(e)(4", 5..5, "`)`");
-        assert_eq!(
-            err.to_string(),
-            "malformed citation \"(e)(4\": expected `)`, found the end of the text"
-        );
+        assert_eq!(err.to_string(), "malformed citation \"(e)(4\": expected `)`, found the end of the text");
         let err = CitationError::malformed("(e)x", 3..3, "`(`");
-        assert_eq!(
-            err.to_string(),
-            "malformed citation \"(e)x\": expected `(`, found \"x\""
-        );
+        assert_eq!(err.to_string(), "malformed citation \"(e)x\": expected `(`, found \"x\"");
         let err = CitationError::malformed("(e)(g)", 3..6, "a letter");
-        assert_eq!(
-            err.to_string(),
-            "malformed citation \"(e)(g)\": expected a letter, found \"(g)\""
-        );
+        assert_eq!(err.to_string(), "malformed citation \"(e)(g)\": expected a letter, found \"(g)\"");
         assert_eq!(err.span(), 3..6);
         assert_eq!(err.input(), "(e)(g)");
     }

@@ -24,66 +24,33 @@ struct Convention {
     headings: &'static [&'static str],
 }
 
-const ACCOUNTING: &[&str] = &[
-    "Accounting for Disclosures",
-    "Accounting of Certain Disclosures",
-];
+const ACCOUNTING: &[&str] = &["Accounting for Disclosures", "Accounting of Certain Disclosures"];
 const AGENCY_REQUIREMENTS: &[&str] = &["Agency Requirements"];
 
 /// The DHS vocabulary. Where DHS departs from the US Code heading, the Code heading follows as an
 /// accepted alternative; for (d), (e)(4)(G)–(I), (f) and (g) the two are the same.
 const DHS: &[Convention] = &[
-    Convention {
-        citation: cite!("c", "3"),
-        scope: Scope::Exact,
-        headings: ACCOUNTING,
-    },
-    Convention {
-        citation: cite!("c", "4"),
-        scope: Scope::Exact,
-        headings: ACCOUNTING,
-    },
-    Convention {
-        citation: cite!("d"),
-        scope: Scope::Within,
-        headings: &["Access to Records"],
-    },
+    Convention { citation: cite!("c", "3"), scope: Scope::Exact, headings: ACCOUNTING },
+    Convention { citation: cite!("c", "4"), scope: Scope::Exact, headings: ACCOUNTING },
+    Convention { citation: cite!("d"), scope: Scope::Within, headings: &["Access to Records"] },
     Convention {
         citation: cite!("e", "1"),
         scope: Scope::Exact,
-        headings: &[
-            "Relevancy and Necessity of Information",
-            "Agency Requirements",
-        ],
+        headings: &["Relevancy and Necessity of Information", "Agency Requirements"],
     },
     Convention {
         citation: cite!("e", "2"),
         scope: Scope::Exact,
-        headings: &[
-            "Collection of Information from Individuals",
-            "Agency Requirements",
-        ],
+        headings: &["Collection of Information from Individuals", "Agency Requirements"],
     },
     Convention {
         citation: cite!("e", "3"),
         scope: Scope::Exact,
         headings: &["Notice to Subjects", "Agency Requirements"],
     },
-    Convention {
-        citation: cite!("e", "4", "G"),
-        scope: Scope::Exact,
-        headings: AGENCY_REQUIREMENTS,
-    },
-    Convention {
-        citation: cite!("e", "4", "H"),
-        scope: Scope::Exact,
-        headings: AGENCY_REQUIREMENTS,
-    },
-    Convention {
-        citation: cite!("e", "4", "I"),
-        scope: Scope::Exact,
-        headings: AGENCY_REQUIREMENTS,
-    },
+    Convention { citation: cite!("e", "4", "G"), scope: Scope::Exact, headings: AGENCY_REQUIREMENTS },
+    Convention { citation: cite!("e", "4", "H"), scope: Scope::Exact, headings: AGENCY_REQUIREMENTS },
+    Convention { citation: cite!("e", "4", "I"), scope: Scope::Exact, headings: AGENCY_REQUIREMENTS },
     Convention {
         citation: cite!("e", "5"),
         scope: Scope::Exact,
@@ -99,53 +66,26 @@ const DHS: &[Convention] = &[
         scope: Scope::Exact,
         headings: &["Computer Matching", "Agency Requirements"],
     },
-    Convention {
-        citation: cite!("f"),
-        scope: Scope::Within,
-        headings: &["Agency Rules"],
-    },
-    Convention {
-        citation: cite!("g"),
-        scope: Scope::Exact,
-        headings: &["Civil Remedies"],
-    },
-    Convention {
-        citation: cite!("g", "1"),
-        scope: Scope::Exact,
-        headings: &["Civil Remedies"],
-    },
+    Convention { citation: cite!("f"), scope: Scope::Within, headings: &["Agency Rules"] },
+    Convention { citation: cite!("g"), scope: Scope::Exact, headings: &["Civil Remedies"] },
+    Convention { citation: cite!("g", "1"), scope: Scope::Exact, headings: &["Civil Remedies"] },
 ];
 
 /// The DoD exemption table's short labels for the provisions it lists.
 const DOD_LABELS: &[(Subsection, &str)] = &[
-    (
-        cite!("c", "3"),
-        "Making disclosure accounting available to the individual",
-    ),
+    (cite!("c", "3"), "Making disclosure accounting available to the individual"),
     (cite!("c", "4"), "Informing prior recipients of corrections"),
     (cite!("d", "1"), "Individual access to records"),
     (cite!("d", "2"), "Amending records"),
     (cite!("d", "3"), "Review of refusal to amend"),
     (cite!("d", "4"), "Disclosure of disputed information"),
-    (
-        cite!("d", "5"),
-        "Access to information compiled in anticipation of civil action",
-    ),
+    (cite!("d", "5"), "Access to information compiled in anticipation of civil action"),
     (cite!("e", "1"), "Restrictions on collecting information"),
     (cite!("e", "2"), "Collecting directly from the individual"),
-    (
-        cite!("e", "3"),
-        "Informing individuals from whom information is requested",
-    ),
-    (
-        cite!("e", "4", "G"),
-        "Procedures for determining if a system contains a record on an individual",
-    ),
+    (cite!("e", "3"), "Informing individuals from whom information is requested"),
+    (cite!("e", "4", "G"), "Procedures for determining if a system contains a record on an individual"),
     (cite!("e", "4", "H"), "Procedures for gaining access"),
-    (
-        cite!("e", "4", "I"),
-        "Describing categories of information sources",
-    ),
+    (cite!("e", "4", "I"), "Describing categories of information sources"),
     (cite!("e", "5"), "Standards of accuracy"),
 ];
 
@@ -169,10 +109,7 @@ pub fn conventional_headings(citation: &Subsection) -> &'static [&'static str] {
 /// heading: "Making disclosure accounting available to the individual" for (c)(3). Only the
 /// provisions that table lists have one.
 pub fn short_label(citation: &Subsection) -> Option<&'static str> {
-    DOD_LABELS
-        .iter()
-        .find(|(c, _)| c == citation)
-        .map(|(_, label)| *label)
+    DOD_LABELS.iter().find(|(c, _)| c == citation).map(|(_, label)| *label)
 }
 
 #[cfg(test)]
@@ -185,10 +122,7 @@ mod tests {
     }
 
     fn first(text: &str) -> &'static str {
-        conventional_headings(&s(text))
-            .first()
-            .copied()
-            .unwrap_or("")
+        conventional_headings(&s(text)).first().copied().unwrap_or("")
     }
 
     #[test]
@@ -199,10 +133,7 @@ mod tests {
         assert_eq!(first("(d)(1)"), "Access to Records");
         assert_eq!(first("(d)(2)(B)(i)"), "Access to Records");
         assert_eq!(first("(e)(1)"), "Relevancy and Necessity of Information");
-        assert_eq!(
-            first("(e)(2)"),
-            "Collection of Information from Individuals"
-        );
+        assert_eq!(first("(e)(2)"), "Collection of Information from Individuals");
         assert_eq!(first("(e)(3)"), "Notice to Subjects");
         assert_eq!(first("(e)(4)(G)"), "Agency Requirements");
         assert_eq!(first("(e)(4)(H)"), "Agency Requirements");
@@ -220,84 +151,42 @@ mod tests {
     fn us_code_heading_is_always_accepted() {
         assert_eq!(
             conventional_headings(&s("(c)(3)")),
-            [
-                "Accounting for Disclosures",
-                "Accounting of Certain Disclosures"
-            ]
+            ["Accounting for Disclosures", "Accounting of Certain Disclosures"]
         );
         assert_eq!(
             conventional_headings(&s("(e)(1)")),
-            [
-                "Relevancy and Necessity of Information",
-                "Agency Requirements"
-            ]
+            ["Relevancy and Necessity of Information", "Agency Requirements"]
         );
         assert_eq!(conventional_headings(&s("(d)")), ["Access to Records"]);
         for citation in every_citation() {
             let headings = conventional_headings(&citation);
-            assert!(
-                headings.contains(&citation.heading()),
-                "{citation}: {headings:?}"
-            );
+            assert!(headings.contains(&citation.heading()), "{citation}: {headings:?}");
         }
     }
 
     #[test]
     fn provisions_outside_the_vocabulary_get_the_code_heading() {
-        assert_eq!(
-            conventional_headings(&s("(c)(1)")),
-            ["Accounting of Certain Disclosures"]
-        );
-        assert_eq!(
-            conventional_headings(&s("(c)")),
-            ["Accounting of Certain Disclosures"]
-        );
-        assert_eq!(
-            conventional_headings(&s("(e)(3)(A)")),
-            ["Agency Requirements"]
-        );
+        assert_eq!(conventional_headings(&s("(c)(1)")), ["Accounting of Certain Disclosures"]);
+        assert_eq!(conventional_headings(&s("(c)")), ["Accounting of Certain Disclosures"]);
+        assert_eq!(conventional_headings(&s("(e)(3)(A)")), ["Agency Requirements"]);
         assert_eq!(conventional_headings(&s("(e)(4)")), ["Agency Requirements"]);
         assert_eq!(conventional_headings(&s("(g)(2)")), ["Civil Remedies"]);
-        assert_eq!(
-            conventional_headings(&s("(h)")),
-            ["Rights of Legal Guardians"]
-        );
-        assert_eq!(
-            conventional_headings(&s("(a)(8)(B)(iv)(I)")),
-            ["Definitions"]
-        );
+        assert_eq!(conventional_headings(&s("(h)")), ["Rights of Legal Guardians"]);
+        assert_eq!(conventional_headings(&s("(a)(8)(B)(iv)(I)")), ["Definitions"]);
     }
 
     #[test]
     fn dod_short_labels() {
-        assert_eq!(
-            short_label(&s("(c)(3)")),
-            Some("Making disclosure accounting available to the individual")
-        );
-        assert_eq!(
-            short_label(&s("(c)(4)")),
-            Some("Informing prior recipients of corrections")
-        );
-        assert_eq!(
-            short_label(&s("(d)(1)")),
-            Some("Individual access to records")
-        );
-        assert_eq!(
-            short_label(&s("(d)(5)")),
-            Some("Access to information compiled in anticipation of civil action")
-        );
-        assert_eq!(
-            short_label(&s("(e)(3)")),
-            Some("Informing individuals from whom information is requested")
-        );
+        assert_eq!(short_label(&s("(c)(3)")), Some("Making disclosure accounting available to the individual"));
+        assert_eq!(short_label(&s("(c)(4)")), Some("Informing prior recipients of corrections"));
+        assert_eq!(short_label(&s("(d)(1)")), Some("Individual access to records"));
+        assert_eq!(short_label(&s("(d)(5)")), Some("Access to information compiled in anticipation of civil action"));
+        assert_eq!(short_label(&s("(e)(3)")), Some("Informing individuals from whom information is requested"));
         assert_eq!(
             short_label(&s("(e)(4)(G)")),
             Some("Procedures for determining if a system contains a record on an individual")
         );
-        assert_eq!(
-            short_label(&s("(e)(4)(I)")),
-            Some("Describing categories of information sources")
-        );
+        assert_eq!(short_label(&s("(e)(4)(I)")), Some("Describing categories of information sources"));
         assert_eq!(short_label(&s("(e)(5)")), Some("Standards of accuracy"));
         assert_eq!(DOD_LABELS.len(), 14);
         assert_eq!(short_label(&s("(d)")), None);

@@ -102,9 +102,7 @@ impl<'a> Cursor<'a> {
                 self.skip_whitespace();
             }
             let rest = self.rest();
-            let len = rest
-                .find(|c: char| !c.is_ascii_alphanumeric())
-                .unwrap_or(rest.len());
+            let len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
             let label = rest.get(..len).unwrap_or("");
             self.pos += len;
             if loose {
@@ -113,10 +111,7 @@ impl<'a> Cursor<'a> {
             if !self.eat(')') {
                 return Err(Unclosed { at: self.pos });
             }
-            parts.push(Part {
-                label,
-                span: before..self.pos,
-            });
+            parts.push(Part { label, span: before..self.pos });
         }
     }
 }

@@ -46,16 +46,12 @@ impl Subsection {
         let mut cur = Cursor::new(s, start);
         // "552a(e)" is how the Code and the Federal Register cite it after "5 U.S.C.".
         cur.eat_str("552a");
-        let parts = cur.parts(false).map_err(|unclosed| {
-            CitationError::malformed(s, unclosed.at..unclosed.at, "`)` to close the part")
-        })?;
+        let parts = cur
+            .parts(false)
+            .map_err(|unclosed| CitationError::malformed(s, unclosed.at..unclosed.at, "`)` to close the part"))?;
         if parts.is_empty() {
-            return Err(CitationError::malformed(
-                s,
-                cur.pos()..cur.pos(),
-                Level::Subsection.expected(),
-            )
-            .with_hint("write each part in parentheses, e.g. (e)(4)(G)"));
+            return Err(CitationError::malformed(s, cur.pos()..cur.pos(), Level::Subsection.expected())
+                .with_hint("write each part in parentheses, e.g. (e)(4)(G)"));
         }
         if cur.pos() < end {
             return Err(CitationError::malformed(
@@ -91,22 +87,18 @@ impl Subsection {
 
     /// The subsections of 552a, (a) through (w), in order.
     pub fn all_subsections() -> impl Iterator<Item = Subsection> {
-        positions(SUBSECTIONS).map(|i| Subsection {
-            path: with(&[0; MAX_DEPTH], 0, i),
-        })
+        positions(SUBSECTIONS).map(|i| Subsection { path: with(&[0; MAX_DEPTH], 0, i) })
     }
 
     /// The nodes of the structure map along this citation, from the subsection down.
     fn nodes(&self) -> impl Iterator<Item = &'static Node> + use<> {
         let mut nodes: &'static [Node] = SUBSECTIONS;
         let path = self.path;
-        path.into_iter()
-            .take_while(|&i| i != 0)
-            .map_while(move |i| {
-                let node = nodes.get(usize::from(i).checked_sub(1)?)?;
-                nodes = node.children;
-                Some(node)
-            })
+        path.into_iter().take_while(|&i| i != 0).map_while(move |i| {
+            let node = nodes.get(usize::from(i).checked_sub(1)?)?;
+            nodes = node.children;
+            Some(node)
+        })
     }
 
     /// This citation's node in the structure map.
@@ -126,17 +118,12 @@ impl Subsection {
 
     /// The subsection letter: `e` for `(e)(4)(G)`.
     pub fn letter(&self) -> char {
-        self.nodes()
-            .next()
-            .and_then(|n| n.label.chars().next())
-            .unwrap_or('a')
+        self.nodes().next().and_then(|n| n.label.chars().next()).unwrap_or('a')
     }
 
     /// The subsection this citation is in: `(e)` for `(e)(4)(G)`.
     pub fn subsection(&self) -> Subsection {
-        Subsection {
-            path: with(&[0; MAX_DEPTH], 0, self.path.first().copied().unwrap_or(1)),
-        }
+        Subsection { path: with(&[0; MAX_DEPTH], 0, self.path.first().copied().unwrap_or(1)) }
     }
 
     /// The US Code heading of the subsection: "Civil Remedies" for `(g)(1)`.
@@ -150,9 +137,7 @@ impl Subsection {
 
     /// The US Code heading as a one-item list, for callers that offer several headings.
     pub(crate) fn heading_list(&self) -> &'static [&'static str] {
-        self.nodes()
-            .next()
-            .map_or(&[], |n| std::slice::from_ref(&n.heading))
+        self.nodes().next().map_or(&[], |n| std::slice::from_ref(&n.heading))
     }
 
     /// The part directly containing this one: `(e)(4)` for `(e)(4)(G)`, `None` for `(e)`.
@@ -161,9 +146,7 @@ impl Subsection {
         if depth < 2 {
             return None;
         }
-        Some(Subsection {
-            path: with(&self.path, depth - 1, 0),
-        })
+        Some(Subsection { path: with(&self.path, depth - 1, 0) })
     }
 
     /// The labels of the parts without parentheses: `["e", "4", "G"]`.
@@ -181,11 +164,7 @@ impl Subsection {
         let depth = self.depth();
         let path = self.path;
         let children = self.node().map_or(&[][..], |n| n.children);
-        positions(children)
-            .filter(move |_| depth < MAX_DEPTH)
-            .map(move |i| Subsection {
-                path: with(&path, depth, i),
-            })
+        positions(children).filter(move |_| depth < MAX_DEPTH).map(move |i| Subsection { path: with(&path, depth, i) })
     }
 
     /// Whether `other` is this part or inside it: `(d)` contains `(d)` and `(d)(1)`; `(e)(4)`
@@ -222,11 +201,7 @@ fn with(path: &[u8; MAX_DEPTH], depth: usize, value: u8) -> [u8; MAX_DEPTH] {
 
 /// Checks that each part is written in the style of its level, the first part being at
 /// `first_depth`.
-pub(crate) fn check_levels(
-    input: &str,
-    parts: &[Part<'_>],
-    first_depth: usize,
-) -> Result<(), CitationError> {
+pub(crate) fn check_levels(input: &str, parts: &[Part<'_>], first_depth: usize) -> Result<(), CitationError> {
     for (i, part) in parts.iter().enumerate() {
         let Some(level) = Level::at_depth(first_depth + i) else {
             return Err(CitationError::malformed(
@@ -236,11 +211,7 @@ pub(crate) fn check_levels(
             ));
         };
         if !level.fits(part.label) {
-            return Err(CitationError::malformed(
-                input,
-                part.span.clone(),
-                level.expected(),
-            ));
+            return Err(CitationError::malformed(input, part.span.clone(), level.expected()));
         }
     }
     Ok(())
@@ -248,11 +219,7 @@ pub(crate) fn check_levels(
 
 /// The error for well-formed `labels` that the statute lacks, naming the deepest part that exists
 /// and what exists below it.
-pub(crate) fn not_in_statute(
-    input: &str,
-    span: std::ops::Range<usize>,
-    labels: &[&str],
-) -> CitationError {
+pub(crate) fn not_in_statute(input: &str, span: std::ops::Range<usize>, labels: &[&str]) -> CitationError {
     let mut nodes: &'static [Node] = SUBSECTIONS;
     let mut found = 0;
     for label in labels {
@@ -353,15 +320,7 @@ mod tests {
 
     #[test]
     fn parses_and_prints_canonically() {
-        for text in [
-            "(d)",
-            "(c)(3)",
-            "(e)(4)(G)",
-            "(a)(8)(B)(iv)(I)",
-            "(w)",
-            "(j)(2)(A)",
-            "(p)(1)(A)(ii)(II)",
-        ] {
+        for text in ["(d)", "(c)(3)", "(e)(4)(G)", "(a)(8)(B)(iv)(I)", "(w)", "(j)(2)(A)", "(p)(1)(A)(ii)(II)"] {
             assert_eq!(s(text).to_string(), text);
         }
     }
@@ -388,10 +347,7 @@ mod tests {
     fn rejects_empty_text() {
         assert_eq!(err("").kind(), &CitationErrorKind::Empty);
         assert_eq!(err(" \t").kind(), &CitationErrorKind::Empty);
-        assert_eq!(
-            err("").to_string(),
-            "empty citation: expected a citation like (e)(4)(G)"
-        );
+        assert_eq!(err("").to_string(), "empty citation: expected a citation like (e)(4)(G)");
     }
 
     #[test]
@@ -418,14 +374,8 @@ mod tests {
             "(e),",
         ] {
             let e = err(text);
-            assert!(
-                matches!(e.kind(), CitationErrorKind::Malformed { .. }),
-                "{text}: {e:?}"
-            );
-            assert!(
-                e.to_string().starts_with("malformed citation"),
-                "{text}: {e}"
-            );
+            assert!(matches!(e.kind(), CitationErrorKind::Malformed { .. }), "{text}: {e:?}");
+            assert!(e.to_string().starts_with("malformed citation"), "{text}: {e}");
         }
     }
 
@@ -437,31 +387,16 @@ mod tests {
             "malformed citation \"e4G\": expected a citation like (e)(4)(G), starting with a \
              lowercase subsection letter, found \"e\""
         );
-        assert_eq!(
-            e.help().as_deref(),
-            Some("write each part in parentheses, e.g. (e)(4)(G)")
-        );
+        assert_eq!(e.help().as_deref(), Some("write each part in parentheses, e.g. (e)(4)(G)"));
         let e = err("(e)(4)(g)");
-        assert!(
-            e.to_string()
-                .contains("expected an uppercase subparagraph letter like (G), found \"(g)\"")
-        );
+        assert!(e.to_string().contains("expected an uppercase subparagraph letter like (G), found \"(g)\""));
         assert_eq!(e.span(), 6..9);
         let e = err("(e)(4");
-        assert!(
-            e.to_string()
-                .contains("expected `)` to close the part, found the end of the text")
-        );
+        assert!(e.to_string().contains("expected `)` to close the part, found the end of the text"));
         let e = err("(e)(4)G");
-        assert!(
-            e.to_string()
-                .contains("expected `(` to open the next part, or the end of the citation")
-        );
+        assert!(e.to_string().contains("expected `(` to open the next part, or the end of the citation"));
         let e = err("(e)(x)");
-        assert!(
-            e.to_string()
-                .contains("expected a paragraph number like (4)")
-        );
+        assert!(e.to_string().contains("expected a paragraph number like (4)"));
         let e = err("(a)(8)(A)(I)");
         assert!(e.to_string().contains("lowercase roman clause numeral"));
         let e = err("(a)(8)(A)(i)(i)");
@@ -474,10 +409,7 @@ mod tests {
     fn paragraph_past_the_end_names_what_exists() {
         let e = err("(e)(13)");
         assert_eq!(e.to_string(), "(e)(13) does not exist in 5 U.S.C. 552a");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(e) has paragraphs (1) through (12)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(e) has paragraphs (1) through (12)"));
         assert_eq!(
             e.kind(),
             &CitationErrorKind::NotInStatute {
@@ -492,27 +424,16 @@ mod tests {
     fn subparagraph_past_the_end_names_what_exists() {
         let e = err("(e)(4)(J)");
         assert_eq!(e.to_string(), "(e)(4)(J) does not exist in 5 U.S.C. 552a");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(e)(4) has subparagraphs (A) through (I)")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(e)(4) has subparagraphs (A) through (I)"));
     }
 
     #[test]
     fn part_of_a_subsection_without_parts_is_refused() {
         let e = err("(h)(1)");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a(h) has no numbered paragraphs")
-        );
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a(h) has no numbered paragraphs"));
         for letter in ["n", "r", "w"] {
             let e = err(&format!("({letter})(1)"));
-            assert_eq!(
-                e.help(),
-                Some(format!(
-                    "5 U.S.C. 552a({letter}) has no numbered paragraphs"
-                ))
-            );
+            assert_eq!(e.help(), Some(format!("5 U.S.C. 552a({letter}) has no numbered paragraphs")));
         }
     }
 
@@ -520,64 +441,25 @@ mod tests {
     fn subsection_past_w_is_refused() {
         let e = err("(x)");
         assert_eq!(e.to_string(), "(x) does not exist in 5 U.S.C. 552a");
-        assert_eq!(
-            e.help().as_deref(),
-            Some("5 U.S.C. 552a has subsections (a) through (w)")
-        );
-        assert!(matches!(
-            e.kind(),
-            CitationErrorKind::NotInStatute { deepest: None, .. }
-        ));
+        assert_eq!(e.help().as_deref(), Some("5 U.S.C. 552a has subsections (a) through (w)"));
+        assert!(matches!(e.kind(), CitationErrorKind::NotInStatute { deepest: None, .. }));
     }
 
     #[test]
     fn other_missing_parts() {
         let help = |text: &str| err(text).help().unwrap_or_default();
-        assert_eq!(
-            help("(d)(6)"),
-            "5 U.S.C. 552a(d) has paragraphs (1) through (5)"
-        );
-        assert_eq!(
-            help("(k)(8)"),
-            "5 U.S.C. 552a(k) has paragraphs (1) through (7)"
-        );
-        assert_eq!(
-            help("(g)(6)"),
-            "5 U.S.C. 552a(g) has paragraphs (1) through (5)"
-        );
-        assert_eq!(
-            help("(c)(3)(A)"),
-            "5 U.S.C. 552a(c)(3) has no subparagraphs"
-        );
-        assert_eq!(
-            help("(d)(2)(C)"),
-            "5 U.S.C. 552a(d)(2) has subparagraphs (A) and (B)"
-        );
-        assert_eq!(
-            help("(a)(8)(B)(xi)"),
-            "5 U.S.C. 552a(a)(8)(B) has clauses (i) through (x)"
-        );
-        assert_eq!(
-            help("(a)(8)(B)(iv)(V)"),
-            "5 U.S.C. 552a(a)(8)(B)(iv) has subclauses (I) through (IV)"
-        );
-        assert_eq!(
-            help("(a)(8)(B)(i)(I)"),
-            "5 U.S.C. 552a(a)(8)(B)(i) has no subclauses"
-        );
-        assert_eq!(
-            help("(e)(0)"),
-            "5 U.S.C. 552a(e) has paragraphs (1) through (12)"
-        );
+        assert_eq!(help("(d)(6)"), "5 U.S.C. 552a(d) has paragraphs (1) through (5)");
+        assert_eq!(help("(k)(8)"), "5 U.S.C. 552a(k) has paragraphs (1) through (7)");
+        assert_eq!(help("(g)(6)"), "5 U.S.C. 552a(g) has paragraphs (1) through (5)");
+        assert_eq!(help("(c)(3)(A)"), "5 U.S.C. 552a(c)(3) has no subparagraphs");
+        assert_eq!(help("(d)(2)(C)"), "5 U.S.C. 552a(d)(2) has subparagraphs (A) and (B)");
+        assert_eq!(help("(a)(8)(B)(xi)"), "5 U.S.C. 552a(a)(8)(B) has clauses (i) through (x)");
+        assert_eq!(help("(a)(8)(B)(iv)(V)"), "5 U.S.C. 552a(a)(8)(B)(iv) has subclauses (I) through (IV)");
+        assert_eq!(help("(a)(8)(B)(i)(I)"), "5 U.S.C. 552a(a)(8)(B)(i) has no subclauses");
+        assert_eq!(help("(e)(0)"), "5 U.S.C. 552a(e) has paragraphs (1) through (12)");
         // The first missing part decides, even when deeper parts follow.
-        assert_eq!(
-            help("(e)(13)(A)"),
-            "5 U.S.C. 552a(e) has paragraphs (1) through (12)"
-        );
-        assert_eq!(
-            err("(e)(13)(A)").to_string(),
-            "(e)(13)(A) does not exist in 5 U.S.C. 552a"
-        );
+        assert_eq!(help("(e)(13)(A)"), "5 U.S.C. 552a(e) has paragraphs (1) through (12)");
+        assert_eq!(err("(e)(13)(A)").to_string(), "(e)(13)(A) does not exist in 5 U.S.C. 552a");
     }
 
     #[test]
@@ -592,20 +474,10 @@ mod tests {
         assert!(s("(e)(4)(I)") < s("(e)(5)"));
         assert!(s("(d)(5)") < s("(e)"));
         assert!(s("(c)(1)(B)") < s("(c)(2)"));
-        let mut list = [
-            s("(g)"),
-            s("(e)(10)"),
-            s("(e)(4)(G)"),
-            s("(c)(3)"),
-            s("(e)"),
-            s("(e)(9)"),
-        ];
+        let mut list = [s("(g)"), s("(e)(10)"), s("(e)(4)(G)"), s("(c)(3)"), s("(e)"), s("(e)(9)")];
         list.sort();
         let printed: Vec<String> = list.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            printed,
-            ["(c)(3)", "(e)", "(e)(4)(G)", "(e)(9)", "(e)(10)", "(g)"]
-        );
+        assert_eq!(printed, ["(c)(3)", "(e)", "(e)(4)(G)", "(e)(9)", "(e)(10)", "(g)"]);
     }
 
     #[test]
@@ -649,10 +521,7 @@ mod tests {
         assert_eq!(s("(f)").heading(), "Agency Rules");
         assert_eq!(s("(j)(2)").heading(), "General Exemptions");
         assert_eq!(s("(k)(2)").heading(), "Specific Exemptions");
-        assert_eq!(
-            s("(w)").heading(),
-            "Applicability to Bureau of Consumer Financial Protection"
-        );
+        assert_eq!(s("(w)").heading(), "Applicability to Bureau of Consumer Financial Protection");
     }
 
     #[test]
@@ -663,9 +532,7 @@ mod tests {
         assert_eq!(kids.len(), 9);
         assert_eq!(s("(h)").children().count(), 0);
         assert_eq!(s("(a)(8)(A)(i)(I)").children().count(), 0);
-        let tops: Vec<String> = Subsection::all_subsections()
-            .map(|c| c.to_string())
-            .collect();
+        let tops: Vec<String> = Subsection::all_subsections().map(|c| c.to_string()).collect();
         assert_eq!(tops.first().map(String::as_str), Some("(a)"));
         assert_eq!(tops.last().map(String::as_str), Some("(w)"));
     }
@@ -719,34 +586,16 @@ mod tests {
     #[test]
     fn serde_rejects_invalid_strings_with_the_citation_message() {
         let e = serde_json::from_str::<Subsection>("\"(e)(13)\"").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("(e)(13) does not exist in 5 U.S.C. 552a"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("(e)(13) does not exist in 5 U.S.C. 552a"), "{e}");
         let e = serde_json::from_str::<Subsection>("\"e4\"").unwrap_err();
-        assert!(
-            e.to_string().contains("expected a citation like (e)(4)(G)"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("expected a citation like (e)(4)(G)"), "{e}");
         assert!(serde_json::from_str::<Subsection>("4").is_err());
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in [
-            "(",
-            ")",
-            "((",
-            "()",
-            "(é)",
-            "552a(",
-            "(e)(4)(G)(",
-            "(e)(999)",
-            "(e)(4)(Z)",
-            "\u{0}",
-            "(e)(4)(ⅰ)",
-        ] {
+        for text in ["(", ")", "((", "()", "(é)", "552a(", "(e)(4)(G)(", "(e)(999)", "(e)(4)(Z)", "\u{0}", "(e)(4)(ⅰ)"]
+        {
             assert!(Subsection::parse(text).is_err(), "{text}");
         }
     }

@@ -169,9 +169,7 @@ impl Level {
     /// What a label at this level looks like, for error messages.
     pub(crate) fn expected(self) -> &'static str {
         match self {
-            Level::Subsection => {
-                "a citation like (e)(4)(G), starting with a lowercase subsection letter"
-            }
+            Level::Subsection => "a citation like (e)(4)(G), starting with a lowercase subsection letter",
             Level::Paragraph => "a paragraph number like (4)",
             Level::Subparagraph => "an uppercase subparagraph letter like (G)",
             Level::Clause => "a lowercase roman clause numeral like (ii)",
@@ -294,18 +292,8 @@ pub(crate) fn describe_children(children: &[Node], depth: usize) -> String {
         [] if level == Level::Paragraph => "no numbered paragraphs".to_owned(),
         [] => format!("no {}", level.plural()),
         [only] => format!("only {} ({})", level.name(), only.label),
-        [first, second] => format!(
-            "{} ({}) and ({})",
-            level.plural(),
-            first.label,
-            second.label
-        ),
-        [first, .., last] => format!(
-            "{} ({}) through ({})",
-            level.plural(),
-            first.label,
-            last.label
-        ),
+        [first, second] => format!("{} ({}) and ({})", level.plural(), first.label, second.label),
+        [first, .., last] => format!("{} ({}) through ({})", level.plural(), first.label, last.label),
     }
 }
 
@@ -330,15 +318,9 @@ mod tests {
             }
             Level::Paragraph => (label.parse::<u32>().unwrap() + 1).to_string(),
             Level::Clause | Level::Subclause => {
-                let n = (1..40)
-                    .find(|&n| roman(n) == label.to_ascii_lowercase())
-                    .unwrap();
+                let n = (1..40).find(|&n| roman(n) == label.to_ascii_lowercase()).unwrap();
                 let next = roman(n + 1);
-                if level == Level::Subclause {
-                    next.to_ascii_uppercase()
-                } else {
-                    next
-                }
+                if level == Level::Subclause { next.to_ascii_uppercase() } else { next }
             }
         }
     }
@@ -380,10 +362,7 @@ mod tests {
                 Level::Subclause => "I",
             };
             if let Some(first) = first {
-                assert_eq!(
-                    first, expected_first,
-                    "list at depth {depth} starts at {first}"
-                );
+                assert_eq!(first, expected_first, "list at depth {depth} starts at {first}");
             }
             for pair in nodes.windows(2) {
                 if let [a, b] = pair {
@@ -391,11 +370,7 @@ mod tests {
                 }
             }
             for node in nodes {
-                assert!(
-                    level.fits(node.label),
-                    "{} does not fit {level:?}",
-                    node.label
-                );
+                assert!(level.fits(node.label), "{} does not fit {level:?}", node.label);
                 check(node.children, depth + 1);
             }
         }
@@ -493,25 +468,16 @@ mod tests {
     #[test]
     fn children_descriptions() {
         let e = find(SUBSECTIONS, "e").unwrap().1;
-        assert_eq!(
-            describe_children(e.children, 2),
-            "paragraphs (1) through (12)"
-        );
+        assert_eq!(describe_children(e.children, 2), "paragraphs (1) through (12)");
         let h = find(SUBSECTIONS, "h").unwrap().1;
         assert_eq!(describe_children(h.children, 2), "no numbered paragraphs");
         let m = find(SUBSECTIONS, "m").unwrap().1;
         assert_eq!(describe_children(m.children, 2), "paragraphs (1) and (2)");
         let e4 = find(e.children, "4").unwrap().1;
-        assert_eq!(
-            describe_children(e4.children, 3),
-            "subparagraphs (A) through (I)"
-        );
+        assert_eq!(describe_children(e4.children, 3), "subparagraphs (A) through (I)");
         let e5 = find(e.children, "5").unwrap().1;
         assert_eq!(describe_children(e5.children, 3), "no subparagraphs");
         assert_eq!(describe_children(&[], 6), "no further subdivisions");
-        assert_eq!(
-            describe_children(SUBSECTIONS, 1),
-            "subsections (a) through (w)"
-        );
+        assert_eq!(describe_children(SUBSECTIONS, 1), "subsections (a) through (w)");
     }
 }
