@@ -15,6 +15,7 @@
 //!   backends in [`emit`] lay out;
 //! - [`report`] prints diagnostics; [`commands`] are the subcommands the binary calls.
 
+pub mod check;
 pub mod commands;
 pub mod dates;
 pub mod diagnostic;
