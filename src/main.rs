@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sorn::commands::{build, schema};
+use sorn::commands::{build, check, explain, schema};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -33,6 +33,26 @@ enum Command {
         /// Write the single result to standard output.
         #[arg(long)]
         stdout: bool,
+        /// Run the rules first; do not render a source with error-level findings.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Check sources against the Privacy Act and Federal Register conventions.
+    Check {
+        /// Source files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Treat warnings as errors (`--deny warnings`).
+        #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
+        deny: Option<String>,
+    },
+    /// Explain a rule: what it checks, why, its legal basis, examples.
+    #[command(arg_required_else_help = true)]
+    Explain {
+        /// The rule's name, e.g. unauthorized-exemption.
+        rule: Option<String>,
+        /// List every rule with its default level.
+        #[arg(long, conflicts_with = "rule")]
+        list: bool,
     },
     /// Write the JSON Schemas of the sources.
     Schema {
@@ -78,10 +98,17 @@ fn stderr_style() -> Style {
 
 fn run(cli: Cli) -> Result<ExitStatus, SornError> {
     match cli.command {
-        Command::Build { paths, format, out_dir, stdout } => {
+        Command::Build { paths, format, out_dir, stdout, check } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options =
-                build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, lower: Default::default() };
+            let options = build::BuildOptions {
+                paths,
+                formats: format.formats(),
+                out_dir,
+                stdout,
+                lower: Default::default(),
+                check,
+                levels: Default::default(),
+            };
             let result = build::render(&options)?;
             let mut err = std::io::stderr().lock();
             if !result.diagnostics.is_empty() {
@@ -124,6 +151,25 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));
             }
             Ok(build::status(&result))
+        }
+        Command::Check { paths, deny } => {
+            let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), ..Default::default() };
+            let result = check::run(&options)?;
+            let mut err = std::io::stderr().lock();
+            let _ =
+                write!(err, "{}", human::render_human(&result.diagnostics, &result.workspace.files, stderr_style()));
+            let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));
+            Ok(check::status(&result.diagnostics, options.deny_warnings))
+        }
+        Command::Explain { rule, list } => {
+            let text = match (rule, list) {
+                (_, true) => explain::list(),
+                (Some(name), false) => explain::explain(&name)?,
+                (None, false) => explain::list(),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(ExitStatus::Success)
         }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;

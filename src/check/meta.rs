@@ -15,6 +15,8 @@ pub enum Level {
     Error,
     /// Findings are warnings (exit status 0 unless `--deny warnings`).
     Warning,
+    /// Findings are notes: information that never fails a run.
+    Note,
     /// The rule does not run.
     Allow,
 }
@@ -25,6 +27,7 @@ impl Level {
         match self {
             Level::Error => Some(Severity::Error),
             Level::Warning => Some(Severity::Warning),
+            Level::Note => Some(Severity::Note),
             Level::Allow => None,
         }
     }
@@ -34,6 +37,7 @@ impl Level {
         match self {
             Level::Error => "error",
             Level::Warning => "warning",
+            Level::Note => "note",
             Level::Allow => "allow",
         }
     }
@@ -43,6 +47,7 @@ impl Level {
         match text {
             "error" | "deny" => Some(Level::Error),
             "warning" | "warn" => Some(Level::Warning),
+            "note" | "info" => Some(Level::Note),
             "allow" | "off" => Some(Level::Allow),
             _ => None,
         }

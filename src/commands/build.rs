@@ -23,6 +23,10 @@ pub struct BuildOptions {
     pub stdout: bool,
     /// Lowering options (calendar).
     pub lower: LowerOptions,
+    /// Run the rules first and refuse to render sources with error-level findings.
+    pub check: bool,
+    /// Configured rule levels (for `check`).
+    pub levels: std::collections::BTreeMap<String, crate::check::Level>,
 }
 
 /// One rendered output.
@@ -52,11 +56,20 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
         return Err(SornError::NoSources { paths: describe(&options.paths) });
     }
     let workspace = source::load_paths(&paths);
-    let diagnostics = workspace.diagnostics.clone();
+    let mut diagnostics = workspace.diagnostics.clone();
+    if options.check {
+        diagnostics.extend(crate::check::run(&workspace, |meta| super::check::level_of(&options.levels, meta)));
+        crate::diagnostic::sort(&mut diagnostics);
+    }
+    let refused: std::collections::BTreeSet<crate::diagnostic::FileId> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.primary().map(|l| l.file))
+        .collect();
     let mut outputs = Vec::new();
     let mut claimed: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let sources: Vec<PathBuf> = workspace.files.iter().map(|(_, f)| normalize(&f.path)).collect();
-    for loaded in workspace.documents.iter().filter(|d| d.clean) {
+    for loaded in workspace.documents.iter().filter(|d| d.clean && !refused.contains(&d.file)) {
         let file = workspace.files.get(loaded.file);
         let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
         let tree = lower(&loaded.document, &options.lower);

@@ -2,5 +2,7 @@
 //! results, and returns an [`ExitStatus`](crate::ExitStatus). Only `main.rs` parses arguments.
 
 pub mod build;
+pub mod check;
+pub mod explain;
 pub mod output;
 pub mod schema;

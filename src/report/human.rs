@@ -76,6 +76,9 @@ impl MietteDiagnostic for View {
     }
 }
 
+/// Labels within this many lines of the primary label share its snippet.
+const NEARBY_LINES: usize = 6;
+
 fn severity(s: Severity) -> MietteSeverity {
     match s {
         Severity::Error => MietteSeverity::Error,
@@ -92,23 +95,29 @@ fn clamp(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
 
 fn view(d: &Diagnostic, files: &SourceMap) -> View {
     let primary_file = d.primary().map_or(FileId(0), |l| l.file);
+    let primary_line = d.primary().map_or(0, |l| files.get(l.file).line_col(l.span.start).0);
     let mut labels = Vec::new();
-    let mut others: Vec<(FileId, Vec<LabeledSpan>)> = Vec::new();
+    // Labels far from the primary one (or in another file) get a snippet of their own, so a
+    // report never prints the fifty lines between two places.
+    let mut others: Vec<(FileId, usize, Vec<LabeledSpan>)> = Vec::new();
     for (i, label) in d.labels.iter().enumerate() {
-        let len = files.get(label.file).text.len();
-        let (offset, length) = clamp(&label.span, len);
+        let file = files.get(label.file);
+        let (offset, length) = clamp(&label.span, file.text.len());
         let text = (!label.message.is_empty()).then(|| label.message.clone());
         let span = if i == 0 {
             LabeledSpan::new_primary_with_span(text, (offset, length))
         } else {
             LabeledSpan::new_with_span(text, (offset, length))
         };
-        if label.file == primary_file {
+        let line = file.line_col(offset).0;
+        if label.file == primary_file && line.abs_diff(primary_line) <= NEARBY_LINES {
             labels.push(span);
-        } else if let Some(entry) = others.iter_mut().find(|(f, _)| *f == label.file) {
-            entry.1.push(span);
+        } else if let Some(entry) =
+            others.iter_mut().find(|(f, l, _)| *f == label.file && l.abs_diff(line) <= NEARBY_LINES)
+        {
+            entry.2.push(span);
         } else {
-            others.push((label.file, vec![span]));
+            others.push((label.file, line, vec![span]));
         }
     }
     let mut help = d.help.clone();
@@ -125,9 +134,12 @@ fn view(d: &Diagnostic, files: &SourceMap) -> View {
     };
     let related = others
         .into_iter()
-        .map(|(file, labels)| View {
-            message: format!("see also {}", files.get(file).name),
-            rule: "",
+        .map(|(file, _, labels)| View {
+            message: labels
+                .first()
+                .and_then(|l| l.label())
+                .map_or_else(|| format!("see also {}", files.get(file).name), |l| format!("see also: {l}")),
+            rule: d.rule,
             severity: MietteSeverity::Advice,
             help: None,
             source: source_of(file),

@@ -135,7 +135,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornEr
 }
 
 /// Whether a file found in a folder declares a sorn kind. Read cheaply: a `kind = "..."` line at
-/// top level, so that broken sources are still found and reported while `Cargo.toml` is skipped.
+/// top level, so that broken sources (and misspelt kinds) are still found and reported while
+/// `Cargo.toml` and other TOML files are skipped.
 fn looks_like_source(path: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(path) else { return false };
     if meta.len() > MAX_SOURCE_BYTES {
@@ -151,7 +152,8 @@ fn looks_like_source(path: &Path) -> bool {
         if let Some(rest) = line.strip_prefix("kind") {
             let value = rest.trim_start().trim_start_matches('=').trim();
             let value = value.trim_matches(|c| c == '"' || c == '\'');
-            return Kind::from_name(value).is_some();
+            // A known kind, or one close enough to be a misspelling of one (reported, not skipped).
+            return Kind::ALL.iter().any(|k| strsim::jaro_winkler(k.name(), value) >= 0.8);
         }
     }
     false

@@ -1,0 +1,222 @@
+//! What rules see: the loaded documents, their files, and which SORN goes with which rule.
+
+use std::ops::Range;
+
+use crate::diagnostic::{FileId, Label, SourceMap};
+use crate::model::{Claim, Document, ExemptionRule, Loc, Sorn, covers_of};
+use crate::source::{LoadedDocument, Workspace, normalize};
+use crate::statute::{Authority, Subsection};
+
+/// How a SORN and an exemption rule were paired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pairing {
+    /// One names the other (`exemption_rule` in the SORN or `sorn` in the rule).
+    Link,
+    /// Neither names the other; they describe the same system identifier.
+    SystemNumber,
+}
+
+/// A SORN and an exemption rule of the same system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// Index of the SORN in [`Context::documents`].
+    pub sorn: usize,
+    /// Index of the rule.
+    pub rule: usize,
+    /// How they were paired.
+    pub pairing: Pairing,
+}
+
+/// A claim with its authority and citations parsed (invalid ones, already load errors, left out).
+#[derive(Clone, Debug)]
+pub struct ParsedClaim {
+    /// The file.
+    pub file: FileId,
+    /// The authority, if valid.
+    pub authority: Option<Authority>,
+    /// Span of the authority value.
+    pub authority_span: Range<usize>,
+    /// The exempted provisions with their spans.
+    pub subsections: Vec<(Subsection, Range<usize>)>,
+}
+
+/// One citation in a justification.
+#[derive(Clone, Debug)]
+pub struct JustifiedCitation {
+    /// The provision.
+    pub subsection: Subsection,
+    /// Its span.
+    pub span: Range<usize>,
+    /// Index of the justification (0 is "(a)").
+    pub justification: usize,
+    /// Index of the group within the justification.
+    pub cover: usize,
+}
+
+/// The world a rule sees.
+pub struct Context<'a> {
+    /// Every file read.
+    pub files: &'a SourceMap,
+    /// Every document that deserialized.
+    pub documents: &'a [LoadedDocument],
+    /// SORN–rule pairs.
+    pub pairs: Vec<Pair>,
+}
+
+impl<'a> Context<'a> {
+    /// Builds the context and pairs documents: first by explicit links, then by system identifier.
+    pub fn new(ws: &'a Workspace) -> Self {
+        let documents = ws.documents.as_slice();
+        let mut pairs = Vec::new();
+        for (r, rule_doc) in documents.iter().enumerate() {
+            let Document::ExemptionRule(rule) = &rule_doc.document else { continue };
+            let rule_path = normalize(&ws.files.get(rule_doc.file).path);
+            let mut found = None;
+            for (s, sorn_doc) in documents.iter().enumerate() {
+                let Document::Sorn(sorn) = &sorn_doc.document else { continue };
+                let sorn_path = normalize(&ws.files.get(sorn_doc.file).path);
+                let rule_links = rule.sorn.as_ref().is_some_and(|l| resolve(&rule_path, &l.value) == sorn_path);
+                let sorn_links =
+                    sorn.exemption_rule.as_ref().is_some_and(|l| resolve(&sorn_path, &l.value) == rule_path);
+                if rule_links || sorn_links {
+                    found = Some((s, Pairing::Link));
+                    break;
+                }
+            }
+            if found.is_none() {
+                let id = normalize_id(&rule.system.id.value);
+                found = documents.iter().enumerate().find_map(|(s, d)| match &d.document {
+                    Document::Sorn(sorn) if normalize_id(&sorn.system.id.value) == id => {
+                        Some((s, Pairing::SystemNumber))
+                    }
+                    _ => None,
+                });
+            }
+            if let Some((sorn, pairing)) = found {
+                pairs.push(Pair { sorn, rule: r, pairing });
+            }
+        }
+        Self { files: &ws.files, documents, pairs }
+    }
+
+    /// The text of a file.
+    pub fn text(&self, file: FileId) -> &str {
+        &self.files.get(file).text
+    }
+
+    /// The display name of a file.
+    pub fn name(&self, file: FileId) -> &str {
+        &self.files.get(file).name
+    }
+
+    /// Every SORN with its index.
+    pub fn sorns(&self) -> impl Iterator<Item = (usize, &'a LoadedDocument, &'a Sorn)> + 'a {
+        self.documents.iter().enumerate().filter_map(|(i, d)| match &d.document {
+            Document::Sorn(s) => Some((i, d, s.as_ref())),
+            Document::ExemptionRule(_) => None,
+        })
+    }
+
+    /// Every exemption rule with its index.
+    pub fn rules(&self) -> impl Iterator<Item = (usize, &'a LoadedDocument, &'a ExemptionRule)> + 'a {
+        self.documents.iter().enumerate().filter_map(|(i, d)| match &d.document {
+            Document::ExemptionRule(r) => Some((i, d, r.as_ref())),
+            Document::Sorn(_) => None,
+        })
+    }
+
+    /// The SORN paired with a rule.
+    pub fn sorn_of(&self, rule: usize) -> Option<(usize, &'a LoadedDocument, &'a Sorn)> {
+        let pair = self.pairs.iter().find(|p| p.rule == rule)?;
+        let doc = &self.documents[pair.sorn];
+        match &doc.document {
+            Document::Sorn(s) => Some((pair.sorn, doc, s.as_ref())),
+            Document::ExemptionRule(_) => None,
+        }
+    }
+
+    /// The rules paired with a SORN.
+    pub fn rules_of(&self, sorn: usize) -> Vec<(usize, &'a LoadedDocument, &'a ExemptionRule)> {
+        self.pairs
+            .iter()
+            .filter(|p| p.sorn == sorn)
+            .filter_map(|p| {
+                let doc = &self.documents[p.rule];
+                match &doc.document {
+                    Document::ExemptionRule(r) => Some((p.rule, doc, r.as_ref())),
+                    Document::Sorn(_) => None,
+                }
+            })
+            .collect()
+    }
+
+    /// A label in a file.
+    pub fn label(&self, file: FileId, span: Range<usize>, message: impl Into<String>) -> Label {
+        Label::new(file, span, message)
+    }
+
+    /// The span of a table header such as `[system]` in a file, or the start of the file: where
+    /// to point when something in that table is missing.
+    pub fn table_span(&self, file: FileId, header: &str) -> Range<usize> {
+        let text = self.text(file);
+        let needle = format!("[{header}]");
+        let mut from = 0;
+        while let Some(found) = text[from..].find(&needle) {
+            let at = from + found;
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            if text[line_start..at].trim().is_empty() {
+                return at..at + needle.len();
+            }
+            from = at + needle.len();
+        }
+        0..0
+    }
+}
+
+fn resolve(from: &std::path::Path, link: &str) -> std::path::PathBuf {
+    normalize(&from.parent().unwrap_or(std::path::Path::new(".")).join(link.trim()))
+}
+
+/// System identifiers compare without case, spaces or dash variants: "DHS/ICE-015", "DHS/ ICE—015".
+pub fn normalize_id(id: &str) -> String {
+    id.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '\u{2013}' | '\u{2014}' | '\u{2011}') { '-' } else { c.to_ascii_uppercase() })
+        .collect()
+}
+
+/// The claims of a document, parsed.
+pub fn parsed_claims(file: FileId, claims: &[Claim]) -> Vec<ParsedClaim> {
+    claims
+        .iter()
+        .map(|c| ParsedClaim {
+            file,
+            authority: Authority::parse(&c.authority.value).ok(),
+            authority_span: c.authority.span.clone(),
+            subsections: parse_list(&c.subsections),
+        })
+        .collect()
+}
+
+fn parse_list(list: &[Loc<String>]) -> Vec<(Subsection, Range<usize>)> {
+    list.iter().filter_map(|s| Subsection::parse(&s.value).ok().map(|p| (p, s.span.clone()))).collect()
+}
+
+/// Every citation of a rule's justifications, in order.
+pub fn justified_citations(rule: &ExemptionRule) -> Vec<JustifiedCitation> {
+    let mut out = Vec::new();
+    for (j, justification) in rule.justifications.iter().enumerate() {
+        for (c, cover) in covers_of(justification).iter().enumerate() {
+            for (subsection, span) in parse_list(&cover.subsections) {
+                out.push(JustifiedCitation { subsection, span, justification: j, cover: c });
+            }
+        }
+    }
+    out
+}
+
+/// "(a)", "(b)", ... for a justification index.
+pub fn letter(index: usize) -> String {
+    let ch = (b'a' + (index % 26) as u8) as char;
+    format!("({})", std::iter::repeat_n(ch, index / 26 + 1).collect::<String>())
+}

@@ -1,0 +1,132 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::check::{Context, ParsedClaim, parsed_claims};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::statute::{Authority, Subsection, format_claim_list};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a SORN and its exemption rule claim the same provisions under the same authorities.
+    /// The diagnostic shows both sides and the difference.
+    ///
+    /// ## Why
+    /// The SORN must describe the exemptions the rule promulgates; a reader relies on the notice to
+    /// know which rights the system's records are exempt from. Lists are copied between the two
+    /// documents by hand and drift when one is revised.
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a(e)(4) and OMB Circular A-108 (the SORN states the exemptions promulgated for
+    /// the system); NIST SP 800-53 PT-6(2) (review that exemption rules are accurately described in
+    /// the SORN).
+    ///
+    /// ## Example
+    /// A SORN claiming `(j)(2)`: `(c)(3), (d), (e)(12)` beside a rule claiming `(j)(2)`:
+    /// `(c)(3), (d)`.
+    ///
+    /// Use instead: the same list in both, as the rule promulgates it.
+    pub const META = ("claims-mismatch", Consistency, Error, "The SORN and its exemption rule claim different provisions or authorities.");
+}
+
+fn by_authority(claims: &[ParsedClaim]) -> BTreeMap<Authority, (BTreeSet<Subsection>, &ParsedClaim)> {
+    let mut map: BTreeMap<Authority, (BTreeSet<Subsection>, &ParsedClaim)> = BTreeMap::new();
+    for claim in claims {
+        let Some(authority) = claim.authority else { continue };
+        let entry = map.entry(authority).or_insert_with(|| (BTreeSet::new(), claim));
+        entry.0.extend(claim.subsections.iter().map(|(s, _)| *s));
+    }
+    map
+}
+
+fn list(set: &BTreeSet<Subsection>) -> String {
+    let v: Vec<Subsection> = set.iter().copied().collect();
+    format_claim_list(&v)
+}
+
+/// Compares the claims of every SORN–rule pair, authority by authority.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for pair in &cx.pairs {
+        let sorn_doc = &cx.documents[pair.sorn];
+        let rule_doc = &cx.documents[pair.rule];
+        let sorn_claims = parsed_claims(sorn_doc.file, sorn_doc.document.claims());
+        let rule_claims = parsed_claims(rule_doc.file, rule_doc.document.claims());
+        let sorn_map = by_authority(&sorn_claims);
+        let rule_map = by_authority(&rule_claims);
+        let sorn_name = cx.name(sorn_doc.file).to_string();
+        let rule_name = cx.name(rule_doc.file).to_string();
+        let authorities: BTreeSet<Authority> = sorn_map.keys().chain(rule_map.keys()).copied().collect();
+        for authority in authorities {
+            match (sorn_map.get(&authority), rule_map.get(&authority)) {
+                (Some((s_set, s_claim)), Some((r_set, r_claim))) => {
+                    if s_set == r_set {
+                        continue;
+                    }
+                    let only_sorn: BTreeSet<_> = s_set.difference(r_set).copied().collect();
+                    let only_rule: BTreeSet<_> = r_set.difference(s_set).copied().collect();
+                    let mut parts = Vec::new();
+                    if !only_sorn.is_empty() {
+                        parts.push(format!("only the SORN claims {}", list(&only_sorn)));
+                    }
+                    if !only_rule.is_empty() {
+                        parts.push(format!("only the rule claims {}", list(&only_rule)));
+                    }
+                    out.push(
+                        Diagnostic::new(
+                            META.name,
+                            Severity::Error,
+                            format!(
+                                "the SORN and its rule claim different provisions under {authority}: {}",
+                                parts.join("; ")
+                            ),
+                            cx.label(
+                                r_claim.file,
+                                r_claim.authority_span.clone(),
+                                format!("the rule: 5 U.S.C. 552a{}", list(r_set)),
+                            ),
+                        )
+                        .with_label(cx.label(
+                            s_claim.file,
+                            s_claim.authority_span.clone(),
+                            format!("the SORN: 5 U.S.C. 552a{}", list(s_set)),
+                        ))
+                        .with_help(format!(
+                            "make the lists agree; the rule ({rule_name}) is what promulgates the exemptions"
+                        )),
+                    );
+                }
+                (Some((s_set, s_claim)), None) => out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!(
+                            "the SORN claims exemptions under {authority}, but its rule claims none under {authority}"
+                        ),
+                        cx.label(s_claim.file, s_claim.authority_span.clone(), format!("5 U.S.C. 552a{}", list(s_set))),
+                    )
+                    .with_label(cx.label(
+                        rule_doc.file,
+                        cx.table_span(rule_doc.file, "exemptions"),
+                        "the rule's claims",
+                    ))
+                    .with_help(format!("add the {authority} claim to {rule_name}, or remove it from {sorn_name}")),
+                ),
+                (None, Some((r_set, r_claim))) => out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!(
+                            "the rule claims exemptions under {authority}, but its SORN claims none under {authority}"
+                        ),
+                        cx.label(r_claim.file, r_claim.authority_span.clone(), format!("5 U.S.C. 552a{}", list(r_set))),
+                    )
+                    .with_label(cx.label(
+                        sorn_doc.file,
+                        cx.table_span(sorn_doc.file, "system.exemptions"),
+                        "the SORN's claims",
+                    ))
+                    .with_help(format!("state the {authority} claim in {sorn_name} as the rule promulgates it")),
+                ),
+                (None, None) => {}
+            }
+        }
+    }
+}

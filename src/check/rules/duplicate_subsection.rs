@@ -1,0 +1,72 @@
+use crate::check::{Context, justified_citations, letter, parsed_claims};
+use crate::diagnostic::{Diagnostic, Severity};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a provision appears once in each claim, and in at most one justification.
+    ///
+    /// ## Why
+    /// A repeated provision is harmless in law but is the mark of a list edited by hand: often the
+    /// second entry was meant to be a different provision (`(e)(4)(H)` typed twice instead of
+    /// `(e)(4)(H)` and `(e)(4)(I)`), or two reasons compete for one provision.
+    ///
+    /// ## Example
+    /// ```toml
+    /// subsections = ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(H)"]
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// subsections = ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]
+    /// ```
+    pub const META = ("duplicate-subsection", Exemptions, Warning, "The same provision twice in one claim or in two justifications.");
+}
+
+/// Reports repeated provisions within each claim and across a rule's justifications.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.documents {
+        for claim in parsed_claims(doc.file, doc.document.claims()) {
+            for (i, (subsection, span)) in claim.subsections.iter().enumerate() {
+                if let Some((_, first)) = claim.subsections[..i].iter().find(|(s, _)| s == subsection) {
+                    let under = claim.authority.map_or(String::new(), |a| format!(" under {a}"));
+                    out.push(
+                        Diagnostic::new(
+                            META.name,
+                            Severity::Warning,
+                            format!("{subsection} is claimed twice{under}"),
+                            cx.label(claim.file, span.clone(), "again here"),
+                        )
+                        .with_label(cx.label(claim.file, first.clone(), "first here"))
+                        .with_help("remove the repeated entry, or correct it to the provision meant"),
+                    );
+                }
+            }
+        }
+    }
+    for (_, doc, rule) in cx.rules() {
+        let cited = justified_citations(rule);
+        for (i, j) in cited.iter().enumerate() {
+            if let Some(first) = cited[..i].iter().find(|f| f.subsection == j.subsection) {
+                let message = if first.justification == j.justification {
+                    format!("justification {} names {} twice", letter(j.justification), j.subsection)
+                } else {
+                    format!(
+                        "{} is justified twice, in {} and {}",
+                        j.subsection,
+                        letter(first.justification),
+                        letter(j.justification)
+                    )
+                };
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        message,
+                        cx.label(doc.file, j.span.clone(), "again here"),
+                    )
+                    .with_label(cx.label(doc.file, first.span.clone(), "first here"))
+                    .with_help("give each provision one reason; merge the two justifications if both apply"),
+                );
+            }
+        }
+    }
+}

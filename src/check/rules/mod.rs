@@ -1,0 +1,58 @@
+//! The lint rules, one per module. `RULES` is the registry: order here is the order of
+//! `sorn explain --list` and of SARIF `tool.driver.rules`.
+
+mod claims_mismatch;
+mod duplicate_subsection;
+mod fr_citation;
+mod justification_order;
+mod missing_section;
+mod name_variant;
+mod nonstandard_heading;
+mod partial_justification;
+mod routine_use_order;
+mod system_mismatch;
+mod unauthorized_exemption;
+mod unclaimed_justification;
+mod unjustified_exemption;
+mod unpaired_document;
+
+use super::{Context, RuleMeta};
+use crate::diagnostic::Diagnostic;
+
+/// A rule's check: reads the context, pushes findings.
+pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Every lint rule with its check.
+pub const RULES: &[(&RuleMeta, CheckFn)] = &[
+    (&unjustified_exemption::META, unjustified_exemption::check),
+    (&unclaimed_justification::META, unclaimed_justification::check),
+    (&partial_justification::META, partial_justification::check),
+    (&unauthorized_exemption::META, unauthorized_exemption::check),
+    (&claims_mismatch::META, claims_mismatch::check),
+    (&system_mismatch::META, system_mismatch::check),
+    (&duplicate_subsection::META, duplicate_subsection::check),
+    (&nonstandard_heading::META, nonstandard_heading::check),
+    (&justification_order::META, justification_order::check),
+    (&missing_section::META, missing_section::check),
+    (&routine_use_order::META, routine_use_order::check),
+    (&fr_citation::META, fr_citation::check),
+    (&name_variant::META, name_variant::check),
+    (&unpaired_document::META, unpaired_document::check),
+];
+
+/// The claims a rule's justifications must answer for: the rule's own and those of its SORN.
+pub(crate) fn claims_in_scope(cx: &Context<'_>, rule_index: usize) -> Vec<super::ParsedClaim> {
+    let mut claims = Vec::new();
+    if let Some(doc) = cx.documents.get(rule_index) {
+        claims.extend(super::parsed_claims(doc.file, doc.document.claims()));
+    }
+    if let Some((_, sorn_doc, _)) = cx.sorn_of(rule_index) {
+        claims.extend(super::parsed_claims(sorn_doc.file, sorn_doc.document.claims()));
+    }
+    claims
+}
+
+/// Whether two provisions overlap (one contains the other).
+pub(crate) fn overlaps(a: &crate::statute::Subsection, b: &crate::statute::Subsection) -> bool {
+    a.contains(b) || b.contains(a)
+}

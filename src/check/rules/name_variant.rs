@@ -1,0 +1,191 @@
+use std::ops::Range;
+
+use crate::check::{Context, normalize_id};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::placeholders::source_range;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// Prose that spells a name the source defines almost, but not exactly, as defined: the
+    /// system identifier (`DHS/ ICE-015`, `DHS/ICE—015` for `DHS/ICE-015`), the long forms of its
+    /// abbreviations, and the agency's name (`U.S. Immigrations and Customs Enforcement` for
+    /// `U.S. Immigration and Customs Enforcement`). A name differing in one word by one or two
+    /// letters, or an identifier differing only in spacing or dashes, is reported.
+    ///
+    /// ## Why
+    /// Names spelled several ways in one notice are the most common slip reviewers catch by eye,
+    /// and they matter: the system's identifier is how the public and other agencies find the
+    /// notice. Write `{system}`, `{system.id}` or `{agency}` in prose, and sorn prints the name the
+    /// one way it is defined.
+    ///
+    /// ## Example
+    /// ```toml
+    /// summary = "... the DHS/ ICE-015 LeadTrac System of Records ..."
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// summary = "... the {system} ..."
+    /// ```
+    pub const META = ("name-variant", Structure, Warning, "Prose spells the system identifier, an agency or a component name differently from its definition.");
+}
+
+/// A word of prose: its byte range and its text without surrounding punctuation or possessive.
+struct Word<'a> {
+    range: Range<usize>,
+    raw: &'a str,
+    bare: String,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let raw = &text[s..i];
+                let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                let offset = raw.find(trimmed).unwrap_or(0);
+                let bare = trimmed.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_lowercase();
+                out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, bare });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn near(a: &str, b: &str) -> bool {
+    a != b && a.len() >= 4 && b.len() >= 4 && strsim::levenshtein(a, b) <= 2
+}
+
+/// Whether the words spell `target` with exactly one word slightly misspelt.
+fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
+    if window.len() != target.len() {
+        return false;
+    }
+    let mut differing = 0;
+    for (w, t) in window.iter().zip(target) {
+        if w.bare != *t {
+            if !near(&w.bare, t) {
+                return false;
+            }
+            differing += 1;
+        }
+    }
+    differing == 1
+}
+
+/// Reports near-miss spellings of the document's names in its prose.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.documents {
+        let system = doc.document.system_name();
+        let mut names: Vec<String> = system.abbreviations.values().map(|v| v.value.trim().to_string()).collect();
+        names.push(doc.document.agency().name.value.trim().to_string());
+        names.sort();
+        names.dedup();
+        let targets: Vec<(String, Vec<String>)> = names
+            .into_iter()
+            .map(|n| {
+                let parts = words(&n).into_iter().map(|w| w.bare).filter(|w| !w.is_empty()).collect();
+                (n, parts)
+            })
+            .filter(|(_, parts): &(String, Vec<String>)| parts.len() >= 2)
+            .collect();
+        let id = system.id.value.trim().to_string();
+        let id_key = normalize_id(&id);
+        let source = cx.text(doc.file);
+        for (key, prose) in doc.document.prose() {
+            let text = &prose.value;
+            let ws = words(text);
+            let mut report = |range: Range<usize>, found: &str, meant: &str, help: String| {
+                let span = source_range(source, prose.span.clone(), text, range);
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        format!("\"{found}\" looks like a misspelling of \"{meant}\""),
+                        cx.label(doc.file, span, format!("in `{key}`")),
+                    )
+                    .with_help(help),
+                );
+            };
+            for (target, parts) in &targets {
+                for window in ws.windows(parts.len()) {
+                    if misspells(window, parts) {
+                        let range = window[0].range.start..window[window.len() - 1].range.end;
+                        report(range.clone(), &text[range], target, format!("write \"{target}\""));
+                    }
+                }
+            }
+            if id_key.is_empty() {
+                continue;
+            }
+            let mut i = 0;
+            while i < ws.len() {
+                let mut matched = None;
+                for len in 1..=3.min(ws.len() - i) {
+                    let window = &ws[i..i + len];
+                    let range = window[0].range.start..window[len - 1].range.end;
+                    let raw = &text[range.clone()];
+                    let joined: String = window.iter().map(|w| w.raw).collect();
+                    if normalize_id(&joined) == id_key || normalize_id(raw) == id_key {
+                        if raw != id {
+                            matched = Some((range, len));
+                        } else {
+                            matched = Some((0..0, len));
+                        }
+                        break;
+                    }
+                }
+                match matched {
+                    Some((range, len)) if !range.is_empty() => {
+                        report(
+                            range.clone(),
+                            &text[range],
+                            &id,
+                            "write {system.id} (or {system} for the full name)".into(),
+                        );
+                        i += len;
+                    }
+                    Some((_, len)) => i += len,
+                    None => i += 1,
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(s: &str) -> Vec<String> {
+        words(s).into_iter().map(|w| w.bare).collect()
+    }
+
+    #[test]
+    fn one_misspelt_word_is_a_variant() {
+        let t = target("U.S. Immigration and Customs Enforcement");
+        let text = "by U.S. Immigrations and Customs Enforcement (ICE), and";
+        let ws = words(text);
+        let hits: Vec<_> = ws.windows(t.len()).filter(|w| misspells(w, &t)).collect();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&text[hits[0][0].range.start..hits[0][4].range.end], "U.S. Immigrations and Customs Enforcement");
+    }
+
+    #[test]
+    fn exact_names_possessives_and_other_words_are_not() {
+        let t = target("Department of Homeland Security");
+        for text in [
+            "the Department of Homeland Security's inventory",
+            "the Department of Homeland Security (DHS)",
+            "Department of Justice or Security",
+            "department of homeland security",
+        ] {
+            let ws = words(text);
+            assert!(!ws.windows(t.len()).any(|w| misspells(w, &t)), "{text}");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That routine uses are lettered (or numbered) in sequence, A, B, C ... (after Z: AA, BB ...)
+    /// or 1, 2, 3 ..., with no letter used twice and none skipped.
+    ///
+    /// ## Why
+    /// Routine uses are cited by letter ("routine use G"), in later notices, in information
+    /// sharing agreements and in accountings of disclosures. A skipped or repeated letter makes
+    /// every such reference ambiguous, and usually means a routine use was deleted or pasted in
+    /// without relettering.
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a(e)(4)(D) (each routine use published); OMB Circular A-108 Appendix II.
+    ///
+    /// ## Example
+    /// Routine uses lettered `A`, `B`, `D`.
+    ///
+    /// Use instead: `A`, `B`, `C`.
+    pub const META = ("routine-use-order", Structure, Warning, "Routine uses are not lettered in sequence, or a letter is used twice.");
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scheme {
+    Upper,
+    Lower,
+    Number,
+}
+
+fn scheme_of(id: &str) -> Option<Scheme> {
+    if !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()) {
+        Some(Scheme::Number)
+    } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_uppercase()) {
+        Some(Scheme::Upper)
+    } else if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase()) {
+        Some(Scheme::Lower)
+    } else {
+        None
+    }
+}
+
+fn expected(scheme: Scheme, index: usize) -> String {
+    match scheme {
+        Scheme::Number => (index + 1).to_string(),
+        Scheme::Upper | Scheme::Lower => {
+            let base = if scheme == Scheme::Upper { b'A' } else { b'a' };
+            let ch = (base + (index % 26) as u8) as char;
+            std::iter::repeat_n(ch, index / 26 + 1).collect()
+        }
+    }
+}
+
+fn clean(id: &str) -> &str {
+    id.trim().trim_end_matches(['.', ')']).trim_start_matches('(').trim()
+}
+
+/// Reports repeated identifiers and identifiers out of sequence.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, doc, sorn) in cx.sorns() {
+        let uses = &sorn.system.routine_uses;
+        let Some(first) = uses.first() else { continue };
+        let Some(scheme) = scheme_of(clean(&first.id.value)) else {
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Warning,
+                    format!("routine use \"{}\" is neither lettered nor numbered", first.id.value.trim()),
+                    cx.label(doc.file, first.id.span.clone(), "expected A, a or 1"),
+                )
+                .with_help("letter routine uses A, B, C ... or number them 1, 2, 3 ..."),
+            );
+            continue;
+        };
+        for (i, ru) in uses.iter().enumerate() {
+            let id = clean(&ru.id.value);
+            if let Some(prev) = uses[..i].iter().find(|p| clean(&p.id.value) == id) {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        format!("routine use {id} is lettered twice"),
+                        cx.label(doc.file, ru.id.span.clone(), "again here"),
+                    )
+                    .with_label(cx.label(doc.file, prev.id.span.clone(), "first here"))
+                    .with_help(format!(
+                        "this is routine use number {}: letter it {}",
+                        i + 1,
+                        expected(scheme, i)
+                    )),
+                );
+                continue;
+            }
+            let want = expected(scheme, i);
+            if id != want {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Warning,
+                        format!("routine use {} is lettered {id}; the sequence expects {want}", i + 1),
+                        cx.label(doc.file, ru.id.span.clone(), format!("expected {want}")),
+                    )
+                    .with_help("reletter the routine uses in sequence (and update references to them)"),
+                );
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+use crate::check::{Context, normalize_id};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That an exemption rule names its system exactly as the SORN does: the same identifier
+    /// (e.g. `DHS/ICE-015`) and the same name.
+    ///
+    /// ## Why
+    /// The rule exempts a system by naming it. A rule that names "DHS/ICE-016" or "LeadTrack"
+    /// exempts, on its face, a different system, and the published pair cannot be matched by
+    /// readers or by tools.
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a(j), (k) (the rule exempts "any system of records"); OMB Circular A-108 (the
+    /// SORN identifies the system by name and number).
+    ///
+    /// ## Example
+    /// ```toml
+    /// # SORN
+    /// id = "DHS/ICE-015"
+    /// name = "LeadTrac System of Records"
+    /// # rule
+    /// id = "DHS/ICE-015"
+    /// name = "Lead Trac System of Records"
+    /// ```
+    /// Use instead: the SORN's identifier and name, character for character.
+    pub const META = ("system-mismatch", Consistency, Error, "The rule names the system differently from the SORN (number or name).");
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Compares identifier and name of every SORN–rule pair.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for pair in &cx.pairs {
+        let (sorn_doc, rule_doc) = (&cx.documents[pair.sorn], &cx.documents[pair.rule]);
+        let (Document::Sorn(sorn), Document::ExemptionRule(rule)) = (&sorn_doc.document, &rule_doc.document) else {
+            continue;
+        };
+        let (s_id, r_id) = (&sorn.system.id, &rule.system.id);
+        if normalize_id(&s_id.value) != normalize_id(&r_id.value) || words(&s_id.value) != words(&r_id.value) {
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    format!(
+                        "the rule names system \"{}\", but its SORN is \"{}\"",
+                        r_id.value.trim(),
+                        s_id.value.trim()
+                    ),
+                    cx.label(rule_doc.file, r_id.span.clone(), "the rule's identifier"),
+                )
+                .with_label(cx.label(sorn_doc.file, s_id.span.clone(), "the SORN's identifier"))
+                .with_help(format!("write id = \"{}\" in both", s_id.value.trim())),
+            );
+        }
+        let (s_name, r_name) = (&sorn.system.name, &rule.system.name);
+        if words(&s_name.value) != words(&r_name.value) {
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    format!(
+                        "the rule names the system \"{}\", but its SORN calls it \"{}\"",
+                        words(&r_name.value),
+                        words(&s_name.value)
+                    ),
+                    cx.label(rule_doc.file, r_name.span.clone(), "the rule's name"),
+                )
+                .with_label(cx.label(sorn_doc.file, s_name.span.clone(), "the SORN's name"))
+                .with_help(format!("write name = \"{}\" in both", words(&s_name.value))),
+            );
+        }
+    }
+}

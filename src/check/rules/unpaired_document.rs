@@ -1,0 +1,63 @@
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// Whether each exemption rule, and each SORN that claims exemptions, has its other half among
+    /// the loaded sources. Documents pair by the explicit link (`exemption_rule` in the SORN,
+    /// `sorn` in the rule) or, failing that, by system identifier.
+    ///
+    /// ## Why
+    /// The cross-document rules (`claims-mismatch`, `system-mismatch`, and the justification rules
+    /// for claims made only in the SORN) need both documents. Without the pair they cannot run;
+    /// this note says so once instead of failing.
+    ///
+    /// ## Example
+    /// `sorn check sorns/dhs-ice-015.toml` alone: the SORN's rule is not loaded.
+    ///
+    /// Use instead: `sorn check sorns/` (both documents), or link the documents explicitly.
+    pub const META = ("unpaired-document", Consistency, Note, "A SORN with exemptions, or an exemption rule, whose other document is not among the loaded sources.");
+}
+
+/// One note per unpaired document.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (index, doc, rule) in cx.rules() {
+        if cx.sorn_of(index).is_some() {
+            continue;
+        }
+        let span = rule.sorn.as_ref().map_or_else(|| rule.system.id.span.clone(), |l| l.span.clone());
+        out.push(
+            Diagnostic::new(
+                META.name,
+                Severity::Note,
+                format!(
+                    "the SORN of {} is not among the loaded sources; cross-document checks were skipped",
+                    rule.system.id.value.trim()
+                ),
+                cx.label(doc.file, span, "no loaded SORN matches"),
+            )
+            .with_help(
+                "check the SORN and the rule together (e.g. `sorn check sorns/`), or set `sorn = \"...\"` to its path",
+            ),
+        );
+    }
+    for (index, doc, sorn) in cx.sorns() {
+        let claims = sorn.system.exemptions.as_ref().is_some_and(|e| !e.claims.is_empty());
+        if !claims || !cx.rules_of(index).is_empty() {
+            continue;
+        }
+        let span = sorn.exemption_rule.as_ref().map_or_else(|| sorn.system.id.span.clone(), |l| l.span.clone());
+        out.push(
+            Diagnostic::new(
+                META.name,
+                Severity::Note,
+                format!(
+                    "the exemption rule of {} is not among the loaded sources; its claims were not checked against it",
+                    sorn.system.id.value.trim()
+                ),
+                cx.label(doc.file, span, "no loaded exemption rule matches"),
+            )
+            .with_help("check the SORN and its rule together, or set `exemption_rule = \"...\"` to its path"),
+        );
+    }
+}

@@ -1,0 +1,57 @@
+//! Every lint rule has a failing and a passing fixture (`tests/fixtures/rules/<rule>/{fail,pass}`):
+//! the failing one triggers the rule (its human output is snapshotted), the passing one, a near
+//! miss, triggers nothing at all.
+
+use std::path::{Path, PathBuf};
+
+use sorn::check::{self, rules::RULES};
+use sorn::diagnostic::Diagnostic;
+use sorn::report::{Style, render_human};
+use sorn::source;
+
+fn fixture(rule: &str, kind: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules").join(rule).join(kind)
+}
+
+fn check_dir(dir: &Path) -> (source::Workspace, Vec<Diagnostic>) {
+    let cwd = std::env::current_dir().unwrap();
+    let relative = dir.strip_prefix(&cwd).unwrap_or(dir).to_path_buf();
+    let paths = source::discover(&[relative]).unwrap();
+    let ws = source::load_paths(&paths);
+    let mut diagnostics = ws.diagnostics.clone();
+    diagnostics.extend(check::run(&ws, |m| m.default_level));
+    sorn::diagnostic::sort(&mut diagnostics);
+    (ws, diagnostics)
+}
+
+#[test]
+fn every_rule_fails_its_failing_fixture() {
+    for (meta, _) in RULES {
+        let (ws, diagnostics) = check_dir(&fixture(meta.name, "fail"));
+        let own: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.rule == meta.name).cloned().collect();
+        assert!(!own.is_empty(), "{}: the failing fixture does not trigger it: {diagnostics:#?}", meta.name);
+        let text = render_human(&own, &ws.files, Style::Plain);
+        insta::assert_snapshot!(format!("rule-{}", meta.name), text);
+    }
+}
+
+#[test]
+fn every_rule_passes_its_passing_fixture() {
+    for (meta, _) in RULES {
+        let (_, diagnostics) = check_dir(&fixture(meta.name, "pass"));
+        assert!(diagnostics.is_empty(), "{}: the passing fixture is not clean: {diagnostics:#?}", meta.name);
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for meta in check::all_rules() {
+        let doc = check::explanation(meta);
+        assert!(doc.contains("## What it checks"), "{} has no 'What it checks'", meta.name);
+        if meta.category != check::Category::Load {
+            assert!(doc.contains("## Why"), "{} has no 'Why'", meta.name);
+            assert!(doc.contains("## Example"), "{} has no example", meta.name);
+        }
+        assert!(meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is not kebab-case", meta.name);
+    }
+}
