@@ -91,3 +91,37 @@ fn html_shows_raw_html_from_prose_as_text() {
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("&lt;script&gt;alert"), "{html}");
 }
+
+/// Every element the HTML opens is closed, in order (void elements aside): the page is
+/// well-formed HTML5 that any browser or converter reads the same way.
+#[test]
+fn html_is_well_formed() {
+    const VOID: &[&str] = &["meta", "br", "hr", "img", "link", "input"];
+    for path in ["sorns/dhs-ice-015.toml", "sorns/dhs-ice-015-final-rule.toml"] {
+        let html = render(path, Format::Html);
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        let body = &html[html.find("<html").unwrap()..];
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = body;
+        while let Some(open) = rest.find('<') {
+            let close = rest[open..].find('>').expect("unclosed tag") + open;
+            let tag = &rest[open + 1..close];
+            rest = &rest[close + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                let top = stack.pop().unwrap_or_default();
+                assert_eq!(top, name, "{path}: </{name}> closes <{top}>");
+            } else {
+                let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                assert!(!name.is_empty(), "{path}: stray '<' in {tag:?}");
+                if name == "style" {
+                    let end = rest.find("</style>").unwrap();
+                    rest = &rest[end + "</style>".len()..];
+                } else if !VOID.contains(&name.as_str()) {
+                    stack.push(name);
+                }
+            }
+        }
+        assert!(stack.is_empty(), "{path}: unclosed {stack:?}");
+        assert_eq!(html.matches("<h1").count(), 1, "one subject heading");
+    }
+}
