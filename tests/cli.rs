@@ -129,3 +129,42 @@ fn bad_input_diagnostics() {
         insta::assert_snapshot!(format!("bad-{}", name.trim_end_matches(".toml")), text);
     }
 }
+
+/// Hostile files: huge, deeply nested, binary. Each is a diagnostic and exit status 1, never a
+/// panic or a hang.
+#[test]
+fn hostile_files_are_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "huge.toml",
+            {
+                let mut v = b"kind = \"sorn\"\n".to_vec();
+                v.extend(std::iter::repeat_n(b'#', 17 * 1024 * 1024));
+                v
+            },
+            "unreadable-source",
+        ),
+        (
+            "deep.toml",
+            format!("kind = \"sorn\"\nx = {}{}\n", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+            "syntax-error",
+        ),
+        (
+            "tables.toml",
+            format!("kind = \"sorn\"\nx = {}1{}\n", "{a=".repeat(50_000), "}".repeat(50_000)).into_bytes(),
+            "syntax-error",
+        ),
+        ("binary.toml", b"kind = \"sorn\"\n\x00\x01\x02\xff\xfe".to_vec(), "unreadable-source"),
+        ("empty.toml", Vec::new(), "unknown-kind"),
+    ];
+    for (name, bytes, rule) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = sorn().arg("check").arg(&path).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(rule), "{name}: expected {rule} in {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+}
