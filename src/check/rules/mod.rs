@@ -1,6 +1,7 @@
 //! The lint rules, one per module. `RULES` is the registry: order here is the order of
 //! `sorn explain --list` and of SARIF `tool.driver.rules`.
 
+mod breach_routine_uses;
 mod claims_mismatch;
 mod duplicate_subsection;
 mod fr_citation;
@@ -9,6 +10,7 @@ mod missing_section;
 mod name_variant;
 mod nonstandard_heading;
 mod partial_justification;
+mod routine_use_notice;
 mod routine_use_order;
 mod system_mismatch;
 mod unauthorized_exemption;
@@ -34,7 +36,9 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&nonstandard_heading::META, nonstandard_heading::check),
     (&justification_order::META, justification_order::check),
     (&missing_section::META, missing_section::check),
+    (&routine_use_notice::META, routine_use_notice::check),
     (&routine_use_order::META, routine_use_order::check),
+    (&breach_routine_uses::META, breach_routine_uses::check),
     (&fr_citation::META, fr_citation::check),
     (&name_variant::META, name_variant::check),
     (&unpaired_document::META, unpaired_document::check),

@@ -1,0 +1,56 @@
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Action, Template};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a notice in the OMB Circular A-108 caption set (2017 on) that publishes routine uses
+    /// includes the two routine uses for responding to a breach: one for the agency's own
+    /// suspected or confirmed breach of the system, and one to assist another Federal agency or
+    /// entity in responding to a breach. A routine use counts when its text speaks of a breach.
+    ///
+    /// ## Why
+    /// Without them the agency cannot lawfully share records to contain a breach, notify those
+    /// affected, or help another agency do so. OMB has required both in every SORN since January
+    /// 2017; notices published before then (the legacy caption set) are not checked.
+    ///
+    /// ## Legal basis
+    /// OMB Memorandum M-17-12, "Preparing for and Responding to a Breach of Personally Identifiable
+    /// Information" (January 3, 2017), section VII; 5 U.S.C. 552a(b)(3).
+    ///
+    /// ## Example
+    /// An A-108 notice whose routine uses cover litigation, Congress and audits, and no breach.
+    ///
+    /// Use instead: add "To appropriate agencies, entities, and persons when (1) the agency
+    /// suspects or has confirmed that there has been a breach of the system of records ..." and
+    /// "To another Federal agency or Federal entity, when the agency determines that information
+    /// from this system of records is reasonably necessary to assist the recipient agency or
+    /// entity in (1) responding to a suspected or confirmed breach ...".
+    pub const META = ("breach-routine-uses", Structure, Warning, "An A-108 notice lacks the two breach routine uses OMB M-17-12 requires.");
+}
+
+/// Counts routine uses that speak of a breach.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, doc, sorn) in cx.sorns() {
+        let uses = &sorn.system.routine_uses;
+        if sorn.template.value != Template::A108 || sorn.action.value == Action::Rescinded || uses.is_empty() {
+            continue;
+        }
+        let breach = uses.iter().filter(|ru| ru.text.value.to_lowercase().contains("breach")).count();
+        if breach >= 2 {
+            continue;
+        }
+        let span = uses.last().map_or(0..0, |ru| ru.id.span.clone());
+        out.push(
+            Diagnostic::new(
+                META.name,
+                Severity::Warning,
+                format!("the notice has {breach} of the 2 breach routine uses OMB M-17-12 requires"),
+                cx.label(doc.file, span, "routine uses end here"),
+            )
+            .with_help(
+                "add a routine use for the agency's own breach and one to assist another agency's breach response",
+            ),
+        );
+    }
+}
