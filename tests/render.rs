@@ -125,3 +125,8 @@ fn html_is_well_formed() {
         assert_eq!(html.matches("<h1").count(), 1, "one subject heading");
     }
 }
+
+#[test]
+fn a108_notice_markdown() {
+    insta::assert_snapshot!("minimal-sorn.md", render("examples/minimal-sorn.toml", Format::Markdown));
+}
