@@ -3,6 +3,8 @@
 pub mod human;
 pub mod json;
 pub mod location;
+pub mod sarif;
 
 pub use human::{Style, render_human};
 pub use json::render_json;
+pub use sarif::render_sarif;
