@@ -17,6 +17,7 @@
 
 pub mod check;
 pub mod commands;
+pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod emit;

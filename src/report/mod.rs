@@ -1,5 +1,12 @@
 //! Reporting diagnostics.
 
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod location;
+pub mod sarif;
 
+pub use github::render_github;
 pub use human::{Style, render_human};
+pub use json::render_json;
+pub use sarif::render_sarif;

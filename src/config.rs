@@ -1,0 +1,716 @@
+//! The project configuration, `sorn.toml`: rule levels and extra Federal closures.
+//!
+//! ```toml
+//! [lints]
+//! partial-justification = "error"      # "error" | "warning" | "allow" (also "deny", "warn", "off")
+//! nonstandard-heading = "allow"
+//!
+//! [calendar]
+//! closures = [ { date = 2026-12-24, reason = "Christmas Eve (E.O. 14xxx)" } ]
+//! ```
+//!
+//! [`Config::discover`] finds the file (an explicit `--config` path, else `sorn.toml` in the
+//! working directory or the nearest ancestor, stopping at the repository root), and
+//! [`Config::load`] reads it into the [`SourceMap`] so that its problems are diagnostics with
+//! spans like any source's, under the rule [`INVALID_CONFIG`]. A configuration with problems still
+//! yields a [`Config`]: the entries that are valid apply, the others are ignored.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::check::{Category, Level, RuleMeta};
+use crate::dates::{Calendar, Date};
+use crate::diagnostic::{Diagnostic, FileId, Label, SourceFile, SourceMap};
+use crate::error::SornError;
+
+/// The configuration file's name.
+pub const CONFIG_FILE: &str = "sorn.toml";
+
+/// The rule under which every problem in `sorn.toml` is reported.
+pub const INVALID_CONFIG: RuleMeta = RuleMeta {
+    name: "invalid-config",
+    category: Category::Load,
+    default_level: Level::Error,
+    summary: "The project configuration `sorn.toml` is not valid.",
+    explanation: "## What it checks\nThat the project configuration `sorn.toml` is valid TOML with only the tables and keys sorn reads: rule levels under `[lints]` and extra Federal closures under `[calendar]`. Misspelt rule names and keys are reported with the closest known name.\n\n## Why\nA misspelt rule name or level would otherwise be ignored, and the rule would run at a level nobody chose. A closure that is not a date would silently leave a business-day computation wrong.\n\n## Where sorn finds it\n`sorn check --config FILE` reads FILE. Otherwise sorn looks for `sorn.toml` in the working directory and then in each parent folder, stopping at the repository root (the folder that contains `.git`).\n\n## Format\n- `[lints]`: one key per rule, with the level `\"error\"`, `\"warning\"` or `\"allow\"` (also written `\"deny\"`, `\"warn\"` and `\"off\"`). `sorn explain --list` lists the rules. Load rules (`syntax-error`, `unknown-key` ...) cannot be configured: a source that does not load cannot be checked.\n- `[calendar]`: `closures`, a list of days on which executive departments are closed beyond the legal public holidays of 5 U.S.C. 6103(a) (for example by executive order), each with a TOML `date` (no quotes, no time) and a `reason`. Dates certain skip them like holidays.\n\n## Example\n```toml\n[lints]\npartial-justificaton = \"warn\"\n\n[calendar]\nclosures = [ { date = \"2026-12-24\", reason = \"Christmas Eve\" } ]\n```\nUse instead:\n```toml\n[lints]\npartial-justification = \"warning\"\n\n[calendar]\nclosures = [ { date = 2026-12-24, reason = \"Christmas Eve (E.O. 14xxx)\" } ]\n```\n",
+};
+
+const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar"];
+const CALENDAR_KEYS: &[&str] = &["closures"];
+const CLOSURE_KEYS: &[&str] = &["date", "reason"];
+const LEVEL_NAMES: &[&str] = &["error", "warning", "allow", "deny", "warn", "off"];
+
+/// The project configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The file it was read from; `None` for the defaults.
+    pub path: Option<PathBuf>,
+    /// Configured levels by rule name (never a load rule).
+    pub levels: BTreeMap<String, Level>,
+    /// Extra Federal closures, in the order written, each with its reason.
+    pub closures: Vec<(Date, String)>,
+}
+
+impl Config {
+    /// The configuration file to read: `explicit` (relative to `cwd`) if given, which must exist;
+    /// else the first `sorn.toml` in `cwd` or its ancestors, stopping after the first folder that
+    /// contains `.git`. `Ok(None)` when there is none (the defaults apply).
+    pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Option<PathBuf>, SornError> {
+        if let Some(path) = explicit {
+            let path = cwd.join(path);
+            return match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => Ok(Some(path)),
+                Ok(_) => Err(SornError::Usage {
+                    message: format!("--config {}: not a file", path.display()),
+                    help: Some(format!("give the path of a configuration file, e.g. --config {CONFIG_FILE}")),
+                }),
+                Err(source) => Err(SornError::Path { path, source }),
+            };
+        }
+        for dir in cwd.ancestors() {
+            let candidate = dir.join(CONFIG_FILE);
+            if candidate.is_file() {
+                return Ok(Some(candidate));
+            }
+            if dir.join(".git").exists() {
+                break;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Reads a configuration file into `files` and parses it. An unreadable file, like any
+    /// problem in it, is an `invalid-config` diagnostic.
+    pub fn load(path: &Path, files: &mut SourceMap) -> (Config, Vec<Diagnostic>) {
+        let failed = |files: &mut SourceMap, text: String, span: Range<usize>, message: String, label: &str| {
+            let file = files.add(SourceFile::new(path.to_path_buf(), text));
+            let d = Diagnostic::error(INVALID_CONFIG.name, message, Label::new(file, span, label));
+            (Config { path: Some(path.to_path_buf()), ..Config::default() }, vec![d])
+        };
+        match std::fs::read(path) {
+            Err(e) => {
+                failed(files, String::new(), 0..0, format!("cannot read the configuration {}: {e}", path.display()), "")
+            }
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Config::load_text(path.to_path_buf(), text, files),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let message = format!("the configuration {} is not valid UTF-8", path.display());
+                    let (config, mut diagnostics) = failed(files, lossy, at..at + 1, message, "this byte is not UTF-8");
+                    diagnostics[0].help = Some("save the file as UTF-8 (TOML files must be UTF-8)".into());
+                    (config, diagnostics)
+                }
+            },
+        }
+    }
+
+    /// Parses a configuration's text, adding it to `files` under `path`.
+    pub fn load_text(path: PathBuf, text: String, files: &mut SourceMap) -> (Config, Vec<Diagnostic>) {
+        Config::load_text_with_rules(path, text, files, &crate::check::all_rules())
+    }
+
+    fn load_text_with_rules(
+        path: PathBuf,
+        text: String,
+        files: &mut SourceMap,
+        rules: &[&'static RuleMeta],
+    ) -> (Config, Vec<Diagnostic>) {
+        let file = files.add(SourceFile::new(path.clone(), text));
+        let mut parser =
+            Parser { file, rules, config: Config { path: Some(path), ..Config::default() }, out: Vec::new() };
+        parser.parse(&files.get(file).text);
+        crate::diagnostic::sort(&mut parser.out);
+        (parser.config, parser.out)
+    }
+
+    /// The level a rule runs at: configured, else its default. Load rules always run at their
+    /// default.
+    pub fn level(&self, rule: &RuleMeta) -> Level {
+        if rule.category == Category::Load {
+            return rule.default_level;
+        }
+        self.levels.get(rule.name).copied().unwrap_or(rule.default_level)
+    }
+
+    /// The Federal calendar ([`Calendar::federal`]) with the configured closures added.
+    pub fn calendar(&self) -> Calendar {
+        self.closures.iter().fold(Calendar::federal(), |calendar, (date, reason)| calendar.with_closure(*date, reason))
+    }
+}
+
+struct Parser<'r> {
+    file: FileId,
+    rules: &'r [&'static RuleMeta],
+    config: Config,
+    out: Vec<Diagnostic>,
+}
+
+type Entry<'a> = (&'a Spanned<std::borrow::Cow<'a, str>>, &'a Spanned<DeValue<'a>>);
+
+/// The closest candidate, if it is close enough to be what was meant.
+fn suggest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(c, word), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn quoted_list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().find(|l| !l.trim().is_empty()).unwrap_or(message).trim()
+}
+
+impl Parser<'_> {
+    fn error(&mut self, message: impl Into<String>, span: Range<usize>, label: &str, help: Option<String>) {
+        let mut d = Diagnostic::error(INVALID_CONFIG.name, message, Label::new(self.file, span, label));
+        d.help = help;
+        self.out.push(d);
+    }
+
+    fn parse(&mut self, text: &str) {
+        let (root, errors) = DeTable::parse_recoverable(text);
+        if !errors.is_empty() {
+            for e in errors {
+                let line = first_line(e.message());
+                let label = if line.len() > 60 { "here" } else { line };
+                let span = e.span().unwrap_or(0..0);
+                self.error(
+                    format!("invalid TOML in the configuration: {line}"),
+                    span,
+                    label,
+                    Some("see https://toml.io for the syntax".into()),
+                );
+            }
+            return;
+        }
+        for (key, value) in root.get_ref() {
+            match key.get_ref().as_ref() {
+                "lints" => {
+                    if let Some(table) = self.table(key, value) {
+                        for entry in table {
+                            self.lint(entry);
+                        }
+                    }
+                }
+                "calendar" => {
+                    if let Some(table) = self.table(key, value) {
+                        self.calendar(table);
+                    }
+                }
+                other => {
+                    let help = if other == "rules" {
+                        "rule levels go in `[lints]`".to_string()
+                    } else {
+                        match suggest(other, TOP_LEVEL_KEYS.iter().copied()) {
+                            Some(s) => format!("did you mean `[{s}]`?"),
+                            None => "the configuration has the tables `[lints]` and `[calendar]`".to_string(),
+                        }
+                    };
+                    let (message, label) = match value.get_ref() {
+                        DeValue::Table(_) => {
+                            (format!("unknown table `[{other}]` in the configuration"), "unknown table")
+                        }
+                        _ => (format!("unknown key `{other}` in the configuration"), "unknown key"),
+                    };
+                    self.error(message, key.span(), label, Some(help));
+                }
+            }
+        }
+    }
+
+    /// The value of `key` as a table, or a diagnostic.
+    fn table<'v, 'a>(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'a, str>>,
+        value: &'v Spanned<DeValue<'a>>,
+    ) -> Option<&'v DeTable<'a>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(table),
+            other => {
+                let name = key.get_ref();
+                self.error(
+                    format!("`{name}` must be a table"),
+                    value.span(),
+                    &format!("expected a table, found {}", other.type_str()),
+                    Some(format!("write `[{name}]` on a line of its own and the keys under it")),
+                );
+                None
+            }
+        }
+    }
+
+    fn lint(&mut self, (key, value): Entry<'_>) {
+        let name = key.get_ref().as_ref();
+        let Some(rule) = self.rules.iter().copied().chain([&INVALID_CONFIG]).find(|r| r.name == name) else {
+            let configurable = self.rules.iter().filter(|r| r.category != Category::Load).map(|r| r.name);
+            let help = match suggest(name, configurable) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "`sorn explain --list` lists every rule".to_string(),
+            };
+            self.error(format!("unknown rule `{name}` in `[lints]`"), key.span(), "no rule has this name", Some(help));
+            return;
+        };
+        if rule.category == Category::Load {
+            self.error(
+                format!("`{name}` cannot be configured: it is a load rule"),
+                key.span(),
+                "load rule",
+                Some("problems reading a source are always errors, since a source that does not load cannot be checked; remove this line".into()),
+            );
+            return;
+        }
+        let level = match value.get_ref() {
+            DeValue::String(text) => match Level::parse(text) {
+                Some(level) => level,
+                None => {
+                    let help = match suggest(text, LEVEL_NAMES.iter().copied()) {
+                        Some(s) => format!("did you mean \"{s}\"?"),
+                        None => "levels are \"error\", \"warning\" and \"allow\" (also \"deny\", \"warn\" and \"off\")"
+                            .into(),
+                    };
+                    self.error(format!("`{text}` is not a level"), value.span(), "unknown level", Some(help));
+                    return;
+                }
+            },
+            other => {
+                self.error(
+                    format!("the level of `{name}` must be a string"),
+                    value.span(),
+                    &format!("expected \"error\", \"warning\" or \"allow\", found {}", other.type_str()),
+                    Some(format!("write {name} = \"warning\", with quotes")),
+                );
+                return;
+            }
+        };
+        self.config.levels.insert(name.to_string(), level);
+    }
+
+    fn calendar(&mut self, table: &DeTable<'_>) {
+        for (key, value) in table {
+            let name = key.get_ref().as_ref();
+            if name != "closures" {
+                let help = match suggest(name, CALENDAR_KEYS.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("`[calendar]` has the key {}", quoted_list(CALENDAR_KEYS)),
+                };
+                self.error(format!("unknown key `{name}` in `[calendar]`"), key.span(), "unknown key", Some(help));
+                continue;
+            }
+            let DeValue::Array(items) = value.get_ref() else {
+                self.error(
+                    "`closures` must be a list of closures",
+                    value.span(),
+                    &format!("expected a list, found {}", value.get_ref().type_str()),
+                    Some("write closures = [ { date = 2026-12-24, reason = \"...\" } ]".into()),
+                );
+                continue;
+            };
+            let mut seen: BTreeMap<Date, Range<usize>> = BTreeMap::new();
+            for item in items.iter() {
+                if let Some((date, span, reason)) = self.closure(item) {
+                    if let Some(first) = seen.get(&date) {
+                        let d = Diagnostic::error(
+                            INVALID_CONFIG.name,
+                            format!("the closure on {date} is listed twice"),
+                            Label::new(self.file, span, "listed again here"),
+                        )
+                        .with_label(Label::new(self.file, first.clone(), "first listed here"))
+                        .with_help("keep one entry per day");
+                        self.out.push(d);
+                        continue;
+                    }
+                    seen.insert(date, span);
+                    self.config.closures.push((date, reason));
+                }
+            }
+        }
+    }
+
+    /// One closure: its date, the date's span and the reason.
+    fn closure(&mut self, item: &Spanned<DeValue<'_>>) -> Option<(Date, Range<usize>, String)> {
+        let DeValue::Table(entry) = item.get_ref() else {
+            self.error(
+                "a closure must be a table with a `date` and a `reason`",
+                item.span(),
+                &format!("expected a table, found {}", item.get_ref().type_str()),
+                Some("write { date = 2026-12-24, reason = \"...\" }".into()),
+            );
+            return None;
+        };
+        let mut date = None;
+        let mut reason = None;
+        let mut ok = true;
+        for (key, value) in entry {
+            match key.get_ref().as_ref() {
+                "date" => date = Some(value),
+                "reason" => reason = Some(value),
+                other => {
+                    let help = match suggest(other, CLOSURE_KEYS.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("a closure has the keys {}", quoted_list(CLOSURE_KEYS)),
+                    };
+                    self.error(format!("unknown key `{other}` in a closure"), key.span(), "unknown key", Some(help));
+                    ok = false;
+                }
+            }
+        }
+        let date = match date {
+            Some(value) => self.date(value),
+            None => {
+                self.error(
+                    "a closure has no `date`",
+                    item.span(),
+                    "`date` is required here",
+                    Some("add date = 2026-12-24 (a TOML date, without quotes)".into()),
+                );
+                None
+            }
+        };
+        let reason = match reason.map(|r| (r.span(), r.get_ref())) {
+            Some((_, DeValue::String(text))) if !text.trim().is_empty() => Some(text.to_string()),
+            Some((span, DeValue::String(_))) => {
+                self.error(
+                    "the reason for a closure is empty",
+                    span,
+                    "empty reason",
+                    Some("say why executive departments are closed, e.g. \"Day of Mourning (E.O. 14133)\"".into()),
+                );
+                None
+            }
+            Some((span, other)) => {
+                self.error(
+                    "the reason for a closure must be a string",
+                    span,
+                    &format!("expected a string, found {}", other.type_str()),
+                    Some("write reason = \"...\", with quotes".into()),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    "a closure has no `reason`",
+                    item.span(),
+                    "`reason` is required here",
+                    Some("add reason = \"...\": it is printed wherever the closure moves a date".into()),
+                );
+                None
+            }
+        };
+        let (date, span) = date?;
+        Some((date, span, reason?)).filter(|_| ok)
+    }
+
+    fn date(&mut self, value: &Spanned<DeValue<'_>>) -> Option<(Date, Range<usize>)> {
+        let span = value.span();
+        let found = match value.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                    Ok(date) => return Some((date, span)),
+                    Err(e) => {
+                        self.error(format!("{d} is not a date sorn can use: {e}"), span, "invalid date", None);
+                        return None;
+                    }
+                },
+                (Some(d), _, _) => {
+                    self.error(
+                        "a closure is a whole day: write the date alone",
+                        span,
+                        "a date and time",
+                        Some(format!("write date = {d}")),
+                    );
+                    return None;
+                }
+                (None, _, _) => "a time",
+            },
+            DeValue::String(text) if Date::strptime("%Y-%m-%d", text.as_ref()).is_ok() => {
+                self.error(
+                    "the date of a closure is a TOML date, written without quotes",
+                    span,
+                    "a string",
+                    Some(format!("write date = {text}")),
+                );
+                return None;
+            }
+            other => other.type_str(),
+        };
+        self.error(
+            "the date of a closure must be a TOML date",
+            span,
+            &format!("expected a date, found {found}"),
+            Some("write date = 2026-12-24, without quotes".into()),
+        );
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::human::{Style, render_human};
+
+    static PARTIAL: RuleMeta = RuleMeta {
+        name: "partial-justification",
+        category: Category::Exemptions,
+        default_level: Level::Error,
+        summary: "A justification covers only some of the claimed subsections.",
+        explanation: "## What it checks\nTest rule.\n",
+    };
+    static HEADING: RuleMeta = RuleMeta {
+        name: "nonstandard-heading",
+        category: Category::Structure,
+        default_level: Level::Warning,
+        summary: "A heading that is not a Federal Register caption.",
+        explanation: "## What it checks\nTest rule.\n",
+    };
+
+    fn rules() -> Vec<&'static RuleMeta> {
+        let mut rules = crate::check::all_rules();
+        rules.extend([&PARTIAL, &HEADING]);
+        rules
+    }
+
+    fn parse(text: &str) -> (Config, Vec<Diagnostic>, SourceMap) {
+        let mut files = SourceMap::default();
+        let (config, diagnostics) = Config::load_text_with_rules("sorn.toml".into(), text.into(), &mut files, &rules());
+        (config, diagnostics, files)
+    }
+
+    /// The diagnostics as a user sees them.
+    fn human(text: &str) -> String {
+        let (_, diagnostics, files) = parse(text);
+        assert!(!diagnostics.is_empty(), "expected diagnostics for:\n{text}");
+        assert!(diagnostics.iter().all(|d| d.rule == "invalid-config" && d.severity == crate::Severity::Error));
+        render_human(&diagnostics, &files, Style::Plain)
+    }
+
+    fn date(y: i16, m: i8, d: i8) -> Date {
+        Date::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_valid_configuration_sets_levels_and_closures() {
+        let text = "[lints]\npartial-justification = \"warn\"\nnonstandard-heading = \"off\"\n\n[calendar]\nclosures = [\n  { date = 2026-12-24, reason = \"Christmas Eve (E.O. 14xxx)\" },\n  { date = 2026-12-31, reason = \"New Year's Eve\" },\n]\n";
+        let (config, diagnostics, _) = parse(text);
+        assert_eq!(diagnostics, vec![]);
+        assert_eq!(config.path.as_deref(), Some(Path::new("sorn.toml")));
+        assert_eq!(config.level(&PARTIAL), Level::Warning);
+        assert_eq!(config.level(&HEADING), Level::Allow);
+        assert_eq!(
+            config.closures,
+            vec![
+                (date(2026, 12, 24), "Christmas Eve (E.O. 14xxx)".to_string()),
+                (date(2026, 12, 31), "New Year's Eve".to_string())
+            ]
+        );
+        let calendar = config.calendar();
+        let reason = calendar.non_business_reason(date(2026, 12, 24)).expect("a closure");
+        assert_eq!(reason.reason(), "Christmas Eve (E.O. 14xxx)");
+        assert!(Calendar::federal().non_business_reason(date(2026, 12, 24)).is_none());
+    }
+
+    #[test]
+    fn closures_may_be_written_as_an_array_of_tables() {
+        let text = "[[calendar.closures]]\ndate = 2026-12-24\nreason = \"Christmas Eve\"\n\n[[calendar.closures]]\ndate = 2026-12-31\nreason = \"New Year's Eve\"\n";
+        let (config, diagnostics, _) = parse(text);
+        assert_eq!(diagnostics, vec![]);
+        assert_eq!(config.closures.iter().map(|c| c.0).collect::<Vec<_>>(), [date(2026, 12, 24), date(2026, 12, 31)]);
+    }
+
+    #[test]
+    fn every_level_spelling_is_accepted() {
+        for (written, level) in [
+            ("error", Level::Error),
+            ("deny", Level::Error),
+            ("warning", Level::Warning),
+            ("warn", Level::Warning),
+            ("allow", Level::Allow),
+            ("off", Level::Allow),
+        ] {
+            let (config, diagnostics, _) = parse(&format!("[lints]\nnonstandard-heading = \"{written}\"\n"));
+            assert_eq!(diagnostics, vec![], "{written}");
+            assert_eq!(config.level(&HEADING), level, "{written}");
+        }
+    }
+
+    #[test]
+    fn defaults_apply_without_configuration_and_load_rules_keep_theirs() {
+        let config = Config::default();
+        assert_eq!(config.level(&PARTIAL), Level::Error);
+        assert_eq!(config.level(&HEADING), Level::Warning);
+        assert_eq!(config.calendar(), Calendar::federal());
+        let mut forced = Config::default();
+        let load = crate::check::all_rules()[0];
+        forced.levels.insert(load.name.to_string(), Level::Allow);
+        assert_eq!(forced.level(load), Level::Error);
+        let (config, diagnostics, _) = parse("");
+        assert_eq!(diagnostics, vec![]);
+        assert!(config.levels.is_empty() && config.closures.is_empty());
+    }
+
+    #[test]
+    fn invalid_entries_are_ignored_and_valid_ones_apply() {
+        let (config, diagnostics, _) = parse(
+            "[lints]\npartial-justification = \"loud\"\nnonstandard-heading = \"error\"\nsyntax-error = \"allow\"\n",
+        );
+        assert_eq!(diagnostics.len(), 2);
+        assert_eq!(config.levels, BTreeMap::from([("nonstandard-heading".to_string(), Level::Error)]));
+    }
+
+    #[test]
+    fn the_rule_is_documented_like_the_load_rules() {
+        assert_eq!(INVALID_CONFIG.name, "invalid-config");
+        assert_eq!(INVALID_CONFIG.category, Category::Load);
+        assert_eq!(INVALID_CONFIG.default_level, Level::Error);
+        for section in ["## What it checks", "## Why", "## Example", "Use instead:"] {
+            assert!(INVALID_CONFIG.explanation.contains(section), "{section}");
+        }
+        // The example's fixed configuration is itself valid.
+        let fixed = INVALID_CONFIG.explanation.rsplit("```toml\n").next().unwrap().split("```").next().unwrap();
+        let (_, diagnostics, _) = parse(fixed);
+        assert_eq!(diagnostics, vec![]);
+        let broken = INVALID_CONFIG.explanation.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+        assert_eq!(parse(broken).1.len(), 2);
+    }
+
+    macro_rules! snapshot_cases {
+        ($($name:ident: $text:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(human($text));
+            }
+        )*};
+    }
+
+    snapshot_cases! {
+        syntax_errors_are_all_reported: "[lints\npartial-justification = \"error\"\nnonstandard-heading = = \"allow\"\n";
+        unknown_table_suggests_the_closest: "[lint]\npartial-justification = \"error\"\n";
+        rules_table_points_to_lints: "[rules]\npartial-justification = \"error\"\n";
+        unknown_table_lists_the_tables: "[output]\nformat = \"json\"\n";
+        unknown_top_level_key: "lints_version = 1\n[lints]\n";
+        lints_must_be_a_table: "lints = \"all\"\n";
+        unknown_rule_suggests_the_closest: "[lints]\npartial-justificaton = \"error\"\n";
+        unknown_rule_without_suggestion: "[lints]\nfederal-register-style = \"error\"\n";
+        load_rules_cannot_be_configured: "[lints]\nsyntax-error = \"allow\"\ninvalid-config = \"warning\"\n";
+        unknown_level_suggests_the_closest: "[lints]\npartial-justification = \"warnign\"\n";
+        unknown_level_lists_the_levels: "[lints]\npartial-justification = \"loud\"\n";
+        level_must_be_a_string: "[lints]\npartial-justification = 2\n";
+        calendar_must_be_a_table: "calendar = [2026-12-24]\n";
+        unknown_calendar_key: "[calendar]\nclosure = [ { date = 2026-12-24, reason = \"Christmas Eve\" } ]\nholidays = []\n";
+        closures_must_be_a_list: "[calendar]\nclosures = 2026-12-24\n";
+        closure_must_be_a_table: "[calendar]\nclosures = [2026-12-24]\n";
+        closure_with_unknown_key: "[calendar]\nclosures = [ { date = 2026-12-24, reson = \"Christmas Eve\", reason = \"Christmas Eve\" } ]\n";
+        closure_without_date_or_reason: "[calendar]\nclosures = [ { reason = \"Christmas Eve\" }, { date = 2026-12-24 } ]\n";
+        closure_date_in_quotes: "[calendar]\nclosures = [ { date = \"2026-12-24\", reason = \"Christmas Eve\" } ]\n";
+        closure_date_with_time: "[calendar]\nclosures = [ { date = 2026-12-24T09:00:00, reason = \"Christmas Eve\" } ]\n";
+        closure_date_of_wrong_type: "[calendar]\nclosures = [ { date = 20261224, reason = \"Christmas Eve\" }, { date = 09:00:00, reason = \"Noon\" } ]\n";
+        closure_reason_empty_or_not_a_string: "[calendar]\nclosures = [ { date = 2026-12-24, reason = \"  \" }, { date = 2026-12-31, reason = true } ]\n";
+        closure_listed_twice: "[calendar]\nclosures = [\n  { date = 2026-12-24, reason = \"Christmas Eve\" },\n  { date = 2026-12-24, reason = \"Christmas Eve again\" },\n]\n";
+        impossible_date_is_a_syntax_error: "[calendar]\nclosures = [ { date = 2026-02-30, reason = \"No such day\" } ]\n";
+    }
+
+    #[test]
+    fn a_duplicate_closure_is_applied_once() {
+        let (config, diagnostics, _) = parse(
+            "[calendar]\nclosures = [\n  { date = 2026-12-24, reason = \"first\" },\n  { date = 2026-12-24, reason = \"second\" },\n]\n",
+        );
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].labels.len(), 2);
+        assert_eq!(config.closures, vec![(date(2026, 12, 24), "first".to_string())]);
+    }
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn discovery_finds_the_nearest_configuration_up_to_the_repository_root() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("repo");
+        let deep = root.join("sorns/dhs/ice");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        // Above the repository root: never found.
+        write(&tmp.path().join(CONFIG_FILE), "");
+        assert_eq!(Config::discover(None, &deep).unwrap(), None);
+
+        write(&root.join(CONFIG_FILE), "");
+        assert_eq!(Config::discover(None, &deep).unwrap(), Some(root.join(CONFIG_FILE)));
+        assert_eq!(Config::discover(None, &root).unwrap(), Some(root.join(CONFIG_FILE)));
+
+        write(&root.join("sorns").join(CONFIG_FILE), "");
+        assert_eq!(Config::discover(None, &deep).unwrap(), Some(root.join("sorns").join(CONFIG_FILE)));
+    }
+
+    #[test]
+    fn discovery_stops_at_a_worktree_whose_git_is_a_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("wt");
+        std::fs::create_dir_all(root.join("sorns")).unwrap();
+        write(&root.join(".git"), "gitdir: /elsewhere\n");
+        write(&tmp.path().join(CONFIG_FILE), "");
+        assert_eq!(Config::discover(None, &root.join("sorns")).unwrap(), None);
+    }
+
+    #[test]
+    fn an_explicit_path_wins_and_must_be_a_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(&tmp.path().join(CONFIG_FILE), "");
+        write(&tmp.path().join("ci/strict.toml"), "");
+        let found = Config::discover(Some(Path::new("ci/strict.toml")), tmp.path()).unwrap();
+        assert_eq!(found, Some(tmp.path().join("ci/strict.toml")));
+        let absolute = tmp.path().join("ci/strict.toml");
+        assert_eq!(Config::discover(Some(&absolute), Path::new("/")).unwrap(), Some(absolute));
+
+        let missing = Config::discover(Some(Path::new("nope.toml")), tmp.path()).unwrap_err();
+        assert!(matches!(missing, SornError::Path { .. }), "{missing:?}");
+        let folder = Config::discover(Some(Path::new("ci")), tmp.path()).unwrap_err();
+        assert!(matches!(folder, SornError::Usage { .. }), "{folder:?}");
+    }
+
+    #[test]
+    fn load_reads_the_file_into_the_source_map() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(CONFIG_FILE);
+        write(&path, "[lints]\nunknown-rule-name = \"allow\"\n");
+        let mut files = SourceMap::default();
+        let (config, diagnostics) = Config::load(&path, &mut files);
+        assert_eq!(config.path.as_deref(), Some(path.as_path()));
+        assert_eq!(files.len(), 1);
+        assert_eq!(diagnostics.len(), 1);
+        let label = &diagnostics[0].labels[0];
+        assert_eq!(&files.get(label.file).text[label.span.clone()], "unknown-rule-name");
+    }
+
+    #[test]
+    fn an_unreadable_or_non_utf8_file_is_a_diagnostic() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut files = SourceMap::default();
+        let (config, diagnostics) = Config::load(&tmp.path().join("missing.toml"), &mut files);
+        assert_eq!(config.levels.len(), 0);
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].message.starts_with("cannot read the configuration"), "{}", diagnostics[0].message);
+
+        let path = tmp.path().join(CONFIG_FILE);
+        std::fs::write(&path, b"[lints]\n# caf\xe9\n").unwrap();
+        let (_, diagnostics) = Config::load(&path, &mut files);
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].message.contains("not valid UTF-8"));
+        assert_eq!(diagnostics[0].labels[0].span, 13..14);
+        assert_eq!(files.len(), 2);
+    }
+}
