@@ -42,7 +42,7 @@ pub const INVALID_CONFIG: RuleMeta = RuleMeta {
 const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar"];
 const CALENDAR_KEYS: &[&str] = &["closures"];
 const CLOSURE_KEYS: &[&str] = &["date", "reason"];
-const LEVEL_NAMES: &[&str] = &["error", "warning", "allow", "deny", "warn", "off"];
+const LEVEL_NAMES: &[&str] = &["error", "warning", "note", "allow", "deny", "warn", "info", "off"];
 
 /// The project configuration.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

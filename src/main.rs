@@ -36,14 +36,23 @@ enum Command {
         /// Run the rules first; do not render a source with error-level findings.
         #[arg(long)]
         check: bool,
+        /// Configuration file (default: sorn.toml in this folder or the nearest parent).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Check sources against the Privacy Act and Federal Register conventions.
     Check {
         /// Source files or folders (default: the current folder).
         paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
         /// Treat warnings as errors (`--deny warnings`).
         #[arg(long, value_name = "LEVEL", value_parser = ["warnings"])]
         deny: Option<String>,
+        /// Configuration file (default: sorn.toml in this folder or the nearest parent).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why, its legal basis, examples.
     #[command(arg_required_else_help = true)]
@@ -60,6 +69,25 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out_dir: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+impl From<CheckFormat> for check::OutputFormat {
+    fn from(f: CheckFormat) -> Self {
+        match f {
+            CheckFormat::Human => check::OutputFormat::Human,
+            CheckFormat::Json => check::OutputFormat::Json,
+            CheckFormat::Sarif => check::OutputFormat::Sarif,
+            CheckFormat::Github => check::OutputFormat::Github,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -98,17 +126,9 @@ fn stderr_style() -> Style {
 
 fn run(cli: Cli) -> Result<ExitStatus, SornError> {
     match cli.command {
-        Command::Build { paths, format, out_dir, stdout, check } => {
+        Command::Build { paths, format, out_dir, stdout, check, config } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options = build::BuildOptions {
-                paths,
-                formats: format.formats(),
-                out_dir,
-                stdout,
-                lower: Default::default(),
-                check,
-                levels: Default::default(),
-            };
+            let options = build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, check, config };
             let result = build::render(&options)?;
             let mut err = std::io::stderr().lock();
             if !result.diagnostics.is_empty() {
@@ -148,18 +168,19 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 };
             }
             if !result.diagnostics.is_empty() {
-                let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));
+                let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.source_files));
             }
             Ok(build::status(&result))
         }
-        Command::Check { paths, deny } => {
+        Command::Check { paths, format, deny, config } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), ..Default::default() };
+            let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config };
             let result = check::run(&options)?;
-            let mut err = std::io::stderr().lock();
-            let _ =
-                write!(err, "{}", human::render_human(&result.diagnostics, &result.workspace.files, stderr_style()));
-            let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));
+            let (out, err) = check::render(&result, format.into(), stderr_style());
+            let _ = std::io::stderr().lock().write_all(err.as_bytes());
+            if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
+                return Ok(ExitStatus::Success);
+            }
             Ok(check::status(&result.diagnostics, options.deny_warnings))
         }
         Command::Explain { rule, list } => {

@@ -96,3 +96,81 @@ fn explain_lists_and_documents_rules() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `unauthorized-exemption`"));
 }
+
+#[test]
+fn json_output_follows_the_contract() {
+    let out = sorn().args(["check", "sorns", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["summary"]["warnings"], 4);
+    let first = &v["diagnostics"][0];
+    for key in ["rule", "severity", "message", "path", "line", "column", "end_line", "end_column", "help"] {
+        assert!(first.get(key).is_some(), "{key} missing from {first}");
+    }
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"unauthorized-exemption"));
+}
+
+#[test]
+fn sarif_output_describes_every_rule_and_resolves_results() {
+    let out = sorn().args(["check", "sorns", "--format", "sarif"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), sorn::check::all_rules().len());
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(result["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn github_output_is_workflow_commands() {
+    let out = sorn().args(["check", "sorns", "--format", "github"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().any(|l| l.starts_with("::error file=sorns/dhs-ice-015.toml,line=")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("::warning ")), "{text}");
+    assert!(text.trim_end().ends_with("2 errors, 4 warnings in 2 files"), "{text}");
+}
+
+#[test]
+fn configuration_sets_levels_and_reports_unknown_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/routine-use-order/fail");
+    for name in ["notice.toml", "rule.toml"] {
+        std::fs::copy(fixture.join(name), dir.path().join(name)).unwrap();
+    }
+    let config = dir.path().join("lints.toml");
+    std::fs::write(&config, "[lints]\nroutine-use-order = \"error\"\n").unwrap();
+    let out = sorn().arg("check").arg(dir.path()).arg("--config").arg(&config).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::write(&config, "[lints]\nroutine-use-order = \"allow\"\n").unwrap();
+    let out = sorn().arg("check").arg(dir.path()).arg("--config").arg(&config).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("routine-use-order"));
+    std::fs::write(&config, "[lints]\nroutine-use-ordr = \"allow\"\n").unwrap();
+    let out = sorn().arg("check").arg(dir.path()).arg("--config").arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("invalid-config") && stderr.contains("routine-use-order"), "{stderr}");
+}
+
+#[test]
+fn a_sorn_toml_in_the_working_folder_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/routine-use-order/fail");
+    std::fs::create_dir(dir.path().join("sorns")).unwrap();
+    for name in ["notice.toml", "rule.toml"] {
+        std::fs::copy(fixture.join(name), dir.path().join("sorns").join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join("sorn.toml"), "[lints]\nroutine-use-order = \"error\"\n").unwrap();
+    let mut cmd = Command::cargo_bin("sorn").unwrap();
+    let out = cmd.current_dir(dir.path()).env("NO_COLOR", "1").args(["check", "sorns"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -39,7 +39,11 @@ macro_rules! declare_rule {
 
 /// Every rule sorn knows: load rules, then lint rules, in a stable order.
 pub fn all_rules() -> Vec<&'static RuleMeta> {
-    LOAD_RULES.iter().chain(rules::RULES.iter().map(|(meta, _)| *meta)).collect()
+    LOAD_RULES
+        .iter()
+        .chain(std::iter::once(&crate::config::INVALID_CONFIG))
+        .chain(rules::RULES.iter().map(|(meta, _)| *meta))
+        .collect()
 }
 
 /// The rule with this name.

@@ -1,14 +1,14 @@
 //! `sorn build`: renders every source that loads as Markdown and/or HTML.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::ExitStatus;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::Format;
 use crate::error::SornError;
 use crate::lower::{LowerOptions, lower};
-use crate::source::{self, Workspace, normalize};
+use crate::source::{Workspace, normalize};
 
 /// Options of `sorn build`.
 #[derive(Clone, Debug)]
@@ -21,12 +21,10 @@ pub struct BuildOptions {
     pub out_dir: PathBuf,
     /// Write the single result to standard output instead of a file.
     pub stdout: bool,
-    /// Lowering options (calendar).
-    pub lower: LowerOptions,
     /// Run the rules first and refuse to render sources with error-level findings.
     pub check: bool,
-    /// Configured rule levels (for `check`).
-    pub levels: std::collections::BTreeMap<String, crate::check::Level>,
+    /// An explicit configuration file; otherwise `sorn.toml` is searched for.
+    pub config: Option<PathBuf>,
 }
 
 /// One rendered output.
@@ -47,20 +45,20 @@ pub struct BuildResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Rendered outputs, in order.
     pub outputs: Vec<Output>,
+    /// Number of source files read.
+    pub source_files: usize,
 }
 
 /// Loads the sources and renders every one that loaded cleanly; writes nothing.
 pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
-    let paths = source::discover(&options.paths)?;
-    if paths.is_empty() {
-        return Err(SornError::NoSources { paths: describe(&options.paths) });
-    }
-    let workspace = source::load_paths(&paths);
-    let mut diagnostics = workspace.diagnostics.clone();
+    let (workspace, config, mut diagnostics) = super::check::load(&options.paths, options.config.as_deref())?;
+    let source_files = workspace.files.len() - usize::from(config.path.is_some());
+    diagnostics.extend(workspace.diagnostics.iter().cloned());
     if options.check {
-        diagnostics.extend(crate::check::run(&workspace, |meta| super::check::level_of(&options.levels, meta)));
-        crate::diagnostic::sort(&mut diagnostics);
+        diagnostics.extend(crate::check::run(&workspace, |meta| config.level(meta)));
     }
+    crate::diagnostic::sort(&mut diagnostics);
+    let lower_options = LowerOptions { calendar: config.calendar() };
     let refused: std::collections::BTreeSet<crate::diagnostic::FileId> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -72,7 +70,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
     for loaded in workspace.documents.iter().filter(|d| d.clean && !refused.contains(&d.file)) {
         let file = workspace.files.get(loaded.file);
         let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-        let tree = lower(&loaded.document, &options.lower);
+        let tree = lower(&loaded.document, &lower_options);
         for &format in &options.formats {
             let path = options.out_dir.join(format!("{stem}.{}", format.extension()));
             let key = normalize(&path);
@@ -93,7 +91,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
             outputs.push(Output { path, text: format.render(&tree) });
         }
     }
-    Ok(BuildResult { workspace, diagnostics, outputs })
+    Ok(BuildResult { workspace, diagnostics, outputs, source_files })
 }
 
 /// Writes the outputs atomically.
@@ -111,12 +109,4 @@ pub fn status(result: &BuildResult) -> ExitStatus {
     } else {
         ExitStatus::Success
     }
-}
-
-fn describe(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| display(p)).collect::<Vec<_>>().join(", ")
-}
-
-fn display(p: &Path) -> String {
-    crate::diagnostic::display_path(p)
 }

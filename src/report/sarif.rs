@@ -191,6 +191,7 @@ fn known_rule(meta: &RuleMeta) -> Rule {
     let (level, problem_severity) = match meta.default_level {
         Level::Error => ("error", "error"),
         Level::Warning => ("warning", "warning"),
+        Level::Note => ("note", "recommendation"),
         Level::Allow => ("none", "recommendation"),
     };
     Rule {
