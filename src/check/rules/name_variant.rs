@@ -57,7 +57,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn near(a: &str, b: &str) -> bool {
-    a != b && a.len() >= 4 && b.len() >= 4 && strsim::levenshtein(a, b) <= 2
+    // Cheap tests first: most word pairs differ in length or first letter.
+    a != b
+        && a.len() >= 4
+        && b.len() >= 4
+        && a.len().abs_diff(b.len()) <= 2
+        && a.chars().next() == b.chars().next()
+        && strsim::levenshtein(a, b) <= 2
 }
 
 /// Whether the words spell `target` with exactly one word slightly misspelt.
@@ -122,8 +128,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if id_key.is_empty() {
                 continue;
             }
+            let id_head: String = id_key.chars().take(2).collect();
             let mut i = 0;
             while i < ws.len() {
+                if !ws[i].raw.to_ascii_uppercase().starts_with(&id_head) {
+                    i += 1;
+                    continue;
+                }
                 let mut matched = None;
                 for len in 1..=3.min(ws.len() - i) {
                     let window = &ws[i..i + len];
