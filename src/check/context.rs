@@ -217,6 +217,5 @@ pub fn justified_citations(rule: &ExemptionRule) -> Vec<JustifiedCitation> {
 
 /// "(a)", "(b)", ... for a justification index.
 pub fn letter(index: usize) -> String {
-    let ch = (b'a' + (index % 26) as u8) as char;
-    format!("({})", std::iter::repeat_n(ch, index / 26 + 1).collect::<String>())
+    format!("({})", crate::model::justification_letter(index))
 }

@@ -4,7 +4,7 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{ExemptionRule, Stage};
+use crate::model::{ExemptionRule, Stage, justification_letter};
 
 /// Lowers an exemption rule.
 pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
@@ -99,7 +99,7 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Markdown(ctx.prose(intro)));
     }
     for (i, j) in r.justifications.iter().enumerate() {
-        let lead = escape(&format!("({}) {}", letter(i), common::justification_leadin(j)));
+        let lead = escape(&format!("({}) {}", justification_letter(i), common::justification_leadin(j)));
         blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
     }
 
@@ -112,11 +112,6 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     FrDocument { title: subject, section, blocks }
 }
 
-/// Paragraph letters as the CFR numbers them: a ... z, then aa, bb, ... (1 CFR 21.11).
-pub fn letter(index: usize) -> String {
-    let ch = (b'a' + (index % 26) as u8) as char;
-    std::iter::repeat_n(ch, index / 26 + 1).collect()
-}
 
 fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
     if let Some(p) = &r.notice.dates {
@@ -133,14 +128,3 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn letters_follow_the_cfr() {
-        assert_eq!(super::letter(0), "a");
-        assert_eq!(super::letter(8), "i");
-        assert_eq!(super::letter(25), "z");
-        assert_eq!(super::letter(26), "aa");
-        assert_eq!(super::letter(27), "bb");
-    }
-}

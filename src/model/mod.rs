@@ -18,7 +18,7 @@ pub use common::{
 };
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
-pub use rule::{Cfr, Cover, ExemptionRule, Justification, RuleExemptions, covers_of};
+pub use rule::{Cfr, Cover, ExemptionRule, Justification, RuleExemptions, covers_of, justification_letter};
 pub use sorn::{RoutineUse, Sorn, System};
 pub use system::SystemName;
 pub use template::{Action, CaptionSpec, Element, Stage, Template};

@@ -126,6 +126,13 @@ impl ExemptionRule {
     }
 }
 
+/// The letter of the justification at `index`, as the CFR numbers paragraphs: a ... z, then
+/// aa, bb, ... (1 CFR 21.11).
+pub fn justification_letter(index: usize) -> String {
+    let ch = (b'a' + (index % 26) as u8) as char;
+    std::iter::repeat_n(ch, index / 26 + 1).collect()
+}
+
 /// A justification's groups, however the source wrote them.
 pub fn covers_of(j: &Justification) -> Vec<Cover> {
     let mut out = Vec::new();
@@ -136,4 +143,16 @@ pub fn covers_of(j: &Justification) -> Vec<Cover> {
         out.extend(covers.iter().cloned());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letters_follow_the_cfr() {
+        assert_eq!(super::justification_letter(0), "a");
+        assert_eq!(super::justification_letter(8), "i");
+        assert_eq!(super::justification_letter(25), "z");
+        assert_eq!(super::justification_letter(26), "aa");
+        assert_eq!(super::justification_letter(27), "bb");
+    }
 }
