@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sorn::commands::{build, schema};
+use sorn::commands::{build, import, schema};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -33,6 +33,21 @@ enum Command {
         /// Write the single result to standard output.
         #[arg(long)]
         stdout: bool,
+    },
+    /// Turn published Federal Register documents (Markdown, text or FR XML) into sources.
+    Import {
+        /// The documents to import; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the source to this file (default: standard output).
+        #[arg(long, conflicts_with = "out_dir")]
+        out: Option<PathBuf>,
+        /// Write one source per document found into this folder, named from the system identifier.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the JSON Schemas of the sources.
     Schema {
@@ -124,6 +139,17 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.workspace.files.len()));
             }
             Ok(build::status(&result))
+        }
+        Command::Import { files, out, out_dir, force } => {
+            let (status, report) = import::run(&import::ImportArgs { inputs: files, out, out_dir, force })?;
+            let mut err = std::io::stderr().lock();
+            for message in &report.messages {
+                let _ = writeln!(err, "{message}");
+            }
+            if !report.stdout.is_empty() {
+                let _ = std::io::stdout().lock().write_all(report.stdout.as_bytes());
+            }
+            Ok(status)
         }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;

@@ -2,5 +2,6 @@
 //! results, and returns an [`ExitStatus`](crate::ExitStatus). Only `main.rs` parses arguments.
 
 pub mod build;
+pub mod import;
 pub mod output;
 pub mod schema;

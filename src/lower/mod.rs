@@ -11,6 +11,7 @@ use crate::frdoc::FrDocument;
 use crate::model::Document;
 
 pub use common::{claim_sentences, justification_leadin};
+pub use rule::letter;
 
 /// Options that affect lowering.
 #[derive(Clone, Debug, Default)]
