@@ -200,10 +200,10 @@ pub fn system_caption(caption: &str) -> Option<SystemCaption> {
     if let Some((_, e)) = SYSTEM_KEYS.iter().find(|(k, _)| *k == key) {
         return Some(*e);
     }
-    if key.len() >= 24 {
+    if (24..=160).contains(&key.len()) {
         let best = SYSTEM_KEYS
             .iter()
-            .filter(|(k, _)| k.len() >= 20)
+            .filter(|(k, _)| k.len() >= 20 && k.len().abs_diff(key.len()) <= k.len() / 5)
             .map(|(k, e)| (strsim::normalized_levenshtein(k, &key), *e))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((score, e)) = best
@@ -305,6 +305,9 @@ pub fn split_caption(unit: &Unit) -> Option<Split> {
 pub fn looks_like_caption(text: &str) -> bool {
     let Some(colon) = text.find(':') else {
         let t = text.trim().trim_end_matches(':');
+        if t.len() > 160 {
+            return false;
+        }
         return system_caption(t).is_some() || preamble_caption(t).is_some();
     };
     let caption = &text[..colon];
