@@ -127,6 +127,20 @@ fn fr_xml_notice_imports() {
 }
 
 #[test]
+fn plain_text_edition_imports() {
+    let out = import_cli(&fixture("fhfa-14-legacy.txt"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    assert_eq!(s.system.id.value, "FHFA-14");
+    assert_eq!(s.system.name.value, "Personnel Security Records");
+    assert_eq!(s.system.routine_uses.iter().map(|r| r.id.value.as_str()).collect::<Vec<_>>(), ["(1)", "(2)"]);
+    assert_eq!(s.signature.as_ref().map(|g| g.placement), Some(sorn::model::SignaturePlacement::BeforeSystem));
+    assert!(s.system.storage.is_some() && s.system.policies.is_none());
+    insta::assert_snapshot!("import-fhfa-14-text", text);
+}
+
+#[test]
 fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = sorn().arg("import").arg(fixture("fedreg-issue.xml")).arg("--out-dir").arg(dir.path()).output().unwrap();

@@ -241,6 +241,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     }
 
     // Description, claims, note.
+    let mut reasons_run_in: Option<super::rich::Rich> = None;
     let mut exemptions =
         RuleExemptions { description: None, official: None, claims: Vec::new(), note: None, reasons_intro: None };
     if let Some(rich) = &para_rich {
@@ -263,7 +264,17 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                         format!("the claim sentences print as: {generated}"),
                     );
                 }
-                exemptions.note = ctx.inline(&rich.from(found.range.end))?;
+                let note = rich.from(found.range.end).trim();
+                // "Exemptions from these particular subsections are justified ... for the
+                // following reasons:" run into the paragraph is the reasons' lead-in.
+                let intro_at = note.text.trim_end().ends_with(':').then(|| note.text.rfind(". ").map_or(0, |i| i + 2));
+                match intro_at {
+                    Some(at) => {
+                        exemptions.note = ctx.inline(&note.slice(0..at))?;
+                        reasons_run_in = Some(note.from(at));
+                    }
+                    None => exemptions.note = ctx.inline(&note)?,
+                }
             }
             None => {
                 ctx.warn(paragraph_unit.as_ref().map(|u| u.line), "no claim sentences found in the appendix paragraph");
@@ -306,6 +317,10 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     if let Some((mut j, extra)) = current.take() {
         append_text(&mut j, &extra, ctx)?;
         justifications_out.push(j);
+    }
+    if let Some(run_in) = reasons_run_in {
+        let line = paragraph_unit.as_ref().map_or(0, |u| u.line);
+        intro.insert(0, Unit::new(super::unit::UnitKind::Para, run_in, line));
     }
     exemptions.reasons_intro = ctx.prose(&intro)?;
     for (after, unit) in leftovers {

@@ -236,7 +236,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
             }
         }
     };
-    let abbreviations = names::learn_abbreviations(&all_refs, &parts.id);
+    // A legacy identifier line that spells the identifier short prints short: no long forms.
+    let short_line = template == Template::Legacy && id_line.as_ref().is_some_and(|l| squash(l.text()) == parts.id);
+    let abbreviations = if short_line { BTreeMap::new() } else { names::learn_abbreviations(&all_refs, &parts.id) };
     let system_name: SystemName = names::system_name(&parts, &abbreviations);
     if let Some(n) = &name_text {
         let printed = match template {

@@ -340,6 +340,14 @@ fn read_plain_at(src: &str, first_line: u32) -> Vec<Unit> {
         }
         let indented = line.starts_with("  ") || line.starts_with('\t');
         let t = line.trim();
+        // A caption on a line of its own ends with a colon; what follows is its text.
+        if let Some((text, _)) = &para
+            && !hard
+            && text.ends_with(':')
+            && caption_line(text)
+        {
+            flush(&mut para, &mut units);
+        }
         let own_line = t.starts_with("[FR Doc") || t.starts_with("BILLING CODE") || t == "* * * * *";
         let dated = t.starts_with("Dated:") || t.starts_with("Signed");
         if own_line || dated || (indented && para.is_some()) || (hard && para.is_none()) {
@@ -349,6 +357,12 @@ fn read_plain_at(src: &str, first_line: u32) -> Vec<Unit> {
             Some((text, _)) if hard => {
                 text.push('\n');
                 text.push_str(t);
+                if t.ends_with('.') {
+                    // The last title line of a signature ends with a period.
+                    flush(&mut para, &mut units);
+                    hard = false;
+                    continue;
+                }
             }
             Some((text, _)) => {
                 if text.ends_with('-') && text[..text.len() - 1].ends_with(char::is_alphabetic) {
@@ -372,6 +386,14 @@ fn read_plain_at(src: &str, first_line: u32) -> Vec<Unit> {
     }
     flush(&mut para, &mut units);
     units
+}
+
+fn caption_line(text: &str) -> bool {
+    let t = text.trim_end_matches(':');
+    t.len() <= 200
+        && (super::captions::system_caption(t).is_some()
+            || super::captions::preamble_caption(t).is_some()
+            || (t.len() >= 3 && !t.chars().any(char::is_lowercase)))
 }
 
 /// The text edition writes quotation marks as `` and ''.
