@@ -141,6 +141,18 @@ fn plain_text_edition_imports() {
 }
 
 #[test]
+fn a_rule_that_revises_a_section_keeps_its_regulatory_text_unplaced() {
+    let out = import_cli(&fixture("doj-section-rule.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: line 33: text not placed, kept in [[unplaced]]"), "{}", stderr(&out));
+    let Document::ExemptionRule(r) = load(&stdout(&out)) else { panic!("not a rule") };
+    assert_eq!(r.unplaced.len(), 4);
+    assert_eq!(r.unplaced[0].line.as_ref().map(|l| l.value), Some(33));
+    assert_eq!(r.cfr.title.value, 28);
+    assert!(r.signature.is_some());
+}
+
+#[test]
 fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = sorn().arg("import").arg(fixture("fedreg-issue.xml")).arg("--out-dir").arg(dir.path()).output().unwrap();

@@ -101,6 +101,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         Authority,
         Appendix,
         Reasons,
+        Other,
     }
     let mut state = State::Start;
     for unit in units[reg_start..].iter() {
@@ -139,6 +140,14 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             part_heading = after_dash(&t);
             continue;
         }
+        if let Some(p) = paragraph
+            && state == State::Appendix
+            && reading.starts_with(&format!("{p}. "))
+        {
+            paragraph_unit = Some(unit.clone());
+            state = State::Reasons;
+            continue;
+        }
         if INSTRUCTION.is_match(&reading) {
             if reading.contains("authority citation") {
                 state = State::Authority;
@@ -153,14 +162,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                 state = State::Appendix;
                 continue;
             }
-        }
-        if let Some(p) = paragraph
-            && state == State::Appendix
-            && reading.starts_with(&format!("{p}. "))
-        {
-            paragraph_unit = Some(unit.clone());
-            state = State::Reasons;
-            continue;
+            // Another amendment (revising a section, say): sorn does not model it.
+            state = State::Other;
         }
         match state {
             State::Authority => {
@@ -173,6 +176,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             State::Appendix if t.starts_with("Appendix ") => appendix_heading = after_dash(&t),
             State::Appendix if t.replace(' ', "") == "*****" => {}
             _ => leftovers.push(("cfr".into(), unit.clone())),
+        }
+        if state == State::Other && !matches!(leftovers.last(), Some((_, u)) if u.line == unit.line) {
+            leftovers.push(("cfr".into(), unit.clone()));
         }
     }
 

@@ -185,14 +185,17 @@ pub fn classify(doc: &RawDoc) -> Result<Class, String> {
         .filter_map(captions::split_caption)
         .filter(|s| (s.marked || s.alone || s.capitals) && captions::system_caption(&s.caption).is_some())
         .count();
-    let exemption_subject = subject.contains("Exemption");
+    let exemption_subject = subject.contains("Exemption")
+        || (subject.contains("Privacy Act of 1974") && subject.contains("Implementation"));
     let rule_element = matches!(doc.element.as_deref(), Some("RULE" | "PRORULE"));
     let appendix = texts.iter().any(|t| {
         (t.contains("Add paragraph") || t.contains("add paragraph") || t.contains("adding paragraph"))
             && t.contains("appendix")
     });
     let claims = texts.iter().any(|t| claims::find(t).is_some());
-    if (rule_element || exemption_subject || appendix) && (claims || appendix) {
+    let cfr_line = texts.iter().any(|t| t.contains(" CFR Part") || t.contains(" CFR part"));
+    let exemption_rule = exemption_subject && (rule_element || cfr_line);
+    if (rule_element || exemption_subject || appendix) && (claims || appendix || exemption_rule) {
         return Ok(Class::Rule);
     }
     if doc.has_priact || system_captions >= 3 || (subject.contains("Privacy Act of 1974") && system_captions >= 2) {

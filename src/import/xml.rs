@@ -124,7 +124,14 @@ fn walk(doc: &Document, node: Node, units: &mut Vec<Unit>) {
                 push(units, UnitKind::Heading(level), inline(child), at);
             }
             "STARS" => push(units, UnitKind::Para, Rich::plain("* * * * *"), at),
-            "SIG" => push(units, UnitKind::Signature(sig(child)), Rich::default(), at),
+            "SIG" => {
+                // The text stays on the unit, so a signature that is not taken as one is kept.
+                let s = sig(child);
+                let mut lines: Vec<String> = s.before.clone();
+                lines.push(format!("{},", s.name));
+                lines.extend(s.title.iter().cloned());
+                push(units, UnitKind::Signature(s), Rich::plain(lines.join("\n")), at);
+            }
             "GPOTABLE" => {
                 let (md, plain) = table(child);
                 push(units, UnitKind::Verbatim(md), Rich::plain(plain), at);
