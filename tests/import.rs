@@ -141,6 +141,27 @@ fn plain_text_edition_imports() {
 }
 
 #[test]
+fn a108_manuscript_with_run_in_captions() {
+    let out = import_cli(&fixture("dot-all-8-a108.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("caption \"DISCLOSURE TO CONSUMER REPORTING AGENCIES\" is not part of the a108 caption set"),
+        "{err}"
+    );
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    assert_eq!(s.template.value, sorn::model::Template::A108);
+    assert_eq!(s.action.value, sorn::model::Action::Modified);
+    assert_eq!(s.system.id.value, "DOT/ALL 8");
+    assert_eq!(s.system.routine_uses.iter().map(|r| r.id.value.as_str()).collect::<Vec<_>>(), ["1", "2"]);
+    assert_eq!(s.notice.contacts.first().and_then(|c| c.name.as_ref()).map(|n| n.value.as_str()), Some("Karyn Gorman"));
+    assert_eq!(s.signature.as_ref().map(|g| g.before.len()), Some(1));
+    assert!(s.notice.dates.is_none() && s.notice.comment_days.is_some());
+    insta::assert_snapshot!("import-dot-all-8-a108", text);
+}
+
+#[test]
 fn a_rule_that_revises_a_section_keeps_its_regulatory_text_unplaced() {
     let out = import_cli(&fixture("doj-section-rule.md"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

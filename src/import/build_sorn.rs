@@ -132,10 +132,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
                             Some(unit.line),
                             format!("caption \"{}\" appears twice; its text joins the first", split.caption),
                         );
-                        sections[pos].units.push(bold_caption(&split, unit));
-                        if !split.body.is_empty() {
-                            sections[pos].units.push(body_unit(&split, unit));
-                        }
+                        sections[pos].units.push(run_in_caption(&split, unit));
                         current = Some(pos);
                     }
                     _ => {
@@ -144,20 +141,17 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
                     }
                 }
             }
-            Some((caption, split)) => {
+            Some((_, split)) => {
                 ctx.warn(
                     Some(unit.line),
                     format!(
-                        "caption \"{}\" ({caption:?}) is not part of the {} caption set; kept as a bold caption in the text before it",
+                        "caption \"{}\" is not part of the {} caption set; kept as a bold caption in the text before it",
                         split.caption,
                         template.name()
                     ),
                 );
                 if let Some(c) = current {
-                    sections[c].units.push(bold_caption(&split, unit));
-                    if !split.body.is_empty() {
-                        sections[c].units.push(body_unit(&split, unit));
-                    }
+                    sections[c].units.push(run_in_caption(&split, unit));
                 }
             }
             None => {
@@ -408,6 +402,15 @@ fn section(element: SystemCaption, split: captions::Split, unit: &Unit) -> Secti
 
 fn body_unit(split: &captions::Split, unit: &Unit) -> Unit {
     Unit { kind: UnitKind::Para, rich: split.body.clone(), line: unit.line, depth: 0 }
+}
+
+/// "**CAPTION:** text" as one paragraph, or the caption alone when its text follows.
+fn run_in_caption(split: &captions::Split, unit: &Unit) -> Unit {
+    let mut caption = bold_caption(split, unit);
+    if !split.body.is_empty() {
+        caption.rich.append(&split.body, " ");
+    }
+    caption
 }
 
 fn bold_caption(split: &captions::Split, unit: &Unit) -> Unit {

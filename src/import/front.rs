@@ -266,7 +266,8 @@ pub fn take_signature(units: &mut Vec<Unit>, from: usize) -> Option<(Sig, usize,
         };
         let Some((name, title)) = block else { continue };
         units.drain(i..=i + extra);
-        return Some((Sig { dated: Some(dated), before: Vec::new(), name, title }, i, line));
+        let (before, at) = take_before(units, i);
+        return Some((Sig { dated: Some(dated), before, name, title }, at, line));
     }
     None
 }
@@ -280,7 +281,24 @@ pub fn take_undated_signature(units: &mut Vec<Unit>, index: usize) -> Option<(Si
     let (name, title) = signature::parse_name_block(unit.text())?;
     let line = unit.line;
     units.remove(index);
-    Some((Sig { dated: None, before: Vec::new(), name, title }, index, line))
+    let (before, at) = take_before(units, index);
+    Some((Sig { dated: None, before, name, title }, at, line))
+}
+
+/// A line such as "Issued in Washington, DC." or "By order of the Board." just before a
+/// signature belongs to it.
+fn take_before(units: &mut Vec<Unit>, at: usize) -> (Vec<String>, usize) {
+    let Some(prev) = at.checked_sub(1).and_then(|i| units.get(i)) else { return (Vec::new(), at) };
+    let t = prev.text().trim();
+    let opener = ["Issued in ", "Issued at ", "By order of", "By the ", "Signed at ", "Dated at ", "For the "]
+        .iter()
+        .any(|o| t.starts_with(o));
+    if prev.kind == UnitKind::Para && opener && t.split_whitespace().count() <= 16 && !t.contains('\n') {
+        let line = t.to_string();
+        units.remove(at - 1);
+        return (vec![line], at - 1);
+    }
+    (Vec::new(), at)
 }
 
 #[cfg(test)]
