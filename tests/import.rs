@@ -320,6 +320,15 @@ fn no_input_makes_it_panic() {
                 .collect(),
         );
     }
+    // Deep nesting: read without recursing into the stack.
+    inputs.push(
+        format!("<NOTICE>{}<P>x</P>{}</NOTICE>", "<EXTRACT>".repeat(3000), "</EXTRACT>".repeat(3000)).into_bytes(),
+    );
+    inputs
+        .push(format!("<NOTICE><P>{}x{}</P></NOTICE>", "<E T=\"03\">".repeat(3000), "</E>".repeat(3000)).into_bytes());
+    inputs.push(format!("{}x", "> ".repeat(3000)).into_bytes());
+    inputs.push((0..300).map(|i| format!("{}- x\n", "  ".repeat(i))).collect::<String>().into_bytes());
+    inputs.push(b"[\n\n[]\n\n**AGENCY:**\n\n**SUPPLEMENTARY INFORMATION:**\n\n**System name:**\n\n(a) From\n".to_vec());
     for input in inputs {
         if let Ok(out) = import("fuzz", &input, &options) {
             for source in out.sources {

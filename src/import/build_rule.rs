@@ -224,7 +224,6 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         &front,
         preamble,
         &parts_pre.agency,
-        &end,
         &doc_publication(&doc.issue_date, &end),
         options,
         ctx,

@@ -278,7 +278,6 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         &front,
         preamble,
         &parts_pre.agency,
-        &end,
         &doc_publication(&doc.issue_date, &end),
         options,
         ctx,
@@ -473,12 +472,10 @@ fn action_of(dates: Option<&str>, action: Option<&str>) -> Action {
 
 /// AGENCY, SUMMARY, DATES, ADDRESSES and extra captions, contacts: the same for both kinds.
 /// Returns the publication date when DATES gave dates certain.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn common_preamble(
     front: &front::Front,
     preamble: &mut crate::model::Preamble,
     agency: &crate::model::Agency,
-    _end: &front::EndMatter,
     publication: &Option<jiff::civil::Date>,
     options: &ImportOptions,
     ctx: &mut Ctx,

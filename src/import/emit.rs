@@ -306,17 +306,6 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
             e => w.prose(crate::model::System::key(e), sys.prose(e)),
         }
     }
-    // Elements the template does not print (kept so nothing is lost).
-    for spec in crate::model::Template::A108.captions().iter().chain(crate::model::Template::Legacy.captions()) {
-        if s.template.value.caption(spec.element).is_none()
-            && let Some(p) = sys.prose(spec.element)
-        {
-            let key = crate::model::System::key(spec.element);
-            if !w.0.contains(&format!("\n{key} = ")) {
-                w.prose(key, Some(p));
-            }
-        }
-    }
     for ru in &sys.routine_uses {
         w.array_table("system.routine_uses");
         w.str("id", Some(&ru.id));

@@ -160,7 +160,7 @@ fn read_heading(units: &[Unit], h: &mut Heading) {
             _ if h.billing.is_none() && signature::billing_code(t).is_some() => {
                 h.billing = signature::billing_code(t).map(|b| (b, unit.line));
             }
-            _ if t.starts_with('[') && t.ends_with(']') && h.bracket.is_none() => {
+            _ if t.len() >= 2 && t.starts_with('[') && t.ends_with(']') && h.bracket.is_none() => {
                 h.bracket = Some(t[1..t.len() - 1].trim().to_string());
                 seen_ids = true;
             }

@@ -61,7 +61,7 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<RawDoc>, Vec<String>), Box<Im
     let mut docs = Vec::new();
     for element in elements {
         let mut units = Vec::new();
-        walk(&doc, element, &mut units);
+        walk(&doc, element, &mut units, 0);
         docs.push(RawDoc {
             units,
             element: Some(element.tag_name().name().to_string()),
@@ -97,7 +97,10 @@ fn push(units: &mut Vec<Unit>, kind: UnitKind, rich: Rich, line: u32) {
     }
 }
 
-fn walk(doc: &Document, node: Node, units: &mut Vec<Unit>) {
+/// Nesting deeper than this is read as text: FR XML nests a handful of levels.
+const MAX_DEPTH: usize = 64;
+
+fn walk(doc: &Document, node: Node, units: &mut Vec<Unit>, depth: usize) {
     for child in node.children().filter(Node::is_element) {
         let tag = child.tag_name().name();
         let at = line(doc, child);
@@ -144,8 +147,8 @@ fn walk(doc: &Document, node: Node, units: &mut Vec<Unit>) {
                 let has_blocks = child
                     .children()
                     .any(|c| c.is_element() && !matches!(c.tag_name().name(), "E" | "SU" | "PRTPAGE" | "FTREF"));
-                if has_blocks {
-                    walk(doc, child, units);
+                if has_blocks && depth < MAX_DEPTH {
+                    walk(doc, child, units, depth + 1);
                 } else {
                     paragraph(child, units, at);
                 }
@@ -172,24 +175,34 @@ pub fn inline(node: Node) -> Rich {
     tidy_xml_space(&rich)
 }
 
+/// Collects text and italics in document order, without recursion (nesting can be deep).
 fn collect(node: Node, rich: &mut Rich) {
-    for child in node.children() {
-        if child.is_text() {
-            rich.push_str(child.text().unwrap_or(""));
-        } else if child.is_element() {
-            match child.tag_name().name() {
-                "PRTPAGE" | "FTREF" => {}
-                "E" => {
-                    let start = rich.text.len();
-                    collect(child, rich);
-                    let end = rich.text.len();
-                    if child.attribute("T") == Some("03") {
-                        rich.add_mark(start..end, MarkKind::Emphasis);
-                    }
-                }
-                _ => collect(child, rich),
+    let mut open: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    let mut skip_until = 0;
+    for n in node.descendants().skip(1) {
+        let range = n.range();
+        while open.last().is_some_and(|(r, _)| r.end <= range.start) {
+            if let Some((_, start)) = open.pop() {
+                let end = rich.text.len();
+                rich.add_mark(start..end, MarkKind::Emphasis);
             }
         }
+        if range.start < skip_until {
+            continue;
+        }
+        if n.is_text() {
+            rich.push_str(n.text().unwrap_or(""));
+        } else if n.is_element() {
+            match n.tag_name().name() {
+                "PRTPAGE" | "FTREF" => skip_until = range.end,
+                "E" if n.attribute("T") == Some("03") => open.push((range, rich.text.len())),
+                _ => {}
+            }
+        }
+    }
+    while let Some((_, start)) = open.pop() {
+        let end = rich.text.len();
+        rich.add_mark(start..end, MarkKind::Emphasis);
     }
 }
 
