@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::build_sorn::{common_preamble, doc_publication, fr_doc};
 use super::captions::{PreambleCaption, split_caption};
+use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
@@ -28,10 +28,6 @@ static ADD: LazyLock<Regex> = LazyLock::new(|| {
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s").expect("valid pattern"));
 static SUBJECTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^List of Subjects in (\d+) CFR [Pp]arts? (\S+)$").expect("valid pattern"));
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 fn after_dash(text: &str) -> Option<String> {
     for dash in ["\u{2014}", "--", " \u{2013} ", "\u{2013}", " - "] {
@@ -195,7 +191,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         ctx.warn(None, "no subject line found");
     }
 
-    let mut parts_pre = super::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
+    let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
     if let Some(a) = &issuance_agency
         && parts_pre.agency.abbreviation.is_none()
         && a.len() <= 8

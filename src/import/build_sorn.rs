@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use super::captions::{self, PreambleCaption, SystemCaption, split_caption};
-use super::front::{self, Which};
+use super::front;
+use super::preamble::{common_preamble, doc_publication, fr_doc, joined, squash};
 use super::rich::{MarkKind, Rich};
 use super::unit::{Unit, UnitKind};
-use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, contacts, dates, names, routine_uses};
+use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, dates, names, routine_uses};
 use crate::model::{
-    Action, Contact, Element, Exemptions, ExtraCaption, FrDoc, Loc, RoutineUse, Signature, SignaturePlacement, Sorn,
-    SourceDate, SourceDateTime, System, SystemName, Template,
+    Action, Element, Exemptions, Loc, RoutineUse, Signature, SignaturePlacement, Sorn, SourceDate, System, SystemName,
+    Template,
 };
 
 struct Section {
@@ -60,18 +61,6 @@ fn compress_parenthesized(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("/")
-}
-
-fn joined(units: &[Unit]) -> Rich {
-    let mut r = Rich::default();
-    for u in units {
-        r.append(&u.reading_rich(), " ");
-    }
-    r
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Builds the SORN.
@@ -250,7 +239,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         ctx.warn(Some(line.line), format!("the identifier line prints as \"{}\"", system_name.id_long()));
     }
 
-    let mut parts_pre = super::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
+    let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
     ctx.writer.forms = names::forms(&system_name, parts_pre.preamble.docket.as_ref().map(|d| d.value.as_str()));
     let preamble = &mut parts_pre.preamble;
 
@@ -419,29 +408,6 @@ fn bold_caption(split: &captions::Split, unit: &Unit) -> Unit {
     Unit { kind: UnitKind::Para, rich, line: unit.line, depth: 0 }
 }
 
-/// The publication date the input states: the issue date, or the FR Doc line's (public
-/// inspection), or the business day after filing (print).
-pub(crate) fn doc_publication(issue: &Option<jiff::civil::Date>, end: &front::EndMatter) -> Option<jiff::civil::Date> {
-    if issue.is_some() {
-        return *issue;
-    }
-    let (doc, _) = end.fr_doc.as_ref()?;
-    if let Some(p) = doc.publication {
-        return Some(p);
-    }
-    let cal = crate::dates::Calendar::default();
-    cal.try_next_business_day_on_or_after(doc.filed.date().tomorrow().ok()?).ok()
-}
-
-pub(crate) fn fr_doc(end: &front::EndMatter) -> Option<FrDoc> {
-    end.fr_doc.as_ref().map(|(d, _)| FrDoc {
-        number: Loc::synthetic(d.number.clone()),
-        filed: Loc::synthetic(SourceDateTime(d.filed)),
-        publication_date: d.publication.map(|p| Loc::synthetic(SourceDate(p))),
-        style: d.style,
-    })
-}
-
 fn action_of(dates: Option<&str>, action: Option<&str>) -> Action {
     if let Some(d) = dates {
         for (word, a) in [
@@ -468,73 +434,6 @@ fn action_of(dates: Option<&str>, action: Option<&str>) -> Action {
     } else {
         Action::New
     }
-}
-
-/// AGENCY, SUMMARY, DATES, ADDRESSES and extra captions, contacts: the same for both kinds.
-/// Returns the publication date when DATES gave dates certain.
-pub(crate) fn common_preamble(
-    front: &front::Front,
-    preamble: &mut crate::model::Preamble,
-    agency: &crate::model::Agency,
-    publication: &Option<jiff::civil::Date>,
-    options: &ImportOptions,
-    ctx: &mut Ctx,
-    convention: dates::Convention,
-) -> Result<Option<jiff::civil::Date>, Box<ImportError>> {
-    let mut published = None;
-    for caption in &front.captions {
-        match &caption.which {
-            Which::Known(PreambleCaption::Agency) => {
-                let text = joined(&caption.units);
-                if squash(&text.text) != format!("{}.", agency.name.value) || caption.units.len() > 1 {
-                    preamble.agency =
-                        if caption.units.len() > 1 { ctx.prose(&caption.units)? } else { ctx.inline(&text)? };
-                }
-            }
-            Which::Known(PreambleCaption::Summary) => preamble.summary = ctx.prose(&caption.units)?,
-            Which::Known(PreambleCaption::Dates) => {
-                let text = joined(&caption.units);
-                let found = dates::recognize(&text, convention, *publication, &options.calendar);
-                preamble.comment_days = found.comment_days.map(Loc::synthetic);
-                preamble.effective_days = found.effective_days.map(Loc::synthetic);
-                published = found.published;
-                if let Some(p) = &found.prose {
-                    preamble.dates = ctx.inline(p)?;
-                }
-            }
-            Which::Known(PreambleCaption::Addresses) => preamble.addresses = ctx.prose(&caption.units)?,
-            Which::Extra(name) => {
-                let mut title = name.to_lowercase();
-                if let Some(first) = title.get(0..1) {
-                    title = format!("{}{}", first.to_uppercase(), &title[1..]);
-                }
-                if let Some(text) = ctx.prose(&caption.units)? {
-                    preamble.address_captions.push(ExtraCaption { caption: Loc::synthetic(title), text });
-                }
-            }
-            Which::Known(PreambleCaption::Contact) => {
-                let text = joined(&caption.units);
-                for c in contacts::split(&text) {
-                    let s = |v: Option<String>| v.map(Loc::synthetic);
-                    let text = match &c.text {
-                        Some(t) => ctx.inline(t)?,
-                        None => None,
-                    };
-                    preamble.contacts.push(Contact {
-                        topic: s(c.topic),
-                        name: s(c.name),
-                        title: s(c.title),
-                        phone: s(c.phone),
-                        address: s(c.address),
-                        email: s(c.email),
-                        text,
-                    });
-                }
-            }
-            Which::Known(PreambleCaption::Action | PreambleCaption::Supplementary) => {}
-        }
-    }
-    Ok(published)
 }
 
 fn routine_uses_into(system: &mut System, units: &[Unit], ctx: &mut Ctx) -> Result<(), Box<ImportError>> {

@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 
+use super::preamble::squash;
 use super::rich::{MarkKind, Rich};
 use super::signature::long_dates;
 use crate::dates::{Calendar, fr_date, placeholder};
@@ -160,10 +161,6 @@ fn role_before(text: &str, at: usize) -> Option<Role> {
         ("publication", Role::Published),
     ];
     keys.iter().filter_map(|(k, r)| before.rfind(k).map(|i| (i, *r))).max_by_key(|(i, _)| *i).map(|(_, r)| r)
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The sentences sorn generates for these counts, as plain text.

@@ -25,6 +25,7 @@ pub mod emit;
 pub mod front;
 pub mod justifications;
 pub mod names;
+mod preamble;
 pub mod prose;
 pub mod rich;
 pub mod routine_uses;
@@ -38,7 +39,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::dates::Calendar;
-use crate::model::{Document, Kind, Loc, Preamble, Prose, Unplaced};
+use crate::model::{Document, Kind, Loc, Prose, Unplaced};
 use unit::Unit;
 
 /// Why an input could not be imported.
@@ -435,151 +436,4 @@ pub(crate) fn bug(e: prose::ProseError) -> Box<ImportError> {
         format!("cannot write this text as Markdown that reads back the same (a bug in sorn import): {}", e.text),
         Some("please report it with the input document"),
     )
-}
-
-/// The preamble fields every document has, filled from the front matter. The caller sets the
-/// subject, action and dates, which depend on the kind of document.
-pub(crate) struct PreambleParts {
-    pub preamble: Preamble,
-    pub agency: crate::model::Agency,
-}
-
-/// The agency's name in the document's own capitalization, if the text spells the capitals line.
-fn proper_agency(capitals: &str, texts: &[&str]) -> String {
-    let wanted = capitals.trim().to_lowercase();
-    for t in texts {
-        if let Some(i) = t.to_lowercase().find(&wanted)
-            && t.is_char_boundary(i)
-            && t.is_char_boundary(i + wanted.len())
-        {
-            let candidate = &t[i..i + wanted.len()];
-            if candidate.chars().any(char::is_lowercase) {
-                return candidate.to_string();
-            }
-        }
-    }
-    capitals
-        .split_whitespace()
-        .enumerate()
-        .map(|(i, w)| {
-            let lower = w.to_lowercase();
-            if i > 0 && matches!(lower.as_str(), "of" | "and" | "the" | "for" | "on" | "in" | "to") {
-                lower
-            } else {
-                let mut c = lower.chars();
-                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The abbreviation written after the agency's name: "General Services Administration (GSA)".
-fn agency_abbreviation(name: &str, texts: &[&str]) -> Option<String> {
-    let needle = format!("{name} (");
-    for t in texts {
-        if let Some(i) = t.find(&needle) {
-            let rest = &t[i + needle.len()..];
-            let close = rest.find(')')?;
-            let abbr = &rest[..close];
-            if (2..=8).contains(&abbr.len()) && abbr.chars().all(|c| c.is_ascii_uppercase()) {
-                return Some(abbr.to_string());
-            }
-        }
-    }
-    None
-}
-
-/// Fills agency, identifying lines, AGENCY, SUMMARY, ADDRESSES and its extra captions, contacts and
-/// the units of SUPPLEMENTARY INFORMATION (written by the caller once placeholders are known).
-pub(crate) fn preamble_parts(
-    front: &front::Front,
-    end_billing: &[(String, u32)],
-    all_texts: &[&str],
-    ctx: &mut Ctx,
-) -> Result<PreambleParts, Box<ImportError>> {
-    let h = &front.heading;
-    let agency_caps = h.agency.clone().unwrap_or_default();
-    let agency_name = if agency_caps.is_empty() { String::new() } else { proper_agency(&agency_caps, all_texts) };
-    let abbreviation = agency_abbreviation(&agency_name, all_texts);
-    let agency = crate::model::Agency {
-        name: Loc::synthetic(agency_name.clone()),
-        abbreviation: abbreviation.map(Loc::synthetic),
-        subagency: h.subagency.clone().map(Loc::synthetic),
-    };
-    if agency_caps.is_empty() {
-        ctx.warn(None, "no agency heading line found; `agency.name` is empty");
-    }
-    let mut p = Preamble::default();
-    let billing = h.billing.clone().or_else(|| end_billing.first().cloned());
-    if let Some((code, _)) = &billing {
-        p.billing_code = Some(Loc::synthetic(code.clone()));
-    }
-    for (code, line) in end_billing.iter().chain(h.billing.iter()) {
-        if let Some((kept, _)) = &billing
-            && code.trim_end_matches(['P', 'C']).trim_end_matches('-')
-                != kept.trim_end_matches(['P', 'C']).trim_end_matches('-')
-        {
-            ctx.warn(Some(*line), format!("second billing code {code} differs from {kept}; sorn prints one"));
-        }
-    }
-    if let Some(bracket) = &h.bracket {
-        let (docket, exact) = docket_of(bracket);
-        p.docket = docket.map(Loc::synthetic);
-        if !exact {
-            p.bracket_line = Some(Loc::synthetic(bracket.clone()));
-        }
-    }
-    p.rin = h.rin.clone().map(Loc::synthetic);
-    ctx.unplace("notice.subject", &h.other)?;
-    Ok(PreambleParts { preamble: p, agency })
-}
-
-/// The docket number in a bracketed line, and whether the line is exactly "Docket No. X".
-fn docket_of(bracket: &str) -> (Option<String>, bool) {
-    if let Some(rest) = bracket.strip_prefix("Docket No. ")
-        && !rest.contains([' ', ';', ','])
-    {
-        return (Some(rest.to_string()), true);
-    }
-    for label in ["Docket No.", "Docket Number", "Docket ID:", "Docket ID", "Docket Nos.", "Docket"] {
-        if let Some(i) = bracket.find(label) {
-            let rest = bracket[i + label.len()..].trim_start_matches([':', ' ']);
-            let id: String = rest.chars().take_while(|c| !c.is_whitespace() && !matches!(c, ';' | ',' | ']')).collect();
-            if id.chars().any(|c| c.is_ascii_digit()) {
-                return (Some(id), false);
-            }
-        }
-    }
-    (None, false)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn docket_lines() {
-        assert_eq!(docket_of("Docket No. DHS-2016-0053"), (Some("DHS-2016-0053".into()), true));
-        assert_eq!(
-            docket_of("Notice-ID-2019-01; Docket No. 2019-0002; Sequence No. 27"),
-            (Some("2019-0002".into()), false)
-        );
-        assert_eq!(docket_of("Docket ID: DOD-2016-HA-0042"), (Some("DOD-2016-HA-0042".into()), false));
-        assert_eq!(docket_of("FRL-9999-99-OAR"), (None, false));
-    }
-
-    #[test]
-    fn agency_names() {
-        assert_eq!(
-            proper_agency("GENERAL SERVICES ADMINISTRATION", &["General Services Administration (GSA), Office"]),
-            "General Services Administration"
-        );
-        assert_eq!(proper_agency("DEPARTMENT OF THE TREASURY", &[]), "Department of the Treasury");
-        assert_eq!(
-            agency_abbreviation("General Services Administration", &["the General Services Administration (GSA) is"])
-                .as_deref(),
-            Some("GSA")
-        );
-    }
 }
