@@ -12,8 +12,7 @@ use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
-    Cfr, Claim, Cover, ExemptionRule, Justification, Loc, RuleExemptions, Signature, SignaturePlacement, SourceDate,
-    Stage, SystemName,
+    Cfr, Cover, ExemptionRule, Justification, Loc, RuleExemptions, SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
 static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -250,16 +249,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             Some(found) => {
                 exemptions.description = ctx.inline(&rich.slice(0..found.range.start))?;
                 exemptions.official = Some(Loc::synthetic(found.official.clone()));
-                exemptions.claims = found
-                    .claims
-                    .iter()
-                    .map(|(a, subs)| Claim {
-                        authority: Loc::synthetic(a.to_string()),
-                        subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
-                    })
-                    .collect();
-                let generated = crate::lower::claim_sentences(&found.official, &exemptions.claims);
-                if squash(&generated) != squash(&rich.text[found.range.clone()]) {
+                exemptions.claims = found.to_model();
+                if let Some(generated) = found.normalized(&rich.text[found.range.clone()]) {
                     ctx.warn(
                         paragraph_unit.as_ref().map(|u| u.line),
                         format!("the claim sentences print as: {generated}"),
@@ -328,13 +319,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         ctx.unplace(&after, std::slice::from_ref(&unit))?;
     }
 
-    let signature = sig.map(|(s, _, _)| Signature {
-        dated: s.dated.map(|d| Loc::synthetic(SourceDate(d))),
-        name: Loc::synthetic(s.name),
-        title: s.title.into_iter().map(Loc::synthetic).collect(),
-        before: s.before.into_iter().map(Loc::synthetic).collect(),
-        placement: SignaturePlacement::End,
-    });
+    let signature = sig.map(|(s, _, _)| s.into_model(SignaturePlacement::End));
     if cfr_title == 0 {
         ctx.warn(None, "no CFR title found; `cfr.title` is 0");
     }

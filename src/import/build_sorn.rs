@@ -10,8 +10,7 @@ use super::rich::{MarkKind, Rich};
 use super::unit::{Unit, UnitKind};
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, dates, names, routine_uses};
 use crate::model::{
-    Action, Element, Exemptions, Loc, RoutineUse, Signature, SignaturePlacement, Sorn, SourceDate, System, SystemName,
-    Template,
+    Action, Element, Exemptions, Loc, RoutineUse, SignaturePlacement, Sorn, SourceDate, System, SystemName, Template,
 };
 
 struct Section {
@@ -356,13 +355,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         system.exemptions = None;
     }
 
-    let signature = sig.map(|(s, _, _)| Signature {
-        dated: s.dated.map(|d| Loc::synthetic(SourceDate(d))),
-        name: Loc::synthetic(s.name),
-        title: s.title.into_iter().map(Loc::synthetic).collect(),
-        before: s.before.into_iter().map(Loc::synthetic).collect(),
-        placement,
-    });
+    let signature = sig.map(|(s, _, _)| s.into_model(placement));
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(Sorn {
         kind: Loc::synthetic("sorn".into()),
@@ -477,29 +470,11 @@ fn exemptions(units: &[Unit], ctx: &mut Ctx) -> Result<Exemptions, Box<ImportErr
     let text = first.text();
     match claims::find(text) {
         Some(found) if text[..found.range.start].trim().is_empty() => {
-            let generated = crate::lower::claim_sentences(
-                &found.official,
-                &found
-                    .claims
-                    .iter()
-                    .map(|(a, subs)| crate::model::Claim {
-                        authority: Loc::synthetic(a.to_string()),
-                        subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
-                    })
-                    .collect::<Vec<_>>(),
-            );
-            if squash(&generated) != squash(&text[found.range.clone()]) {
+            if let Some(generated) = found.normalized(&text[found.range.clone()]) {
                 ctx.warn(Some(first.line), format!("the claim sentences print as: {generated}"));
             }
             out.official = Some(Loc::synthetic(found.official.clone()));
-            out.claims = found
-                .claims
-                .iter()
-                .map(|(a, subs)| crate::model::Claim {
-                    authority: Loc::synthetic(a.to_string()),
-                    subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
-                })
-                .collect();
+            out.claims = found.to_model();
             let mut note = vec![Unit { rich: first.rich.from(found.range.end).trim(), ..first.clone() }];
             note.extend(units[1..].iter().cloned());
             out.note = ctx.prose(&note)?;

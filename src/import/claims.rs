@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::{Claim, Loc};
 use crate::statute::{Authority, Subsection, parse_citation_list};
 
 /// Claim sentences found in a text.
@@ -18,6 +19,26 @@ pub struct ClaimsFound {
     pub official: String,
     /// (authority, provisions), in order.
     pub claims: Vec<(Authority, Vec<Subsection>)>,
+}
+
+impl ClaimsFound {
+    /// The claims as the model types them.
+    pub fn to_model(&self) -> Vec<Claim> {
+        self.claims
+            .iter()
+            .map(|(a, subs)| Claim {
+                authority: Loc::synthetic(a.to_string()),
+                subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
+            })
+            .collect()
+    }
+
+    /// The sentences sorn prints for these claims, when they differ from `written` (more than in
+    /// spacing).
+    pub fn normalized(&self, written: &str) -> Option<String> {
+        let generated = crate::lower::claim_sentences(&self.official, &self.to_model());
+        (super::preamble::squash(&generated) != super::preamble::squash(written)).then_some(generated)
+    }
 }
 
 static CORE: LazyLock<Regex> = LazyLock::new(|| {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, DateTime};
 use regex::Regex;
 
-use crate::model::FrDocStyle;
+use crate::model::{FrDocStyle, Loc, Signature, SignaturePlacement, SourceDate};
 
 /// A signature block as read.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,6 +19,19 @@ pub struct Sig {
     pub name: String,
     /// Title lines, without their final comma or period.
     pub title: Vec<String>,
+}
+
+impl Sig {
+    /// The signature as the model types it.
+    pub fn into_model(self, placement: SignaturePlacement) -> Signature {
+        Signature {
+            dated: self.dated.map(|d| Loc::synthetic(SourceDate(d))),
+            name: Loc::synthetic(self.name),
+            title: self.title.into_iter().map(Loc::synthetic).collect(),
+            before: self.before.into_iter().map(Loc::synthetic).collect(),
+            placement,
+        }
+    }
 }
 
 /// An FR Doc line as read.
