@@ -50,4 +50,8 @@ pub enum SornError {
         #[help]
         help: Option<String>,
     },
+    /// A document could not be imported.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Import(#[from] Box<crate::import::ImportError>),
 }

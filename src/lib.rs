@@ -13,6 +13,7 @@
 //!   the Federal Register's calendar;
 //! - [`lower`] resolves everything a document generates into a [`frdoc::FrDocument`], which the
 //!   backends in [`emit`] lay out;
+//! - [`import`] reads published Federal Register documents back into sources;
 //! - [`report`] prints diagnostics; [`commands`] are the subcommands the binary calls.
 
 pub mod check;
@@ -23,6 +24,7 @@ pub mod diagnostic;
 pub mod emit;
 pub mod error;
 pub mod frdoc;
+pub mod import;
 pub mod lower;
 pub mod model;
 pub mod report;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sorn::commands::{build, check, explain, schema};
+use sorn::commands::{build, check, explain, import, schema};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -62,6 +62,21 @@ enum Command {
         /// List every rule with its default level.
         #[arg(long, conflicts_with = "rule")]
         list: bool,
+    },
+    /// Turn published Federal Register documents (Markdown, text or FR XML) into sources.
+    Import {
+        /// The documents to import; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the source to this file (default: standard output).
+        #[arg(long, conflicts_with = "out_dir")]
+        out: Option<PathBuf>,
+        /// Write one source per document found into this folder, named from the system identifier.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Overwrite existing files.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the JSON Schemas of the sources.
     Schema {
@@ -191,6 +206,17 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(ExitStatus::Success)
+        }
+        Command::Import { files, out, out_dir, force } => {
+            let (status, report) = import::run(&import::ImportArgs { inputs: files, out, out_dir, force })?;
+            let mut err = std::io::stderr().lock();
+            for message in &report.messages {
+                let _ = writeln!(err, "{message}");
+            }
+            if !report.stdout.is_empty() {
+                let _ = std::io::stdout().lock().write_all(report.stdout.as_bytes());
+            }
+            Ok(status)
         }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;

@@ -4,5 +4,6 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod import;
 pub mod output;
 pub mod schema;

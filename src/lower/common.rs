@@ -96,7 +96,10 @@ pub fn heading_lines(preamble: &Preamble, agency: &Agency, cfr_line: Option<Stri
     if let Some(cfr) = cfr_line {
         out.push(Block::Line(LineRole::Cfr, cfr));
     }
-    if let Some(docket) = &preamble.docket {
+    if let Some(line) = &preamble.bracket_line {
+        let line = line.value.trim().trim_start_matches('[').trim_end_matches(']');
+        out.push(Block::Line(LineRole::Docket, format!("[{line}]")));
+    } else if let Some(docket) = &preamble.docket {
         out.push(Block::Line(LineRole::Docket, format!("[Docket No. {}]", docket.value.trim())));
     }
     if let Some(rin) = &preamble.rin {

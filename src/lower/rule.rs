@@ -112,7 +112,6 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     FrDocument { title: subject, section, blocks }
 }
 
-
 fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
     if let Some(p) = &r.notice.dates {
         return Some(ctx.prose(p));
@@ -127,4 +126,3 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
     }
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }
-

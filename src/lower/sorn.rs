@@ -103,7 +103,10 @@ fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String>
                 parts.push(ctx.prose(intro));
             }
             for ru in &system.routine_uses {
-                parts.push(format!("{}. {}", escape(ru.id.value.trim()), ctx.prose(&ru.text)));
+                let id = ru.id.value.trim();
+                // "A" prints "A."; an id written with its own punctuation, "(a)" or "1)", as is.
+                let marker = if id.ends_with(['.', ')']) { escape(id) } else { format!("{}.", escape(id)) };
+                parts.push(format!("{marker} {}", ctx.prose(&ru.text)));
             }
             if let Some(note) = &system.routine_uses_note {
                 parts.push(ctx.prose(note));

@@ -65,6 +65,10 @@ pub struct Preamble {
     pub billing_code: Option<Loc<String>>,
     /// Agency docket number, printed in brackets as "[Docket No. DHS-2016-0053]"; available to prose as `{docket}`.
     pub docket: Option<Loc<String>>,
+    /// The bracketed identifying line as printed, without the brackets, when it is not "Docket No.
+    /// {docket}", e.g. "Notice-ID-2019-01; Docket No. 2019-0002; Sequence No. 27" or "Docket ID:
+    /// DOD-2016-HA-0042". Printed instead of the line generated from `docket`.
+    pub bracket_line: Option<Loc<String>>,
     /// Regulation Identifier Number for rules, e.g. "RIN 1601-AA00" (written without "RIN").
     pub rin: Option<Loc<String>>,
     /// The subject line, when it should differ from the one sorn derives from the document kind and system.
@@ -186,4 +190,18 @@ pub struct Exemptions {
     pub note: Option<Prose>,
     /// The whole caption text, for a system with no claims ("None.").
     pub text: Option<Prose>,
+}
+
+/// Text `sorn import` found in a published document but could not place in any field. It is kept so
+/// that nothing is lost, is never rendered, and is reported as a warning on every import; move it
+/// into the right field (or delete it) and remove the entry.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Unplaced {
+    /// Where the text stood, as the key of the field it followed, e.g. "system.location".
+    pub after: Loc<String>,
+    /// Its line in the imported document (1-based).
+    pub line: Option<Loc<u32>>,
+    /// The text, as Markdown.
+    pub text: Loc<String>,
 }

@@ -14,7 +14,7 @@ mod template;
 
 pub use common::{
     Agency, AuthorityText, CitationText, Claim, Contact, Exemptions, ExtraCaption, FrDoc, FrDocStyle, Preamble, Prose,
-    Signature, SignaturePlacement,
+    Signature, SignaturePlacement, Unplaced,
 };
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;

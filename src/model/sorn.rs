@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Agency, Exemptions, FrDoc, Preamble, Prose, Signature};
+use super::common::{Agency, Exemptions, FrDoc, Preamble, Prose, Signature, Unplaced};
 use super::date::SourceDate;
 use super::located::Loc;
 use super::system::SystemName;
@@ -42,6 +42,9 @@ pub struct Sorn {
     pub signature: Option<Signature>,
     /// The FR Doc line.
     pub fr_doc: Option<FrDoc>,
+    /// Text an import could not place (never rendered; see `sorn import`).
+    #[serde(default)]
+    pub unplaced: Vec<Unplaced>,
 }
 
 fn sornkind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -1,0 +1,193 @@
+//! Lettered reasons: "(a) From subsection (c)(3) and (4) (Accounting for Disclosures) because
+//! …", "(f) From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I) (Agency Requirements) and (f)
+//! (Agency Rules), because …" back into typed justifications: provisions, heading (several
+//! groups become `covers`), and the reason as written.
+
+use crate::statute::{Subsection, parse_citation_list};
+
+/// One group of provisions with its parenthetical heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// The provisions.
+    pub subsections: Vec<Subsection>,
+    /// The heading, if any.
+    pub heading: Option<String>,
+}
+
+/// A lettered reason as read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// Its letter, "a".
+    pub letter: String,
+    /// What it justifies.
+    pub groups: Vec<Group>,
+    /// Byte offset in the text where the reason itself begins ("because ...").
+    pub text_start: usize,
+}
+
+/// The letter of a reason paragraph, "(a) From ..." → "a", if it opens like one.
+pub fn letter(text: &str) -> Option<&str> {
+    let t = text.strip_prefix('(')?;
+    let close = t.find(')')?;
+    let letter = &t[..close];
+    let rest = t[close + 1..].trim_start();
+    (!letter.is_empty()
+        && letter.len() <= 3
+        && letter.chars().all(|c| c.is_ascii_lowercase())
+        && rest.starts_with("From "))
+    .then_some(letter)
+}
+
+/// Reads a reason paragraph.
+pub fn parse(text: &str) -> Option<Reason> {
+    let letter = letter(text)?.to_string();
+    let mut pos = text.find("From ")? + "From ".len();
+    let rest = &text[pos..];
+    let noun = if rest.starts_with("subsections ") {
+        "subsections "
+    } else if rest.starts_with("subsection ") {
+        "subsection "
+    } else if rest.starts_with("paragraphs ") {
+        "paragraphs "
+    } else if rest.starts_with("paragraph ") {
+        "paragraph "
+    } else {
+        ""
+    };
+    pos += noun.len();
+    let mut groups = Vec::new();
+    loop {
+        let (end, list) = citation_run(text, pos)?;
+        let subsections =
+            parse_citation_list(list.trim().trim_end_matches(',').trim_end_matches(" and").trim()).ok()?;
+        pos = end;
+        let mut heading = None;
+        let after = &text[pos..];
+        let ws = after.len() - after.trim_start().len();
+        if after[ws..].starts_with('(')
+            && let Some(close) = balanced(&after[ws..])
+        {
+            heading = Some(after[ws + 1..ws + close].trim().to_string());
+            pos += ws + close + 1;
+        }
+        groups.push(Group { subsections, heading });
+        // Another group: " and (f) (Agency Rules)" or ", (g) (...)".
+        let after = &text[pos..];
+        let joined = after
+            .strip_prefix(", and ")
+            .or_else(|| after.strip_prefix(" and "))
+            .or_else(|| after.strip_prefix(", "))
+            .map(|r| (after.len() - r.len(), r));
+        match joined {
+            Some((skip, r)) if r.starts_with('(') && citation_run(r, 0).is_some() => pos += skip,
+            _ => break,
+        }
+    }
+    let after = &text[pos..];
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let ws = after.len() - after.trim_start().len();
+    let text_start = text.len() - after.len() + ws;
+    Some(Reason { letter, groups, text_start })
+}
+
+/// The citations starting at `pos`: "(c)(3) and (4)", "(e)(4)(G), (e)(4)(H), and (e)(4)(I)".
+/// Stops before a parenthetical that is not a citation part.
+fn citation_run(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let mut i = pos;
+    let mut end = pos;
+    loop {
+        let rest = &text[i..];
+        if rest.starts_with('(') {
+            let close = rest.find(')')?;
+            let inner = rest[1..close].trim();
+            if inner.is_empty() || inner.len() > 4 || !inner.chars().all(|c| c.is_ascii_alphanumeric()) {
+                break;
+            }
+            i += close + 1;
+            end = i;
+            continue;
+        }
+        let mut advanced = false;
+        for sep in [", and ", ", or ", " and ", " or ", ", ", " through ", "\u{2013}", "\u{2014}", "-", " "] {
+            if rest.starts_with(sep) && text[i + sep.len()..].starts_with('(') {
+                // Only a part of a citation list if what follows is a citation part.
+                let next = &text[i + sep.len()..];
+                let close = next.find(')').unwrap_or(0);
+                let inner = next.get(1..close).unwrap_or("").trim();
+                if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    i += sep.len();
+                    advanced = true;
+                }
+                break;
+            }
+        }
+        if !advanced {
+            break;
+        }
+    }
+    (end > pos).then(|| (end, &text[pos..end]))
+}
+
+/// The index of the parenthesis closing the one at 0.
+fn balanced(text: &str) -> Option<usize> {
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subs(g: &Group) -> Vec<String> {
+        g.subsections.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn one_group_with_heading() {
+        let t = "(a) From subsection (c)(3) and (4) (Accounting for Disclosures) because release of the accounting.";
+        let r = parse(t).unwrap();
+        assert_eq!(r.letter, "a");
+        assert_eq!(r.groups.len(), 1);
+        assert_eq!(subs(&r.groups[0]), ["(c)(3)", "(c)(4)"]);
+        assert_eq!(r.groups[0].heading.as_deref(), Some("Accounting for Disclosures"));
+        assert!(t[r.text_start..].starts_with("because release"));
+    }
+
+    #[test]
+    fn several_headings_become_covers() {
+        let t = "(f) From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I) (Agency Requirements) and (f) (Agency Rules), because portions of this system are exempt.";
+        let r = parse(t).unwrap();
+        assert_eq!(r.groups.len(), 2);
+        assert_eq!(subs(&r.groups[0]), ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
+        assert_eq!(r.groups[1].heading.as_deref(), Some("Agency Rules"));
+        assert!(t[r.text_start..].starts_with("because portions"));
+    }
+
+    #[test]
+    fn shorthand_and_no_heading() {
+        let r = parse("(b) From subsections (e)(4)(G), (H), and (I) because they do not apply.").unwrap();
+        assert_eq!(subs(&r.groups[0]), ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
+        assert_eq!(r.groups[0].heading, None);
+        let r = parse("(i) From subsection (g)(1) (Civil Remedies) to the extent that the system is exempt.").unwrap();
+        assert_eq!(subs(&r.groups[0]), ["(g)(1)"]);
+        assert_eq!(r.groups[0].heading.as_deref(), Some("Civil Remedies"));
+    }
+
+    #[test]
+    fn not_a_reason() {
+        assert!(parse("(a) To the DOJ, including Offices of the United States Attorneys.").is_none());
+        assert!(parse("Exemptions from these particular subsections are justified").is_none());
+    }
+}

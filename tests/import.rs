@@ -1,0 +1,339 @@
+//! `sorn import` as users run it: every input kind, the round trip back to the published text,
+//! linking a SORN and its rule, and every kind of bad input (exit status 2, never a panic).
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use sorn::emit::Format;
+use sorn::import::{ImportOptions, import};
+use sorn::lower::{LowerOptions, lower};
+use sorn::model::Document;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/import").join(name)
+}
+
+fn sorn() -> Command {
+    let mut cmd = Command::cargo_bin("sorn").unwrap();
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Loads a source with the real loader: it must have no diagnostics at all.
+fn load(text: &str) -> Document {
+    let ws = sorn::source::load_str("imported.toml", text);
+    assert!(ws.diagnostics.is_empty(), "{:#?}\n{text}", ws.diagnostics);
+    ws.documents.into_iter().next().expect("a document").document
+}
+
+/// Word-level similarity of two texts with the markup the fidelity tool ignores removed.
+fn fidelity(reference: &str, rendered: &str) -> f32 {
+    let clean = |t: &str| -> String {
+        let t =
+            t.replace(['*', '\\', '#', '_', '`'], " ").replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'");
+        t.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    similar::TextDiff::from_words(&clean(reference), &clean(rendered)).ratio()
+}
+
+fn import_cli(input: &Path) -> Output {
+    sorn().arg("import").arg(input).output().unwrap()
+}
+
+#[test]
+fn markdown_sorn_imports_and_renders_back() {
+    let out = import_cli(&fixture("dhs-ice-015-sorn.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    assert_eq!(s.system.id.value, "DHS/ICE-015");
+    assert_eq!(s.system.name.value, "LeadTrac System of Records");
+    assert_eq!(s.system.routine_uses.len(), 14);
+    assert_eq!(s.system.exemptions.as_ref().map(|e| e.claims.len()), Some(2));
+    assert_eq!(s.notice.comment_days.as_ref().map(|d| d.value), Some(30));
+    assert!(s.unplaced.is_empty());
+    insta::assert_snapshot!("import-dhs-ice-015-sorn", text);
+    let rendered = Format::Markdown.render(&lower(&Document::Sorn(s), &LowerOptions::default()));
+    let reference = std::fs::read_to_string(fixture("dhs-ice-015-sorn.md")).unwrap();
+    let ratio = fidelity(&reference, &rendered);
+    assert!(ratio >= 0.97, "fidelity {ratio}");
+}
+
+#[test]
+fn markdown_rule_imports_and_renders_back() {
+    let out = import_cli(&fixture("dhs-ice-015-final-rule.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    assert_eq!(r.system.id.value, "DHS/ICE-015");
+    assert_eq!(r.cfr.paragraph.value, 75);
+    assert_eq!(r.justifications.len(), 9);
+    assert_eq!(r.justifications[5].covers.as_ref().map(Vec::len), Some(2), "(f) has two headings");
+    assert!(stderr(&out).contains("warning: line"), "normalizations are reported with their lines");
+    insta::assert_snapshot!("import-dhs-ice-015-final-rule", text);
+    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let reference = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
+    let ratio = fidelity(&reference, &rendered);
+    assert!(ratio >= 0.97, "fidelity {ratio}");
+}
+
+#[test]
+fn fr_xml_notice_imports() {
+    let out = import_cli(&fixture("gsa-ogp-1-2019.xml"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::Sorn(s) = &doc else { panic!("not a SORN") };
+    assert_eq!(s.system.id.value, "GSA/OGP-1");
+    assert_eq!(s.system.separator.as_ref().map(|x| x.value.as_str()), Some(", "));
+    assert_eq!(
+        s.notice.bracket_line.as_ref().map(|x| x.value.as_str()),
+        Some("Notice-ID-2019-01; Docket No. 2019-0002; Sequence No. 27")
+    );
+    assert_eq!(s.system.routine_uses.len(), 11);
+    assert!(s.notice.dates.as_ref().is_some_and(|d| d.value.contains("{comments_due}")));
+    insta::assert_snapshot!("import-gsa-ogp-1", text);
+    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let xml = std::fs::read_to_string(fixture("gsa-ogp-1-2019.xml")).unwrap();
+    let mut reference = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                reference.push(' ');
+            }
+            c if !in_tag => reference.push(c),
+            _ => {}
+        }
+    }
+    let ratio = fidelity(&reference, &rendered);
+    assert!(ratio >= 0.97, "fidelity {ratio}");
+}
+
+#[test]
+fn plain_text_edition_imports() {
+    let out = import_cli(&fixture("fhfa-14-legacy.txt"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    assert_eq!(s.system.id.value, "FHFA-14");
+    assert_eq!(s.system.name.value, "Personnel Security Records");
+    assert_eq!(s.system.routine_uses.iter().map(|r| r.id.value.as_str()).collect::<Vec<_>>(), ["(1)", "(2)"]);
+    assert_eq!(s.signature.as_ref().map(|g| g.placement), Some(sorn::model::SignaturePlacement::BeforeSystem));
+    assert!(s.system.storage.is_some() && s.system.policies.is_none());
+    insta::assert_snapshot!("import-fhfa-14-text", text);
+}
+
+#[test]
+fn a108_manuscript_with_run_in_captions() {
+    let out = import_cli(&fixture("dot-all-8-a108.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("caption \"DISCLOSURE TO CONSUMER REPORTING AGENCIES\" is not part of the a108 caption set"),
+        "{err}"
+    );
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    assert_eq!(s.template.value, sorn::model::Template::A108);
+    assert_eq!(s.action.value, sorn::model::Action::Modified);
+    assert_eq!(s.system.id.value, "DOT/ALL 8");
+    assert_eq!(s.system.routine_uses.iter().map(|r| r.id.value.as_str()).collect::<Vec<_>>(), ["1", "2"]);
+    assert_eq!(s.notice.contacts.first().and_then(|c| c.name.as_ref()).map(|n| n.value.as_str()), Some("Karyn Gorman"));
+    assert_eq!(s.signature.as_ref().map(|g| g.before.len()), Some(1));
+    assert!(s.notice.dates.is_none() && s.notice.comment_days.is_some());
+    insta::assert_snapshot!("import-dot-all-8-a108", text);
+}
+
+#[test]
+fn a_rule_that_revises_a_section_keeps_its_regulatory_text_unplaced() {
+    let out = import_cli(&fixture("doj-section-rule.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: line 33: text not placed, kept in [[unplaced]]"), "{}", stderr(&out));
+    let Document::ExemptionRule(r) = load(&stdout(&out)) else { panic!("not a rule") };
+    assert_eq!(r.unplaced.len(), 4);
+    assert_eq!(r.unplaced[0].line.as_ref().map(|l| l.value), Some(33));
+    assert_eq!(r.cfr.title.value, 28);
+    assert!(r.signature.is_some());
+}
+
+#[test]
+fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sorn().arg("import").arg(fixture("fedreg-issue.xml")).arg("--out-dir").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("note: skipped NOTICE \"Notice of Resource Advisory Committee Meeting\""), "{err}");
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["dhs-usss-004-final-rule.toml", "gsa-ogp-1.toml"]);
+    for name in &names {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        load(&text);
+        insta::assert_snapshot!(format!("import-issue-{name}"), text);
+    }
+}
+
+#[test]
+fn a_sorn_and_its_rule_imported_together_are_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sorn()
+        .arg("import")
+        .arg(fixture("dhs-ice-015-sorn.md"))
+        .arg(fixture("dhs-ice-015-final-rule.md"))
+        .arg("--out-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sorn_doc = load(&std::fs::read_to_string(dir.path().join("dhs-ice-015.toml")).unwrap());
+    let rule_doc = load(&std::fs::read_to_string(dir.path().join("dhs-ice-015-final-rule.toml")).unwrap());
+    assert_eq!(sorn_doc.system_name().id.value, rule_doc.system_name().id.value);
+    assert_eq!(sorn_doc.link().map(|l| l.value.as_str()), Some("dhs-ice-015-final-rule.toml"));
+    assert_eq!(rule_doc.link().map(|l| l.value.as_str()), Some("dhs-ice-015.toml"));
+    // Both build together, the links resolving.
+    let build = sorn().arg("build").arg(dir.path()).arg("--out-dir").arg(dir.path().join("build")).output().unwrap();
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+}
+
+#[test]
+fn standard_input_and_out_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.toml");
+    let bytes = std::fs::read(fixture("dhs-ice-015-final-rule.md")).unwrap();
+    let out = sorn().args(["import", "-", "--out"]).arg(&path).write_stdin(bytes.clone()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    load(&std::fs::read_to_string(&path).unwrap());
+    let again = sorn().args(["import", "-", "--out"]).arg(&path).write_stdin(bytes.clone()).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let forced = sorn().args(["import", "-", "--force", "--out"]).arg(&path).write_stdin(bytes).output().unwrap();
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+}
+
+#[test]
+fn existing_files_in_out_dir_need_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gsa-ogp-1.toml"), "keep me").unwrap();
+    let out =
+        sorn().arg("import").arg(fixture("gsa-ogp-1-2019.xml")).arg("--out-dir").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("gsa-ogp-1.toml")).unwrap(), "keep me");
+}
+
+fn bad(name: &str, bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = import_cli(&path);
+    assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    stderr(&out).replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn bad_inputs_exit_2_with_a_clear_message() {
+    let err = bad("hello.md", b"# Hello\n\nA note about lunch.\n");
+    assert!(err.contains("is not a System of Records Notice or a Privacy Act exemption rule"), "{err}");
+    let err = bad("broken.xml", b"<NOTICE>\n<PREAMB>\n<P>text</PREAMB>\n</NOTICE>\n");
+    assert!(err.contains("not well-formed XML"), "{err}");
+    assert!(err.contains("broken.xml:"), "the position is shown: {err}");
+    let err = bad("other.xml", b"<html><body>hi</body></html>");
+    assert!(err.contains("not Federal Register XML"), "{err}");
+    let err = bad("binary.pdf", b"%PDF-1.7\n\x00\x01\x02\x03binary");
+    assert!(err.contains("binary data"), "{err}");
+    let err = bad("latin1.txt", b"AGENCY: Caf\xe9 Bureau\n");
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    let err = bad("empty.md", b"   \n");
+    assert!(err.contains("is empty"), "{err}");
+}
+
+/// A small deterministic generator for the robustness test.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn no_input_makes_it_panic() {
+    let options = ImportOptions::default();
+    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for name in ["dhs-ice-015-sorn.md", "dhs-ice-015-final-rule.md", "gsa-ogp-1-2019.xml", "fedreg-issue.xml"] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        // Truncations anywhere, even inside a character.
+        let step = bytes.len() / 25 + 1;
+        for cut in (0..bytes.len()).step_by(step) {
+            inputs.push(bytes[..cut].to_vec());
+        }
+        // Random bytes overwritten.
+        for _ in 0..10 {
+            let mut b = bytes.clone();
+            for _ in 0..8 {
+                let at = (rng.next() as usize) % b.len();
+                b[at] = (rng.next() % 256) as u8;
+            }
+            inputs.push(b);
+        }
+        // Random spans removed and duplicated, which shuffles captions and structure.
+        for _ in 0..10 {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let a = (rng.next() as usize) % text.len();
+            let b = (rng.next() as usize) % text.len();
+            let (a, b) = (a.min(b), a.max(b));
+            if text.is_char_boundary(a) && text.is_char_boundary(b) {
+                inputs.push(format!("{}{}{}", &text[..a], &text[b..], &text[a..b]).into_bytes());
+            }
+        }
+    }
+    for _ in 0..30 {
+        let len = (rng.next() % 2000) as usize;
+        inputs.push((0..len).map(|_| (rng.next() % 256) as u8).collect());
+        inputs.push(
+            (0..len)
+                .map(|_| b" <>[]()*_#-:.\n\tAGENCY:SUMMARY:System name:(a)From1."[(rng.next() % 42) as usize])
+                .collect(),
+        );
+    }
+    // Deep nesting: read without recursing into the stack.
+    inputs.push(
+        format!("<NOTICE>{}<P>x</P>{}</NOTICE>", "<EXTRACT>".repeat(3000), "</EXTRACT>".repeat(3000)).into_bytes(),
+    );
+    inputs
+        .push(format!("<NOTICE><P>{}x{}</P></NOTICE>", "<E T=\"03\">".repeat(3000), "</E>".repeat(3000)).into_bytes());
+    inputs.push(format!("{}x", "> ".repeat(3000)).into_bytes());
+    inputs.push((0..300).map(|i| format!("{}- x\n", "  ".repeat(i))).collect::<String>().into_bytes());
+    inputs.push(b"[\n\n[]\n\n**AGENCY:**\n\n**SUPPLEMENTARY INFORMATION:**\n\n**System name:**\n\n(a) From\n".to_vec());
+    for input in inputs {
+        if let Ok(out) = import("fuzz", &input, &options) {
+            for source in out.sources {
+                load(&source.text);
+            }
+        }
+    }
+}
