@@ -17,6 +17,7 @@ mod unauthorized_exemption;
 mod unclaimed_justification;
 mod unjustified_exemption;
 mod unpaired_document;
+mod unplaced_text;
 
 use super::{Context, RuleMeta};
 use crate::diagnostic::Diagnostic;
@@ -41,6 +42,7 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&breach_routine_uses::META, breach_routine_uses::check),
     (&fr_citation::META, fr_citation::check),
     (&name_variant::META, name_variant::check),
+    (&unplaced_text::META, unplaced_text::check),
     (&unpaired_document::META, unpaired_document::check),
 ];
 

@@ -105,13 +105,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (key, prose) in doc.document.prose() {
             let text = &prose.value;
             let ws = words(text);
-            let mut report = |range: Range<usize>, found: &str, meant: &str, help: String| {
+            let mut report = |range: Range<usize>, message: String, help: String| {
                 let span = source_range(source, prose.span.clone(), text, range);
                 out.push(
                     Diagnostic::new(
                         META.name,
                         Severity::Warning,
-                        format!("\"{found}\" looks like a misspelling of \"{meant}\""),
+                        message,
                         cx.label(doc.file, span, format!("in `{key}`")),
                     )
                     .with_help(help),
@@ -121,7 +121,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 for window in ws.windows(parts.len()) {
                     if misspells(window, parts) {
                         let range = window[0].range.start..window[window.len() - 1].range.end;
-                        report(range.clone(), &text[range], target, format!("write \"{target}\""));
+                        let found = &text[range.clone()];
+                        report(
+                            range,
+                            format!("\"{found}\" looks like a misspelling of \"{target}\""),
+                            format!("write \"{target}\""),
+                        );
                     }
                 }
             }
@@ -152,11 +157,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
                 match matched {
                     Some((range, len)) if !range.is_empty() => {
+                        let found = &text[range.clone()];
                         report(
                             range.clone(),
-                            &text[range],
-                            &id,
-                            "write {system.id} (or {system} for the full name)".into(),
+                            format!("\"{found}\" spells the system identifier \"{id}\" differently"),
+                            "write {system.id} (or {system} for the full name) and sorn prints it one way".into(),
                         );
                         i += len;
                     }
