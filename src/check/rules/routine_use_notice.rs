@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// ## What it checks
     /// That a notice of a new or modified system with routine uses gives the public at least 30
     /// days between publication and the day its routine uses take effect: `effective_days` of 30
-    /// or more, and a comment period (`comment_days`) that ends no later than that day.
+    /// or more, and a comment period (`comment_days`) that ends no later than that day. Notices
+    /// whose DATES text is written out (`notice.dates`) are not checked: their wording may time the
+    /// system and its routine uses separately.
     ///
     /// ## Why
     /// A routine use is a standing permission to disclose records outside the agency without the
@@ -43,6 +45,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let notice = &sorn.notice;
+        // With DATES written out (`notice.dates`), the day counts may time the system and its
+        // routine uses separately ("effective upon publication; routine uses 30 days after"):
+        // only the generated sentence ties the routine uses to `effective_days`.
+        if notice.dates.is_some() {
+            continue;
+        }
         if let Some(effective) = &notice.effective_days {
             if effective.value < 30 {
                 out.push(
