@@ -284,7 +284,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         id: system_name.id.clone(),
         name: system_name.name.clone(),
         separator: system_name.separator.clone(),
+        form: system_name.form.clone(),
         abbreviations: system_name.abbreviations.clone(),
+        id_line: None,
         security_classification: None,
         location: None,
         managers: None,
@@ -307,6 +309,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         contesting: None,
         exemptions: None,
         history: None,
+        changes: Vec::new(),
     };
     let mut captions_override = BTreeMap::new();
     for s in &sections {
@@ -361,6 +364,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         kind: Loc::synthetic("sorn".into()),
         template: Loc::synthetic(template),
         action: Loc::synthetic(action),
+        partial: false,
+        capital_captions: false,
         exemption_rule: None,
         published: published.map(|d| Loc::synthetic(SourceDate(d))),
         agency: parts_pre.agency,

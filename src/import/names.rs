@@ -242,6 +242,7 @@ pub fn system_name(parts: &NameParts, abbreviations: &BTreeMap<String, String>) 
         id: Loc::synthetic(parts.id.clone()),
         name: Loc::synthetic(parts.name.clone()),
         separator: parts.separator.clone().map(Loc::synthetic),
+        form: None,
         abbreviations: abbreviations.iter().map(|(k, v)| (k.clone(), Loc::synthetic(v.clone()))).collect(),
     }
 }
