@@ -45,7 +45,7 @@ fn is_id_line(unit: &Unit) -> bool {
     let t = unit.text().trim();
     let words = t.split_whitespace().count();
     let shaped = match unit.kind {
-        UnitKind::Para => words <= 16 && t.contains(['/', '-']),
+        UnitKind::Para => (words <= 16 && t.contains(['/', '-'])) || code_words(t),
         UnitKind::Heading(_) => words <= 6 && !t.ends_with(':'),
         _ => false,
     };
@@ -53,6 +53,14 @@ fn is_id_line(unit: &Unit) -> bool {
         && !t.ends_with('.')
         && t.chars().any(|c| c.is_ascii_digit())
         && split_caption(unit).is_none_or(|s| captions::system_caption(&s.caption).is_none())
+}
+
+/// "DHA 20 DoD", "DMDC 04": a few words, each capitalized or a number, one an abbreviation.
+fn code_words(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        && words.iter().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 fn is_stars(unit: &Unit) -> bool {
@@ -592,7 +600,10 @@ mod tests {
         )));
         assert!(is_id_line(&heading("FHFA-14")));
         assert!(is_id_line(&heading("DHA 20 DoD")));
-        assert!(!is_id_line(&para("DHA 20 DoD")), "a paragraph needs the identifier's punctuation");
+        assert!(is_id_line(&para("DHA 20 DoD")));
+        assert!(is_id_line(&para("DMDC 04")));
+        assert!(!is_id_line(&para("Page 2")));
+        assert!(!is_id_line(&para("Notice 2016")));
         assert!(!is_id_line(&heading("II. Background")));
         assert!(!is_id_line(&heading("System name:")));
         assert!(!is_id_line(&para("Records are kept for 6 years.")));
