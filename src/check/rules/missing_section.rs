@@ -10,7 +10,8 @@ crate::declare_rule! {
     ///   and the signature;
     /// - in a SORN, every caption of its caption set: for `legacy` the A-130 Appendix I captions,
     ///   for `a108` the nineteen captions of OMB Circular A-108 Appendix II, through HISTORY
-    ///   (not in a notice of revision, `partial = true`, which prints only what changes);
+    ///   (not in a notice of revision, `partial = true`, which prints only what changes, nor in
+    ///   a rescindment, which prints only the system name and HISTORY);
     /// - in an exemption rule, the exemption paragraph's claims.
     ///
     /// ## Why
@@ -108,8 +109,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match &doc.document {
             Document::Sorn(s) => {
                 preamble(cx, out, file, &s.notice, s.signature.is_some());
-                // A notice of revision prints only what changes.
-                let required = |c: &&crate::model::CaptionSpec| c.required && !s.partial;
+                // A notice of revision prints only what changes; a rescindment, only the system
+                // name and HISTORY (OMB Circular A-108 Appendix IV).
+                let rescinded = s.action.value == crate::model::Action::Rescinded;
+                let required = |c: &&crate::model::CaptionSpec| {
+                    c.required && !s.partial && (!rescinded || c.element == Element::History)
+                };
                 for spec in s.template.value.captions().iter().filter(required) {
                     let what = match spec.element {
                         Element::SystemName => None,
