@@ -284,7 +284,15 @@ fn no_input_makes_it_panic() {
     let options = ImportOptions::default();
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     let mut inputs: Vec<Vec<u8>> = Vec::new();
-    for name in ["dhs-ice-015-sorn.md", "dhs-ice-015-final-rule.md", "gsa-ogp-1-2019.xml", "fedreg-issue.xml"] {
+    for name in [
+        "dhs-ice-015-sorn.md",
+        "dhs-ice-015-final-rule.md",
+        "gsa-ogp-1-2019.xml",
+        "fedreg-issue.xml",
+        "real/ferc-22-2024-02813.xml",
+        "real/dod-dha-20-2016-08707.xml",
+        "real/dod-dmdc-04-2016-08636.xml",
+    ] {
         let bytes = std::fs::read(fixture(name)).unwrap();
         // Truncations anywhere, even inside a character.
         let step = bytes.len() / 25 + 1;
