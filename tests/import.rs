@@ -284,7 +284,15 @@ fn no_input_makes_it_panic() {
     let options = ImportOptions::default();
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     let mut inputs: Vec<Vec<u8>> = Vec::new();
-    for name in ["dhs-ice-015-sorn.md", "dhs-ice-015-final-rule.md", "gsa-ogp-1-2019.xml", "fedreg-issue.xml"] {
+    for name in [
+        "dhs-ice-015-sorn.md",
+        "dhs-ice-015-final-rule.md",
+        "gsa-ogp-1-2019.xml",
+        "fedreg-issue.xml",
+        "real/ferc-22-2024-02813.xml",
+        "real/dod-dha-20-2016-08707.xml",
+        "real/dod-dmdc-04-2016-08636.xml",
+    ] {
         let bytes = std::fs::read(fixture(name)).unwrap();
         // Truncations anywhere, even inside a character.
         let step = bytes.len() / 25 + 1;
@@ -336,4 +344,24 @@ fn no_input_makes_it_panic() {
             }
         }
     }
+}
+
+#[test]
+fn text_edition_alteration_notice() {
+    let text = "[Federal Register Volume 81, Number 73 (Friday, April 15, 2016)]\n[Notices]\n\nDEPARTMENT OF DEFENSE\n\nOffice of the Secretary\n\n[Docket ID DOD-2016-OS-0041]\n\nPrivacy Act of 1974; System of Records\n\nAGENCY: Office of the Secretary of Defense, DoD.\n\nACTION: Notice to alter a system of records.\n\nSUMMARY: The Office of the Secretary of Defense proposes to alter a system\nof records, DMDC 04.\n\nDATES: Comments will be accepted on or before May 16, 2016.\n\nFOR FURTHER INFORMATION CONTACT: Ms. Cindy Allard, (571) 372-0461.\n\nSUPPLEMENTARY INFORMATION: The report was submitted on April 1, 2016.\n\n    Dated: April 11, 2016.\nAaron Siegel,\nAlternate OSD Federal Register Liaison Officer, Department of Defense.\n\n                              DMDC 04\n\nSystem name:\n\n    Emergency Evacuation Tracking and Repatriation (April 14, 2009, 74\nFR 17173).\n\nChanges:\n\n* * * * *\n\nSystem location:\n\n    Delete entry and replace with ``Seaside, CA 93955-6771.''\n\n* * * * *\n\n[FR Doc. 2016-08636 Filed 4-14-16; 8:45 am]\nBILLING CODE 5001-06-P\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dmdc-04.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = import_cli(&path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let Document::Sorn(s) = load(&stdout(&out)) else { panic!("not a SORN") };
+    assert_eq!(s.system.id.value, "DMDC 04");
+    assert_eq!(s.system.name.value, "Emergency Evacuation Tracking and Repatriation");
+    assert_eq!(s.system.form.as_ref().map(|f| f.value.as_str()), Some("{name} (April 14, 2009, 74 FR 17173)."));
+    assert!(s.partial);
+    assert_eq!(s.system.changes.len(), 2);
+    assert_eq!(s.system.changes[0].caption.as_ref().map(|c| c.value.as_str()), Some("System location"));
+    assert!(s.system.changes[1].stars && s.system.changes[1].caption.is_none());
+    assert_eq!(s.signature.as_ref().map(|g| g.placement), Some(sorn::model::SignaturePlacement::BeforeSystem));
 }

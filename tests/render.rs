@@ -130,3 +130,54 @@ fn html_is_well_formed() {
 fn a108_notice_markdown() {
     insta::assert_snapshot!("minimal-sorn.md", render("examples/minimal-sorn.toml", Format::Markdown));
 }
+
+fn render_str(text: &str) -> String {
+    let ws = source::load_str("notice.toml", text);
+    assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
+    Format::Markdown.render(&lower(&ws.documents[0].document, &LowerOptions::default()))
+}
+
+#[test]
+fn legacy_identifier_lines_name_forms_and_alteration_changes() {
+    let source = r#"kind = "sorn"
+template = "legacy"
+action = "modified"
+partial = true
+capital_captions = true
+
+[agency]
+name = "Department of Defense"
+
+[system]
+id = "DMDC 04"
+name = "Emergency Evacuation Tracking and Repatriation"
+form = "{name} (April 14, 2009, 74 FR 17173)."
+id_line = "short"
+
+[[system.changes]]
+stars = true
+caption = "System location"
+text = "Delete entry and replace with “Seaside, CA 93955.”"
+
+[[system.changes]]
+stars = true
+"#;
+    let md = render_str(source);
+    let at = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("{needle:?} missing from\n{md}"));
+    assert!(!md.contains("System of Records\n"), "a short identifier line has no heading:\n{md}");
+    assert!(at("### DMDC 04") < at("**SYSTEM NAME:**"));
+    assert!(md.contains("Emergency Evacuation Tracking and Repatriation (April 14, 2009, 74 FR 17173)."));
+    assert!(at("**SYSTEM NAME:**") < at("**Changes:**"));
+    assert!(at("**Changes:**") < at("\\* \\* \\* \\* \\*"));
+    assert!(at("\\* \\* \\* \\* \\*") < at("**System location:**"));
+    assert!(md.trim_end().ends_with("\\* \\* \\* \\* \\*"), "the trailing stars close the changes:\n{md}");
+    assert!(!md.contains("SECURITY CLASSIFICATION"), "a partial notice prints only what it has");
+
+    let named = render_str(
+        &source
+            .replace("id_line = \"short\"", "id_line = \"none\"")
+            .replace("form = \"{name} (April 14, 2009, 74 FR 17173).\"", "form = \"{name} ({id})\""),
+    );
+    assert!(!named.contains("### DMDC 04"), "{named}");
+    assert!(named.contains("Emergency Evacuation Tracking and Repatriation (DMDC 04)"), "{named}");
+}

@@ -10,7 +10,8 @@ use super::rich::{MarkKind, Rich};
 use super::unit::{Unit, UnitKind};
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, dates, names, routine_uses};
 use crate::model::{
-    Action, Element, Exemptions, Loc, RoutineUse, SignaturePlacement, Sorn, SourceDate, System, SystemName, Template,
+    Action, Change, Element, Exemptions, IdLine, Loc, RoutineUse, SignaturePlacement, Sorn, SourceDate, System,
+    SystemName, Template,
 };
 
 struct Section {
@@ -38,14 +39,39 @@ fn system_start(units: &[Unit], from: usize) -> usize {
     units.len()
 }
 
+/// The identifier line above the first caption: "DHS/ICE-015", a long form with the
+/// abbreviations spelled out, or, set as a heading, "FHFA-14" or "DHA 20 DoD".
 fn is_id_line(unit: &Unit) -> bool {
     let t = unit.text().trim();
-    unit.kind == UnitKind::Para
-        && t.split_whitespace().count() <= 16
+    let words = t.split_whitespace().count();
+    let shaped = match unit.kind {
+        UnitKind::Para => (words <= 16 && t.contains(['/', '-'])) || code_words(t),
+        UnitKind::Heading(_) => words <= 6 && !t.ends_with(':'),
+        _ => false,
+    };
+    shaped
         && !t.ends_with('.')
         && t.chars().any(|c| c.is_ascii_digit())
-        && t.contains(['/', '-'])
         && split_caption(unit).is_none_or(|s| captions::system_caption(&s.caption).is_none())
+}
+
+/// "DHA 20 DoD", "DMDC 04": a few words, each capitalized or a number, one an abbreviation.
+fn code_words(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        && words.iter().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn is_stars(unit: &Unit) -> bool {
+    unit.kind == UnitKind::Para && unit.text().trim() == "* * * * *"
+}
+
+/// An alteration notice's "Changes:" caption.
+fn is_changes_caption(unit: &Unit) -> bool {
+    split_caption(unit).is_some_and(|s| {
+        s.body.is_empty() && (s.marked || s.alone || s.capitals) && captions::normalize(&s.caption) == "change"
+    })
 }
 
 /// "Department of Homeland Security (DHS)/U.S. Immigration Customs Enforcement (ICE)-015" →
@@ -108,7 +134,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     let mut caption_at: BTreeMap<usize, (SystemCaption, captions::Split)> =
         found.into_iter().map(|(i, c, s)| (i, (c, s))).collect();
     let mut current: Option<usize> = None;
-    for (i, unit) in units.iter().enumerate().skip(sys) {
+    let changes_at = (sys..units.len()).find(|&i| is_changes_caption(&units[i])).unwrap_or(units.len());
+    for (i, unit) in units.iter().enumerate().take(changes_at).skip(sys) {
         match caption_at.remove(&i) {
             Some((caption, split))
                 if matches!(caption, SystemCaption::Identifier)
@@ -167,18 +194,12 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         .and_then(|s| s.units.first())
         .map(|u| u.text().trim().trim_end_matches('.').to_string());
     let id_from_line = id_line.as_ref().map(|u| compress_parenthesized(u.text().trim()));
-    let mut parts = name_text.as_deref().and_then(names::split_id_name);
-    if let Some(p) = &parts
-        && p.id_last
-    {
-        ctx.warn(
-            name_section.map(|s| s.line),
-            "the system name gives its identifier after the name; sorn prints the identifier first",
-        );
-    }
+    let id_elsewhere = id_from_caption.clone().or(id_from_line.clone());
+    // "Name (May 6, 2010, 75 FR 24928)": the citation of the notice altered is not part of the name.
+    let core = name_text.as_deref().map(|n| names::split_cite_suffix(n).0);
+    let mut parts = core.and_then(|c| names::split_id_name(c).or_else(|| names::split_name_paren_id(c)));
     if parts.is_none() {
-        let id = id_from_caption.clone().or(id_from_line.clone());
-        match (&name_text, id) {
+        match (core, id_elsewhere.clone()) {
             (Some(n), Some(id)) => {
                 parts = Some(names::NameParts {
                     id,
@@ -221,21 +242,34 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     // A legacy identifier line that spells the identifier short prints short: no long forms.
     let short_line = template == Template::Legacy && id_line.as_ref().is_some_and(|l| squash(l.text()) == parts.id);
     let abbreviations = if short_line { BTreeMap::new() } else { names::learn_abbreviations(&all_refs, &parts.id) };
-    let system_name: SystemName = names::system_name(&parts, &abbreviations);
+    let mut system_name: SystemName = names::system_name(&parts, &abbreviations);
+    let id_line_kind = match (template, legacy_heading, &id_line) {
+        (Template::A108, _, _) | (Template::Legacy, true, _) => None,
+        (Template::Legacy, false, Some(_)) => Some(IdLine::Short),
+        (Template::Legacy, false, None) => Some(IdLine::None),
+    };
     if let Some(n) = &name_text {
-        let printed = match template {
-            Template::A108 if !system_name.full().ends_with('.') => format!("{}.", system_name.full()),
-            _ => system_name.full(),
-        };
+        if squash(n) != squash(&printed_name(template, &system_name)) {
+            // Name first, or the name alone under an identifier line: a form writes it as printed.
+            let optional = id_elsewhere.as_deref() == Some(system_name.id.value.as_str());
+            if let Some(form) = names::derive_form(n, &system_name.id.value, &system_name.name.value, optional) {
+                system_name.form = Some(Loc::synthetic(form));
+                system_name.separator = None;
+            }
+        }
+        let printed = printed_name(template, &system_name);
         if squash(n) != squash(&printed) {
             ctx.warn(name_section.map(|s| s.line), format!("the system name prints as \"{printed}\""));
         }
     }
-    if template == Template::Legacy
-        && let Some(line) = &id_line
-        && squash(line.text()) != squash(&system_name.id_long())
-    {
-        ctx.warn(Some(line.line), format!("the identifier line prints as \"{}\"", system_name.id_long()));
+    if let Some(line) = &id_line {
+        let expected = match id_line_kind {
+            Some(IdLine::Short) => system_name.id.value.clone(),
+            _ => system_name.id_long(),
+        };
+        if template == Template::Legacy && squash(line.text()) != squash(&expected) {
+            ctx.warn(Some(line.line), format!("the identifier line prints as \"{expected}\""));
+        }
     }
 
     let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
@@ -284,7 +318,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         id: system_name.id.clone(),
         name: system_name.name.clone(),
         separator: system_name.separator.clone(),
+        form: system_name.form.clone(),
         abbreviations: system_name.abbreviations.clone(),
+        id_line: id_line_kind.map(Loc::synthetic),
         security_classification: None,
         location: None,
         managers: None,
@@ -307,12 +343,18 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         contesting: None,
         exemptions: None,
         history: None,
+        changes: changes(&units[changes_at.min(units.len())..], ctx)?,
     };
+    // Legacy captions set in capitals print so with one switch, not one override each.
+    let capital_captions = template == Template::Legacy
+        && !sections.is_empty()
+        && sections.iter().all(|s| !s.caption.chars().any(char::is_lowercase));
     let mut captions_override = BTreeMap::new();
     for s in &sections {
         let SystemCaption::Element(element) = s.element else { continue };
         if let Some(spec) = template.caption(element)
             && s.caption.trim() != spec.caption
+            && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
         {
             captions_override.insert(element, Loc::synthetic(s.caption.trim().to_string()));
         }
@@ -355,12 +397,15 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         system.exemptions = None;
     }
 
+    let partial = !system.changes.is_empty() || units[sys..].iter().any(is_stars);
     let signature = sig.map(|(s, _, _)| s.into_model(placement));
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(Sorn {
         kind: Loc::synthetic("sorn".into()),
         template: Loc::synthetic(template),
         action: Loc::synthetic(action),
+        partial,
+        capital_captions,
         exemption_rule: None,
         published: published.map(|d| Loc::synthetic(SourceDate(d))),
         agency: parts_pre.agency,
@@ -371,6 +416,57 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// The system name caption's text as sorn prints it (A-108 captions end with a period).
+fn printed_name(template: Template, name: &SystemName) -> String {
+    let caption = name.caption();
+    match template {
+        Template::A108 if !caption.ends_with('.') => format!("{caption}."),
+        _ => caption,
+    }
+}
+
+/// The entries after an alteration notice's "Changes:" caption: each system caption starts one,
+/// other headings inside the replacement text stay in it as bold captions, and each line of stars
+/// marks entries left out.
+fn changes(units: &[Unit], ctx: &mut Ctx) -> Result<Vec<Change>, Box<ImportError>> {
+    let Some((first, rest)) = units.split_first() else { return Ok(Vec::new()) };
+    debug_assert!(is_changes_caption(first));
+    let mut entries: Vec<(Option<String>, Vec<Unit>, bool)> = Vec::new();
+    let mut stars = false;
+    for unit in rest {
+        if is_stars(unit) {
+            if stars {
+                entries.push((None, Vec::new(), true));
+            }
+            stars = true;
+            continue;
+        }
+        if let Some((_, split)) = is_system_caption(unit, true) {
+            let body = if split.body.is_empty() { Vec::new() } else { vec![body_unit(&split, unit)] };
+            entries.push((Some(split.caption.trim().to_string()), body, stars));
+            stars = false;
+            continue;
+        }
+        let unit = match split_caption(unit) {
+            Some(split) if unit.is_heading() => run_in_caption(&split, unit),
+            _ => unit.clone(),
+        };
+        match entries.last_mut() {
+            Some((_, body, _)) if !stars => body.push(unit),
+            _ => entries.push((None, vec![unit], std::mem::take(&mut stars))),
+        }
+    }
+    if stars {
+        entries.push((None, Vec::new(), true));
+    }
+    entries
+        .into_iter()
+        .map(|(caption, body, stars)| {
+            Ok(Change { caption: caption.map(Loc::synthetic), text: ctx.prose(&body)?, stars })
+        })
+        .collect()
 }
 
 fn section(element: SystemCaption, split: captions::Split, unit: &Unit) -> Section {
@@ -482,4 +578,61 @@ fn exemptions(units: &[Unit], ctx: &mut Ctx) -> Result<Exemptions, Box<ImportErr
         _ => out.text = ctx.prose(units)?,
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(text: &str) -> Unit {
+        Unit::new(UnitKind::Heading(3), Rich::plain(text), 1)
+    }
+
+    fn para(text: &str) -> Unit {
+        Unit::new(UnitKind::Para, Rich::plain(text), 1)
+    }
+
+    #[test]
+    fn identifier_lines() {
+        assert!(is_id_line(&para("DHS/ICE-015")));
+        assert!(is_id_line(&para(
+            "Department of Homeland Security (DHS)/U.S. Immigration Customs Enforcement (ICE)-015"
+        )));
+        assert!(is_id_line(&heading("FHFA-14")));
+        assert!(is_id_line(&heading("DHA 20 DoD")));
+        assert!(is_id_line(&para("DHA 20 DoD")));
+        assert!(is_id_line(&para("DMDC 04")));
+        assert!(!is_id_line(&para("Page 2")));
+        assert!(!is_id_line(&para("Notice 2016")));
+        assert!(!is_id_line(&heading("II. Background")));
+        assert!(!is_id_line(&heading("System name:")));
+        assert!(!is_id_line(&para("Records are kept for 6 years.")));
+    }
+
+    #[test]
+    fn alteration_changes_by_caption_with_stars() {
+        let units = vec![
+            heading("Changes:"),
+            para("* * * * *"),
+            heading("System identifier:"),
+            para("Delete entry and replace with “EDHA 20 DoD.”"),
+            para("* * * * *"),
+            heading("Categories of records in the system:"),
+            para("Delete entry and replace with “Demographic records: name."),
+            heading("Other records:"),
+            para("Medical history.”"),
+            para("* * * * *"),
+        ];
+        let mut ctx = Ctx::default();
+        let changes = changes(&units, &mut ctx).unwrap();
+        let shape: Vec<(bool, Option<&str>)> =
+            changes.iter().map(|c| (c.stars, c.caption.as_ref().map(|x| x.value.as_str()))).collect();
+        assert_eq!(
+            shape,
+            [(true, Some("System identifier")), (true, Some("Categories of records in the system")), (true, None)]
+        );
+        let records = changes[1].text.as_ref().unwrap().value.as_str();
+        assert!(records.contains("**Other records:**"), "a heading inside the replacement stays in it: {records}");
+        assert!(ctx.warnings.is_empty() && ctx.unplaced.is_empty());
+    }
 }

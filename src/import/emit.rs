@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::model::{
-    Claim, Contact, Document, Element, ExemptionRule, Exemptions, FrDoc, FrDocStyle, Loc, Preamble, Signature,
+    Claim, Contact, Document, Element, ExemptionRule, Exemptions, FrDoc, FrDocStyle, IdLine, Loc, Preamble, Signature,
     SignaturePlacement, Sorn, SourceDate, SystemName, Unplaced,
 };
 
@@ -209,6 +209,7 @@ fn system_name(w: &mut W, s: &SystemName) {
     w.str("id", Some(&s.id));
     w.str("name", Some(&s.name));
     w.str("separator", s.separator.as_ref());
+    w.str("form", s.form.as_ref());
     if !s.abbreviations.is_empty() {
         let items: Vec<String> =
             s.abbreviations.iter().map(|(k, v)| format!("{} = {}", bare_key(k), string(&v.value))).collect();
@@ -281,6 +282,12 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
     header(w, dir, "sorn.schema.json", "sorn");
     w.raw("template", &string(s.template.value.name()));
     w.raw("action", &string(s.action.value.adjective()));
+    if s.partial {
+        w.raw("partial", "true");
+    }
+    if s.capital_captions {
+        w.raw("capital_captions", "true");
+    }
     w.str("exemption_rule", s.exemption_rule.as_ref());
     if let Some(p) = &s.published {
         w.raw("published", &date(&p.value));
@@ -296,6 +303,14 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
     w.table("system");
     system_name(w, &s.system.name());
     let sys = &s.system;
+    if let Some(line) = &sys.id_line {
+        let name = match line.value {
+            IdLine::Long => "long",
+            IdLine::Short => "short",
+            IdLine::None => "none",
+        };
+        w.raw("id_line", &string(name));
+    }
     for spec in s.template.value.captions() {
         match spec.element {
             Element::SystemName | Element::Exemptions => {}
@@ -310,6 +325,14 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
         w.array_table("system.routine_uses");
         w.str("id", Some(&ru.id));
         w.prose("text", Some(&ru.text));
+    }
+    for change in &sys.changes {
+        w.array_table("system.changes");
+        if change.stars {
+            w.raw("stars", "true");
+        }
+        w.str("caption", change.caption.as_ref());
+        w.prose("text", change.text.as_ref());
     }
     if let Some(e) = &sys.exemptions {
         exemptions(w, e);

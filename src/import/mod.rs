@@ -188,6 +188,9 @@ pub fn classify(doc: &RawDoc) -> Result<Class, String> {
         .count();
     let exemption_subject = subject.contains("Exemption")
         || (subject.contains("Privacy Act of 1974") && subject.contains("Implementation"));
+    if let Some(why) = matching_notice(doc, &subject) {
+        return Err(why);
+    }
     let rule_element = matches!(doc.element.as_deref(), Some("RULE" | "PRORULE"));
     let appendix = texts.iter().any(|t| {
         (t.contains("Add paragraph") || t.contains("add paragraph") || t.contains("adding paragraph"))
@@ -208,6 +211,33 @@ pub fn classify(doc: &RawDoc) -> Result<Class, String> {
         "found no system-of-records captions (System name:, SYSTEM NAME AND NUMBER:, ...) and no exemption paragraph"
             .into()
     })
+}
+
+/// Why a document is a matching notice (5 U.S.C. 552a(e)(12)), if it is one: its subject or ACTION
+/// names a matching program, or it has the matching notice's PARTICIPATING AGENCIES caption.
+fn matching_notice(doc: &RawDoc, subject: &str) -> Option<String> {
+    let named = |t: &str| {
+        let t = t.to_lowercase();
+        t.contains("matching program") || t.contains("computer matching")
+    };
+    let mut action = false;
+    for (i, unit) in doc.units.iter().enumerate() {
+        let Some(split) = captions::split_caption(unit) else { continue };
+        match captions::normalize(&split.caption).as_str() {
+            "participating agency" => action = true,
+            "action" => {
+                let text = if split.body.is_empty() {
+                    doc.units.get(i + 1).map(Unit::text).unwrap_or_default()
+                } else {
+                    split.body.text.as_str()
+                };
+                action |= named(text);
+            }
+            _ => {}
+        }
+    }
+    (action || named(subject))
+        .then(|| "it is the notice of a computer matching program (5 U.S.C. 552a(e)(12))".to_string())
 }
 
 /// Imports every Privacy Act document in an input.
@@ -436,4 +466,36 @@ pub(crate) fn bug(e: prose::ProseError) -> Box<ImportError> {
         format!("cannot write this text as Markdown that reads back the same (a bug in sorn import): {}", e.text),
         Some("please report it with the input document"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rich::Rich;
+    use unit::{LineRole, UnitKind};
+
+    fn doc(lines: &[(UnitKind, &str)]) -> RawDoc {
+        let units = lines.iter().map(|(k, t)| Unit::new(k.clone(), Rich::plain(*t), 1)).collect();
+        RawDoc { units, element: Some("NOTICE".into()), has_priact: true, ..RawDoc::default() }
+    }
+
+    #[test]
+    fn matching_notices_are_neither_kind() {
+        let by_subject = doc(&[(UnitKind::Line(LineRole::Subject), "Privacy Act of 1974; Matching Program")]);
+        assert!(classify(&by_subject).unwrap_err().contains("computer matching program"));
+        let by_action = doc(&[
+            (UnitKind::Line(LineRole::Subject), "Privacy Act of 1974; Notice of a Computer Match"),
+            (UnitKind::Heading(2), "ACTION:"),
+            (UnitKind::Para, "Notice of a new matching program."),
+        ]);
+        assert!(classify(&by_action).is_err());
+        let by_caption = doc(&[(UnitKind::Heading(4), "PARTICIPATING AGENCIES:"), (UnitKind::Para, "SSA and OPM.")]);
+        assert!(classify(&by_caption).is_err());
+        // A SORN that mentions matching programs in its text is still a SORN.
+        let sorn = doc(&[
+            (UnitKind::Line(LineRole::Subject), "Privacy Act of 1974; System of Records"),
+            (UnitKind::Para, "Records may be used in a computer matching program."),
+        ]);
+        assert_eq!(classify(&sorn), Ok(Class::Sorn));
+    }
 }

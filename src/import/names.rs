@@ -2,6 +2,9 @@
 //! placeholders that stand for them in prose.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::rich::{MarkKind, Rich};
 use crate::model::{Loc, SystemName};
@@ -86,6 +89,91 @@ pub fn split_id_name(text: &str) -> Option<NameParts> {
         });
     }
     None
+}
+
+/// "Name (ID)": an identifier in parentheses after the name, as FERC and VA print it
+/// ("Commission's Employees Indebtedness Cases Files (FERC 22)").
+pub fn split_name_paren_id(text: &str) -> Option<NameParts> {
+    let text = text.trim().trim_end_matches('.').trim();
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let id = inner[open + 1..].trim();
+    let name = inner[..open].trim();
+    let tokens: Vec<&str> = id.split_whitespace().collect();
+    let id_like = !tokens.is_empty()
+        && tokens.len() <= 5
+        && tokens.iter().all(|t| code_like(t))
+        && has_digit(id)
+        && tokens.iter().any(|t| t.chars().any(char::is_uppercase))
+        && !FR_CITE.is_match(id);
+    (id_like && !name.is_empty() && !name.ends_with([',', '('])).then(|| NameParts {
+        id: id.to_string(),
+        separator: None,
+        name: name.to_string(),
+        id_last: true,
+    })
+}
+
+static FR_CITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,3}\s+FR\s+\d+").expect("valid pattern"));
+
+/// Splits off a trailing parenthetical that cites the Federal Register, as DoD alteration notices
+/// write the name they alter: "Emergency Evacuation Tracking and Repatriation (April 14, 2009, 74 FR
+/// 17173)." → ("Emergency Evacuation Tracking and Repatriation", " (April 14, 2009, 74 FR 17173).").
+pub fn split_cite_suffix(text: &str) -> (&str, &str) {
+    let t = text.trim();
+    let body = t.strip_suffix('.').unwrap_or(t);
+    if let Some(inner) = body.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && FR_CITE.is_match(&inner[open..])
+        && !inner[..open].trim().is_empty()
+    {
+        let core = inner[..open].trim_end();
+        return (core, &t[core.len()..]);
+    }
+    (t, "")
+}
+
+/// The form that writes `printed` from `id` and `name` (see [`SystemName::form`]): the name, and
+/// the identifier where the text gives it, each replaced by its placeholder. `id_optional`: the
+/// identifier was found elsewhere (its own line), so the text may leave it out.
+pub fn derive_form(printed: &str, id: &str, name: &str, id_optional: bool) -> Option<String> {
+    let printed = printed.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let at = printed.find(name)?;
+    let mut pieces: Vec<(usize, usize, &str)> = vec![(at, at + name.len(), "{name}")];
+    let id_at = (!id.is_empty())
+        .then(|| {
+            let mut from = 0;
+            while let Some(i) = printed[from..].find(id) {
+                let start = from + i;
+                if start + id.len() <= at || start >= at + name.len() {
+                    return Some(start);
+                }
+                from = start + id.len();
+            }
+            None
+        })
+        .flatten();
+    match id_at {
+        Some(i) => pieces.push((i, i + id.len(), "{id}")),
+        // Without the identifier, the caption is the name and what follows it ("." or the
+        // citation of the notice altered); text before the name would be an identifier misspelt.
+        None if (id.is_empty() || id_optional) && at == 0 => {}
+        None => return None,
+    }
+    pieces.sort_by_key(|p| p.0);
+    let escape = |t: &str| t.replace('{', "{{").replace('}', "}}");
+    let mut form = String::new();
+    let mut last = 0;
+    for (start, end, holder) in pieces {
+        form.push_str(&escape(&printed[last..start]));
+        form.push_str(holder);
+        last = end;
+    }
+    form.push_str(&escape(&printed[last..]));
+    Some(form)
 }
 
 /// The alphabetic tokens of an identifier: "DHS/ICE-015" → DHS, ICE.
@@ -206,7 +294,10 @@ pub fn forms(system: &SystemName, docket: Option<&str>) -> Vec<(String, &'static
         add(system.full(), "system");
         add(system.full_long(), "system.long");
         add(system.full_spelled(), "system.spelled");
-        add(system.id_long(), "system.id_long");
+        // Without long forms the identifier line is the identifier itself.
+        let id_long = system.id_long();
+        let name = if id_long == system.id.value { "system.id" } else { "system.id_long" };
+        add(id_long, name);
     }
     if system.name.value.split_whitespace().count() >= 2 {
         add(system.name.value.clone(), "system.name");
@@ -242,6 +333,7 @@ pub fn system_name(parts: &NameParts, abbreviations: &BTreeMap<String, String>) 
         id: Loc::synthetic(parts.id.clone()),
         name: Loc::synthetic(parts.name.clone()),
         separator: parts.separator.clone().map(Loc::synthetic),
+        form: None,
         abbreviations: abbreviations.iter().map(|(k, v)| (k.clone(), Loc::synthetic(v.clone()))).collect(),
     }
 }
@@ -279,6 +371,46 @@ mod tests {
         assert!(last.id_last);
         assert_eq!(last.id, "EPA-GOVT-2");
         assert!(split_id_name("Payroll records of employees").is_none());
+    }
+
+    #[test]
+    fn names_first_and_identifiers_in_parentheses() {
+        let p = split_name_paren_id("Commission's Employees Indebtedness Cases Files (FERC 22).").unwrap();
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("FERC 22", "Commission's Employees Indebtedness Cases Files"));
+        let p = split_name_paren_id("Compensation, Pension, Education Records\u{2014}VA (58 VA 21/22/28)").unwrap();
+        assert_eq!(p.id, "58 VA 21/22/28");
+        assert!(split_name_paren_id("Department of Defense Suicide Event Report (DoDSER) System").is_none());
+        assert!(split_name_paren_id("Emergency Evacuation Tracking (April 14, 2009, 74 FR 17173)").is_none());
+        assert!(split_name_paren_id("Records of the program (see below)").is_none());
+    }
+
+    #[test]
+    fn federal_register_citations_after_the_name() {
+        assert_eq!(
+            split_cite_suffix("Emergency Evacuation Tracking and Repatriation (April 14, 2009, 74 FR 17173)."),
+            ("Emergency Evacuation Tracking and Repatriation", " (April 14, 2009, 74 FR 17173).")
+        );
+        assert_eq!(
+            split_cite_suffix("Department of Defense Suicide Event Report (DoDSER) System (May 6, 2010, 75 FR 24928)"),
+            ("Department of Defense Suicide Event Report (DoDSER) System", " (May 6, 2010, 75 FR 24928)")
+        );
+        assert_eq!(split_cite_suffix("Emergency Notification System."), ("Emergency Notification System.", ""));
+    }
+
+    #[test]
+    fn forms_from_the_printed_caption() {
+        assert_eq!(derive_form("Files (FERC 22).", "FERC 22", "Files", false).as_deref(), Some("{name} ({id})."));
+        assert_eq!(
+            derive_form("Emergency Notification System.", "FHFA-14", "Emergency Notification System", true).as_deref(),
+            Some("{name}.")
+        );
+        assert_eq!(
+            derive_form("Emergency Notification System.", "FHFA-14", "Emergency Notification System", false),
+            None
+        );
+        assert_eq!(derive_form("DHS/ ICE-015 LeadTrac", "DHS/ICE-015", "LeadTrac", false), None);
+        assert_eq!(derive_form("DHS/ ICE-015 LeadTrac", "DHS/ICE-015", "LeadTrac", true), None);
+        assert_eq!(derive_form("A {b} (X-1)", "X-1", "A", false).as_deref(), Some("{name} {{b}} ({id})"));
     }
 
     #[test]

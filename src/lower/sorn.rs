@@ -3,7 +3,7 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{Element, SignaturePlacement, Sorn, Template};
+use crate::model::{Element, IdLine, SignaturePlacement, Sorn, Template};
 
 /// Lowers a SORN: heading lines, preamble, system text in the template's caption order, signature,
 /// FR Doc line.
@@ -48,18 +48,31 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
     }
 
     if template == Template::Legacy {
-        blocks.push(Block::Heading(3, "System of Records".into()));
-        blocks.push(Block::Markdown(escape(&ctx.system.id_long())));
+        match s.system.id_line.as_ref().map_or(IdLine::Long, |l| l.value) {
+            IdLine::Long => {
+                blocks.push(Block::Heading(3, "System of Records".into()));
+                blocks.push(Block::Markdown(escape(&ctx.system.id_long())));
+            }
+            IdLine::Short => blocks.push(Block::Heading(3, ctx.system.id.value.trim().to_string())),
+            IdLine::None => {}
+        }
     }
     for spec in template.captions() {
         let body = element_body(s, &ctx, spec.element);
-        let label = s.captions.get(&spec.element).map_or(spec.caption, |c| c.value.trim().trim_end_matches(':'));
+        let label = match s.captions.get(&spec.element) {
+            Some(c) => c.value.trim().trim_end_matches(':').to_string(),
+            None if s.capital_captions => spec.caption.to_uppercase(),
+            None => spec.caption.to_string(),
+        };
         if body.is_none() && !(spec.element == Element::Policies && has_storage(s)) {
             continue;
         }
         blocks.push(Block::SectionCaption(format!("{label}:")));
         if let Some(body) = body {
             blocks.push(Block::Markdown(body));
+        }
+        if spec.element == Element::SystemName {
+            changes(s, &ctx, &mut blocks);
         }
     }
 
@@ -68,6 +81,26 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
     }
     blocks.extend(s.fr_doc.as_ref().map(common::fr_doc));
     FrDocument { title: subject, section: "Notices", blocks }
+}
+
+/// An alteration notice's "Changes:": each changed entry under its caption, stars where entries
+/// are left out.
+fn changes(s: &Sorn, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    if s.system.changes.is_empty() {
+        return;
+    }
+    blocks.push(Block::SectionCaption("Changes:".into()));
+    for change in &s.system.changes {
+        if change.stars {
+            blocks.push(Block::Stars);
+        }
+        if let Some(caption) = &change.caption {
+            blocks.push(Block::SectionCaption(format!("{}:", caption.value.trim().trim_end_matches(':'))));
+        }
+        if let Some(text) = &change.text {
+            blocks.push(Block::Markdown(ctx.prose(text)));
+        }
+    }
 }
 
 fn has_storage(s: &Sorn) -> bool {
@@ -94,7 +127,7 @@ fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String>
     let system = &s.system;
     match element {
         Element::SystemName => {
-            let name = escape(&ctx.system.full());
+            let name = escape(&ctx.system.caption());
             Some(if s.template.value == Template::A108 && !name.ends_with('.') { format!("{name}.") } else { name })
         }
         Element::RoutineUses => {

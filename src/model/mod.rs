@@ -19,8 +19,8 @@ pub use common::{
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
 pub use rule::{Cfr, Cover, ExemptionRule, Justification, RuleExemptions, covers_of, justification_letter};
-pub use sorn::{RoutineUse, Sorn, System};
-pub use system::SystemName;
+pub use sorn::{Change, IdLine, RoutineUse, Sorn, System};
+pub use system::{SystemName, fill_form, form_error};
 pub use template::{Action, CaptionSpec, Element, Stage, Template};
 
 /// The kinds of source sorn reads, by their top-level `kind`.
@@ -168,6 +168,11 @@ impl Document {
                 }
                 if let Some(p) = &s.system.routine_uses_note {
                     out.push(("system.routine_uses_note".into(), p));
+                }
+                for c in &s.system.changes {
+                    if let Some(p) = &c.text {
+                        out.push(("system.changes.text".into(), p));
+                    }
                 }
                 if let Some(e) = &s.system.exemptions {
                     if let Some(p) = &e.note {

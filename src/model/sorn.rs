@@ -23,6 +23,14 @@ pub struct Sorn {
     pub template: Loc<Template>,
     /// What the notice does: "new", "modified" or "rescinded".
     pub action: Loc<Action>,
+    /// A notice of revision that prints only the captions that change (OMB Circular A-108
+    /// Appendix III; DoD alteration notices): `missing-section` checks only the system name.
+    #[serde(default)]
+    pub partial: bool,
+    /// Print the system text's captions in capitals, as the Federal Register sets many legacy
+    /// notices ("SYSTEM NAME:"); A-108 captions are capitals anyway.
+    #[serde(default)]
+    pub capital_captions: bool,
     /// The exemption rule that exempts this system, as a path relative to this file.
     pub exemption_rule: Option<Loc<String>>,
     /// Publication date in the Federal Register. When set, DATES give dates certain computed under
@@ -71,9 +79,14 @@ pub struct System {
     pub name: Loc<String>,
     /// What stands between identifier and name (default " ").
     pub separator: Option<Loc<String>>,
+    /// How the system name caption writes identifier and name, when not as identifier, separator,
+    /// name: "{name} ({id})", or "{name}" where the identifier stands on its own line.
+    pub form: Option<Loc<String>>,
     /// Long forms of the identifier's abbreviations, e.g. { DHS = "Department of Homeland Security" }.
     #[serde(default)]
     pub abbreviations: BTreeMap<String, Loc<String>>,
+    /// The lines a legacy notice prints above "System name:" (default "long").
+    pub id_line: Option<Loc<IdLine>>,
     /// SECURITY CLASSIFICATION.
     pub security_classification: Option<Prose>,
     /// SYSTEM LOCATION.
@@ -119,6 +132,37 @@ pub struct System {
     pub exemptions: Option<Exemptions>,
     /// HISTORY: earlier notices, with their Federal Register citations.
     pub history: Option<Prose>,
+    /// The entries an alteration notice changes, in the order printed under "Changes:" after the
+    /// system name (DoD practice before 2017).
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// What a legacy notice prints above the "System name:" caption.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum IdLine {
+    /// The heading "System of Records", then the identifier with its abbreviations spelled out
+    /// (DHS practice).
+    #[default]
+    Long,
+    /// The identifier alone ("FHFA-14", "DHA 20 DoD"), as most agencies print it.
+    Short,
+    /// Nothing: the identifier is in the system name.
+    None,
+}
+
+/// One entry of an alteration notice's "Changes:".
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The caption of the entry that changes, as printed, e.g. "Categories of records in the system".
+    pub caption: Option<Loc<String>>,
+    /// The change, e.g. "Delete entry and replace with “…”" (Markdown).
+    pub text: Option<Prose>,
+    /// A line of five stars: entries left out because they do not change.
+    #[serde(default)]
+    pub stars: bool,
 }
 
 impl System {
@@ -128,6 +172,7 @@ impl System {
             id: self.id.clone(),
             name: self.name.clone(),
             separator: self.separator.clone(),
+            form: self.form.clone(),
             abbreviations: self.abbreviations.clone(),
         }
     }

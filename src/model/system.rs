@@ -22,6 +22,12 @@ pub struct SystemName {
     /// What stands between identifier and name: " " gives "DHS/ICE-015 LeadTrac System of Records",
     /// ", " gives "GSA/OGP-1, e-Rulemaking Program Administrative System". Default " ".
     pub separator: Option<Loc<String>>,
+    /// How the system name caption writes identifier and name when not as identifier, separator,
+    /// name, with `{id}` and `{name}` standing for them: "{name} ({id})" gives "Commission's
+    /// Employees Indebtedness Cases Files (FERC 22)"; "{name}" leaves the identifier out (a legacy
+    /// notice that prints it on a line of its own). `{{` and `}}` are literal braces. Running text
+    /// (`{system}`) is not affected.
+    pub form: Option<Loc<String>>,
     /// Long forms of the abbreviations in the identifier, used where a notice spells the identifier
     /// out: { DHS = "Department of Homeland Security", ICE = "U.S. Immigration and Customs Enforcement" }.
     #[serde(default)]
@@ -31,7 +37,20 @@ pub struct SystemName {
 impl SystemName {
     /// "DHS/ICE-015 LeadTrac System of Records": the form used in running text.
     pub fn full(&self) -> String {
-        format!("{}{}{}", self.id.value, self.separator(), self.name.value)
+        self.compose(&self.id.value)
+    }
+
+    /// Identifier (in the given spelling), separator, name.
+    fn compose(&self, id: &str) -> String {
+        format!("{id}{}{}", self.separator(), self.name.value)
+    }
+
+    /// The text of the system name caption: the form filled in, or [`SystemName::full`].
+    pub fn caption(&self) -> String {
+        match &self.form {
+            Some(form) => fill_form(&form.value, &self.id.value, &self.name.value),
+            None => self.full(),
+        }
     }
 
     fn separator(&self) -> &str {
@@ -52,12 +71,12 @@ impl SystemName {
 
     /// The full name with the identifier in its long form.
     pub fn full_long(&self) -> String {
-        format!("{}{}{}", self.id_long(), self.separator(), self.name.value)
+        self.compose(&self.id_long())
     }
 
     /// The full name with the identifier spelled out (subject lines).
     pub fn full_spelled(&self) -> String {
-        format!("{}{}{}", self.id_spelled(), self.separator(), self.name.value)
+        self.compose(&self.id_spelled())
     }
 
     /// Replaces each alphabetic token of the identifier that has a long form.
@@ -88,6 +107,57 @@ impl SystemName {
     }
 }
 
+/// The form with `{id}` and `{name}` filled in; `{{` and `}}` are literal braces, any other brace
+/// stays as written.
+pub fn fill_form(form: &str, id: &str, name: &str) -> String {
+    let mut out = String::with_capacity(form.len() + id.len() + name.len());
+    let mut rest = form;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(r) = tail.strip_prefix("{{") {
+            out.push('{');
+            rest = r;
+        } else if let Some(r) = tail.strip_prefix("}}") {
+            out.push('}');
+            rest = r;
+        } else if let Some(r) = tail.strip_prefix("{id}") {
+            out.push_str(id);
+            rest = r;
+        } else if let Some(r) = tail.strip_prefix("{name}") {
+            out.push_str(name);
+            rest = r;
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What is wrong with a form, if anything: it must name the system and use no other placeholder.
+pub fn form_error(form: &str) -> Option<String> {
+    let mut rest = form;
+    let mut named = false;
+    while let Some(i) = rest.find(['{', '}']) {
+        let tail = &rest[i..];
+        let len = if tail.starts_with("{{") || tail.starts_with("}}") {
+            2
+        } else if tail.starts_with("{id}") {
+            4
+        } else if tail.starts_with("{name}") {
+            named = true;
+            6
+        } else {
+            let end = tail.find('}').map_or(tail.len(), |e| e + 1);
+            return Some(format!("`{}` is not `{{id}}` or `{{name}}`", &tail[..end]));
+        };
+        rest = &tail[len..];
+    }
+    (!named).then(|| "the form does not contain `{name}`".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +170,7 @@ mod tests {
             id: Loc::synthetic("DHS/ICE-015".into()),
             name: Loc::synthetic("LeadTrac System of Records".into()),
             separator: None,
+            form: None,
             abbreviations,
         }
     }
@@ -124,9 +195,24 @@ mod tests {
             id: Loc::synthetic("GSA/OGP-1".into()),
             name: Loc::synthetic("e-Rulemaking Program Administrative System".into()),
             separator: Some(Loc::synthetic(", ".into())),
+            form: None,
             abbreviations: BTreeMap::new(),
         };
         assert_eq!(s.full(), "GSA/OGP-1, e-Rulemaking Program Administrative System");
         assert_eq!(s.id_long(), "GSA/OGP-1");
+    }
+
+    #[test]
+    fn forms_put_the_name_first_or_alone() {
+        let mut s = leadtrac();
+        s.form = Some(Loc::synthetic("{name} ({id})".into()));
+        assert_eq!(s.caption(), "LeadTrac System of Records (DHS/ICE-015)");
+        assert_eq!(s.full(), "DHS/ICE-015 LeadTrac System of Records", "running text keeps the identifier first");
+        s.form = Some(Loc::synthetic("{name} (May 6, 2010, 75 FR 24928)".into()));
+        assert_eq!(s.caption(), "LeadTrac System of Records (May 6, 2010, 75 FR 24928)");
+        assert_eq!(fill_form("{{x}} {name}", "ID", "N"), "{x} N");
+        assert_eq!(form_error("{name} ({id})"), None);
+        assert!(form_error("({id})").is_some());
+        assert!(form_error("{name} {system}").is_some());
     }
 }

@@ -60,6 +60,20 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
             }
         }
     }
+    if let Some(form) = &document.system_name().form
+        && let Some(problem) = crate::model::form_error(&form.value)
+    {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                format!("invalid `system.form`: {problem}"),
+                Label::new(file, form.span.clone(), "here"),
+            )
+            .with_help(
+                "write the form with `{name}` and, if the identifier is printed with it, `{id}`: \"{name} ({id})\"",
+            ),
+        );
+    }
     for (key, prose) in document.prose() {
         if let Err(errors) = placeholders::parse(&prose.value) {
             for e in errors {

@@ -9,7 +9,9 @@ crate::declare_rule! {
     /// - in every document: SUMMARY, DATES (a day count or text), FOR FURTHER INFORMATION CONTACT
     ///   and the signature;
     /// - in a SORN, every caption of its caption set: for `legacy` the A-130 Appendix I captions,
-    ///   for `a108` the nineteen captions of OMB Circular A-108 Appendix II, through HISTORY;
+    ///   for `a108` the nineteen captions of OMB Circular A-108 Appendix II, through HISTORY
+    ///   (not in a notice of revision, `partial = true`, which prints only what changes, nor in
+    ///   a rescindment, which prints only the system name and HISTORY);
     /// - in an exemption rule, the exemption paragraph's claims.
     ///
     /// ## Why
@@ -107,7 +109,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match &doc.document {
             Document::Sorn(s) => {
                 preamble(cx, out, file, &s.notice, s.signature.is_some());
-                for spec in s.template.value.captions().iter().filter(|c| c.required) {
+                // A notice of revision prints only what changes; a rescindment, only the system
+                // name and HISTORY (OMB Circular A-108 Appendix IV).
+                let rescinded = s.action.value == crate::model::Action::Rescinded;
+                let required = |c: &&crate::model::CaptionSpec| {
+                    c.required && !s.partial && (!rescinded || c.element == Element::History)
+                };
+                for spec in s.template.value.captions().iter().filter(required) {
                     let what = match spec.element {
                         Element::SystemName => None,
                         Element::RoutineUses => (s.system.routine_uses.is_empty()
