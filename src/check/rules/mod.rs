@@ -3,8 +3,10 @@
 
 mod breach_routine_uses;
 mod claims_mismatch;
+mod document_dates;
 mod duplicate_subsection;
 mod fr_citation;
+mod general_exemption_agency;
 mod justification_order;
 mod missing_section;
 mod name_variant;
@@ -31,6 +33,7 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&unclaimed_justification::META, unclaimed_justification::check),
     (&partial_justification::META, partial_justification::check),
     (&unauthorized_exemption::META, unauthorized_exemption::check),
+    (&general_exemption_agency::META, general_exemption_agency::check),
     (&claims_mismatch::META, claims_mismatch::check),
     (&system_mismatch::META, system_mismatch::check),
     (&duplicate_subsection::META, duplicate_subsection::check),
@@ -41,6 +44,7 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&routine_use_order::META, routine_use_order::check),
     (&breach_routine_uses::META, breach_routine_uses::check),
     (&fr_citation::META, fr_citation::check),
+    (&document_dates::META, document_dates::check),
     (&name_variant::META, name_variant::check),
     (&unplaced_text::META, unplaced_text::check),
     (&unpaired_document::META, unpaired_document::check),

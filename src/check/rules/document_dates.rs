@@ -1,0 +1,135 @@
+use jiff::civil::Date;
+
+use crate::check::Context;
+use crate::dates::{Calendar, fr_date};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Document, FrDoc, Loc, Signature, SourceDate};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the dates a document states can all be true together:
+    ///
+    /// - the Federal Register is published only on Federal business days, so `published` (and the
+    ///   publication date of the FR Doc line) cannot be a Saturday, a Sunday or a Federal holiday;
+    /// - a document is signed before it is filed for public inspection, and filed before it is
+    ///   published;
+    /// - `published` and the FR Doc line's publication date agree.
+    ///
+    /// ## Why
+    /// These dates are typed by hand in several places, and every computed date certain (comment
+    /// deadline, effective date) follows from the publication date. One wrong date moves them all.
+    ///
+    /// ## Legal basis
+    /// 1 CFR 5.6 (the Federal Register is published each official Federal working day); 1 CFR
+    /// 17.2 (documents are filed for public inspection before publication); 1 CFR 18.7 (the
+    /// original is signed before it is submitted).
+    ///
+    /// ## Example
+    /// ```toml
+    /// published = 2016-08-07            # a Sunday
+    ///
+    /// [signature]
+    /// dated = 2016-08-10                # after filing
+    ///
+    /// [fr_doc]
+    /// filed = 2016-08-08T08:45:00
+    /// ```
+    /// Use instead: `published = 2016-08-09`, `dated = 2016-08-03`.
+    pub const META = ("document-dates", Structure, Error, "Dates that cannot all be true: publication on a non-business day, signing after filing, filing after publication.");
+}
+
+fn parts(doc: &Document) -> (Option<&Loc<SourceDate>>, Option<&Signature>, Option<&FrDoc>) {
+    match doc {
+        Document::Sorn(s) => (s.published.as_ref(), s.signature.as_ref(), s.fr_doc.as_ref()),
+        Document::ExemptionRule(r) => (r.published.as_ref(), r.signature.as_ref(), r.fr_doc.as_ref()),
+    }
+}
+
+/// Reports impossible or inconsistent dates.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let calendar = Calendar::federal();
+    for doc in cx.documents {
+        let (published, signature, fr_doc) = parts(&doc.document);
+        let file = doc.file;
+        let mut publication: Vec<(Date, std::ops::Range<usize>, &str)> = Vec::new();
+        if let Some(p) = published {
+            publication.push((p.value.0, p.span.clone(), "published"));
+        }
+        if let Some(p) = fr_doc.and_then(|f| f.publication_date.as_ref()) {
+            publication.push((p.value.0, p.span.clone(), "the FR Doc line's publication date"));
+        }
+        for (date, span, what) in &publication {
+            if let Some(reason) = calendar.non_business_reason(*date) {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!(
+                            "{what} is {}, a day the Federal Register is not published ({})",
+                            fr_date(*date),
+                            reason.reason()
+                        ),
+                        cx.label(file, span.clone(), "not a Federal business day"),
+                    )
+                    .with_help(format!(
+                        "the next publication day is {}",
+                        fr_date(calendar.next_business_day_on_or_after(*date))
+                    ))
+                    .with_note("1 CFR 5.6: the Federal Register is published each official Federal working day"),
+                );
+            }
+        }
+        if let [(a, a_span, _), (b, b_span, _)] = publication.as_slice() {
+            if a != b {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!("`published` is {}, but the FR Doc line says {}", fr_date(*a), fr_date(*b)),
+                        cx.label(file, a_span.clone(), "published"),
+                    )
+                    .with_label(cx.label(file, b_span.clone(), "FR Doc line"))
+                    .with_help("give the same publication date in both places"),
+                );
+            }
+        }
+        let first_publication = publication.iter().map(|(d, _, _)| *d).min();
+        if let Some(fr) = fr_doc {
+            let filed = fr.filed.value.0.date();
+            if let Some(p) = first_publication.filter(|p| filed > *p) {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!(
+                            "filed {} but published {}: a document is filed before it is published",
+                            fr_date(filed),
+                            fr_date(p)
+                        ),
+                        cx.label(file, fr.filed.span.clone(), "filed after publication"),
+                    )
+                    .with_help("check the filing and publication dates")
+                    .with_note("1 CFR 17.2: documents are filed for public inspection before publication"),
+                );
+            }
+        }
+        let signed = signature.and_then(|s| s.dated.as_ref());
+        if let Some(dated) = signed {
+            let later = fr_doc
+                .map(|f| (f.filed.value.0.date(), "filed"))
+                .or_else(|| first_publication.map(|p| (p, "published")));
+            if let Some((when, what)) = later.filter(|(when, _)| dated.value.0 > *when) {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!("signed {}, after the document was {what} ({})", fr_date(dated.value.0), fr_date(when)),
+                        cx.label(file, dated.span.clone(), format!("after it was {what}")),
+                    )
+                    .with_help("the signature date comes before filing: check `dated`")
+                    .with_note("1 CFR 18.7: the original of a document is signed before it is submitted"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+use crate::check::{Context, parsed_claims};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::statute::Authority;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a claim under 5 U.S.C. 552a(j)(1) is made by the Central Intelligence Agency.
+    ///
+    /// ## Why
+    /// Paragraph (j)(1) of the Privacy Act is not a general ground: it covers only systems
+    /// "maintained by the Central Intelligence Agency". Any other agency citing it has almost
+    /// always meant (j)(2) (a component whose principal function is criminal law enforcement) or
+    /// a specific exemption under (k).
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a(j)(1).
+    ///
+    /// ## Example
+    /// ```toml
+    /// [agency]
+    /// name = "Department of Example Affairs"
+    ///
+    /// [[system.exemptions.claims]]
+    /// authority = "(j)(1)"
+    /// ```
+    /// Use instead: `authority = "(j)(2)"` if the system is maintained by a criminal law
+    /// enforcement component and holds the records (j)(2) describes; otherwise a (k) authority.
+    pub const META = ("general-exemption-agency", Exemptions, Error, "A (j)(1) claim by an agency other than the Central Intelligence Agency.");
+}
+
+/// Reports (j)(1) claims of agencies whose name is not the Central Intelligence Agency's.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.documents {
+        let agency = &doc.document.agency().name.value;
+        let cia = agency.to_lowercase().contains("central intelligence agency");
+        if cia {
+            continue;
+        }
+        for claim in parsed_claims(doc.file, doc.document.claims()) {
+            if claim.authority != Some(Authority::J1) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    Severity::Error,
+                    format!("(j)(1) exempts only systems maintained by the Central Intelligence Agency, not the {}", agency.trim()),
+                    cx.label(doc.file, claim.authority_span.clone(), "only the CIA may claim (j)(1)"),
+                )
+                .with_help("claim (j)(2) for a criminal law enforcement component's records, or a specific exemption under (k)")
+                .with_note("5 U.S.C. 552a(j)(1)"),
+            );
+        }
+    }
+}
