@@ -7,6 +7,7 @@ mod document_dates;
 mod duplicate_subsection;
 mod fr_citation;
 mod general_exemption_agency;
+mod identifier_format;
 mod justification_order;
 mod missing_section;
 mod name_variant;
@@ -45,6 +46,7 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&breach_routine_uses::META, breach_routine_uses::check),
     (&fr_citation::META, fr_citation::check),
     (&document_dates::META, document_dates::check),
+    (&identifier_format::META, identifier_format::check),
     (&name_variant::META, name_variant::check),
     (&unplaced_text::META, unplaced_text::check),
     (&unpaired_document::META, unpaired_document::check),

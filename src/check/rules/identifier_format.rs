@@ -1,0 +1,156 @@
+use crate::check::Context;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// The form of the identifiers the Office of the Federal Register assigns or requires:
+    ///
+    /// - a billing code is four digits, a hyphen, two digits or capitals, and optionally a hyphen
+    ///   and one capital: `9111-28`, `6820-34-P`;
+    /// - an FR document number is the year and a five-digit serial, `2016-18810` (older forms
+    ///   `E9-12859` and `06-3791` are accepted), and its year is the year the document was filed;
+    /// - a Regulation Identifier Number is four digits, a hyphen, two capitals and two digits:
+    ///   `1601-AA00`.
+    ///
+    /// ## Why
+    /// These numbers are how the document is found in the Federal Register, on regulations.gov and
+    /// in the Unified Agenda; a transposed digit sends readers to another document.
+    ///
+    /// ## Legal basis
+    /// Federal Register conventions: BILLING CODE lines; FR Doc numbers; the RIN assigned by the
+    /// Regulatory Information Service Center.
+    ///
+    /// ## Example
+    /// ```toml
+    /// billing_code = "911-28"
+    /// rin = "1601-A00"
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// billing_code = "9111-28"
+    /// rin = "1601-AA00"
+    /// ```
+    pub const META = ("identifier-format", Structure, Warning, "A billing code, FR document number or RIN not in its standard form.");
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn billing_code(code: &str) -> bool {
+    let parts: Vec<&str> = code.split('-').collect();
+    let mid = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    match parts.as_slice() {
+        [a, b] => digits(a, 4) && mid(b),
+        [a, b, c] => digits(a, 4) && mid(b) && c.len() == 1 && c.bytes().all(|b| b.is_ascii_uppercase()),
+        _ => false,
+    }
+}
+
+/// The year an FR document number names, if it is in a recognized form.
+fn fr_doc_year(number: &str) -> Option<Option<i32>> {
+    let (head, serial) = number.split_once('-')?;
+    if !(4..=5).contains(&serial.len()) || !serial.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if digits(head, 4) && serial.len() == 5 {
+        return head.parse().ok().map(Some);
+    }
+    if digits(head, 2) || (head.len() == 2 && head.starts_with('E') && head[1..].bytes().all(|b| b.is_ascii_digit())) {
+        return Some(None);
+    }
+    None
+}
+
+fn rin(text: &str) -> bool {
+    let text = text.trim().strip_prefix("RIN").map_or(text.trim(), str::trim);
+    match text.split_once('-') {
+        Some((a, b)) => {
+            digits(a, 4)
+                && b.len() == 4
+                && b[..2].bytes().all(|c| c.is_ascii_uppercase())
+                && b[2..].bytes().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// Reports identifiers that are not in their standard form.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.documents {
+        let preamble = doc.document.preamble();
+        let fr_doc = match &doc.document {
+            Document::Sorn(s) => s.fr_doc.as_ref(),
+            Document::ExemptionRule(r) => r.fr_doc.as_ref(),
+        };
+        let mut report = |span: std::ops::Range<usize>, message: String, help: &str| {
+            out.push(
+                Diagnostic::new(META.name, Severity::Warning, message, cx.label(doc.file, span, "here"))
+                    .with_help(help.to_string()),
+            );
+        };
+        if let Some(code) = &preamble.billing_code {
+            if !billing_code(code.value.trim()) {
+                report(
+                    code.span.clone(),
+                    format!("billing code \"{}\" is not in the form 9111-28 or 6820-34-P", code.value.trim()),
+                    "check the billing code the agency was assigned",
+                );
+            }
+        }
+        if let Some(r) = &preamble.rin {
+            if !rin(&r.value) {
+                report(
+                    r.span.clone(),
+                    format!("RIN \"{}\" is not in the form 1601-AA00", r.value.trim()),
+                    "check the Regulation Identifier Number in the Unified Agenda",
+                );
+            }
+        }
+        if let Some(fr) = fr_doc {
+            let number = fr.number.value.trim();
+            match fr_doc_year(number) {
+                None => report(
+                    fr.number.span.clone(),
+                    format!("FR document number \"{number}\" is not in the form 2016-18810"),
+                    "copy the number from the FR Doc line the Office of the Federal Register assigned",
+                ),
+                Some(Some(year)) => {
+                    let filed = i32::from(fr.filed.value.0.year());
+                    if year != filed {
+                        report(
+                            fr.number.span.clone(),
+                            format!(
+                                "FR document number {number} is from {year}, but the document was filed in {filed}"
+                            ),
+                            "the FR document number begins with the year of filing",
+                        );
+                    }
+                }
+                Some(None) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        for ok in ["9111-28", "6820-34-P", "5001-06-P", "9110-04-P", "8070-01-P", "4410-10-P"] {
+            assert!(billing_code(ok), "{ok}");
+        }
+        for bad in ["911-28", "9111-2", "9111-28-PP", "BILLING", "9111_28"] {
+            assert!(!billing_code(bad), "{bad}");
+        }
+        assert_eq!(fr_doc_year("2016-18810"), Some(Some(2016)));
+        assert_eq!(fr_doc_year("E9-12859"), Some(None));
+        assert_eq!(fr_doc_year("06-3791"), Some(None));
+        assert_eq!(fr_doc_year("2016-1881"), None);
+        assert!(rin("1601-AA00") && rin("RIN 1601-AB04"));
+        assert!(!rin("1601-A00") && !rin("16O1-AA00"));
+    }
+}
