@@ -9,6 +9,7 @@ use miette::{
     Severity as MietteSeverity, SourceCode,
 };
 
+use super::excerpt::Excerpt;
 use crate::diagnostic::{Diagnostic, FileId, Severity, SourceMap};
 
 /// Whether to use colour and Unicode.
@@ -33,7 +34,7 @@ struct View {
     rule: &'static str,
     severity: MietteSeverity,
     help: Option<String>,
-    source: NamedSource<String>,
+    source: Box<dyn SourceCode>,
     labels: Vec<LabeledSpan>,
     related: Vec<View>,
 }
@@ -63,7 +64,7 @@ impl MietteDiagnostic for View {
         self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(self.source.as_ref())
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
@@ -91,6 +92,31 @@ fn clamp(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
     let start = span.start.min(len);
     let end = span.end.clamp(start, len);
     (start, end - start)
+}
+
+/// The source a report shows for labels in one file: the whole file, or an excerpt with long
+/// lines shortened around the labels (which are then moved into the excerpt's coordinates).
+fn source_for(files: &SourceMap, file: FileId, labels: Vec<LabeledSpan>) -> (Box<dyn SourceCode>, Vec<LabeledSpan>) {
+    let f = files.get(file);
+    let spans: Vec<(usize, usize)> = labels.iter().map(|l| (l.offset(), l.len())).collect();
+    match Excerpt::build(&f.name, &f.text, &spans) {
+        Some((excerpt, mapped)) => {
+            let labels = labels
+                .into_iter()
+                .zip(mapped)
+                .map(|(l, (offset, len))| {
+                    let text = l.label().map(str::to_string);
+                    if l.primary() {
+                        LabeledSpan::new_primary_with_span(text, (offset, len))
+                    } else {
+                        LabeledSpan::new_with_span(text, (offset, len))
+                    }
+                })
+                .collect();
+            (Box::new(excerpt), labels)
+        }
+        None => (Box::new(NamedSource::new(f.name.clone(), f.text.clone()).with_language("toml")), labels),
+    }
 }
 
 fn view(d: &Diagnostic, files: &SourceMap) -> View {
@@ -128,34 +154,27 @@ fn view(d: &Diagnostic, files: &SourceMap) -> View {
             None => line,
         });
     }
-    let source_of = |file: FileId| {
-        let f = files.get(file);
-        NamedSource::new(f.name.clone(), f.text.clone()).with_language("toml")
-    };
     let related = others
         .into_iter()
-        .map(|(file, _, labels)| View {
-            message: labels
+        .map(|(file, _, labels)| {
+            let message = labels
                 .first()
                 .and_then(|l| l.label())
-                .map_or_else(|| format!("see also {}", files.get(file).name), |l| format!("see also: {l}")),
-            rule: d.rule,
-            severity: MietteSeverity::Advice,
-            help: None,
-            source: source_of(file),
-            labels,
-            related: Vec::new(),
+                .map_or_else(|| format!("see also {}", files.get(file).name), |l| format!("see also: {l}"));
+            let (source, labels) = source_for(files, file, labels);
+            View {
+                message,
+                rule: d.rule,
+                severity: MietteSeverity::Advice,
+                help: None,
+                source,
+                labels,
+                related: Vec::new(),
+            }
         })
         .collect();
-    View {
-        message: d.message.clone(),
-        rule: d.rule,
-        severity: severity(d.severity),
-        help,
-        source: source_of(primary_file),
-        labels,
-        related,
-    }
+    let (source, labels) = source_for(files, primary_file, labels);
+    View { message: d.message.clone(), rule: d.rule, severity: severity(d.severity), help, source, labels, related }
 }
 
 /// Renders diagnostics as rustc-style reports, one after another.

@@ -1,5 +1,6 @@
 //! Reporting diagnostics.
 
+mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
