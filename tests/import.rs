@@ -80,7 +80,7 @@ fn markdown_rule_imports_and_renders_back() {
     let doc = load(&text);
     let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
     assert_eq!(r.system.id.value, "DHS/ICE-015");
-    assert_eq!(r.cfr.paragraph.value, 75);
+    assert_eq!(r.cfr.paragraph.as_ref().map(|p| p.value.clone()), Some(sorn::model::Paragraph::Number(75)));
     assert_eq!(r.justifications.len(), 9);
     assert_eq!(r.justifications[5].covers.as_ref().map(Vec::len), Some(2), "(f) has two headings");
     assert!(stderr(&out).contains("warning: line"), "normalizations are reported with their lines");
@@ -162,14 +162,25 @@ fn a108_manuscript_with_run_in_captions() {
 }
 
 #[test]
-fn a_rule_that_revises_a_section_keeps_its_regulatory_text_unplaced() {
+fn a_rule_that_amends_a_section_imports_its_paragraphs() {
+    // No section heading, no stars: the instruction alone says where the paragraphs go.
     let out = import_cli(&fixture("doj-section-rule.md"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning: line 33: text not placed, kept in [[unplaced]]"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("[[unplaced]]"), "{}", stderr(&out));
     let Document::ExemptionRule(r) = load(&stdout(&out)) else { panic!("not a rule") };
-    assert_eq!(r.unplaced.len(), 4);
-    assert_eq!(r.unplaced[0].line.as_ref().map(|l| l.value), Some(33));
+    assert!(r.unplaced.is_empty());
     assert_eq!(r.cfr.title.value, 28);
+    assert_eq!(r.cfr.section.as_ref().map(|s| s.value.as_str()), Some("16.96"));
+    assert!(r.cfr.appendix.is_none());
+    assert_eq!(
+        r.cfr.paragraph.as_ref().map(|p| p.value.clone()),
+        Some(sorn::model::Paragraph::Designation("(w)".into()))
+    );
+    assert_eq!(r.cfr.reasons_paragraph.as_ref().map(|p| p.value.as_str()), Some("(x)"));
+    assert_eq!(r.cfr.numbering(), sorn::model::Numbering::Numbers);
+    assert_eq!(r.system.id.value, "JUSTICE/FBI-022");
+    assert_eq!(r.system.name.value, "FBI Data Warehouse System");
+    assert_eq!(r.justifications.len(), 1);
     assert!(r.signature.is_some());
 }
 
