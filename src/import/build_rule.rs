@@ -41,6 +41,10 @@ static SECTION_INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
 /// FR XML's SECTNO gives it before the SUBJECT).
 static SECTION_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^§\s*(\d+\.[\w.-]*\w)(?:\s+(.+?))?\.?$").expect("valid pattern"));
+/// "Subpart E—Exemption of Records Systems Under the Privacy Act".
+static SUBPART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Subpart ([A-Z]{1,3})\s*(?:\u{2014}|--|\u{2013}| - )\s*(.+?)\.?$").expect("valid pattern")
+});
 /// A paragraph designation opening a paragraph: "(g) ", "(12) ".
 static DESIGNATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\((?:[a-z]{1,4}|\d{1,3})\))\s+").expect("valid pattern"));
@@ -109,6 +113,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut paragraph: Option<u32> = None;
     let mut section: Option<SectionAmendment> = None;
     let mut section_heading: Option<String> = None;
+    let mut subpart: Option<(String, String)> = None;
     let mut appendix_heading = None;
     let mut issuance_agency = None;
     let mut issuance_line = None;
@@ -157,6 +162,16 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         if state == State::Subjects {
             subjects = t.trim_end_matches('.').split(", ").map(|s| s.trim().to_string()).collect();
             state = State::Start;
+            continue;
+        }
+        if state != State::Reasons
+            && subpart.is_none()
+            && let Some(c) = SUBPART.captures(&t)
+        {
+            subpart = Some((c[1].to_string(), c[2].trim().to_string()));
+            if state == State::Authority {
+                state = State::Start;
+            }
             continue;
         }
         if t.starts_with("PART ") && after_dash(&t).is_some() && part_heading.is_none() {
@@ -459,6 +474,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                 None => Some(Loc::synthetic(appendix.unwrap_or_default())),
             },
             appendix_heading: appendix_heading.map(Loc::synthetic),
+            subpart: subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
+            subpart_heading: subpart.map(|s| Loc::synthetic(s.1)),
             section: section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
             section_heading: section_heading.map(Loc::synthetic),
             paragraph: match &section {

@@ -382,6 +382,8 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     w.prose("authority", r.cfr.authority.as_ref());
     w.str("appendix", r.cfr.appendix.as_ref());
     w.str("appendix_heading", r.cfr.appendix_heading.as_ref());
+    w.str("subpart", r.cfr.subpart.as_ref());
+    w.str("subpart_heading", r.cfr.subpart_heading.as_ref());
     w.str("section", r.cfr.section.as_ref());
     w.str("section_heading", r.cfr.section_heading.as_ref());
     match r.cfr.paragraph.as_ref().map(|p| &p.value) {

@@ -70,6 +70,9 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         ));
         blocks.push(Block::Caption { label: "Authority".into(), body: ctx.prose(authority) });
     }
+    if let (Some(sub), Some(h)) = (&r.cfr.subpart, &r.cfr.subpart_heading) {
+        blocks.push(Block::Heading(4, format!("Subpart {}—{}", sub.value.trim(), h.value.trim())));
+    }
     instruction += 1;
     let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
     let section = r.cfr.section.as_ref().map(|s| s.value.trim());

@@ -76,6 +76,12 @@ pub struct Cfr {
     pub appendix: Option<Loc<String>>,
     /// Heading of that appendix, e.g. "DHS Systems of Records Exempt From the Privacy Act".
     pub appendix_heading: Option<Loc<String>>,
+    /// The subpart of the amended section, e.g. "E", printed with its heading before the
+    /// instruction when `subpart_heading` is set ("Subpart E—Exemption of Records Systems Under the
+    /// Privacy Act").
+    pub subpart: Option<Loc<String>>,
+    /// Heading of that subpart, e.g. "Exemption of Records Systems Under the Privacy Act".
+    pub subpart_heading: Option<Loc<String>>,
     /// The section amended, e.g. "16.135" (DOJ: "Amend § 16.135 by adding paragraphs (g) and (h)";
     /// DoD, Treasury and others amend a section too). A rule names either `appendix` or `section`.
     pub section: Option<Loc<String>>,
