@@ -684,6 +684,51 @@ fn rule_system_name(subject: &str, paragraph: &str, texts: &[&str], ctx: &mut Ct
 mod tests {
     use super::*;
 
+    fn amendment(text: &str) -> Option<SectionAmendment> {
+        SECTION_INSTRUCTION.captures(text).map(|c| SectionAmendment::from_captures(&c))
+    }
+
+    #[test]
+    fn section_instructions() {
+        let a = amendment("2. Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:").unwrap();
+        assert_eq!(a.number, "16.135");
+        assert_eq!(a.amendment, Amendment::AmendByAdding);
+        assert_eq!(a.added, ["(g)", "(h)"]);
+        let a = amendment("3. Revise § 310.52 to read as follows:").unwrap();
+        assert_eq!((a.number.as_str(), a.amendment), ("310.52", Amendment::Revise));
+        assert!(a.added.is_empty());
+        let a = amendment("2. Add § 1.36a to read as follows:").unwrap();
+        assert_eq!((a.number.as_str(), a.amendment), ("1.36a", Amendment::Add));
+        let a = amendment("2. Section 16.96 is amended by adding paragraph (w), to read as follows:").unwrap();
+        assert_eq!((a.number.as_str(), a.amendment), ("16.96", Amendment::AmendByAdding));
+        assert_eq!(a.added, ["(w)"]);
+        let a = amendment("2. Section 16.75 is revised to read as follows:").unwrap();
+        assert_eq!(a.amendment, Amendment::Revise);
+        assert!(amendment("2. Add paragraph 75 to appendix C to part 5 to read as follows:").is_none());
+        assert!(amendment("2. Amend § 16.96 by revising paragraph (b) to read as follows:").is_none());
+    }
+
+    #[test]
+    fn section_headings_and_systems() {
+        let c =
+            SECTION_HEADING.captures("§ 16.135 Exemption of Civil Rights Division Systems—limited access.").unwrap();
+        assert_eq!(&c[1], "16.135");
+        assert_eq!(&c[2], "Exemption of Civil Rights Division Systems—limited access");
+        let c = SECTION_HEADING.captures("§ 16.135").unwrap();
+        assert_eq!(&c[1], "16.135");
+        assert!(c.get(2).is_none());
+        assert_eq!(
+            section_system("The following system of records is exempted from 5 U.S.C. 552a(c)(3) and (4); (d); and (g): FBI Data Warehouse System (JUSTICE/FBI-022). These exemptions apply only to the extent ...").as_deref(),
+            Some("FBI Data Warehouse System (JUSTICE/FBI-022)")
+        );
+        let (name, _) = section_system_name("FBI Data Warehouse System (JUSTICE/FBI-022)", &[]);
+        assert_eq!(name.id.value, "JUSTICE/FBI-022");
+        assert_eq!(name.name.value, "FBI Data Warehouse System");
+        assert_eq!(name.form.as_ref().map(|f| f.value.as_str()), Some("{name} ({id})"));
+        let c = SUBPART.captures("Subpart E—Exemption of Records Systems Under the Privacy Act").unwrap();
+        assert_eq!((&c[1], &c[2]), ("E", "Exemption of Records Systems Under the Privacy Act"));
+    }
+
     #[test]
     fn system_name_from_subject_and_paragraph() {
         let mut ctx = Ctx::default();
