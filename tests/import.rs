@@ -80,7 +80,7 @@ fn markdown_rule_imports_and_renders_back() {
     let doc = load(&text);
     let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
     assert_eq!(r.system.id.value, "DHS/ICE-015");
-    assert_eq!(r.cfr.paragraph.value, 75);
+    assert_eq!(r.cfr.paragraph.as_ref().map(|p| p.value.clone()), Some(sorn::model::Paragraph::Number(75)));
     assert_eq!(r.justifications.len(), 9);
     assert_eq!(r.justifications[5].covers.as_ref().map(Vec::len), Some(2), "(f) has two headings");
     assert!(stderr(&out).contains("warning: line"), "normalizations are reported with their lines");
@@ -162,15 +162,92 @@ fn a108_manuscript_with_run_in_captions() {
 }
 
 #[test]
-fn a_rule_that_revises_a_section_keeps_its_regulatory_text_unplaced() {
+fn a_rule_that_amends_a_section_imports_its_paragraphs() {
+    // No section heading, no stars: the instruction alone says where the paragraphs go.
     let out = import_cli(&fixture("doj-section-rule.md"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning: line 33: text not placed, kept in [[unplaced]]"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("[[unplaced]]"), "{}", stderr(&out));
     let Document::ExemptionRule(r) = load(&stdout(&out)) else { panic!("not a rule") };
-    assert_eq!(r.unplaced.len(), 4);
-    assert_eq!(r.unplaced[0].line.as_ref().map(|l| l.value), Some(33));
+    assert!(r.unplaced.is_empty());
     assert_eq!(r.cfr.title.value, 28);
+    assert_eq!(r.cfr.section.as_ref().map(|s| s.value.as_str()), Some("16.96"));
+    assert!(r.cfr.appendix.is_none());
+    assert_eq!(
+        r.cfr.paragraph.as_ref().map(|p| p.value.clone()),
+        Some(sorn::model::Paragraph::Designation("(w)".into()))
+    );
+    assert_eq!(r.cfr.reasons_paragraph.as_ref().map(|p| p.value.as_str()), Some("(x)"));
+    assert_eq!(r.cfr.numbering(), sorn::model::Numbering::Numbers);
+    assert_eq!(r.system.id.value, "JUSTICE/FBI-022");
+    assert_eq!(r.system.name.value, "FBI Data Warehouse System");
+    assert_eq!(r.justifications.len(), 1);
     assert!(r.signature.is_some());
+}
+
+#[test]
+fn a_doj_section_rule_imports_into_typed_numbered_justifications() {
+    let out = import_cli(&fixture("doj-crt-final-rule.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("[[unplaced]]"), "{err}");
+    // "(e)(4)(G) and (H), (f) and (g)" is read, and its normalization reported.
+    assert!(err.contains("warning: line 49: the lead-in prints as: (2) From subsections (c)(4)"), "{err}");
+    let text = stdout(&out);
+    let Document::ExemptionRule(r) = load(&text) else { panic!("not a rule") };
+    assert!(r.unplaced.is_empty());
+    let value = |l: &Option<sorn::model::Loc<String>>| l.as_ref().map(|v| v.value.clone());
+    assert_eq!(value(&r.cfr.section).as_deref(), Some("16.135"));
+    assert_eq!(
+        value(&r.cfr.section_heading).as_deref(),
+        Some("Exemption of Civil Rights Division Systems—limited access")
+    );
+    assert_eq!(value(&r.cfr.subpart).as_deref(), Some("E"));
+    assert_eq!(
+        r.cfr.paragraph.as_ref().map(|p| p.value.clone()),
+        Some(sorn::model::Paragraph::Designation("(g)".into()))
+    );
+    assert_eq!(value(&r.cfr.reasons_paragraph).as_deref(), Some("(h)"));
+    assert_eq!(r.cfr.amendment(), sorn::model::Amendment::AmendByAdding);
+    assert_eq!(r.cfr.numbering(), sorn::model::Numbering::Numbers);
+    assert_eq!(
+        r.cfr.authority.as_ref().map(|a| a.value.trim()),
+        Some("5 U.S.C. 301, 552, 552a, 553; 28 U.S.C. 509, 510, 534; 31 U.S.C. 3717.")
+    );
+    assert_eq!(r.system.id.value, "JUSTICE/CRT-023");
+    assert_eq!(r.system.name.value, "Civil Rights Pattern-or-Practice Investigative Records System");
+    assert_eq!(
+        r.exemptions.reasons_intro.as_ref().map(|p| p.value.trim()),
+        Some("Exemptions from the particular subsections are justified for the following reasons:")
+    );
+    let subs = |i: usize| -> Vec<String> {
+        r.justifications[i].subsections.iter().flatten().map(|s| s.value.clone()).collect()
+    };
+    assert_eq!(r.justifications.len(), 7);
+    assert_eq!(subs(0), ["(c)(3)"]);
+    assert_eq!(subs(1), ["(c)(4)", "(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)", "(e)(4)(G)", "(e)(4)(H)", "(f)", "(g)"]);
+    assert_eq!(subs(3), ["(e)(2)", "(e)(3)"]);
+    assert!(
+        r.justifications[2].text.value.contains("(ii) Information that appears irrelevant"),
+        "sub-paragraphs join the reason"
+    );
+    assert!(r.justifications.iter().all(|j| j.heading.is_none() && j.covers.is_none()));
+    // It builds, with the section as the Federal Register prints it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rule.toml"), &text).unwrap();
+    let build = sorn().arg("build").arg(dir.path().join("rule.toml")).arg("--stdout").output().unwrap();
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let md = stdout(&build);
+    for line in [
+        "#### Subpart E—Exemption of Records Systems Under the Privacy Act",
+        "2\\. Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:",
+        "#### § 16.135 Exemption of Civil Rights Division Systems—limited access.",
+        "(g) The following system of records is exempted from 5 U.S.C. 552a(c)(3) and (4);",
+        "(h) Exemptions from the particular subsections are justified for the following reasons:",
+        "(7) From subsection (e)(8) because serving notice",
+    ] {
+        assert!(md.contains(line), "missing {line:?} in\n{md}");
+    }
+    insta::assert_snapshot!("import-doj-crt-final-rule", text);
 }
 
 #[test]

@@ -181,3 +181,104 @@ stars = true
     assert!(!named.contains("### DMDC 04"), "{named}");
     assert!(named.contains("Emergency Evacuation Tracking and Repatriation (DMDC 04)"), "{named}");
 }
+
+#[test]
+fn section_rule_markdown() {
+    let md = render("examples/doj-crt-section-rule.toml", Format::Markdown);
+    for line in [
+        "2\\. Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:",
+        "#### § 16.135 Exemption of Civil Rights Division Systems—limited access.",
+        "(h) Exemptions from the particular subsections are justified for the following reasons:",
+        "(10) From subsection (g) because",
+    ] {
+        assert!(md.contains(line), "missing {line:?}");
+    }
+    assert!(
+        md.contains("\n\n(g) The Civil Rights Pattern-or-Practice"),
+        "the claims paragraph opens with its designation"
+    );
+    insta::assert_snapshot!("doj-crt-section-rule.md", md);
+}
+
+#[test]
+fn section_rule_html() {
+    insta::assert_snapshot!("doj-crt-section-rule.html", render("examples/doj-crt-section-rule.toml", Format::Html));
+}
+
+const SECTION_RULE: &str = r#"kind = "exemption-rule"
+stage = "proposed"
+
+[agency]
+name = "Department of Justice"
+abbreviation = "DOJ"
+
+[system]
+id = "JUSTICE/CRT-023"
+name = "Civil Rights Investigative Records"
+
+[cfr]
+title = 28
+part = "16"
+section = "16.135"
+section_heading = "Exemption of Civil Rights Division Systems—limited access."
+AMENDMENT
+
+[exemptions]
+official = "the Attorney General"
+
+[[exemptions.claims]]
+authority = "(k)(2)"
+subsections = ["(c)(3)", "(d)"]
+
+[[justifications]]
+subsections = ["(c)(3)"]
+text = "because it would reveal the investigation."
+
+[[justifications]]
+subsections = ["(d)"]
+text = "because access would reveal the investigation."
+"#;
+
+#[test]
+fn section_instructions_follow_the_amendment() {
+    let revise = render_str(
+        &SECTION_RULE.replace("AMENDMENT", "amendment = \"revise\"\nparagraph = \"(a)\"\nreasons_paragraph = \"(b)\""),
+    );
+    assert!(revise.contains("1\\. Revise § 16.135 to read as follows:"), "{revise}");
+    assert!(
+        revise.contains("#### § 16.135 Exemption of Civil Rights Division Systems—limited access.\n"),
+        "one period"
+    );
+    assert!(!revise.contains("\\* \\* \\*"), "a revised section prints whole, without stars");
+    assert!(revise.contains("\n(b)\n") || revise.contains("\n\n(b)\n\n"), "{revise}");
+    assert!(
+        revise.contains("(1) From subsection (c)(3) because") && revise.contains("(2) From subsection (d) because")
+    );
+
+    let added = render_str(&SECTION_RULE.replace("AMENDMENT", "amendment = \"add\""));
+    assert!(added.contains("1\\. Add § 16.135 to read as follows:"), "{added}");
+    assert!(added.contains("(a) From subsection (c)(3) because"), "undesignated reasons are lettered by default");
+    assert!(added.contains("\n\nThe Attorney General, pursuant to 5 U.S.C. 552a(k)(2)"), "an undesignated paragraph");
+
+    let one = render_str(&SECTION_RULE.replace("AMENDMENT", "paragraph = \"(g)\"\nreasons = \"numbers\""));
+    assert!(one.contains("1\\. Amend § 16.135 by adding paragraph (g) to read as follows:"), "{one}");
+    assert!(one.contains("\\* \\* \\* \\* \\*"));
+    assert!(one.contains("(1) From subsection (c)(3) because"));
+}
+
+#[test]
+fn a_rule_names_an_appendix_or_a_section() {
+    let both = SECTION_RULE.replace("AMENDMENT", "appendix = \"C\"\nparagraph = 75");
+    let ws = source::load_str("rule.toml", &both);
+    assert!(
+        ws.diagnostics.iter().any(|d| d.message.contains("either an appendix or a section")),
+        "{:#?}",
+        ws.diagnostics
+    );
+    let designation = SECTION_RULE.replace("AMENDMENT", "paragraph = 7");
+    let ws = source::load_str("rule.toml", &designation);
+    assert!(ws.diagnostics.iter().any(|d| d.message.contains("designated in parentheses")), "{:#?}", ws.diagnostics);
+    let neither = SECTION_RULE.replace("section = \"16.135\"\n", "").replace("AMENDMENT", "");
+    let ws = source::load_str("rule.toml", &neither);
+    assert!(ws.diagnostics.iter().any(|d| d.message.contains("does not say what it amends")), "{:#?}", ws.diagnostics);
+}

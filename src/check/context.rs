@@ -215,7 +215,8 @@ pub fn justified_citations(rule: &ExemptionRule) -> Vec<JustifiedCitation> {
     out
 }
 
-/// "(a)", "(b)", ... for a justification index.
-pub fn letter(index: usize) -> String {
-    format!("({})", crate::model::justification_letter(index))
+/// "(a)", "(b)", ... (or "(1)", "(2)", ... when the rule numbers its reasons) for a justification
+/// index.
+pub fn letter(rule: &ExemptionRule, index: usize) -> String {
+    format!("({})", crate::model::justification_label(rule.cfr.numbering(), index))
 }

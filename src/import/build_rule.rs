@@ -1,6 +1,8 @@
 //! An exemption rule from its units: preamble, List of Subjects, words of issuance, PART heading,
-//! authority citation, the "Add paragraph N to appendix X" instruction, the appendix paragraph
-//! (description, claims, note) and the lettered reasons.
+//! authority citation, the amendatory instruction ("Add paragraph N to appendix X to part P",
+//! "Amend § 16.135 by adding paragraphs (g) and (h)", "Revise § 16.135", "Add § 310.52"), the
+//! section heading, the system's paragraph (description, claims, note), the reasons paragraph and
+//! the lettered or numbered reasons.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -12,7 +14,8 @@ use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
-    Cfr, Cover, ExemptionRule, Justification, Loc, RuleExemptions, SignaturePlacement, SourceDate, Stage, SystemName,
+    Amendment, Cfr, Cover, ExemptionRule, Justification, Loc, Numbering, Paragraph, RuleExemptions, SignaturePlacement,
+    SourceDate, Stage, SystemName,
 };
 
 static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,6 +28,32 @@ static ADD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)paragraph (\d+)\b.*?appendix ([A-Z])\b.*?part (\d+[A-Za-z]?)").expect("valid pattern")
 });
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s").expect("valid pattern"));
+/// "Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:", "Revise § 16.135 to read
+/// as follows:", "Add § 310.52 to read as follows:", "Section 16.135 is amended by adding paragraph
+/// (g) to read as follows:", "§ 16.135 is revised to read as follows:".
+static SECTION_INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\d{1,2}\.\s+(?:(?P<verb>amend|revise|add)\s+§\s*(?P<s1>\d+\.[\w.-]*\w)|(?:section|§)\s*(?P<s2>\d+\.[\w.-]*\w),?\s+is\s+(?:hereby\s+)?(?P<pverb>amended|revised|added))(?:\s+by\s+adding\s+(?:new\s+)?paragraphs?\s+(?P<paras>.+?))?,?\s+to\s+read\s+as\s+follows:?$",
+    )
+    .expect("valid pattern")
+});
+/// "§ 16.135 Exemption of Civil Rights Division Systems—limited access." (or the number alone, as
+/// FR XML's SECTNO gives it before the SUBJECT).
+static SECTION_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^§\s*(\d+\.[\w.-]*\w)(?:\s+(.+?))?\.?$").expect("valid pattern"));
+/// "Subpart E—Exemption of Records Systems Under the Privacy Act".
+static SUBPART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Subpart ([A-Z]{1,3})\s*(?:\u{2014}|--|\u{2013}| - )\s*(.+?)\.?$").expect("valid pattern")
+});
+/// A paragraph designation opening a paragraph: "(g) ", "(12) ".
+static DESIGNATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\((?:[a-z]{1,4}|\d{1,3})\))\s+").expect("valid pattern"));
+/// The system a section paragraph exempts: "... is exempted from 5 U.S.C. 552a(c)(3) ...: FBI Data
+/// Warehouse System (JUSTICE/FBI-022).".
+static SECTION_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsystems? of records (?:is|are) (?:hereby )?exempt(?:ed)? from [^:]*:\s*(.+?\))\.?(?:\s|$)")
+        .expect("valid pattern")
+});
 static SUBJECTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^List of Subjects in (\d+) CFR [Pp]arts? (\S+)$").expect("valid pattern"));
 
@@ -80,8 +109,11 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut chapter = None;
     let mut part_heading = None;
     let mut authority_units: Vec<Unit> = Vec::new();
-    let mut appendix = String::new();
+    let mut appendix: Option<String> = None;
     let mut paragraph: Option<u32> = None;
+    let mut section: Option<SectionAmendment> = None;
+    let mut section_heading: Option<String> = None;
+    let mut subpart: Option<(String, String)> = None;
     let mut appendix_heading = None;
     let mut issuance_agency = None;
     let mut issuance_line = None;
@@ -95,6 +127,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         Subjects,
         Authority,
         Appendix,
+        Section,
         Reasons,
         Other,
     }
@@ -131,6 +164,16 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             state = State::Start;
             continue;
         }
+        if state != State::Reasons
+            && subpart.is_none()
+            && let Some(c) = SUBPART.captures(&t)
+        {
+            subpart = Some((c[1].to_string(), c[2].trim().to_string()));
+            if state == State::Authority {
+                state = State::Start;
+            }
+            continue;
+        }
         if t.starts_with("PART ") && after_dash(&t).is_some() && part_heading.is_none() {
             part_heading = after_dash(&t);
             continue;
@@ -143,14 +186,56 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             state = State::Reasons;
             continue;
         }
+        let reading = reading.trim_start_matches(['\u{25a0}', ' ']).to_string();
+        if state == State::Section
+            && let Some(s) = &mut section
+        {
+            if let Some(c) = SECTION_HEADING.captures(&t)
+                && c.get(1).is_some_and(|m| m.as_str() == s.number)
+            {
+                section_heading = c.get(2).map(|m| m.as_str().trim().to_string());
+                continue;
+            }
+            if section_heading.is_none() && unit.is_heading() && !t.starts_with('§') && !t.starts_with("PART ") {
+                // FR XML: SECTNO, then the heading as SUBJECT.
+                section_heading = Some(t.trim_end_matches('.').to_string());
+                continue;
+            }
+            if t.replace(' ', "") == "*****" {
+                continue;
+            }
+            if !INSTRUCTION.is_match(&reading) {
+                let opening = DESIGNATION.captures(&reading).map(|c| c[1].to_string());
+                let first = s.added.first().cloned();
+                let claims_para = match (&first, &opening) {
+                    (Some(f), Some(o)) => f == o,
+                    (Some(_), None) => false,
+                    (None, _) => true,
+                };
+                if claims_para {
+                    s.paragraph = opening;
+                    paragraph_unit = Some(unit.clone());
+                    state = State::Reasons;
+                    continue;
+                }
+            }
+        }
         if INSTRUCTION.is_match(&reading) {
+            if let Some(c) = SECTION_INSTRUCTION.captures(&reading)
+                && section.is_none()
+                && paragraph.is_none()
+            {
+                section = Some(SectionAmendment::from_captures(&c));
+                state = State::Section;
+                continue;
+            }
             if reading.contains("authority citation") {
                 state = State::Authority;
                 continue;
             }
             if let Some(c) = ADD.captures(&reading) {
                 paragraph = c.get(1).and_then(|m| m.as_str().parse().ok());
-                appendix = c.get(2).map_or("", |m| m.as_str()).to_string();
+                appendix = c.get(2).map(|m| m.as_str().to_string());
                 if cfr_part.is_empty() {
                     cfr_part = c.get(3).map_or("", |m| m.as_str()).to_string();
                 }
@@ -177,15 +262,29 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         }
     }
 
-    // The appendix paragraph: "75. The DHS/ICE-015 ... consists of ... claims ... note".
+    // The appendix paragraph: "75. The DHS/ICE-015 ... consists of ... claims ... note", or the
+    // section paragraph: "(g) The following system of records is exempted from ...".
     let para_rich = paragraph_unit.as_ref().map(|u| {
         let r = u.reading_rich();
-        let skip = paragraph.map_or(0, |p| format!("{p}. ").len());
+        let skip = match (&section, paragraph) {
+            (Some(s), _) => s.paragraph.as_ref().map_or(0, |p| {
+                let reading = u.reading();
+                DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len())
+            }),
+            (None, p) => p.map_or(0, |p| format!("{p}. ").len()),
+        };
         r.from(skip).trim()
     });
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let (system_name, generated_subject) = rule_system_name(&subject_text, &para_text, &all_refs, ctx);
+    let (mut system_name, generated_subject) = match section_system(&para_text) {
+        Some(printed) if section.is_some() => section_system_name(&printed, &all_refs),
+        _ => rule_system_name(&subject_text, &para_text, &all_refs, ctx),
+    };
+    if section.is_some() && system_name.id.value.is_empty() {
+        // No "…: Name (ID)." in the paragraph: the subject line may name it.
+        (system_name, _) = rule_system_name(&subject_text, "", &all_refs, ctx);
+    }
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
     }
@@ -269,10 +368,13 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                 }
             }
             None => {
-                ctx.warn(paragraph_unit.as_ref().map(|u| u.line), "no claim sentences found in the appendix paragraph");
+                let place = if section.is_some() { "section paragraph" } else { "appendix paragraph" };
+                ctx.warn(paragraph_unit.as_ref().map(|u| u.line), format!("no claim sentences found in the {place}"));
                 exemptions.description = ctx.inline(rich)?;
             }
         }
+    } else if section.is_some() {
+        ctx.warn(None, "no paragraph found under the section heading");
     } else {
         ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
     }
@@ -281,8 +383,22 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut justifications_out: Vec<Justification> = Vec::new();
     let mut intro: Vec<Unit> = Vec::new();
     let mut current: Option<(Justification, Vec<Unit>)> = None;
-    for unit in after_paragraph {
+    let mut reasons_paragraph: Option<String> = None;
+    let mut numbering: Option<Numbering> = None;
+    for (k, unit) in after_paragraph.into_iter().enumerate() {
         let reading = unit.reading();
+        // "(h) Exemptions from the particular subsections are justified for the following reasons:"
+        if k == 0
+            && let Some(s) = &section
+            && justifications::parse(&reading).is_none()
+            && let Some(c) = DESIGNATION.captures(&reading)
+            && s.added.get(1).is_none_or(|d| *d == c[1])
+        {
+            reasons_paragraph = Some(c[1].to_string());
+            let rich = unit.reading_rich().from(c[0].len()).trim();
+            intro.push(Unit { kind: super::unit::UnitKind::Para, rich, ..unit });
+            continue;
+        }
         if let Some(reason) = justifications::parse(&reading) {
             if let Some((mut j, extra)) = current.take() {
                 append_text(&mut j, &extra, ctx)?;
@@ -295,9 +411,15 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             if squash(&generated) != squash(&reading[..reason.text_start]) {
                 ctx.warn(Some(unit.line), format!("the lead-in prints as: {}", generated.trim()));
             }
-            let expected = crate::model::justification_letter(justifications_out.len());
+            let style = *numbering.get_or_insert(if reason.letter.starts_with(|c: char| c.is_ascii_digit()) {
+                Numbering::Numbers
+            } else {
+                Numbering::Letters
+            });
+            let expected = crate::model::justification_label(style, justifications_out.len());
             if reason.letter != expected {
-                ctx.warn(Some(unit.line), format!("reason ({}) is lettered ({expected}) in order", reason.letter));
+                let how = if style == Numbering::Numbers { "numbered" } else { "lettered" };
+                ctx.warn(Some(unit.line), format!("reason ({}) is {how} ({expected}) in order", reason.letter));
             }
             current = Some((j, Vec::new()));
         } else if let Some((_, extra)) = &mut current {
@@ -319,6 +441,14 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         ctx.unplace(&after, std::slice::from_ref(&unit))?;
     }
 
+    // What sorn would assume without being told is left out.
+    let section_paragraph = section.as_ref().and_then(|s| s.paragraph.clone());
+    let amendment = section.as_ref().map(|s| s.amendment).filter(|a| *a != Amendment::AmendByAdding);
+    let default_numbering = match &reasons_paragraph {
+        Some(p) if p.trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => Numbering::Numbers,
+        _ => Numbering::Letters,
+    };
+    let reasons = numbering.filter(|n| *n != default_numbering);
     let signature = sig.map(|(s, _, _)| s.into_model(SignaturePlacement::End));
     if cfr_title == 0 {
         ctx.warn(None, "no CFR title found; `cfr.title` is 0");
@@ -339,9 +469,22 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             part_heading: part_heading.map(Loc::synthetic),
             subjects: subjects.into_iter().filter(|s| !s.is_empty()).map(Loc::synthetic).collect(),
             authority: ctx.prose(&authority_units)?,
-            appendix: Loc::synthetic(appendix),
+            appendix: match &section {
+                Some(_) => None,
+                None => Some(Loc::synthetic(appendix.unwrap_or_default())),
+            },
             appendix_heading: appendix_heading.map(Loc::synthetic),
-            paragraph: Loc::synthetic(paragraph.unwrap_or(0)),
+            subpart: subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
+            subpart_heading: subpart.map(|s| Loc::synthetic(s.1)),
+            section: section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
+            section_heading: section_heading.map(Loc::synthetic),
+            paragraph: match &section {
+                Some(_) => section_paragraph.map(|p| Loc::synthetic(Paragraph::Designation(p))),
+                None => Some(Loc::synthetic(Paragraph::Number(paragraph.unwrap_or(0)))),
+            },
+            reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
+            amendment: amendment.map(Loc::synthetic),
+            reasons: reasons.map(Loc::synthetic),
         },
         exemptions,
         justifications: justifications_out,
@@ -349,6 +492,71 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// A section amendment as its instruction states it.
+#[derive(Clone, Debug, PartialEq)]
+struct SectionAmendment {
+    /// "16.135".
+    number: String,
+    /// The verb.
+    amendment: Amendment,
+    /// The paragraphs it adds, in order: ["(g)", "(h)"] (empty when it adds or revises the section).
+    added: Vec<String>,
+    /// The designation of the system's paragraph, once found.
+    paragraph: Option<String>,
+}
+
+impl SectionAmendment {
+    fn from_captures(c: &regex::Captures<'_>) -> SectionAmendment {
+        let number = c.name("s1").or_else(|| c.name("s2")).map_or("", |m| m.as_str()).to_string();
+        let verb = c.name("verb").or_else(|| c.name("pverb")).map_or("", |m| m.as_str()).to_lowercase();
+        let added: Vec<String> = c
+            .name("paras")
+            .map(|m| {
+                static PARA: LazyLock<Regex> =
+                    LazyLock::new(|| Regex::new(r"\((?:[a-z]{1,4}|\d{1,3})\)").expect("valid pattern"));
+                PARA.find_iter(m.as_str()).map(|p| p.as_str().to_string()).collect()
+            })
+            .unwrap_or_default();
+        let amendment = match verb.as_str() {
+            "revise" | "revised" => Amendment::Revise,
+            "add" | "added" => Amendment::Add,
+            _ => Amendment::AmendByAdding,
+        };
+        SectionAmendment { number, amendment, added, paragraph: None }
+    }
+}
+
+/// The system a section paragraph names after the provisions: "The following system of records is
+/// exempted from 5 U.S.C. 552a(c)(3) …: FBI Data Warehouse System (JUSTICE/FBI-022)." gives "FBI
+/// Data Warehouse System (JUSTICE/FBI-022)".
+fn section_system(paragraph: &str) -> Option<String> {
+    SECTION_SYSTEM.captures(paragraph).map(|c| c[1].trim().to_string())
+}
+
+/// The system's name from the way a section paragraph prints it ("Name (ID)"), with the form that
+/// prints it so; and the subject sorn would generate.
+fn section_system_name(printed: &str, texts: &[&str]) -> (SystemName, String) {
+    let Some(parts) = names::split_name_paren_id(printed).or_else(|| names::split_id_name(printed)) else {
+        let empty = names::NameParts {
+            id: String::new(),
+            separator: Some(String::new()),
+            name: printed.to_string(),
+            id_last: false,
+        };
+        return (names::system_name(&empty, &BTreeMap::new()), String::new());
+    };
+    let abbreviations = names::learn_abbreviations(texts, &parts.id);
+    let mut name = names::system_name(&parts, &abbreviations);
+    if parts.id_last
+        && let Some(form) = names::derive_form(printed, &parts.id, &parts.name, false)
+    {
+        name.form = Some(Loc::synthetic(form));
+        name.separator = None;
+    }
+    let generated = format!("Privacy Act of 1974: Implementation of Exemptions; {}", name.full_spelled());
+    (name, generated)
 }
 
 fn justification(reason: &justifications::Reason, text: Loc<String>) -> Justification {
@@ -475,6 +683,51 @@ fn rule_system_name(subject: &str, paragraph: &str, texts: &[&str], ctx: &mut Ct
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn amendment(text: &str) -> Option<SectionAmendment> {
+        SECTION_INSTRUCTION.captures(text).map(|c| SectionAmendment::from_captures(&c))
+    }
+
+    #[test]
+    fn section_instructions() {
+        let a = amendment("2. Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:").unwrap();
+        assert_eq!(a.number, "16.135");
+        assert_eq!(a.amendment, Amendment::AmendByAdding);
+        assert_eq!(a.added, ["(g)", "(h)"]);
+        let a = amendment("3. Revise § 310.52 to read as follows:").unwrap();
+        assert_eq!((a.number.as_str(), a.amendment), ("310.52", Amendment::Revise));
+        assert!(a.added.is_empty());
+        let a = amendment("2. Add § 1.36a to read as follows:").unwrap();
+        assert_eq!((a.number.as_str(), a.amendment), ("1.36a", Amendment::Add));
+        let a = amendment("2. Section 16.96 is amended by adding paragraph (w), to read as follows:").unwrap();
+        assert_eq!((a.number.as_str(), a.amendment), ("16.96", Amendment::AmendByAdding));
+        assert_eq!(a.added, ["(w)"]);
+        let a = amendment("2. Section 16.75 is revised to read as follows:").unwrap();
+        assert_eq!(a.amendment, Amendment::Revise);
+        assert!(amendment("2. Add paragraph 75 to appendix C to part 5 to read as follows:").is_none());
+        assert!(amendment("2. Amend § 16.96 by revising paragraph (b) to read as follows:").is_none());
+    }
+
+    #[test]
+    fn section_headings_and_systems() {
+        let c =
+            SECTION_HEADING.captures("§ 16.135 Exemption of Civil Rights Division Systems—limited access.").unwrap();
+        assert_eq!(&c[1], "16.135");
+        assert_eq!(&c[2], "Exemption of Civil Rights Division Systems—limited access");
+        let c = SECTION_HEADING.captures("§ 16.135").unwrap();
+        assert_eq!(&c[1], "16.135");
+        assert!(c.get(2).is_none());
+        assert_eq!(
+            section_system("The following system of records is exempted from 5 U.S.C. 552a(c)(3) and (4); (d); and (g): FBI Data Warehouse System (JUSTICE/FBI-022). These exemptions apply only to the extent ...").as_deref(),
+            Some("FBI Data Warehouse System (JUSTICE/FBI-022)")
+        );
+        let (name, _) = section_system_name("FBI Data Warehouse System (JUSTICE/FBI-022)", &[]);
+        assert_eq!(name.id.value, "JUSTICE/FBI-022");
+        assert_eq!(name.name.value, "FBI Data Warehouse System");
+        assert_eq!(name.form.as_ref().map(|f| f.value.as_str()), Some("{name} ({id})"));
+        let c = SUBPART.captures("Subpart E—Exemption of Records Systems Under the Privacy Act").unwrap();
+        assert_eq!((&c[1], &c[2]), ("E", "Exemption of Records Systems Under the Privacy Act"));
+    }
 
     #[test]
     fn system_name_from_subject_and_paragraph() {

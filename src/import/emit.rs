@@ -380,9 +380,33 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         w.raw("subjects", &list(&r.cfr.subjects));
     }
     w.prose("authority", r.cfr.authority.as_ref());
-    w.str("appendix", Some(&r.cfr.appendix));
+    w.str("appendix", r.cfr.appendix.as_ref());
     w.str("appendix_heading", r.cfr.appendix_heading.as_ref());
-    w.raw("paragraph", &r.cfr.paragraph.value.to_string());
+    w.str("subpart", r.cfr.subpart.as_ref());
+    w.str("subpart_heading", r.cfr.subpart_heading.as_ref());
+    w.str("section", r.cfr.section.as_ref());
+    w.str("section_heading", r.cfr.section_heading.as_ref());
+    match r.cfr.paragraph.as_ref().map(|p| &p.value) {
+        Some(crate::model::Paragraph::Number(n)) => w.raw("paragraph", &n.to_string()),
+        Some(crate::model::Paragraph::Designation(d)) => w.str("paragraph", Some(&Loc::synthetic(d.clone()))),
+        None => {}
+    }
+    w.str("reasons_paragraph", r.cfr.reasons_paragraph.as_ref());
+    if let Some(a) = &r.cfr.amendment {
+        let verb = match a.value {
+            crate::model::Amendment::Add => "\"add\"",
+            crate::model::Amendment::AmendByAdding => "\"amend-by-adding\"",
+            crate::model::Amendment::Revise => "\"revise\"",
+        };
+        w.raw("amendment", verb);
+    }
+    if let Some(n) = &r.cfr.reasons {
+        let style = match n.value {
+            crate::model::Numbering::Letters => "\"letters\"",
+            crate::model::Numbering::Numbers => "\"numbers\"",
+        };
+        w.raw("reasons", style);
+    }
     w.table("exemptions");
     let e = &r.exemptions;
     w.prose("description", e.description.as_ref());

@@ -1,7 +1,8 @@
-//! Lettered reasons: "(a) From subsection (c)(3) and (4) (Accounting for Disclosures) because
-//! …", "(f) From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I) (Agency Requirements) and (f)
-//! (Agency Rules), because …" back into typed justifications: provisions, heading (several
-//! groups become `covers`), and the reason as written.
+//! Lettered or numbered reasons: "(a) From subsection (c)(3) and (4) (Accounting for Disclosures)
+//! because …", "(f) From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I) (Agency Requirements) and
+//! (f) (Agency Rules), because …" (DHS), "(2) From subsections (c)(4), (d), (e)(4)(G) and (H), (f)
+//! and (g) because …" (DOJ) back into typed justifications: provisions, heading (several groups
+//! become `covers`), and the reason as written.
 
 use crate::statute::{Subsection, parse_citation_list};
 
@@ -14,10 +15,10 @@ pub struct Group {
     pub heading: Option<String>,
 }
 
-/// A lettered reason as read.
+/// A lettered or numbered reason as read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
-    /// Its letter, "a".
+    /// Its letter or number, "a" or "1".
     pub letter: String,
     /// What it justifies.
     pub groups: Vec<Group>,
@@ -25,7 +26,8 @@ pub struct Reason {
     pub text_start: usize,
 }
 
-/// The letter of a reason paragraph, "(a) From ..." → "a", if it opens like one.
+/// The letter or number of a reason paragraph, "(a) From ..." → "a", "(1) From ..." → "1", if it
+/// opens like one.
 pub fn letter(text: &str) -> Option<&str> {
     let t = text.strip_prefix('(')?;
     let close = t.find(')')?;
@@ -33,7 +35,7 @@ pub fn letter(text: &str) -> Option<&str> {
     let rest = t[close + 1..].trim_start();
     (!letter.is_empty()
         && letter.len() <= 3
-        && letter.chars().all(|c| c.is_ascii_lowercase())
+        && (letter.chars().all(|c| c.is_ascii_lowercase()) || letter.chars().all(|c| c.is_ascii_digit()))
         && rest.starts_with("From "))
     .then_some(letter)
 }
@@ -186,7 +188,26 @@ mod tests {
     }
 
     #[test]
+    fn numbered_with_several_provisions() {
+        let t =
+            "(2) From subsections (c)(4), (d), (e)(4)(G) and (H), (f) and (g) because these provisions concern access.";
+        let r = parse(t).unwrap();
+        assert_eq!(r.letter, "2");
+        assert_eq!(r.groups.len(), 1);
+        assert_eq!(subs(&r.groups[0]), ["(c)(4)", "(d)", "(e)(4)(G)", "(e)(4)(H)", "(f)", "(g)"]);
+        assert_eq!(r.groups[0].heading, None);
+        assert!(t[r.text_start..].starts_with("because these"));
+        let r = parse("(1) From subsection (c)(3) because disclosure would reveal investigative interest.").unwrap();
+        assert_eq!(r.letter, "1");
+        assert_eq!(subs(&r.groups[0]), ["(c)(3)"]);
+        let r = parse("(12) From subsection (e)(5) because accuracy cannot be determined in advance.").unwrap();
+        assert_eq!(r.letter, "12");
+    }
+
+    #[test]
     fn not_a_reason() {
+        assert!(parse("(1) Exemptions from the particular subsections are justified").is_none());
+        assert!(parse("(1a) From subsection (c)(3) because").is_none());
         assert!(parse("(a) To the DOJ, including Offices of the United States Attorneys.").is_none());
         assert!(parse("Exemptions from these particular subsections are justified").is_none());
     }

@@ -1,10 +1,11 @@
 //! Lowering an exemption rule: preamble, List of Subjects, words of issuance, amendatory
-//! instructions, and the new appendix paragraph with its lettered reasons.
+//! instructions, and the system's paragraph (a numbered appendix paragraph, or the designated
+//! paragraphs of a section under its "§ 16.135 Heading." line) with its lettered or numbered reasons.
 
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{ExemptionRule, Stage, justification_letter};
+use crate::model::{Amendment, ExemptionRule, Stage, justification_label};
 
 /// Lowers an exemption rule.
 pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
@@ -69,21 +70,41 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         ));
         blocks.push(Block::Caption { label: "Authority".into(), body: ctx.prose(authority) });
     }
+    if let (Some(sub), Some(h)) = (&r.cfr.subpart, &r.cfr.subpart_heading) {
+        blocks.push(Block::Heading(4, format!("Subpart {}—{}", sub.value.trim(), h.value.trim())));
+    }
     instruction += 1;
-    let appendix = r.cfr.appendix.value.trim();
-    let paragraph = r.cfr.paragraph.value;
-    blocks.push(Block::Instruction(
-        instruction,
-        escape(&format!("Add paragraph {paragraph} to appendix {appendix} to part {part} to read as follows:")),
-    ));
-    let heading = match &r.cfr.appendix_heading {
-        Some(h) => format!("Appendix {appendix} to Part {part}—{}", h.value.trim()),
-        None => format!("Appendix {appendix} to Part {part}"),
-    };
-    blocks.push(Block::Heading(4, heading));
-    blocks.push(Block::Stars);
+    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
+    let section = r.cfr.section.as_ref().map(|s| s.value.trim());
+    blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r, paragraph.as_deref()))));
+    if let Some(section) = section {
+        let heading = match &r.cfr.section_heading {
+            Some(h) => {
+                let h = h.value.trim();
+                if h.ends_with(['.', '?', '!']) { format!("§ {section} {h}") } else { format!("§ {section} {h}.") }
+            }
+            None => format!("§ {section}"),
+        };
+        blocks.push(Block::Heading(4, heading));
+        if r.cfr.amendment() == Amendment::AmendByAdding {
+            blocks.push(Block::Stars);
+        }
+    } else {
+        let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
+        let heading = match &r.cfr.appendix_heading {
+            Some(h) => format!("Appendix {appendix} to Part {part}—{}", h.value.trim()),
+            None => format!("Appendix {appendix} to Part {part}"),
+        };
+        blocks.push(Block::Heading(4, heading));
+        blocks.push(Block::Stars);
+    }
 
-    let mut body = vec![escape(&format!("{paragraph}."))];
+    let mut body = Vec::new();
+    match (&paragraph, section) {
+        (Some(p), None) => body.push(escape(&format!("{p}."))),
+        (Some(p), Some(_)) => body.push(escape(p)),
+        (None, _) => {}
+    }
     if let Some(d) = &r.exemptions.description {
         body.push(ctx.prose(d));
     }
@@ -95,11 +116,16 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         body.push(ctx.prose(note));
     }
     blocks.push(Block::Markdown(body.join(" ")));
-    if let Some(intro) = &r.exemptions.reasons_intro {
-        blocks.push(Block::Markdown(ctx.prose(intro)));
+    let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
+    match (reasons_designation, &r.exemptions.reasons_intro) {
+        (Some(d), Some(intro)) => blocks.push(Block::Markdown(format!("{} {}", escape(d), ctx.prose(intro)))),
+        (Some(d), None) => blocks.push(Block::Markdown(escape(d))),
+        (None, Some(intro)) => blocks.push(Block::Markdown(ctx.prose(intro))),
+        (None, None) => {}
     }
+    let numbering = r.cfr.numbering();
     for (i, j) in r.justifications.iter().enumerate() {
-        let lead = escape(&format!("({}) {}", justification_letter(i), common::justification_leadin(j)));
+        let lead = escape(&format!("({}) {}", justification_label(numbering, i), common::justification_leadin(j)));
         blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
     }
 
@@ -110,6 +136,42 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         Stage::Proposed => "Proposed Rules",
     };
     FrDocument { title: subject, section, blocks }
+}
+
+/// The amendatory instruction for the system's paragraph(s), worded as the Document Drafting
+/// Handbook words them: "Add paragraph 75 to appendix C to part 5 to read as follows:", "Amend
+/// § 16.135 by adding paragraphs (g) and (h) to read as follows:", "Revise § 16.135 to read as
+/// follows:", "Add § 310.52 to read as follows:".
+pub fn amendatory_instruction(r: &ExemptionRule, paragraph: Option<&str>) -> String {
+    let part = r.cfr.part.value.trim();
+    let amendment = r.cfr.amendment();
+    if let Some(section) = &r.cfr.section {
+        let section = section.value.trim();
+        let mut added: Vec<&str> = paragraph.into_iter().collect();
+        added.extend(r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim()));
+        return match amendment {
+            Amendment::Add => format!("Add § {section} to read as follows:"),
+            Amendment::Revise => format!("Revise § {section} to read as follows:"),
+            Amendment::AmendByAdding => {
+                let noun = if added.len() > 1 { "paragraphs" } else { "paragraph" };
+                let list: Vec<String> = added.iter().map(|s| s.to_string()).collect();
+                format!("Amend § {section} by adding {noun} {} to read as follows:", common::join_and(&list))
+            }
+        };
+    }
+    let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
+    let paragraph = paragraph.unwrap_or("");
+    match amendment {
+        Amendment::Add => {
+            format!("Add paragraph {paragraph} to appendix {appendix} to part {part} to read as follows:")
+        }
+        Amendment::AmendByAdding => {
+            format!("Amend appendix {appendix} to part {part} by adding paragraph {paragraph} to read as follows:")
+        }
+        Amendment::Revise => {
+            format!("Amend appendix {appendix} to part {part} by revising paragraph {paragraph} to read as follows:")
+        }
+    }
 }
 
 fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {

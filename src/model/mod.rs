@@ -18,7 +18,10 @@ pub use common::{
 };
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
-pub use rule::{Cfr, Cover, ExemptionRule, Justification, RuleExemptions, covers_of, justification_letter};
+pub use rule::{
+    Amendment, Cfr, Cover, ExemptionRule, Justification, Numbering, Paragraph, RuleExemptions, covers_of,
+    is_designation, justification_label, justification_letter,
+};
 pub use sorn::{Change, IdLine, RoutineUse, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};
 pub use template::{Action, CaptionSpec, Element, Stage, Template};

@@ -32,10 +32,12 @@ pub struct ExemptionRule {
     pub system: SystemName,
     /// The regulatory text: the CFR part amended and the words around the amendment.
     pub cfr: Cfr,
-    /// The paragraph added to the agency's exemption appendix: description and claims.
+    /// The paragraph that exempts the system (an appendix paragraph or a section paragraph):
+    /// description and claims.
     pub exemptions: RuleExemptions,
     /// The reasons for each exempted provision (5 U.S.C. 552a(j), (k): "the reasons why the system
-    /// of records is to be exempted from a provision"), lettered (a), (b), ... in order.
+    /// of records is to be exempted from a provision"), lettered (a), (b), ... or numbered (1),
+    /// (2), ... in order (`cfr.reasons`).
     #[serde(default)]
     pub justifications: Vec<Justification>,
     /// The signature block.
@@ -51,7 +53,8 @@ fn rulekind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "const": "exemption-rule", "description": "The kind of source." })
 }
 
-/// The CFR part the rule amends and where the system's paragraph goes.
+/// The CFR part the rule amends and where the system's paragraph goes: a numbered paragraph of an
+/// appendix (DHS) or paragraphs of a section (DOJ, DoD, Treasury and most other agencies).
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Cfr {
@@ -68,12 +71,163 @@ pub struct Cfr {
     pub subjects: Vec<Loc<String>>,
     /// The part's authority citation, when the rule restates it as its first amendment.
     pub authority: Option<Prose>,
-    /// The appendix that lists exempt systems, e.g. "C".
-    pub appendix: Loc<String>,
+    /// The appendix that lists exempt systems, e.g. "C" (DHS: "Add paragraph 75 to appendix C to
+    /// part 5"). A rule names either `appendix` or `section`.
+    pub appendix: Option<Loc<String>>,
     /// Heading of that appendix, e.g. "DHS Systems of Records Exempt From the Privacy Act".
     pub appendix_heading: Option<Loc<String>>,
-    /// The number of the paragraph added for this system, e.g. 75.
-    pub paragraph: Loc<u32>,
+    /// The subpart of the amended section, e.g. "E", printed with its heading before the
+    /// instruction when `subpart_heading` is set ("Subpart E—Exemption of Records Systems Under the
+    /// Privacy Act").
+    pub subpart: Option<Loc<String>>,
+    /// Heading of that subpart, e.g. "Exemption of Records Systems Under the Privacy Act".
+    pub subpart_heading: Option<Loc<String>>,
+    /// The section amended, e.g. "16.135" (DOJ: "Amend § 16.135 by adding paragraphs (g) and (h)";
+    /// DoD, Treasury and others amend a section too). A rule names either `appendix` or `section`.
+    pub section: Option<Loc<String>>,
+    /// Heading of that section, printed after its number on its own line (1 CFR 21.20), e.g.
+    /// "Exemption of Civil Rights Division Systems—limited access".
+    pub section_heading: Option<Loc<String>>,
+    /// The paragraph that holds the system's claims: in an appendix its number (75, required), in
+    /// a section its designation ("(g)"; none when the section has one undesignated paragraph).
+    pub paragraph: Option<Loc<Paragraph>>,
+    /// The paragraph of the section that introduces the reasons, e.g. "(h)" for "(h) Exemptions
+    /// from the particular subsections are justified for the following reasons:". Without it the
+    /// reasons' introduction is undesignated text after the claims paragraph.
+    pub reasons_paragraph: Option<Loc<String>>,
+    /// How the amendatory instruction amends the appendix or section: "add" (default for an
+    /// appendix: "Add paragraph 75 to appendix C to part 5"; for a section: "Add § 310.52"),
+    /// "amend-by-adding" (default for a section: "Amend § 16.135 by adding paragraphs (g) and
+    /// (h)") or "revise" ("Revise § 16.135 to read as follows:").
+    pub amendment: Option<Loc<Amendment>>,
+    /// How the reasons are numbered: "letters" ((a), (b), ..., as DHS does) or "numbers" ((1),
+    /// (2), ..., as DOJ does under a designated reasons paragraph). Default: "numbers" when
+    /// `reasons_paragraph` is a letter, else "letters".
+    pub reasons: Option<Loc<Numbering>>,
+}
+
+/// The verb of the amendatory instruction (Document Drafting Handbook: add, amend, revise).
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Amendment {
+    /// Adds a paragraph to an appendix, or a whole new section.
+    Add,
+    /// Amends a section (or appendix) by adding paragraphs; unchanged paragraphs print as stars.
+    AmendByAdding,
+    /// Revises the whole section (or the appendix paragraph).
+    Revise,
+}
+
+/// How reasons are numbered.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    /// (a), (b), ... z, aa, bb (1 CFR 21.11 first level).
+    Letters,
+    /// (1), (2), ... (1 CFR 21.11 second level).
+    Numbers,
+}
+
+/// A paragraph of the CFR: a number in an appendix (`75`) or a designation in a section (`"(g)"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Paragraph {
+    /// An appendix paragraph number, printed "75.".
+    Number(u32),
+    /// A section paragraph designation, printed as written: "(g)".
+    Designation(String),
+}
+
+impl std::fmt::Display for Paragraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Paragraph::Number(n) => write!(f, "{n}"),
+            Paragraph::Designation(d) => f.write_str(d.trim()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Paragraph {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Number(u32),
+            Text(String),
+        }
+        match Repr::deserialize(deserializer)? {
+            Repr::Number(n) => Ok(Paragraph::Number(n)),
+            Repr::Text(s) => Ok(Paragraph::Designation(s)),
+        }
+    }
+}
+
+impl Serialize for Paragraph {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Paragraph::Number(n) => serializer.serialize_u32(*n),
+            Paragraph::Designation(d) => serializer.serialize_str(d),
+        }
+    }
+}
+
+impl JsonSchema for Paragraph {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Paragraph".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An appendix paragraph number (75) or a section paragraph designation (\"(g)\").",
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "pattern": "^(\\([a-z]{1,4}\\)|\\([0-9]{1,3}\\))+$" }
+            ]
+        })
+    }
+}
+
+/// Whether a paragraph designation is one the CFR uses: "(g)", "(12)", "(b)(3)".
+pub fn is_designation(text: &str) -> bool {
+    let mut rest = text.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix('(') else { return false };
+        let Some(close) = inner.find(')') else { return false };
+        let part = &inner[..close];
+        let letters = (1..=4).contains(&part.len()) && part.chars().all(|c| c.is_ascii_lowercase());
+        let digits = (1..=3).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit());
+        if !letters && !digits {
+            return false;
+        }
+        rest = &inner[close + 1..];
+    }
+    true
+}
+
+impl Cfr {
+    /// How the reasons are numbered, as written or by default.
+    pub fn numbering(&self) -> Numbering {
+        if let Some(n) = &self.reasons {
+            return n.value;
+        }
+        match &self.reasons_paragraph {
+            Some(p) if p.value.trim().trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => {
+                Numbering::Numbers
+            }
+            _ => Numbering::Letters,
+        }
+    }
+
+    /// The amendatory verb, as written or by default.
+    pub fn amendment(&self) -> Amendment {
+        match (&self.amendment, &self.section) {
+            (Some(a), _) => a.value,
+            (None, Some(_)) => Amendment::AmendByAdding,
+            (None, None) => Amendment::Add,
+        }
+    }
 }
 
 /// The exemption paragraph: what the system is, what is exempted, under which authority.
@@ -93,7 +247,8 @@ pub struct RuleExemptions {
     pub reasons_intro: Option<Prose>,
 }
 
-/// One lettered reason: "(a) From subsection (c)(3) and (4) (Accounting for Disclosures) because ...".
+/// One reason, lettered or numbered (`cfr.reasons`): "(a) From subsection (c)(3) and (4)
+/// (Accounting for Disclosures) because ...", "(1) From subsection (c)(3) because ...".
 ///
 /// Either `subsections` (with an optional `heading`) or `covers` (several groups, each with its own
 /// heading) names what it justifies.
@@ -129,6 +284,14 @@ impl ExemptionRule {
     }
 }
 
+/// The label of the justification at `index` without parentheses: "a" or "1".
+pub fn justification_label(numbering: Numbering, index: usize) -> String {
+    match numbering {
+        Numbering::Letters => justification_letter(index),
+        Numbering::Numbers => (index + 1).to_string(),
+    }
+}
+
 /// The letter of the justification at `index`, as the CFR numbers paragraphs: a ... z, then
 /// aa, bb, ... (1 CFR 21.11).
 pub fn justification_letter(index: usize) -> String {
@@ -150,6 +313,23 @@ pub fn covers_of(j: &Justification) -> Vec<Cover> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn designations() {
+        assert!(super::is_designation("(g)"));
+        assert!(super::is_designation("(b)(3)"));
+        assert!(super::is_designation("(12)"));
+        assert!(!super::is_designation("g"));
+        assert!(!super::is_designation("(G)"));
+        assert!(!super::is_designation("(g"));
+        assert!(!super::is_designation(""));
+    }
+
+    #[test]
+    fn labels_by_numbering() {
+        assert_eq!(super::justification_label(super::Numbering::Letters, 1), "b");
+        assert_eq!(super::justification_label(super::Numbering::Numbers, 1), "2");
+    }
+
     #[test]
     fn letters_follow_the_cfr() {
         assert_eq!(super::justification_letter(0), "a");

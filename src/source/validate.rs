@@ -4,7 +4,7 @@
 //! the first.
 
 use crate::diagnostic::{Diagnostic, FileId, Label};
-use crate::model::{Claim, Document, Loc, placeholders};
+use crate::model::{Cfr, Claim, Document, Loc, Paragraph, is_designation, placeholders};
 use crate::statute::{Authority, Subsection};
 
 use super::rules;
@@ -16,6 +16,7 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
         check_claim(file, claim, &mut out);
     }
     if let Document::ExemptionRule(rule) = document {
+        check_cfr(file, &rule.cfr, &mut out);
         for j in &rule.justifications {
             match (&j.subsections, &j.covers) {
                 (Some(_), Some(covers)) => {
@@ -90,6 +91,73 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
         }
     }
     out
+}
+
+/// The rule amends an appendix paragraph or a section, and names its paragraphs as that form does.
+fn check_cfr(file: FileId, cfr: &Cfr, out: &mut Vec<Diagnostic>) {
+    match (&cfr.appendix, &cfr.section) {
+        (Some(_), Some(section)) => out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                "a rule amends either an appendix or a section, not both",
+                Label::new(file, section.span.clone(), "second target"),
+            )
+            .with_help("keep `appendix` (DHS: \"Add paragraph 75 to appendix C\") or `section` (\"Amend § 16.135\")"),
+        ),
+        (None, None) => out.push(
+            Diagnostic::error(
+                rules::MISSING_KEY,
+                "the rule does not say what it amends: `cfr.appendix` or `cfr.section`",
+                Label::new(file, cfr.part.span.clone(), "in this part"),
+            )
+            .with_help("add `appendix = \"C\"` and `paragraph = 75`, or `section = \"16.135\"`"),
+        ),
+        (Some(appendix), None) => match &cfr.paragraph {
+            Some(Loc { value: Paragraph::Number(_), .. }) => {}
+            Some(p) => out.push(
+                Diagnostic::error(
+                    rules::INVALID_VALUE,
+                    "an appendix paragraph is numbered: `paragraph` must be a number",
+                    Label::new(file, p.span.clone(), "a designation"),
+                )
+                .with_help("write `paragraph = 75`; designations such as \"(g)\" go with `section`"),
+            ),
+            None => out.push(
+                Diagnostic::error(
+                    rules::MISSING_KEY,
+                    "the rule adds to an appendix but does not say which paragraph",
+                    Label::new(file, appendix.span.clone(), "this appendix"),
+                )
+                .with_help("add `paragraph = 75`, the number of the system's paragraph"),
+            ),
+        },
+        (None, Some(_)) => {
+            if let Some(p) = &cfr.paragraph
+                && !matches!(&p.value, Paragraph::Designation(d) if is_designation(d))
+            {
+                out.push(
+                    Diagnostic::error(
+                        rules::INVALID_VALUE,
+                        "a section paragraph is designated in parentheses: \"(g)\"",
+                        Label::new(file, p.span.clone(), "not a paragraph designation"),
+                    )
+                    .with_help("write `paragraph = \"(g)\"` (1 CFR 21.11: (a), (1), (i), ...)"),
+                );
+            }
+        }
+    }
+    if let Some(r) = &cfr.reasons_paragraph
+        && !is_designation(&r.value)
+    {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                "`reasons_paragraph` is not a paragraph designation",
+                Label::new(file, r.span.clone(), "here"),
+            )
+            .with_help("write it as the CFR does: `reasons_paragraph = \"(h)\"`"),
+        );
+    }
 }
 
 fn check_claim(file: FileId, claim: &Claim, out: &mut Vec<Diagnostic>) {

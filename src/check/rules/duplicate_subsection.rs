@@ -47,13 +47,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, j) in cited.iter().enumerate() {
             if let Some(first) = cited[..i].iter().find(|f| f.subsection == j.subsection) {
                 let message = if first.justification == j.justification {
-                    format!("justification {} names {} twice", letter(j.justification), j.subsection)
+                    format!("justification {} names {} twice", letter(rule, j.justification), j.subsection)
                 } else {
                     format!(
                         "{} is justified twice, in {} and {}",
                         j.subsection,
-                        letter(first.justification),
-                        letter(j.justification)
+                        letter(rule, first.justification),
+                        letter(rule, j.justification)
                     )
                 };
                 out.push(

@@ -42,9 +42,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         Severity::Warning,
                         format!(
                             "justification {} ({}) comes after {} ({}), out of the statute's order",
-                            letter(next.0),
+                            letter(rule, next.0),
                             next.1,
-                            letter(prev.0),
+                            letter(rule, prev.0),
                             prev.1
                         ),
                         cx.label(doc.file, next.2.clone(), "out of order"),

@@ -58,7 +58,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         Severity::Warning,
                         format!(
                             "justification {}: \"{}\" is not the conventional heading for {first}",
-                            letter(j),
+                            letter(rule, j),
                             heading.value.trim()
                         ),
                         cx.label(doc.file, heading.span.clone(), format!("expected \"{expected}\"")),

@@ -69,7 +69,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 d = d.with_label(cx.label(
                     doc.file,
                     part.span.clone(),
-                    format!("justification {} covers only this", letter(part.justification)),
+                    format!("justification {} covers only this", letter(rule, part.justification)),
                 ));
             }
             out.push(d.with_help(format!("claim only {} or justify all of {subsection}", list.join(", "))));
@@ -92,7 +92,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Severity::Warning,
                     format!(
                         "justification {} covers all of {}, but only {} is claimed",
-                        letter(j.justification),
+                        letter(rule, j.justification),
                         j.subsection,
                         names.join(", ")
                     ),

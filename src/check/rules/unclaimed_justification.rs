@@ -44,7 +44,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Severity::Error,
                     format!(
                         "justification {} covers {}, which no claim exempts",
-                        letter(j.justification),
+                        letter(rule, j.justification),
                         j.subsection
                     ),
                     cx.label(doc.file, j.span.clone(), "not claimed"),
