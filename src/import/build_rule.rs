@@ -242,8 +242,14 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
 
     // Description, claims, note.
     let mut reasons_run_in: Option<super::rich::Rich> = None;
-    let mut exemptions =
-        RuleExemptions { description: None, official: None, claims: Vec::new(), note: None, reasons_intro: None };
+    let mut exemptions = RuleExemptions {
+        description: None,
+        official: None,
+        wording: None,
+        claims: Vec::new(),
+        note: None,
+        reasons_intro: None,
+    };
     if let Some(rich) = &para_rich {
         match claims::find(&rich.text) {
             Some(found) => {
