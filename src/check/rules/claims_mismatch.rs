@@ -1,8 +1,9 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crate::check::{Context, ParsedClaim, parsed_claims};
+use super::{by_authority, list};
+use crate::check::{Context, parsed_claims};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::statute::{Authority, Subsection, format_claim_list};
+use crate::statute::Authority;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -25,21 +26,6 @@ crate::declare_rule! {
     ///
     /// Use instead: the same list in both, as the rule promulgates it.
     pub const META = ("claims-mismatch", Consistency, Error, "The SORN and its exemption rule claim different provisions or authorities.");
-}
-
-fn by_authority(claims: &[ParsedClaim]) -> BTreeMap<Authority, (BTreeSet<Subsection>, &ParsedClaim)> {
-    let mut map: BTreeMap<Authority, (BTreeSet<Subsection>, &ParsedClaim)> = BTreeMap::new();
-    for claim in claims {
-        let Some(authority) = claim.authority else { continue };
-        let entry = map.entry(authority).or_insert_with(|| (BTreeSet::new(), claim));
-        entry.0.extend(claim.subsections.iter().map(|(s, _)| *s));
-    }
-    map
-}
-
-fn list(set: &BTreeSet<Subsection>) -> String {
-    let v: Vec<Subsection> = set.iter().copied().collect();
-    format_claim_list(&v)
 }
 
 /// Compares the claims of every SORN–rule pair, authority by authority.

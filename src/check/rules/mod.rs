@@ -3,6 +3,7 @@
 
 mod breach_routine_uses;
 mod claims_mismatch;
+mod claims_wording;
 mod duplicate_subsection;
 mod fr_citation;
 mod justification_order;
@@ -19,8 +20,11 @@ mod unjustified_exemption;
 mod unpaired_document;
 mod unplaced_text;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{Context, RuleMeta};
 use crate::diagnostic::Diagnostic;
+use crate::statute::{Authority, Subsection, format_claim_list};
 
 /// A rule's check: reads the context, pushes findings.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
@@ -32,6 +36,7 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&partial_justification::META, partial_justification::check),
     (&unauthorized_exemption::META, unauthorized_exemption::check),
     (&claims_mismatch::META, claims_mismatch::check),
+    (&claims_wording::META, claims_wording::check),
     (&system_mismatch::META, system_mismatch::check),
     (&duplicate_subsection::META, duplicate_subsection::check),
     (&nonstandard_heading::META, nonstandard_heading::check),
@@ -58,7 +63,26 @@ pub(crate) fn claims_in_scope(cx: &Context<'_>, rule_index: usize) -> Vec<super:
     claims
 }
 
+/// The provisions a document claims under each authority, with the first claim under it.
+pub(crate) fn by_authority(
+    claims: &[super::ParsedClaim],
+) -> BTreeMap<Authority, (BTreeSet<Subsection>, &super::ParsedClaim)> {
+    let mut map: BTreeMap<Authority, (BTreeSet<Subsection>, &super::ParsedClaim)> = BTreeMap::new();
+    for claim in claims {
+        let Some(authority) = claim.authority else { continue };
+        let entry = map.entry(authority).or_insert_with(|| (BTreeSet::new(), claim));
+        entry.0.extend(claim.subsections.iter().map(|(s, _)| *s));
+    }
+    map
+}
+
+/// A set of provisions as the Federal Register prints a claim list: "(c)(3); (d); and (f)".
+pub(crate) fn list(set: &BTreeSet<Subsection>) -> String {
+    let v: Vec<Subsection> = set.iter().copied().collect();
+    format_claim_list(&v)
+}
+
 /// Whether two provisions overlap (one contains the other).
-pub(crate) fn overlaps(a: &crate::statute::Subsection, b: &crate::statute::Subsection) -> bool {
+pub(crate) fn overlaps(a: &Subsection, b: &Subsection) -> bool {
     a.contains(b) || b.contains(a)
 }
