@@ -14,7 +14,7 @@
 //! What they share is what [`claim_statements`] reads: a sentence that speaks of exempting (and
 //! does not deny it), with a list of exemption authorities ((j)(1), (j)(2), (k)(1)–(k)(7)) and a
 //! list of provisions of 5 U.S.C. 552a. A list counts only where a citation of 552a can stand:
-//! after "552a", "subsection(s)", "section", "from", "under", "to" or a colon, so "5 U.S.C. 553(b),
+//! after "552a", "subsection(s)", "section(s)", "from", "under", "to" or a colon, so "5 U.S.C. 553(b),
 //! (c), and (e)" or "28 CFR 16.96(w)" in the same sentence are left alone.
 
 use std::ops::Range;
@@ -91,10 +91,11 @@ pub fn stated_claims(statements: &[ClaimStatement]) -> Vec<(Authority, Vec<Subse
     claims
 }
 
-/// A citation list found in a sentence.
+/// A citation list found in a sentence: of authorities, or of provisions.
 struct Run {
     span: Range<usize>,
     citations: Vec<Subsection>,
+    authorities: bool,
 }
 
 fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
@@ -103,42 +104,60 @@ fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
     if denied(&body[..exempt_at]) {
         return Vec::new();
     }
-    let mut authorities: Vec<(Vec<Authority>, Range<usize>)> = Vec::new();
-    let mut provisions: Vec<Run> = Vec::new();
-    for run in runs(text, sentence.clone()) {
-        let grounds: Vec<Authority> =
-            run.citations.iter().filter_map(|c| Authority::ALL.into_iter().find(|a| a.citation() == *c)).collect();
-        if grounds.len() == run.citations.len() {
-            authorities.push((grounds, run.span));
-        } else {
-            provisions.push(run);
-        }
-    }
-    let statement = |grounds: &[&(Vec<Authority>, Range<usize>)], lists: &[&Run]| -> Option<ClaimStatement> {
-        let (first, last) = (grounds.first()?, grounds.last()?);
-        let (first_list, last_list) = (lists.first()?, lists.last()?);
-        let mut all: Vec<Authority> = Vec::new();
-        for authority in grounds.iter().flat_map(|(a, _)| a) {
-            if !all.contains(authority) {
-                all.push(*authority);
-            }
-        }
-        Some(ClaimStatement {
-            sentence: sentence.clone(),
-            authorities: all,
-            authorities_span: first.1.start..last.1.end,
-            provisions: lists.iter().flat_map(|r| r.citations.iter().copied()).collect(),
-            provisions_span: first_list.span.start..last_list.span.end,
-        })
-    };
-    let grounds: Vec<&(Vec<Authority>, Range<usize>)> = authorities.iter().collect();
-    let lists: Vec<&Run> = provisions.iter().collect();
-    match (grounds.len(), lists.len()) {
+    let runs = coalesce(text, runs(text, sentence.clone()));
+    let (grounds, lists): (Vec<&Run>, Vec<&Run>) = runs.iter().partition(|r| r.authorities);
+    let groups: Vec<(Vec<&Run>, Vec<&Run>)> = match (grounds.len(), lists.len()) {
         (0, _) | (_, 0) => Vec::new(),
-        (1, _) | (_, 1) => statement(&grounds, &lists).into_iter().collect(),
-        (g, l) if g == l => grounds.iter().zip(&lists).filter_map(|(a, p)| statement(&[*a], &[*p])).collect(),
+        (1, _) | (_, 1) => vec![(grounds, lists)],
+        (g, l) if g == l => grounds.into_iter().zip(lists).map(|(a, p)| (vec![a], vec![p])).collect(),
         _ => Vec::new(),
+    };
+    groups.into_iter().filter_map(|(grounds, lists)| statement(sentence.clone(), &grounds, &lists)).collect()
+}
+
+/// One statement: every authority of `grounds` claims every provision of `lists`.
+fn statement(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Option<ClaimStatement> {
+    let mut authorities: Vec<Authority> = Vec::new();
+    for authority in grounds.iter().flat_map(|r| &r.citations).filter_map(authority_of) {
+        if !authorities.contains(&authority) {
+            authorities.push(authority);
+        }
     }
+    Some(ClaimStatement {
+        sentence,
+        authorities,
+        authorities_span: grounds.first()?.span.start..grounds.last()?.span.end,
+        provisions: lists.iter().flat_map(|r| r.citations.iter().copied()).collect(),
+        provisions_span: lists.first()?.span.start..lists.last()?.span.end,
+    })
+}
+
+/// The exemption authority a citation is, if it is one.
+fn authority_of(citation: &Subsection) -> Option<Authority> {
+    Authority::ALL.into_iter().find(|a| a.citation() == *citation)
+}
+
+/// Joins runs of the same kind that only a repeated citation of the Act separates: "5 U.S.C.
+/// 552a(k)(1) and 5 U.S.C. 552a(k)(2)", "552a(c)(3), 552a(d)".
+fn coalesce(text: &str, runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for run in runs {
+        if let Some(last) = out.last_mut()
+            && last.authorities == run.authorities
+            && text[last.span.end..run.span.start].split_whitespace().all(|w| {
+                matches!(
+                    w.trim_matches([',', ';']).to_ascii_lowercase().as_str(),
+                    "" | "and" | "or" | "5" | "u.s.c." | "§" | "552a" | "subsection" | "subsections"
+                )
+            })
+        {
+            last.span.end = run.span.end;
+            last.citations.extend(run.citations);
+            continue;
+        }
+        out.push(run);
+    }
+    out
 }
 
 /// Where the first word of the family "exempt" (exempt, exempted, exempts, exempting, exemption,
@@ -196,7 +215,10 @@ fn cites_552a(before: &str) -> bool {
     }
     // "(w)" after "16.96" or "553" is another section's paragraph: the word is empty.
     let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    matches!(word.to_ascii_lowercase().as_str(), "subsection" | "subsections" | "section" | "from" | "under" | "to")
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "subsection" | "subsections" | "section" | "sections" | "from" | "under" | "to"
+    )
 }
 
 /// The citation list that begins at `start`, read as far as parts and separators continue, if the
@@ -236,7 +258,8 @@ fn run_at(text: &str, start: usize, end: usize) -> Option<Run> {
         cur = next;
     }
     let citations = parse_citation_list(&text[start..list_end]).ok()?;
-    Some(Run { span: start..list_end, citations })
+    let authorities = citations.iter().all(|c| authority_of(c).is_some());
+    Some(Run { span: start..list_end, citations, authorities })
 }
 
 /// Words that end with a period without ending the sentence.
@@ -465,6 +488,78 @@ mod tests {
     }
 
     #[test]
+    fn more_agencies_wordings() {
+        let k = strings(&[
+            "(c)(3)",
+            "(d)(1)",
+            "(d)(2)",
+            "(d)(3)",
+            "(d)(4)",
+            "(e)(1)",
+            "(e)(4)(G)",
+            "(e)(4)(H)",
+            "(e)(4)(I)",
+            "(f)",
+        ]);
+        // Authority last, the provisions cited as 5 U.S.C. 552a.
+        assert_eq!(
+            read(
+                "The DoD has exempted records maintained in this system from 5 U.S.C. 552a(c)(3), (d)(1), (d)(2), \
+                 (d)(3), (d)(4), (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I), and (f) pursuant to 5 U.S.C. 552a(k)(2)."
+            ),
+            [(strings(&["(k)(2)"]), k.clone())]
+        );
+        // Ranges written with hyphens, "this system has been exempted".
+        assert_eq!(
+            read(
+                "Pursuant to 5 U.S.C. 552a(k)(2), this system has been exempted from the following provisions of \
+                 the Privacy Act: 5 U.S.C. 552a(c)(3), (d)(1)-(4), (e)(1), (e)(4)(G)-(I), and (f). See 31 CFR 1.36."
+            ),
+            [(strings(&["(k)(2)"]), k.clone())]
+        );
+        // "subject to the limitations set forth in", a colon after "this subsection".
+        assert_eq!(
+            read(
+                "Pursuant to 5 U.S.C. 552a(k)(2), this system is exempt from the following provisions of the \
+                 Privacy Act, subject to the limitations set forth in this subsection: 5 U.S.C. 552a(c)(3), (e)(1), \
+                 (e)(4)(G), (e)(4)(H), (e)(4)(I), and (f)."
+            ),
+            [(strings(&["(k)(2)"]), strings(&["(c)(3)", "(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"]))]
+        );
+        // Two claims in one sentence, each list followed by its authority.
+        assert_eq!(
+            read(
+                "The Attorney General has exempted this system from subsections (c)(3) and (4); (d); and (g) of \
+                 the Privacy Act pursuant to 5 U.S.C. 552a(j)(2); and from subsections (c)(3), (d), and (f), \
+                 pursuant to 5 U.S.C. 552a(k)(1) and (k)(2)."
+            ),
+            [
+                (strings(&["(j)(2)"]), strings(&["(c)(3)", "(c)(4)", "(d)", "(g)"])),
+                (strings(&["(k)(1)", "(k)(2)"]), strings(&["(c)(3)", "(d)", "(f)"])),
+            ]
+        );
+        // Every citation with its own "5 U.S.C. 552a", and a section sign.
+        assert_eq!(
+            read(
+                "Records in this system are exempt from 5 U.S.C. 552a(c)(3), 5 U.S.C. 552a(d), and 5 U.S.C. \
+                 552a(f) under 5 U.S.C. § 552a(k)(1) and 5 U.S.C. § 552a(k)(5)."
+            ),
+            [(strings(&["(k)(1)", "(k)(5)"]), strings(&["(c)(3)", "(d)", "(f)"]))]
+        );
+        // The list may come before "of the Privacy Act, 5 U.S.C. 552a, pursuant to".
+        assert_eq!(
+            read(
+                "The Bureau has exempted this system from subsections (c)(3), (d), (e)(1), (e)(4)(G), (H), and (I), \
+                 and (f) of the Privacy Act, 5 U.S.C. 552a, pursuant to 5 U.S.C. 552a(k)(2)."
+            ),
+            [(
+                strings(&["(k)(2)"]),
+                strings(&["(c)(3)", "(d)", "(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"])
+            )]
+        );
+    }
+
+    #[test]
     fn what_is_not_a_claim() {
         for text in [
             "None.",
@@ -475,6 +570,12 @@ mod tests {
             "Exemptions are proposed in a notice of proposed rulemaking published elsewhere in this issue.",
             "An exemption rule has been promulgated under 5 U.S.C. 553(b)(1), (2), and (3), (c) and (e).",
             "The exemption is described at 28 CFR 16.96(w) and (x) under 5 U.S.C. 552a(j)(2).",
+            "These exemptions apply only to the extent that information in a record is subject to exemption \
+             pursuant to 5 U.S.C. 552a(j)(2), (k)(1), or (k)(2).",
+            "No exemption shall be asserted under 5 U.S.C. 552a(k)(2) from subsection (d) for travelers' records.",
+            "Investigatory material compiled for law enforcement purposes may be exempt pursuant to 5 U.S.C. \
+             552a(k)(2). An exemption rule for this system has been promulgated in accordance with requirements \
+             of 5 U.S.C. 553(b)(1), (2), and (3), (c) and (e) and published in 32 CFR part 505.",
         ] {
             assert_eq!(read(text), [], "{text}");
         }
