@@ -64,27 +64,21 @@ pub fn claim_statements(text: &str) -> Vec<ClaimStatement> {
 }
 
 /// The claims a run of statements makes, one per authority in order of first mention, each with
-/// the provisions every statement gives it (a provision stated twice for an authority counts once).
+/// the provisions the statements give it in the order written (a provision that a later statement
+/// repeats counts once).
 pub fn stated_claims(statements: &[ClaimStatement]) -> Vec<(Authority, Vec<Subsection>)> {
     let mut claims: Vec<(Authority, Vec<Subsection>)> = Vec::new();
     for statement in statements {
         for authority in &statement.authorities {
-            let at = match claims.iter().position(|(a, _)| a == authority) {
-                Some(at) => at,
-                None => {
-                    claims.push((*authority, Vec::new()));
-                    claims.len() - 1
-                }
-            };
-            let Some((_, list)) = claims.get_mut(at) else { continue };
-            if list.is_empty() {
-                list.extend(statement.provisions.iter().copied());
-            } else {
-                for provision in &statement.provisions {
-                    if !list.contains(provision) {
-                        list.push(*provision);
+            match claims.iter_mut().find(|(a, _)| a == authority) {
+                Some((_, list)) => {
+                    for provision in &statement.provisions {
+                        if !list.contains(provision) {
+                            list.push(*provision);
+                        }
                     }
                 }
+                None => claims.push((*authority, statement.provisions.clone())),
             }
         }
     }
@@ -229,7 +223,11 @@ fn run_at(text: &str, start: usize, end: usize) -> Option<Run> {
     let mut list_end = start;
     loop {
         let mut item = false;
-        while let Ok(Some(_)) = cur.part(true) {
+        loop {
+            // A part that does not close, as in "(Agency Rules)", is no part: read it on a copy.
+            let mut probe = cur;
+            let Ok(Some(_)) = probe.part(true) else { break };
+            cur = probe;
             item = true;
         }
         if !item {
@@ -545,6 +543,11 @@ mod tests {
                  552a(f) under 5 U.S.C. § 552a(k)(1) and 5 U.S.C. § 552a(k)(5)."
             ),
             [(strings(&["(k)(1)", "(k)(5)"]), strings(&["(c)(3)", "(d)", "(f)"]))]
+        );
+        // A parenthetical heading after the list is not part of it.
+        assert_eq!(
+            read("This system is exempt from subsection (d) (Access to Records) under 5 U.S.C. 552a(k)(2)."),
+            [(strings(&["(k)(2)"]), strings(&["(d)"]))]
         );
         // The list may come before "of the Privacy Act, 5 U.S.C. 552a, pursuant to".
         assert_eq!(
