@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use super::{by_authority, list};
+use super::{by_authority, difference, list};
 use crate::check::{Context, parsed_claims};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Authority;
@@ -46,23 +46,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     if s_set == r_set {
                         continue;
                     }
-                    let only_sorn: BTreeSet<_> = s_set.difference(r_set).copied().collect();
-                    let only_rule: BTreeSet<_> = r_set.difference(s_set).copied().collect();
-                    let mut parts = Vec::new();
-                    if !only_sorn.is_empty() {
-                        parts.push(format!("only the SORN claims {}", list(&only_sorn)));
-                    }
-                    if !only_rule.is_empty() {
-                        parts.push(format!("only the rule claims {}", list(&only_rule)));
-                    }
+                    let differ = difference(("the SORN claims", s_set), ("the rule claims", r_set));
                     out.push(
                         Diagnostic::new(
                             META.name,
                             Severity::Error,
-                            format!(
-                                "the SORN and its rule claim different provisions under {authority}: {}",
-                                parts.join("; ")
-                            ),
+                            format!("the SORN and its rule claim different provisions under {authority}: {differ}"),
                             cx.label(
                                 r_claim.file,
                                 r_claim.authority_span.clone(),

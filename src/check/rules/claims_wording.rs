@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use super::{by_authority, list};
+use super::{by_authority, difference, list};
 use crate::check::{Context, parsed_claims};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
@@ -95,22 +95,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     if said.provisions == *set {
                         continue;
                     }
-                    let only_said: BTreeSet<_> = said.provisions.difference(set).copied().collect();
-                    let only_typed: BTreeSet<_> = set.difference(&said.provisions).copied().collect();
-                    let mut parts = Vec::new();
-                    if !only_said.is_empty() {
-                        parts.push(format!("only the wording states {}", list(&only_said)));
-                    }
-                    if !only_typed.is_empty() {
-                        parts.push(format!("only the claim lists {}", list(&only_typed)));
-                    }
+                    let differ = difference(("the wording states", &said.provisions), ("the claim lists", set));
                     out.push(
                         Diagnostic::new(
                             META.name,
                             Severity::Error,
                             format!(
-                                "`{key}` and the typed claim differ under {authority}: {}",
-                                parts.join("; ")
+                                "`{key}` and the typed claim differ under {authority}: {differ}"
                             ),
                             cx.label(
                                 doc.file,

@@ -82,6 +82,22 @@ pub(crate) fn list(set: &BTreeSet<Subsection>) -> String {
     format_claim_list(&v)
 }
 
+/// What two lists of provisions do not share, as a phrase: "only the SORN claims (e)(12); only
+/// the rule claims (f)", naming each side as `left` and `right` do.
+pub(crate) fn difference(
+    (left, left_set): (&str, &BTreeSet<Subsection>),
+    (right, right_set): (&str, &BTreeSet<Subsection>),
+) -> String {
+    let mut parts = Vec::new();
+    for (says, set, other) in [(left, left_set, right_set), (right, right_set, left_set)] {
+        let only: BTreeSet<Subsection> = set.difference(other).copied().collect();
+        if !only.is_empty() {
+            parts.push(format!("only {says} {}", list(&only)));
+        }
+    }
+    parts.join("; ")
+}
+
 /// Whether two provisions overlap (one contains the other).
 pub(crate) fn overlaps(a: &Subsection, b: &Subsection) -> bool {
     a.contains(b) || b.contains(a)
