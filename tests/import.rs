@@ -247,6 +247,12 @@ fn a_doj_section_rule_imports_into_typed_numbered_justifications() {
     ] {
         assert!(md.contains(line), "missing {line:?} in\n{md}");
     }
+    // The claim paragraph names its authority in the next sentence; the claims are typed, and the
+    // rule checks clean (no reason is left without its claim).
+    assert!(text.contains("[[exemptions.claims]]\nauthority = \"(j)(2)\""), "{text}");
+    let check = sorn().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(!stderr(&check).contains("unclaimed-justification"), "{}", stderr(&check));
     insta::assert_snapshot!("import-doj-crt-final-rule", text);
 }
 
@@ -364,6 +370,8 @@ fn no_input_makes_it_panic() {
     for name in [
         "dhs-ice-015-sorn.md",
         "dhs-ice-015-final-rule.md",
+        "doj-legacy-sorn.md",
+        "dot-oig-900-a108.md",
         "gsa-ogp-1-2019.xml",
         "fedreg-issue.xml",
         "real/ferc-22-2024-02813.xml",
@@ -441,4 +449,181 @@ fn text_edition_alteration_notice() {
     assert_eq!(s.system.changes[0].caption.as_ref().map(|c| c.value.as_str()), Some("System location"));
     assert!(s.system.changes[1].stars && s.system.changes[1].caption.is_none());
     assert_eq!(s.signature.as_ref().map(|g| g.placement), Some(sorn::model::SignaturePlacement::BeforeSystem));
+}
+
+/// The claims of a document as (authority, provisions) text.
+fn claims_of(doc: &Document) -> Vec<(String, Vec<String>)> {
+    doc.claims()
+        .iter()
+        .map(|c| (c.authority.value.clone(), c.subsections.iter().map(|s| s.value.clone()).collect()))
+        .collect()
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// `sorn check` on one source: (rule, message) of every finding.
+fn check_findings(source: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("imported.toml"), source).unwrap();
+    let out = sorn().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// Imports a fixture with no warning; returns the source.
+fn import_quietly(name: &str) -> String {
+    let out = import_cli(&fixture(name));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn doj_claims_in_the_attorney_generals_words() {
+    let text = import_quietly("doj-legacy-sorn.md");
+    let doc = load(&text);
+    let Document::Sorn(s) = &doc else { panic!("not a SORN") };
+    let e = s.system.exemptions.as_ref().expect("exemptions");
+    let wording = e.wording.as_ref().expect("the wording is kept").value.trim();
+    assert!(wording.starts_with("The Attorney General has exempted this system from subsections (c)(3) and (4); (d);"));
+    assert!(wording.ends_with("pursuant to 5 U.S.C. 552a(k)(1) and (k)(2)."), "{wording}");
+    assert!(e.official.is_none());
+    assert!(e.note.as_ref().unwrap().value.trim().starts_with("Rules have been promulgated"));
+    let k = strings(&["(c)(3)", "(d)", "(e)(1)", "(e)(2)", "(e)(4)(G)", "(e)(4)(H)", "(f)"]);
+    assert_eq!(
+        claims_of(&doc),
+        [
+            (
+                "(j)(2)".to_string(),
+                strings(&[
+                    "(c)(3)",
+                    "(c)(4)",
+                    "(d)",
+                    "(e)(1)",
+                    "(e)(2)",
+                    "(e)(3)",
+                    "(e)(4)(G)",
+                    "(e)(4)(H)",
+                    "(e)(5)",
+                    "(e)(8)",
+                    "(f)",
+                    "(g)"
+                ])
+            ),
+            ("(k)(1)".to_string(), k.clone()),
+            ("(k)(2)".to_string(), k),
+        ]
+    );
+
+    // The typed claims are what the checks read: (e)(2) is beyond both specific exemptions.
+    let findings = check_findings(&text);
+    let unauthorized: Vec<&str> =
+        findings.iter().filter(|(r, _)| r == "unauthorized-exemption").map(|(_, m)| m.as_str()).collect();
+    assert_eq!(unauthorized.len(), 2, "{findings:#?}");
+    assert!(unauthorized[0].contains("(k)(1) cannot reach (e)(2)"), "{unauthorized:?}");
+    assert!(unauthorized[1].contains("(k)(2) cannot reach (e)(2)"), "{unauthorized:?}");
+    assert!(!findings.iter().any(|(r, _)| r == "claims-wording"), "{findings:#?}");
+
+    // And the notice prints the Attorney General's sentences, not DHS's.
+    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let published = std::fs::read_to_string(fixture("doj-legacy-sorn.md")).unwrap();
+    let caption = published.lines().find(|l| l.starts_with("The Attorney General")).unwrap();
+    assert!(rendered.contains(caption), "{rendered}");
+}
+
+#[test]
+fn a108_claims_with_the_authority_first() {
+    let text = import_quietly("dot-oig-900-a108.md");
+    let doc = load(&text);
+    let Document::Sorn(s) = &doc else { panic!("not a SORN") };
+    let e = s.system.exemptions.as_ref().expect("exemptions");
+    assert!(e.wording.as_ref().unwrap().value.trim().starts_with(
+        "Pursuant to 5 U.S.C. 552a(k)(2), the Department of Transportation has exempted this system from the \
+             following provisions of the Privacy Act: subsections (c)(3), (c)(4),"
+    ));
+    assert!(e.note.as_ref().unwrap().value.trim().starts_with("In addition, when exempt records received"));
+    assert_eq!(
+        claims_of(&doc),
+        [(
+            "(k)(2)".to_string(),
+            strings(&[
+                "(c)(3)",
+                "(c)(4)",
+                "(d)(1)",
+                "(d)(2)",
+                "(d)(3)",
+                "(d)(4)",
+                "(e)(1)",
+                "(e)(4)(G)",
+                "(e)(4)(H)",
+                "(e)(4)(I)",
+                "(f)"
+            ])
+        )]
+    );
+    let findings = check_findings(&text);
+    let unauthorized: Vec<&str> =
+        findings.iter().filter(|(r, _)| r == "unauthorized-exemption").map(|(_, m)| m.as_str()).collect();
+    assert_eq!(unauthorized.len(), 1, "{findings:#?}");
+    assert!(unauthorized[0].contains("(k)(2) cannot reach (c)(4)"), "{unauthorized:?}");
+    assert!(!findings.iter().any(|(r, _)| r == "claims-wording"), "{findings:#?}");
+}
+
+#[test]
+fn a_rule_paragraph_in_other_words_keeps_them_and_the_same_claims() {
+    let published = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
+    let start = published.find("The Secretary of Homeland Security, pursuant").unwrap();
+    let end = published[start..].find("When a record received").unwrap() + start;
+    let wording = "The Secretary of Homeland Security has exempted this system from subsections (c)(3) and (4); (d); \
+                   (e)(1), (2), and (3); (e)(4)(G), (H), and (I); (e)(5); (e)(8); (f); and (g) of the Privacy Act \
+                   pursuant to 5 U.S.C. 552a(j)(2). Additionally, the Secretary of Homeland Security has exempted \
+                   this system from subsections (c)(3) and (4); (d); (e)(1); (e)(4)(G), (H), and (I); and (f) of the \
+                   Privacy Act pursuant to 5 U.S.C. 552a(k)(2).";
+    let reworded = format!("{}{wording} {}", &published[..start], &published[end..]);
+    let out = sorn().args(["import", "-"]).write_stdin(reworded).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("claim sentences"), "nothing is normalized: {}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    assert_eq!(r.exemptions.wording.as_ref().map(|w| w.value.trim()), Some(wording));
+    assert!(r.exemptions.description.as_ref().unwrap().value.trim().ends_with("analytical project."));
+    assert!(r.exemptions.note.as_ref().unwrap().value.trim().starts_with("When a record received"));
+    // The same claims as the published DHS sentences give.
+    let dhs = load(&stdout(&import_cli(&fixture("dhs-ice-015-final-rule.md"))));
+    assert_eq!(claims_of(&doc), claims_of(&dhs));
+    assert!(!check_findings(&text).iter().any(|(r, _)| r == "claims-wording"));
+}
+
+#[test]
+fn every_imported_claim_list_states_what_its_wording_says() {
+    let mut names: Vec<String> = ["md", "txt", "xml"]
+        .iter()
+        .flat_map(|ext| {
+            std::fs::read_dir(root().join("tests/fixtures/import"))
+                .unwrap()
+                .chain(std::fs::read_dir(root().join("tests/fixtures/import/real")).unwrap())
+                .map(|e| e.unwrap().path())
+                .filter(move |p| p.extension().is_some_and(|e| e == *ext))
+                .collect::<Vec<_>>()
+        })
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    for name in names {
+        let bytes = std::fs::read(&name).unwrap();
+        let Ok(out) = import(&name, &bytes, &ImportOptions::default()) else { continue };
+        for source in out.sources {
+            let findings = check_findings(&source.text);
+            assert!(!findings.iter().any(|(r, _)| r == "claims-wording"), "{name}: {findings:#?}");
+        }
+    }
 }

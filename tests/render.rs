@@ -282,3 +282,54 @@ fn a_rule_names_an_appendix_or_a_section() {
     let ws = source::load_str("rule.toml", &neither);
     assert!(ws.diagnostics.iter().any(|d| d.message.contains("does not say what it amends")), "{:#?}", ws.diagnostics);
 }
+
+#[test]
+fn the_agencys_wording_prints_instead_of_the_generated_claim_sentences() {
+    let wording = "The Attorney General has exempted this system from subsections (c)(3) and (4); (d); and (g) of \
+                   the Privacy Act pursuant to 5 U.S.C. 552a(j)(2).";
+    let sorn = format!(
+        r#"kind = "sorn"
+template = "legacy"
+action = "new"
+partial = true
+
+[agency]
+name = "Department of Justice"
+
+[system]
+id = "JUSTICE/FBI-999"
+name = "Example Case Files"
+
+[system.exemptions]
+official = "the Attorney General"
+wording = "{wording}"
+note = "Rules have been published in the Federal Register."
+
+[[system.exemptions.claims]]
+authority = "(j)(2)"
+subsections = ["(c)(3)", "(c)(4)", "(d)", "(g)"]
+"#
+    );
+    let md = render_str(&sorn);
+    assert!(md.contains(&format!("{wording} Rules have been published")), "{md}");
+    assert!(!md.contains("has exempted this system from the following provisions"), "{md}");
+
+    let rule = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/base/rule.toml"))
+        .unwrap()
+        .replace(
+            "official = \"the Secretary of Example Affairs\"",
+            "wording = \"Pursuant to 5 U.S.C. 552a(j)(2), the Secretary has exempted this system from 5 U.S.C. \
+             552a(c)(3), (d), and (e)(1). Pursuant to 5 U.S.C. 552a(k)(2), the Secretary has exempted this system from \
+             5 U.S.C. 552a(c)(3) and (d).\"",
+        );
+    let md = render_str(&rule);
+    assert!(
+        md.contains(
+            "DEA/OIG-001 Investigations System of Records holds records of investigations. Pursuant to 5 U.S.C. \
+             552a(j)(2), the Secretary has exempted this system from 5 U.S.C. 552a(c)(3), (d), and (e)(1). Pursuant to \
+             5 U.S.C. 552a(k)(2), the Secretary has exempted this system from 5 U.S.C. 552a(c)(3) and (d)."
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("Additionally"), "{md}");
+}

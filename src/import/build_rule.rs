@@ -341,14 +341,23 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
 
     // Description, claims, note.
     let mut reasons_run_in: Option<super::rich::Rich> = None;
-    let mut exemptions =
-        RuleExemptions { description: None, official: None, claims: Vec::new(), note: None, reasons_intro: None };
+    let mut exemptions = RuleExemptions {
+        description: None,
+        official: None,
+        wording: None,
+        claims: Vec::new(),
+        note: None,
+        reasons_intro: None,
+    };
     if let Some(rich) = &para_rich {
         match claims::find(&rich.text) {
             Some(found) => {
                 exemptions.description = ctx.inline(&rich.slice(0..found.range.start))?;
-                exemptions.official = Some(Loc::synthetic(found.official.clone()));
                 exemptions.claims = found.to_model();
+                match &found.official {
+                    Some(official) => exemptions.official = Some(Loc::synthetic(official.clone())),
+                    None => exemptions.wording = ctx.inline(&rich.slice(found.range.clone()))?,
+                }
                 if let Some(generated) = found.normalized(&rich.text[found.range.clone()]) {
                     ctx.warn(
                         paragraph_unit.as_ref().map(|u| u.line),

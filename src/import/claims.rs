@@ -1,119 +1,86 @@
-//! Claim sentences: "The Secretary of Homeland Security, pursuant to 5 U.S.C. 552a(j)(2), has
-//! exempted this system from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3),
-//! (c)(4); (d); … and (g). Additionally, …" back into typed claims, one per authority.
+//! Claim sentences back into typed claims, one per authority, in any agency's wording (read by
+//! [`crate::statute::claim_statements`]): "The Secretary of Homeland Security, pursuant to 5 U.S.C.
+//! 552a(j)(2), has exempted this system from the following provisions of the Privacy Act: 5 U.S.C.
+//! 552a(c)(3), (c)(4); (d); … and (g).", "The Attorney General has exempted this system from
+//! subsections (c)(3) and (4); … of the Privacy Act pursuant to 5 U.S.C. 552a(j)(2).", "Pursuant to
+//! 5 U.S.C. 552a(k)(2), the Department has exempted this system from the following provisions …".
+//!
+//! Sentences that sorn's generated claim sentences reproduce word for word (DHS's wording) give an
+//! `official` and are generated again; any other wording is kept as the source's `wording`.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::model::{Claim, Loc};
-use crate::statute::{Authority, Subsection, parse_citation_list};
+use crate::statute::{Authority, ClaimStatement, Subsection, claim_statements, stated_claims};
 
 /// Claim sentences found in a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimsFound {
-    /// Byte range of the sentences in the text.
+    /// Byte range of the sentences in the text, from the first claim sentence to the end of the
+    /// last.
     pub range: Range<usize>,
-    /// Who exempts, as the sentences name them, in lower case: "the Secretary of Homeland Security".
-    pub official: String,
-    /// (authority, provisions), in order.
-    pub claims: Vec<(Authority, Vec<Subsection>)>,
+    /// Who exempts, when sorn's generated sentences say word for word what the text says: "the
+    /// Secretary of Homeland Security". `None`: the text's wording is the agency's own.
+    pub official: Option<String>,
+    /// The statements read.
+    pub statements: Vec<ClaimStatement>,
 }
 
 impl ClaimsFound {
-    /// The claims as the model types them.
-    pub fn to_model(&self) -> Vec<Claim> {
-        self.claims
-            .iter()
-            .map(|(a, subs)| Claim {
-                authority: Loc::synthetic(a.to_string()),
-                subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
-            })
-            .collect()
+    /// (authority, provisions), one per authority in order of first mention.
+    pub fn claims(&self) -> Vec<(Authority, Vec<Subsection>)> {
+        stated_claims(&self.statements)
     }
 
-    /// The sentences sorn prints for these claims, when they differ from `written` (more than in
-    /// spacing).
+    /// The claims as the model types them.
+    pub fn to_model(&self) -> Vec<Claim> {
+        to_model(&self.claims())
+    }
+
+    /// The sentences sorn prints for these claims, when sorn generates them and they differ from
+    /// `written` (in punctuation; the words are the same).
     pub fn normalized(&self, written: &str) -> Option<String> {
-        let generated = crate::lower::claim_sentences(&self.official, &self.to_model());
+        let official = self.official.as_ref()?;
+        let generated = crate::lower::claim_sentences(official, &self.to_model());
         (super::preamble::squash(&generated) != super::preamble::squash(written)).then_some(generated)
     }
 }
 
-static CORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i),?\s+pursuant to\s+5\s+U\.\s?S\.\s?C\.\s*552a\s*(\(\s*[jk]\s*\)\s*\(\s*\d\s*\)),?\s+(?:has|have|is|are)\s+(?:been\s+)?exempted\s+this system\s+from the following provisions of the Privacy Act(?: of 1974)?,?:?\s*(?:5\s+U\.\s?S\.\s?C\.\s*552a\s*)?",
-    )
-    .expect("valid pattern")
-});
+/// Claims as the model types them.
+pub fn to_model(claims: &[(Authority, Vec<Subsection>)]) -> Vec<Claim> {
+    claims
+        .iter()
+        .map(|(a, subs)| Claim {
+            authority: Loc::synthetic(a.to_string()),
+            subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
+        })
+        .collect()
+}
 
-/// Finds the first run of claim sentences in a text.
+/// Finds the claim sentences of a text: every claim statement in it, from the first to the last.
 pub fn find(text: &str) -> Option<ClaimsFound> {
-    let mut claims = Vec::new();
-    let mut official: Option<String> = None;
-    let mut range: Option<Range<usize>> = None;
-    let mut from = 0;
-    while let Some(caps) = CORE.captures_at(text, from) {
-        let whole = caps.get(0)?;
-        let sentence_start = sentence_start(text, whole.start());
-        if let Some(r) = &range
-            && !text[r.end..sentence_start].trim().is_empty()
-        {
-            break;
-        }
-        let who = text[sentence_start..whole.start()].trim();
-        let who = who.strip_prefix("Additionally,").map(str::trim).unwrap_or(who);
-        let who = lower_first(who);
-        if who.is_empty() || who.split_whitespace().count() > 16 {
-            break;
-        }
-        match &official {
-            Some(o) if *o != who => break,
-            _ => official = Some(who),
-        }
-        let authority: Authority = caps.get(1)?.as_str().replace(' ', "").parse().ok()?;
-        let list_start = whole.end();
-        let list_end = list_end(text, list_start);
-        let list = &text[list_start..list_end];
-        let Ok(subsections) = parse_citation_list(list.trim_end_matches('.')) else { break };
-        claims.push((authority, subsections));
-        let end = if text[list_end..].starts_with('.') { list_end + 1 } else { list_end };
-        range = Some(range.map_or(sentence_start..end, |r| r.start..end));
-        from = end;
-    }
-    Some(ClaimsFound { range: range?, official: official?, claims })
+    let statements = claim_statements(text);
+    let range = statements.first()?.sentence.start..statements.last()?.sentence.end;
+    let written = &text[range.clone()];
+    let official = generated_official(written, &to_model(&stated_claims(&statements)));
+    Some(ClaimsFound { range, official, statements })
 }
 
-/// Where the sentence containing `at` begins.
-fn sentence_start(text: &str, at: usize) -> usize {
-    let before = &text[..at];
-    let mut idx = before.len();
-    while let Some(i) = before[..idx].rfind(". ") {
-        // "U.S.C. 552a" or an initial does not end a sentence.
-        let word = before[..i].rsplit(' ').next().unwrap_or("");
-        if word.len() <= 2 || word.contains('.') {
-            idx = i;
-            continue;
-        }
-        return i + 2;
+/// Who exempts, if the sentences sorn generates for `claims` say word for word what `written`
+/// says (punctuation aside): the words before "pursuant to" in the first sentence.
+fn generated_official(written: &str, claims: &[Claim]) -> Option<String> {
+    let who = written.split(" pursuant to ").next()?.trim().trim_end_matches(',').trim();
+    if who.is_empty() || who == written.trim() || who.split_whitespace().count() > 16 {
+        return None;
     }
-    0
+    let who = lower_first(who);
+    let generated = crate::lower::claim_sentences(&who, claims);
+    (words(&generated) == words(written)).then_some(who)
 }
 
-/// The end of a citation list: the first period that is followed by a space or the end.
-fn list_end(text: &str, from: usize) -> usize {
-    let rest = &text[from..];
-    let mut i = 0;
-    while let Some(p) = rest[i..].find('.') {
-        let at = i + p;
-        let next = rest[at + 1..].chars().next();
-        if next.is_none_or(char::is_whitespace) {
-            return from + at;
-        }
-        i = at + 1;
-    }
-    text.len()
+/// The words of a text without the punctuation around them.
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().map(|w| w.trim_matches([',', ';', ':', '.'])).filter(|w| !w.is_empty()).collect()
 }
 
 fn lower_first(s: &str) -> String {
@@ -132,17 +99,20 @@ mod tests {
 
     const DHS: &str = "The Secretary of Homeland Security, pursuant to 5 U.S.C. 552a(j)(2), has exempted this system from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3), (c)(4); (d); (e)(1), (e)(2), (e)(3), (e)(4)(G), (e)(4)(H), (e)(4)(I), (e)(5), (e)(8); (f); and (g). Additionally, the Secretary of Homeland Security, pursuant to 5 U.S.C. 552a(k)(2) has exempted this system from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3), (c)(4); (d); (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I); and (f). When a record received from another system has been exempted, DHS will claim the same exemptions.";
 
+    fn shown(found: &ClaimsFound) -> Vec<(String, usize)> {
+        found.claims().iter().map(|(a, p)| (a.to_string(), p.len())).collect()
+    }
+
     #[test]
-    fn reads_both_sentences() {
+    fn dhs_wording_is_generated() {
         let found = find(DHS).unwrap();
-        assert_eq!(found.official, "the Secretary of Homeland Security");
-        assert_eq!(found.claims.len(), 2);
-        assert_eq!(found.claims[0].0.to_string(), "(j)(2)");
-        assert_eq!(found.claims[0].1.len(), 13);
-        assert_eq!(found.claims[1].0.to_string(), "(k)(2)");
-        assert_eq!(found.claims[1].1.len(), 8);
+        assert_eq!(found.official.as_deref(), Some("the Secretary of Homeland Security"));
+        assert_eq!(shown(&found), [("(j)(2)".to_string(), 13), ("(k)(2)".to_string(), 8)]);
         assert!(DHS[found.range.end..].trim_start().starts_with("When a record"));
         assert_eq!(found.range.start, 0);
+        // The missing comma after "(k)(2)" is the only difference: normalized.
+        let generated = found.normalized(&DHS[found.range.clone()]).unwrap();
+        assert!(generated.contains("552a(k)(2), has exempted"), "{generated}");
     }
 
     #[test]
@@ -150,13 +120,56 @@ mod tests {
         let text = "75. The system holds records. The Attorney General, pursuant to 5 U.S.C. 552a(k)(2), has exempted this system from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3) and (d).";
         let found = find(text).unwrap();
         assert!(text[..found.range.start].ends_with("records. "));
-        assert_eq!(found.official, "the Attorney General");
-        assert_eq!(found.claims[0].1.len(), 2);
+        assert_eq!(found.official.as_deref(), Some("the Attorney General"));
+        assert_eq!(shown(&found), [("(k)(2)".to_string(), 2)]);
+        assert_eq!(found.normalized(&text[found.range.clone()]), None);
+    }
+
+    #[test]
+    fn other_wordings_keep_their_words() {
+        for (text, claims) in [
+            (
+                "The Attorney General has exempted this system from subsections (c)(3) and (4); (d); (e)(1), (2), and (3); (e)(4)(G) and (H); (e)(5); (e)(8); (f); and (g) of the Privacy Act pursuant to 5 U.S.C. 552a(j)(2). In addition, the Attorney General has exempted this system from subsections (c)(3), (d), (e)(1), (e)(4)(G) and (H), and (f) pursuant to 5 U.S.C. 552a(k)(1) and (k)(2).",
+                vec![("(j)(2)", 12), ("(k)(1)", 6), ("(k)(2)", 6)],
+            ),
+            (
+                "Pursuant to 5 U.S.C. 552a(k)(2), the Department of Example Affairs has exempted this system from the following provisions of the Privacy Act: subsections (c)(3), (d)(1), (d)(2), (d)(3), (d)(4), (e)(1), (e)(4)(G), (e)(4)(H), (e)(4)(I), and (f).",
+                vec![("(k)(2)", 10)],
+            ),
+            (
+                "This system is exempt from 5 U.S.C. 552a(c)(3), (d), and (f) under 5 U.S.C. 552a(k)(5).",
+                vec![("(k)(5)", 3)],
+            ),
+            (
+                "Records in this system have been designated exempt from 5 U.S.C. 552a(c)(3) and (d) pursuant to 5 U.S.C. 552a(k)(1), (k)(2), and (k)(5).",
+                vec![("(k)(1)", 2), ("(k)(2)", 2), ("(k)(5)", 2)],
+            ),
+            (
+                "DHS is proposing to exempt this system from the following provisions of the Privacy Act pursuant to 5 U.S.C. 552a(k)(2): 5 U.S.C. 552a(c)(3); (d); and (f).",
+                vec![("(k)(2)", 3)],
+            ),
+            // DHS's own form with other words ("has been exempted"): kept as written.
+            (
+                "The Secretary of Homeland Security, pursuant to 5 U.S.C. 552a(k)(2), has been exempted this system from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3) and (d).",
+                vec![("(k)(2)", 2)],
+            ),
+        ] {
+            let found = find(text).unwrap_or_else(|| panic!("no claims in {text}"));
+            assert_eq!(found.official, None, "{text}");
+            assert_eq!(found.range, 0..text.len(), "{text}");
+            let expected: Vec<(String, usize)> = claims.iter().map(|(a, n)| (a.to_string(), *n)).collect();
+            assert_eq!(shown(&found), expected, "{text}");
+            assert_eq!(found.normalized(text), None);
+        }
     }
 
     #[test]
     fn other_wording_is_not_a_claim() {
         assert!(find("None.").is_none());
-        assert!(find("This system is exempt under 5 U.S.C. 552a(k)(2) from subsections (c)(3) and (d).").is_none());
+        assert!(find("FHFA has claimed exemptions for this system under 5 U.S.C. 552a(k)(5).").is_none());
+        assert!(
+            find("Exemptions for this system are proposed in a notice of proposed rulemaking published elsewhere in this issue of the Federal Register.")
+                .is_none()
+        );
     }
 }

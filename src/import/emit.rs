@@ -349,6 +349,7 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
 fn exemptions(w: &mut W, e: &Exemptions) {
     w.table("system.exemptions");
     w.str("official", e.official.as_ref());
+    w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("text", e.text.as_ref());
     claims(w, "system.exemptions.claims", &e.claims);
@@ -411,6 +412,7 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     let e = &r.exemptions;
     w.prose("description", e.description.as_ref());
     w.str("official", e.official.as_ref());
+    w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("reasons_intro", e.reasons_intro.as_ref());
     claims(w, "exemptions.claims", &e.claims);

@@ -108,7 +108,9 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     if let Some(d) = &r.exemptions.description {
         body.push(ctx.prose(d));
     }
-    if !r.exemptions.claims.is_empty() {
+    if let Some(wording) = &r.exemptions.wording {
+        body.push(ctx.prose(wording));
+    } else if !r.exemptions.claims.is_empty() {
         let who = common::official(r.exemptions.official.as_ref(), &r.agency);
         body.push(escape(&claim_sentences(&who, &r.exemptions.claims)));
     }

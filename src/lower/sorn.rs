@@ -149,7 +149,9 @@ fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String>
         Element::Exemptions => {
             let e = system.exemptions.as_ref()?;
             let mut parts = Vec::new();
-            if !e.claims.is_empty() {
+            if let Some(wording) = &e.wording {
+                parts.push(ctx.prose(wording));
+            } else if !e.claims.is_empty() {
                 let who = common::official(e.official.as_ref(), &s.agency);
                 parts.push(escape(&claim_sentences(&who, &e.claims)));
             }

@@ -183,10 +183,16 @@ pub struct AuthorityText(#[schemars(regex(pattern = r"^\s*(552a)?\((j\)\([12]|k\
 pub struct Exemptions {
     /// Who exempts the system, as the sentence names them, e.g. "the Secretary of Homeland Security".
     pub official: Option<Loc<String>>,
+    /// The claim sentences in the agency's own words (Markdown; placeholders allowed), printed
+    /// instead of the sentences sorn generates from `official` and `claims`, e.g. "The Attorney
+    /// General has exempted this system from subsections (c)(3) and (4); (d); ... of the Privacy
+    /// Act pursuant to 5 U.S.C. 552a(j)(2)." The checks still read `claims`; the
+    /// `claims-wording` rule checks that this text states exactly those claims.
+    pub wording: Option<Prose>,
     /// The claims, one per authority.
     #[serde(default)]
     pub claims: Vec<Claim>,
-    /// Text after the generated claim sentences (e.g. about records received from other systems).
+    /// Text after the claim sentences (e.g. about records received from other systems).
     pub note: Option<Prose>,
     /// The whole caption text, for a system with no claims ("None.").
     pub text: Option<Prose>,

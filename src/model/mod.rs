@@ -178,6 +178,9 @@ impl Document {
                     }
                 }
                 if let Some(e) = &s.system.exemptions {
+                    if let Some(p) = &e.wording {
+                        out.push(("system.exemptions.wording".into(), p));
+                    }
                     if let Some(p) = &e.note {
                         out.push(("system.exemptions.note".into(), p));
                     }
@@ -192,6 +195,7 @@ impl Document {
                 }
                 for (key, p) in [
                     ("exemptions.description", &r.exemptions.description),
+                    ("exemptions.wording", &r.exemptions.wording),
                     ("exemptions.note", &r.exemptions.note),
                     ("exemptions.reasons_intro", &r.exemptions.reasons_intro),
                 ] {

@@ -238,10 +238,16 @@ pub struct RuleExemptions {
     pub description: Option<Prose>,
     /// Who exempts the system, e.g. "the Secretary of Homeland Security".
     pub official: Option<Loc<String>>,
+    /// The claim sentences in the agency's own words (Markdown; placeholders allowed), printed
+    /// instead of the sentences sorn generates from `official` and `claims`, e.g. "Pursuant to 5
+    /// U.S.C. 552a(k)(2), the Department has exempted this system from the following provisions
+    /// of the Privacy Act: subsections (c)(3), (d), (e)(1), ... and (f)." The checks still read
+    /// `claims`; the `claims-wording` rule checks that this text states exactly those claims.
+    pub wording: Option<Prose>,
     /// The claims, one per authority.
     #[serde(default)]
     pub claims: Vec<Claim>,
-    /// Text after the generated claim sentences.
+    /// Text after the claim sentences.
     pub note: Option<Prose>,
     /// The sentence that introduces the lettered reasons.
     pub reasons_intro: Option<Prose>,

@@ -200,7 +200,7 @@ fn eat_preamble(cur: &mut Cursor<'_>) {
 }
 
 /// Consumes a range operator: an en dash, an em dash, a hyphen, or "through".
-fn eat_range_operator(cur: &mut Cursor<'_>) -> bool {
+pub(super) fn eat_range_operator(cur: &mut Cursor<'_>) -> bool {
     cur.eat('–') || cur.eat('—') || cur.eat('-') || cur.eat_word("through")
 }
 

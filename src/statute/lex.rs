@@ -89,30 +89,37 @@ impl<'a> Cursor<'a> {
     /// the first character that does not open a part.
     pub(crate) fn parts(&mut self, loose: bool) -> Result<Vec<Part<'a>>, Unclosed> {
         let mut parts = Vec::new();
-        loop {
-            let before = self.pos;
-            if loose {
-                self.skip_whitespace();
-            }
-            if !self.eat('(') {
-                self.pos = before;
-                return Ok(parts);
-            }
-            if loose {
-                self.skip_whitespace();
-            }
-            let rest = self.rest();
-            let len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
-            let label = rest.get(..len).unwrap_or("");
-            self.pos += len;
-            if loose {
-                self.skip_whitespace();
-            }
-            if !self.eat(')') {
-                return Err(Unclosed { at: self.pos });
-            }
-            parts.push(Part { label, span: before..self.pos });
+        while let Some(part) = self.part(loose)? {
+            parts.push(part);
         }
+        Ok(parts)
+    }
+
+    /// Reads one part `(4)`, if one comes next (after spaces, with `loose`); otherwise consumes
+    /// nothing.
+    pub(crate) fn part(&mut self, loose: bool) -> Result<Option<Part<'a>>, Unclosed> {
+        let before = self.pos;
+        if loose {
+            self.skip_whitespace();
+        }
+        if !self.eat('(') {
+            self.pos = before;
+            return Ok(None);
+        }
+        if loose {
+            self.skip_whitespace();
+        }
+        let rest = self.rest();
+        let len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        let label = rest.get(..len).unwrap_or("");
+        self.pos += len;
+        if loose {
+            self.skip_whitespace();
+        }
+        if !self.eat(')') {
+            return Err(Unclosed { at: self.pos });
+        }
+        Ok(Some(Part { label, span: before..self.pos }))
     }
 }
 

@@ -13,6 +13,8 @@
 //! - citation lists as the Federal Register prints them ([`format_claim_list`],
 //!   [`format_leadin`]) and as they are read back out of published prose
 //!   ([`parse_citation_list`]);
+//! - claim statements in any agency's wording, "The Attorney General has exempted this system from
+//!   subsections (c)(3) and (4); … pursuant to 5 U.S.C. 552a(j)(2)" ([`claim_statements`]);
 //! - the parenthetical headings agencies put after a citation ([`conventional_headings`],
 //!   [`short_label`]).
 
@@ -21,6 +23,7 @@ mod citation_list;
 mod error;
 mod headings;
 mod lex;
+mod statement;
 mod subsection;
 mod table;
 
@@ -28,6 +31,7 @@ pub use authority::{Authority, Exemptability, Forbidden};
 pub use citation_list::{LeadIn, format_claim_list, format_leadin, parse_citation_list};
 pub use error::{CitationError, CitationErrorKind};
 pub use headings::{conventional_headings, short_label};
+pub use statement::{ClaimStatement, claim_statements, stated_claims};
 pub use subsection::Subsection;
 pub use table::Level;
 

@@ -1,8 +1,9 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use crate::check::{Context, ParsedClaim, parsed_claims};
+use super::{by_authority, difference, list};
+use crate::check::{Context, parsed_claims};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::statute::{Authority, Subsection, format_claim_list};
+use crate::statute::Authority;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -27,21 +28,6 @@ crate::declare_rule! {
     pub const META = ("claims-mismatch", Consistency, Error, "The SORN and its exemption rule claim different provisions or authorities.");
 }
 
-fn by_authority(claims: &[ParsedClaim]) -> BTreeMap<Authority, (BTreeSet<Subsection>, &ParsedClaim)> {
-    let mut map: BTreeMap<Authority, (BTreeSet<Subsection>, &ParsedClaim)> = BTreeMap::new();
-    for claim in claims {
-        let Some(authority) = claim.authority else { continue };
-        let entry = map.entry(authority).or_insert_with(|| (BTreeSet::new(), claim));
-        entry.0.extend(claim.subsections.iter().map(|(s, _)| *s));
-    }
-    map
-}
-
-fn list(set: &BTreeSet<Subsection>) -> String {
-    let v: Vec<Subsection> = set.iter().copied().collect();
-    format_claim_list(&v)
-}
-
 /// Compares the claims of every SORN–rule pair, authority by authority.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for pair in &cx.pairs {
@@ -60,23 +46,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     if s_set == r_set {
                         continue;
                     }
-                    let only_sorn: BTreeSet<_> = s_set.difference(r_set).copied().collect();
-                    let only_rule: BTreeSet<_> = r_set.difference(s_set).copied().collect();
-                    let mut parts = Vec::new();
-                    if !only_sorn.is_empty() {
-                        parts.push(format!("only the SORN claims {}", list(&only_sorn)));
-                    }
-                    if !only_rule.is_empty() {
-                        parts.push(format!("only the rule claims {}", list(&only_rule)));
-                    }
+                    let differ = difference(("the SORN claims", s_set), ("the rule claims", r_set));
                     out.push(
                         Diagnostic::new(
                             META.name,
                             Severity::Error,
-                            format!(
-                                "the SORN and its rule claim different provisions under {authority}: {}",
-                                parts.join("; ")
-                            ),
+                            format!("the SORN and its rule claim different provisions under {authority}: {differ}"),
                             cx.label(
                                 r_claim.file,
                                 r_claim.authority_span.clone(),

@@ -123,7 +123,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .then_some("missing"),
                         Element::Exemptions => match &s.system.exemptions {
                             None => Some("missing"),
-                            Some(e) if e.claims.is_empty() && state(e.text.as_ref()).is_some() => Some("empty"),
+                            Some(e)
+                                if e.claims.is_empty()
+                                    && state(e.text.as_ref()).is_some()
+                                    && state(e.wording.as_ref()).is_some() =>
+                            {
+                                Some("empty")
+                            }
                             Some(_) => None,
                         },
                         other => state(s.system.prose(other)),

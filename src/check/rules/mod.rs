@@ -3,6 +3,7 @@
 
 mod breach_routine_uses;
 mod claims_mismatch;
+mod claims_wording;
 mod document_dates;
 mod duplicate_subsection;
 mod fr_citation;
@@ -22,8 +23,11 @@ mod unjustified_exemption;
 mod unpaired_document;
 mod unplaced_text;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::{Context, RuleMeta};
 use crate::diagnostic::Diagnostic;
+use crate::statute::{Authority, Subsection, format_claim_list};
 
 /// A rule's check: reads the context, pushes findings.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
@@ -36,6 +40,7 @@ pub const RULES: &[(&RuleMeta, CheckFn)] = &[
     (&unauthorized_exemption::META, unauthorized_exemption::check),
     (&general_exemption_agency::META, general_exemption_agency::check),
     (&claims_mismatch::META, claims_mismatch::check),
+    (&claims_wording::META, claims_wording::check),
     (&system_mismatch::META, system_mismatch::check),
     (&duplicate_subsection::META, duplicate_subsection::check),
     (&nonstandard_heading::META, nonstandard_heading::check),
@@ -64,7 +69,42 @@ pub(crate) fn claims_in_scope(cx: &Context<'_>, rule_index: usize) -> Vec<super:
     claims
 }
 
+/// The provisions a document claims under each authority, with the first claim under it.
+pub(crate) fn by_authority(
+    claims: &[super::ParsedClaim],
+) -> BTreeMap<Authority, (BTreeSet<Subsection>, &super::ParsedClaim)> {
+    let mut map: BTreeMap<Authority, (BTreeSet<Subsection>, &super::ParsedClaim)> = BTreeMap::new();
+    for claim in claims {
+        let Some(authority) = claim.authority else { continue };
+        let entry = map.entry(authority).or_insert_with(|| (BTreeSet::new(), claim));
+        entry.0.extend(claim.subsections.iter().map(|(s, _)| *s));
+    }
+    map
+}
+
+/// A set of provisions as the Federal Register prints a claim list: "(c)(3); (d); and (f)".
+pub(crate) fn list(set: &BTreeSet<Subsection>) -> String {
+    let v: Vec<Subsection> = set.iter().copied().collect();
+    format_claim_list(&v)
+}
+
+/// What two lists of provisions do not share, as a phrase: "only the SORN claims (e)(12); only
+/// the rule claims (f)", naming each side as `left` and `right` do.
+pub(crate) fn difference(
+    (left, left_set): (&str, &BTreeSet<Subsection>),
+    (right, right_set): (&str, &BTreeSet<Subsection>),
+) -> String {
+    let mut parts = Vec::new();
+    for (says, set, other) in [(left, left_set, right_set), (right, right_set, left_set)] {
+        let only: BTreeSet<Subsection> = set.difference(other).copied().collect();
+        if !only.is_empty() {
+            parts.push(format!("only {says} {}", list(&only)));
+        }
+    }
+    parts.join("; ")
+}
+
 /// Whether two provisions overlap (one contains the other).
-pub(crate) fn overlaps(a: &crate::statute::Subsection, b: &crate::statute::Subsection) -> bool {
+pub(crate) fn overlaps(a: &Subsection, b: &Subsection) -> bool {
     a.contains(b) || b.contains(a)
 }

@@ -1,0 +1,171 @@
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use super::{by_authority, difference, list};
+use crate::check::{Context, parsed_claims};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Document;
+use crate::model::placeholders::source_range;
+use crate::statute::{Authority, Subsection, claim_statements};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the claim sentences a document prints in its own words (`wording`) state exactly the
+    /// claims it types: the same authorities, and under each the same provisions. The diagnostic
+    /// shows both lists and the difference.
+    ///
+    /// sorn reads a claim statement as a sentence that speaks of exempting and names the
+    /// authorities (`pursuant to 5 U.S.C. 552a(k)(1) and (k)(2)`, `under subsection (j)(2)`) and
+    /// the provisions (`from subsections (c)(3) and (4); (d); ...`, `the following provisions of
+    /// the Privacy Act: 5 U.S.C. 552a(c)(3), ...`), in either order; several authorities in one
+    /// sentence claim the same provisions each.
+    ///
+    /// ## Why
+    /// With `wording`, readers see the agency's sentences and never the typed claims, while every
+    /// other check reads only the typed claims. If the two drift, the published notice claims one
+    /// thing and the checks vouch for another: a provision the (k)(2) sentence exempts but the
+    /// typed claim omits escapes `unauthorized-exemption` and `unjustified-exemption`.
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a(j) and (k) (an exemption reaches only the provisions the rule names, under the
+    /// ground it names); OMB Circular A-108 (the SORN's exemptions caption identifies the exempted
+    /// provisions and the authority for each).
+    ///
+    /// ## Example
+    /// ```toml
+    /// [system.exemptions]
+    /// wording = "Pursuant to 5 U.S.C. 552a(k)(2), the Department has exempted this system from subsections (c)(3), (d), and (e)(1) of the Privacy Act."
+    ///
+    /// [[system.exemptions.claims]]
+    /// authority = "(k)(2)"
+    /// subsections = ["(c)(3)", "(d)"]
+    /// ```
+    /// Use instead: the claim the sentence states.
+    /// ```toml
+    /// [[system.exemptions.claims]]
+    /// authority = "(k)(2)"
+    /// subsections = ["(c)(3)", "(d)", "(e)(1)"]
+    /// ```
+    pub const META = ("claims-wording", Exemptions, Error, "The claim sentences in the document's own words state other claims than it types.");
+}
+
+/// What a wording states under one authority: the provisions, and where it says so.
+struct Stated {
+    provisions: BTreeSet<Subsection>,
+    authority_span: Range<usize>,
+    provisions_span: Range<usize>,
+}
+
+/// Compares each document's `wording` with its typed claims, authority by authority.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.documents {
+        let (wording, key, table) = match &doc.document {
+            Document::Sorn(s) => match s.system.exemptions.as_ref().and_then(|e| e.wording.as_ref()) {
+                Some(w) => (w, "system.exemptions.wording", "system.exemptions"),
+                None => continue,
+            },
+            Document::ExemptionRule(r) => match &r.exemptions.wording {
+                Some(w) => (w, "exemptions.wording", "exemptions"),
+                None => continue,
+            },
+        };
+        let source = cx.text(doc.file);
+        let in_source = |inner: Range<usize>| source_range(source, wording.span.clone(), &wording.value, inner);
+        let statements = claim_statements(&wording.value);
+        let mut stated: BTreeMap<Authority, Stated> = BTreeMap::new();
+        for statement in &statements {
+            for authority in &statement.authorities {
+                stated
+                    .entry(*authority)
+                    .or_insert_with(|| Stated {
+                        provisions: BTreeSet::new(),
+                        authority_span: in_source(statement.authorities_span.clone()),
+                        provisions_span: in_source(statement.provisions_span.clone()),
+                    })
+                    .provisions
+                    .extend(statement.provisions.iter().copied());
+            }
+        }
+        let claims = parsed_claims(doc.file, doc.document.claims());
+        let typed = by_authority(&claims);
+        let authorities: BTreeSet<Authority> = stated.keys().chain(typed.keys()).copied().collect();
+        for authority in authorities {
+            match (stated.get(&authority), typed.get(&authority)) {
+                (Some(said), Some((set, claim))) => {
+                    if said.provisions == *set {
+                        continue;
+                    }
+                    let differ = difference(("the wording states", &said.provisions), ("the claim lists", set));
+                    out.push(
+                        Diagnostic::new(
+                            META.name,
+                            Severity::Error,
+                            format!(
+                                "`{key}` and the typed claim differ under {authority}: {differ}"
+                            ),
+                            cx.label(
+                                doc.file,
+                                said.provisions_span.clone(),
+                                format!("the wording: 5 U.S.C. 552a{}", list(&said.provisions)),
+                            ),
+                        )
+                        .with_label(cx.label(
+                            claim.file,
+                            claim.authority_span.clone(),
+                            format!("the claim: 5 U.S.C. 552a{}", list(set)),
+                        ))
+                        .with_help(
+                            "make the two agree: readers see only the wording, and the checks read only the typed claim",
+                        ),
+                    );
+                }
+                (Some(said), None) => out.push(
+                    Diagnostic::new(
+                        META.name,
+                        Severity::Error,
+                        format!("`{key}` states exemptions under {authority}, but no claim is typed under {authority}"),
+                        cx.label(
+                            doc.file,
+                            said.authority_span.clone(),
+                            format!("the wording claims 5 U.S.C. 552a{} under {authority}", list(&said.provisions)),
+                        ),
+                    )
+                    .with_label(cx.label(doc.file, cx.table_span(doc.file, table), "the typed claims"))
+                    .with_help(format!(
+                        "add a [[{table}.claims]] with authority = \"{authority}\" and its provisions, or take \
+                         {authority} out of the wording"
+                    )),
+                ),
+                (None, Some((set, claim))) => {
+                    let help = if statements.is_empty() {
+                        "sorn reads no claim statement in the wording: a sentence that speaks of exempting and \
+                         names the authority (\"pursuant to 5 U.S.C. 552a(k)(2)\") and the provisions (\"from \
+                         subsections (c)(3), (d), ...\")"
+                            .to_string()
+                    } else {
+                        format!("state the {authority} claim in the wording, or remove it from [[{table}.claims]]")
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            META.name,
+                            Severity::Error,
+                            format!("the claim under {authority} is not stated in `{key}`"),
+                            cx.label(
+                                claim.file,
+                                claim.authority_span.clone(),
+                                format!("the claim: 5 U.S.C. 552a{}", list(set)),
+                            ),
+                        )
+                        .with_label(cx.label(
+                            doc.file,
+                            wording.span.clone(),
+                            format!("the wording states no claim under {authority}"),
+                        ))
+                        .with_help(help),
+                    );
+                }
+                (None, None) => {}
+            }
+        }
+    }
+}
