@@ -70,6 +70,11 @@ pub struct RoutineUse {
 }
 
 /// The system text of a notice.
+///
+/// The identity fields (`id`, `name`, `separator`, `form`, `abbreviations`) repeat those of
+/// [`SystemName`] rather than nesting it: `#[serde(flatten)]` would lose the spans every diagnostic
+/// needs, and a nested table would make sources say `[system.name]`. [`System::name`] gives the
+/// [`SystemName`] view.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct System {
