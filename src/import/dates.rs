@@ -12,7 +12,7 @@ use crate::dates::{Calendar, fr_date, placeholder};
 /// Which conventional DATES sentences the document would generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Convention {
-    /// A SORN: "Submit comments on or before X. This <adjective> system will be effective Y."
+    /// A SORN: "Submit comments on or before X. This `<adjective>` system will be effective Y."
     Sorn(&'static str),
     /// An exemption rule: "Comments must be received on or before X." and, for a final rule,
     /// "This final rule is effective Y."

@@ -22,7 +22,7 @@ pub enum Style {
 }
 
 impl Style {
-    /// Colour on a terminal unless `NO_COLOR` is set (https://no-color.org).
+    /// Colour on a terminal unless `NO_COLOR` is set (<https://no-color.org>).
     pub fn detect(is_terminal: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         if is_terminal && !no_color { Style::Color } else { Style::Plain }
