@@ -3,6 +3,8 @@
 //! PDF's text). Needs `chromium` and `pdftotext` (Debian packages `chromium` and
 //! `poppler-utils`; `.ci/run` installs them). Without them the test says so and does nothing.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,15 +18,14 @@ fn printed_pages_read_as_the_published_documents() {
         eprintln!("chromium or pdftotext not installed: browser test skipped");
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fidelity = root.join("../shared/tools/fidelity.py");
-    if !fidelity.is_file() {
+    let Some(shared) = common::shared() else {
         eprintln!("../shared not found: browser test skipped");
         return;
-    }
+    };
+    let root = common::root();
     let out = tempfile::tempdir().unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_sorn"))
-        .current_dir(root)
+        .current_dir(&root)
         .args(["build", "sorns", "--format", "html", "--out-dir"])
         .arg(out.path())
         .status()
@@ -57,18 +58,8 @@ fn printed_pages_read_as_the_published_documents() {
         assert!(pdf.is_file(), "{stem}: no PDF printed: {}", String::from_utf8_lossy(&printed.stderr));
         let text = out.path().join(format!("{stem}.txt"));
         assert!(Command::new(&pdftotext).arg(&pdf).arg(&text).status().unwrap().success());
-        let result = Command::new("python3")
-            .arg(&fidelity)
-            .arg(root.join("../shared/seeds").join(seed))
-            .arg(&text)
-            .output()
-            .unwrap();
-        let report = String::from_utf8_lossy(&result.stdout);
-        let score: f64 = report
-            .lines()
-            .find_map(|l| l.strip_prefix("fidelity: "))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no figure in {report}"));
+        let score = common::fidelity_py(&shared.join("tools/fidelity.py"), &shared.join("seeds").join(seed), &text)
+            .expect("fidelity.py runs");
         assert!(score >= 0.97, "{stem}: the printed pages read at fidelity {score}");
     }
 }

@@ -1,14 +1,11 @@
 //! `sorn check` and `sorn explain` as users run them: exit codes and output.
 
+mod common;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
-
-fn sorn() -> Command {
-    let mut cmd = Command::cargo_bin("sorn").unwrap();
-    cmd.current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR"))).env("NO_COLOR", "1");
-    cmd
-}
+use common::sorn;
 
 #[test]
 fn errors_exit_1_and_clean_sources_exit_0() {

@@ -1,23 +1,11 @@
 //! The `sorn` binary as users run it: exit codes, outputs, and diagnostics for bad input.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn sorn() -> Command {
-    let mut cmd = Command::cargo_bin("sorn").unwrap();
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use common::{root, sorn, stderr};
 
 fn build_into(dir: &Path, args: &[&str]) -> Output {
     sorn().arg("build").args(args).arg("--out-dir").arg(dir).output().unwrap()

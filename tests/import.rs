@@ -1,35 +1,19 @@
 //! `sorn import` as users run it: every input kind, the round trip back to the published text,
 //! linking a SORN and its rule, and every kind of bad input (exit status 2, never a panic).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
+use common::{root, sorn, stderr, stdout, word_fidelity, xml_text};
 use sorn::emit::Format;
 use sorn::import::{ImportOptions, import};
 use sorn::lower::{LowerOptions, lower};
 use sorn::model::Document;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/import").join(name)
-}
-
-fn sorn() -> Command {
-    let mut cmd = Command::cargo_bin("sorn").unwrap();
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Loads a source with the real loader: it must have no diagnostics at all.
@@ -37,16 +21,6 @@ fn load(text: &str) -> Document {
     let ws = sorn::source::load_str("imported.toml", text);
     assert!(ws.diagnostics.is_empty(), "{:#?}\n{text}", ws.diagnostics);
     ws.documents.into_iter().next().expect("a document").document
-}
-
-/// Word-level similarity of two texts with the markup the fidelity tool ignores removed.
-fn fidelity(reference: &str, rendered: &str) -> f32 {
-    let clean = |t: &str| -> String {
-        let t =
-            t.replace(['*', '\\', '#', '_', '`'], " ").replace(['\u{201c}', '\u{201d}'], "\"").replace('\u{2019}', "'");
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    similar::TextDiff::from_words(&clean(reference), &clean(rendered)).ratio()
 }
 
 fn import_cli(input: &Path) -> Output {
@@ -68,7 +42,7 @@ fn markdown_sorn_imports_and_renders_back() {
     insta::assert_snapshot!("import-dhs-ice-015-sorn", text);
     let rendered = Format::Markdown.render(&lower(&Document::Sorn(s), &LowerOptions::default()));
     let reference = std::fs::read_to_string(fixture("dhs-ice-015-sorn.md")).unwrap();
-    let ratio = fidelity(&reference, &rendered);
+    let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
 
@@ -87,7 +61,7 @@ fn markdown_rule_imports_and_renders_back() {
     insta::assert_snapshot!("import-dhs-ice-015-final-rule", text);
     let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
     let reference = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
-    let ratio = fidelity(&reference, &rendered);
+    let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
 
@@ -109,20 +83,8 @@ fn fr_xml_notice_imports() {
     insta::assert_snapshot!("import-gsa-ogp-1", text);
     let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
     let xml = std::fs::read_to_string(fixture("gsa-ogp-1-2019.xml")).unwrap();
-    let mut reference = String::new();
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                reference.push(' ');
-            }
-            c if !in_tag => reference.push(c),
-            _ => {}
-        }
-    }
-    let ratio = fidelity(&reference, &rendered);
+    let reference = xml_text(&xml);
+    let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
 

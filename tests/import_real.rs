@@ -3,28 +3,15 @@
 //! error, builds, and renders back to its text; matching notices are refused, or skipped with a
 //! note in a daily issue.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use assert_cmd::Command;
+use common::{root, sorn, stderr, xml_text};
 use sorn::model::{Document, IdLine, Sorn};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn real() -> PathBuf {
     root().join("tests/fixtures/import/real")
-}
-
-fn sorn() -> Command {
-    let mut cmd = Command::cargo_bin("sorn").unwrap();
-    cmd.current_dir(root()).env("NO_COLOR", "1");
-    cmd
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// The published SORNs: every `.xml` file directly in the folder.
@@ -39,47 +26,18 @@ fn documents() -> Vec<PathBuf> {
     files
 }
 
-/// The text of an FR XML document, tags removed (the reference the rendering is compared with).
-fn xml_text(xml: &str) -> String {
-    let mut text = String::with_capacity(xml.len());
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-}
-
 /// Fidelity of a rendering to a reference text, by the project's tool when it is there
 /// (`../shared/tools/fidelity.py`, as in CI), else by a word-level diff of the same texts.
 fn fidelity(reference: &str, rendered: &Path, dir: &Path) -> (f64, &'static str) {
-    let tool = root().join("../shared/tools/fidelity.py");
-    if tool.exists() {
+    if let Some(shared) = common::shared() {
         let reference_file = dir.join("reference.txt");
         std::fs::write(&reference_file, reference).unwrap();
-        if let Ok(out) = std::process::Command::new("python3").arg(&tool).arg(&reference_file).arg(rendered).output()
-            && out.status.success()
-        {
-            let report = String::from_utf8_lossy(&out.stdout);
-            let figure = report.lines().rev().find_map(|l| l.strip_prefix("fidelity: ")).map(str::trim);
-            if let Some(f) = figure.and_then(|f| f.parse::<f64>().ok()) {
-                return (f, "fidelity.py");
-            }
+        if let Some(f) = common::fidelity_py(&shared.join("tools/fidelity.py"), &reference_file, rendered) {
+            return (f, "fidelity.py");
         }
     }
-    let clean = |t: &str| -> String {
-        let t = t.replace(['*', '\\', '#', '_', '`', '\u{2022}'], " ").replace(['\u{201c}', '\u{201d}'], "\"");
-        t.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
     let rendered = std::fs::read_to_string(rendered).unwrap();
-    (f64::from(similar::TextDiff::from_words(&clean(reference), &clean(&rendered)).ratio()), "word diff")
+    (common::word_fidelity(reference, &rendered), "word diff")
 }
 
 /// Imports one document into a folder of its own, checks and builds it, and returns the source.
