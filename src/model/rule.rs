@@ -283,12 +283,6 @@ pub struct Cover {
     pub heading: Option<Loc<String>>,
 }
 
-impl ExemptionRule {
-    /// The identifier and name of the exempted system.
-    pub fn system_name(&self) -> &SystemName {
-        &self.system
-    }
-}
 
 /// The label of the justification at `index` without parentheses: "a" or "1".
 pub fn justification_label(numbering: Numbering, index: usize) -> String {
