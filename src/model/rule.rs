@@ -283,7 +283,6 @@ pub struct Cover {
     pub heading: Option<Loc<String>>,
 }
 
-
 /// The label of the justification at `index` without parentheses: "a" or "1".
 pub fn justification_label(numbering: Numbering, index: usize) -> String {
     match numbering {
