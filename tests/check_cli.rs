@@ -171,3 +171,46 @@ fn a_sorn_toml_in_the_working_folder_is_found() {
     let out = cmd.current_dir(dir.path()).env("NO_COLOR", "1").args(["check", "sorns"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// The corrected ICE-015 pair, copied into a folder with `edit` applied to the rule's text.
+fn ice015_with_rule_edit(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = std::path::Path::new("examples/dhs-ice-015-corrected");
+    for name in ["dhs-ice-015.toml", "dhs-ice-015-final-rule.toml"] {
+        let text = std::fs::read_to_string(from.join(name)).unwrap();
+        let text = if name.ends_with("final-rule.toml") { edit(&text) } else { text };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_range_in_a_subsections_list_is_its_parts() {
+    let dir = ice015_with_rule_edit(|t| {
+        let ranged = t.replace(r#""(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)""#, r#""(e)(4)(G) through (I)""#);
+        assert_ne!(ranged, t, "the example lists (e)(4)(G), (H) and (I)");
+        ranged
+    });
+    let out = sorn().arg("check").arg(dir.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.trim_end().ends_with("0 errors, 0 warnings in 2 files"), "{stderr}");
+}
+
+#[test]
+fn a_bad_citation_in_a_claim_is_one_error_at_its_place() {
+    let planted = [
+        |t: &str| t.replacen(r#""(e)(5)""#, r#""(e)(5)", "(e)(13)""#, 1),
+        |t: &str| t.replacen(r#""(e)(5)""#, r#""(e)(13)""#, 1),
+        |t: &str| t.replacen(r#""(e)(4)(I)""#, r#""(e)(4)(J)""#, 1),
+    ];
+    for plant in planted {
+        let dir = ice015_with_rule_edit(plant);
+        let out = sorn().arg("check").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rules: Vec<&str> =
+            report["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+        assert_eq!(rules, ["unknown-subsection"], "{report:#}");
+    }
+}

@@ -182,7 +182,7 @@ fn a_doj_section_rule_imports_into_typed_numbered_justifications() {
         Some("Exemptions from the particular subsections are justified for the following reasons:")
     );
     let subs = |i: usize| -> Vec<String> {
-        r.justifications[i].subsections.iter().flatten().map(|s| s.value.clone()).collect()
+        r.justifications[i].subsections.iter().flat_map(|p| p.subsections()).map(|s| s.to_string()).collect()
     };
     assert_eq!(r.justifications.len(), 7);
     assert_eq!(subs(0), ["(c)(3)"]);
@@ -417,7 +417,10 @@ fn text_edition_alteration_notice() {
 fn claims_of(doc: &Document) -> Vec<(String, Vec<String>)> {
     doc.claims()
         .iter()
-        .map(|c| (c.authority.value.clone(), c.subsections.iter().map(|s| s.value.clone()).collect()))
+        .map(|c| {
+            let provisions = c.subsections.elements().map(|s| s.value.to_string()).collect();
+            (c.authority.value.written().to_string(), provisions)
+        })
         .collect()
 }
 

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::{FileId, Label, SourceMap};
-use crate::model::{Claim, Document, ExemptionRule, Loc, Sorn, covers_of};
+use crate::model::{Claim, Document, ExemptionRule, Sorn, covers_of};
 use crate::source::{LoadedDocument, Workspace, normalize};
 use crate::statute::{Authority, Subsection};
 
@@ -27,7 +27,8 @@ pub struct Pair {
     pub pairing: Pairing,
 }
 
-/// A claim with its authority and citations parsed (invalid ones, already load errors, left out).
+/// A claim with its authority and citations as typed at load (invalid ones, already load errors,
+/// left out), and the file it is in.
 #[derive(Clone, Debug)]
 pub struct ParsedClaim {
     /// The file.
@@ -38,6 +39,9 @@ pub struct ParsedClaim {
     pub authority_span: Range<usize>,
     /// The exempted provisions with their spans.
     pub subsections: Vec<(Subsection, Range<usize>)>,
+    /// Whether the authority or an element of the list did not type (a load error reports it):
+    /// comparisons of whole claim lists leave such a claim alone rather than report the gap again.
+    pub untyped: bool,
 }
 
 /// One citation in a justification.
@@ -191,15 +195,12 @@ pub fn parsed_claims(file: FileId, claims: &[Claim]) -> Vec<ParsedClaim> {
         .iter()
         .map(|c| ParsedClaim {
             file,
-            authority: Authority::parse(&c.authority.value).ok(),
+            authority: c.authority(),
             authority_span: c.authority.span.clone(),
-            subsections: parse_list(&c.subsections),
+            subsections: c.subsections.cited().into_iter().map(|s| (s.value, s.span)).collect(),
+            untyped: c.authority().is_none() || c.subsections.errors().next().is_some(),
         })
         .collect()
-}
-
-fn parse_list(list: &[Loc<String>]) -> Vec<(Subsection, Range<usize>)> {
-    list.iter().filter_map(|s| Subsection::parse(&s.value).ok().map(|p| (p, s.span.clone()))).collect()
 }
 
 /// Every citation of a rule's justifications, in order.
@@ -207,8 +208,8 @@ pub fn justified_citations(rule: &ExemptionRule) -> Vec<JustifiedCitation> {
     let mut out = Vec::new();
     for (j, justification) in rule.justifications.iter().enumerate() {
         for (c, cover) in covers_of(justification).iter().enumerate() {
-            for (subsection, span) in parse_list(&cover.subsections) {
-                out.push(JustifiedCitation { subsection, span, justification: j, cover: c });
+            for cited in cover.subsections.cited() {
+                out.push(JustifiedCitation { subsection: cited.value, span: cited.span, justification: j, cover: c });
             }
         }
     }

@@ -570,7 +570,7 @@ fn section_system_name(printed: &str, texts: &[&str]) -> (SystemName, String) {
 
 fn justification(reason: &justifications::Reason, text: Loc<String>) -> Justification {
     let cover = |g: &justifications::Group| Cover {
-        subsections: g.subsections.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
+        subsections: crate::model::Provisions::of(&g.subsections),
         heading: g.heading.clone().map(Loc::synthetic),
     };
     match reason.groups.as_slice() {

@@ -627,8 +627,8 @@ mod tests {
         e.claims
             .iter()
             .map(|c| {
-                let subs: Vec<&str> = c.subsections.iter().map(|s| s.value.as_str()).collect();
-                format!("{} {}", c.authority.value, subs.join(" "))
+                let subs: Vec<&str> = c.subsections.elements().map(|s| s.value).collect();
+                format!("{} {}", c.authority.value.written(), subs.join(" "))
             })
             .collect()
     }

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Claim, Loc};
+use crate::model::Claim;
 use crate::statute::{Authority, ClaimStatement, Subsection, claim_statements, stated_claims};
 
 /// Claim sentences found in a text.
@@ -48,13 +48,7 @@ impl ClaimsFound {
 
 /// Claims as the model types them.
 pub fn to_model(claims: &[(Authority, Vec<Subsection>)]) -> Vec<Claim> {
-    claims
-        .iter()
-        .map(|(a, subs)| Claim {
-            authority: Loc::synthetic(a.to_string()),
-            subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
-        })
-        .collect()
+    claims.iter().map(|(a, subs)| Claim::of(*a, subs)).collect()
 }
 
 /// Finds the claim sentences of a text: every claim statement in it, from the first to the last.

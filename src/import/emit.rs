@@ -162,6 +162,10 @@ fn list(items: &[Loc<String>]) -> String {
     format!("[{}]", items.iter().map(|i| string(&i.value)).collect::<Vec<_>>().join(", "))
 }
 
+fn provisions(items: &crate::model::Provisions) -> String {
+    format!("[{}]", items.elements().map(|i| string(i.value)).collect::<Vec<_>>().join(", "))
+}
+
 fn agency(w: &mut W, a: &crate::model::Agency) {
     w.table("agency");
     w.str("name", Some(&a.name));
@@ -220,8 +224,8 @@ fn system_name(w: &mut W, s: &SystemName) {
 fn claims(w: &mut W, table: &str, claims: &[Claim]) {
     for c in claims {
         w.array_table(table);
-        w.str("authority", Some(&c.authority));
-        w.raw("subsections", &list(&c.subsections));
+        w.raw("authority", &string(c.authority.value.written()));
+        w.raw("subsections", &provisions(&c.subsections));
     }
 }
 
@@ -419,7 +423,7 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     for j in &r.justifications {
         w.array_table("justifications");
         if let Some(subs) = &j.subsections {
-            w.raw("subsections", &list(subs));
+            w.raw("subsections", &provisions(subs));
         }
         w.str("heading", j.heading.as_ref());
         if let Some(covers) = &j.covers {
@@ -427,9 +431,9 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
                 .iter()
                 .map(|c| match &c.heading {
                     Some(h) => {
-                        format!("  {{ subsections = {}, heading = {} }},", list(&c.subsections), string(&h.value))
+                        format!("  {{ subsections = {}, heading = {} }},", provisions(&c.subsections), string(&h.value))
                     }
-                    None => format!("  {{ subsections = {} }},", list(&c.subsections)),
+                    None => format!("  {{ subsections = {} }},", provisions(&c.subsections)),
                 })
                 .collect();
             w.raw("covers", &format!("[\n{}\n]", items.join("\n")));

@@ -6,7 +6,7 @@ use crate::model::{
     Agency, Claim, Contact, FrDoc, FrDocStyle, Loc, Preamble, Prose, Signature, SourceDate, SystemName, covers_of,
     placeholders,
 };
-use crate::statute::{Authority, Subsection, format_claim_list, format_leadin};
+use crate::statute::{format_claim_list, format_leadin};
 
 /// The dates a document computes, as they print: a date certain, or the OFR placeholder.
 #[derive(Clone, Debug, Default)]
@@ -184,14 +184,9 @@ fn capitalize(text: &str) -> String {
 pub fn claim_sentences(official: &str, claims: &[Claim]) -> String {
     let mut sentences = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
-        let authority = claim
-            .authority
-            .value
-            .parse::<Authority>()
-            .map(|a| a.to_string())
-            .unwrap_or_else(|_| claim.authority.value.trim().to_string());
-        let subsections: Vec<Subsection> =
-            claim.subsections.iter().filter_map(|s| Subsection::parse(&s.value).ok()).collect();
+        let authority =
+            claim.authority().map_or_else(|| claim.authority.value.written().trim().to_string(), |a| a.to_string());
+        let subsections = claim.subsections.subsections();
         let who = if i == 0 { capitalize(official) } else { format!("Additionally, {official}") };
         sentences.push(format!(
             "{who}, pursuant to 5 U.S.C. 552a{authority}, has exempted this system from the following provisions of the Privacy Act: 5 U.S.C. 552a{}.",
@@ -216,9 +211,7 @@ pub fn justification_leadin(j: &crate::model::Justification) -> String {
     let mut items = 0;
     let mut parts = Vec::new();
     for cover in &covers {
-        let subsections: Vec<Subsection> =
-            cover.subsections.iter().filter_map(|s| Subsection::parse(&s.value).ok()).collect();
-        let lead = format_leadin(&subsections);
+        let lead = format_leadin(&cover.subsections.subsections());
         items += lead.items;
         let mut part = lead.text;
         if let Some(h) = &cover.heading {
@@ -299,11 +292,12 @@ pub fn fr_doc(doc: &FrDoc) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Cited, Provisions};
 
     fn claim(authority: &str, subs: &[&str]) -> Claim {
         Claim {
-            authority: Loc::synthetic(authority.into()),
-            subsections: subs.iter().map(|s| Loc::synthetic(s.to_string())).collect(),
+            authority: Loc::synthetic(Cited::read(authority)),
+            subsections: Provisions::read(subs.iter().map(|s| Loc::synthetic(s.to_string())).collect()),
         }
     }
 

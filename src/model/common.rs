@@ -4,8 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::cited::{Cited, CitedAuthority, Provisions};
 use super::date::{SourceDate, SourceDateTime};
 use super::located::Loc;
+use crate::statute::{Authority, Subsection};
 
 /// Prose: a Markdown string with its place in the source.
 ///
@@ -159,17 +161,37 @@ pub struct FrDoc {
 pub struct Claim {
     /// The exemption authority, "(j)(2)" or "(k)(1)" ... "(k)(7)".
     #[schemars(with = "AuthorityText")]
-    pub authority: Loc<String>,
-    /// The exempted provisions, e.g. ["(c)(3)", "(d)", "(e)(4)(G)"].
-    #[schemars(with = "Vec<CitationText>")]
-    pub subsections: Vec<Loc<String>>,
+    pub authority: CitedAuthority,
+    /// The exempted provisions, e.g. ["(c)(3)", "(d)", "(e)(4)(G) through (I)"].
+    pub subsections: Provisions,
+}
+
+impl Claim {
+    /// A claim built in code.
+    pub fn of(authority: Authority, subsections: &[Subsection]) -> Self {
+        Claim {
+            authority: Loc::synthetic(Cited::typed(authority, authority.to_string())),
+            subsections: Provisions::of(subsections),
+        }
+    }
+
+    /// The authority, when it is one the Act grants.
+    pub fn authority(&self) -> Option<Authority> {
+        self.authority.value.get().copied()
+    }
 }
 
 /// A citation of 5 U.S.C. 552a such as "(e)(4)(G)".
 #[derive(JsonSchema)]
-#[schemars(transparent, description = "A provision of 5 U.S.C. 552a, e.g. (c)(3), (d), (e)(4)(G).")]
+#[schemars(
+    transparent,
+    description = "A provision of 5 U.S.C. 552a, e.g. (c)(3), (d), (e)(4)(G), or a range of sibling provisions, e.g. (e)(4)(G) through (I)."
+)]
 pub struct CitationText(
-    #[schemars(regex(pattern = r"^\s*(552a)?\([a-w]\)(\s*\(([0-9]{1,2}|[A-Z]|[ivx]+|[IVX]+)\))*\s*$"))] pub String,
+    #[schemars(regex(
+        pattern = r"^\s*(552a)?\([a-w]\)(\s*\(([0-9]{1,2}|[A-Z]|[ivx]+|[IVX]+)\))*(\s*(through|–|—|-)\s*(\(([a-w]|[0-9]{1,2}|[A-Z]|[ivx]+|[IVX]+)\))+)?\s*$"
+    ))]
+    pub String,
 );
 
 /// An exemption authority of 5 U.S.C. 552a: (j)(1), (j)(2), (k)(1) ... (k)(7).

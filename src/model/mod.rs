@@ -3,6 +3,7 @@
 //! These types mirror the TOML sources one to one (serde), keep the place of every value a rule
 //! may point at ([`Loc`]), and describe themselves as JSON Schemas (schemars) for editors.
 
+mod cited;
 mod common;
 mod date;
 mod located;
@@ -12,6 +13,7 @@ mod sorn;
 mod system;
 mod template;
 
+pub use cited::{Citable, Cited, CitedAuthority, Provisions};
 pub use common::{
     Agency, AuthorityText, CitationText, Claim, Contact, Exemptions, ExtraCaption, FrDoc, FrDocStyle, Preamble, Prose,
     Signature, SignaturePlacement, Unplaced,

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::cited::Provisions;
 use super::common::{Agency, Claim, FrDoc, Preamble, Prose, Signature, Unplaced};
 use super::date::SourceDate;
 use super::located::Loc;
@@ -262,8 +263,7 @@ pub struct RuleExemptions {
 #[serde(deny_unknown_fields)]
 pub struct Justification {
     /// The provisions this reason covers.
-    #[schemars(with = "Option<Vec<super::common::CitationText>>")]
-    pub subsections: Option<Vec<Loc<String>>>,
+    pub subsections: Option<Provisions>,
     /// The parenthetical heading after the citations, e.g. "Accounting for Disclosures".
     pub heading: Option<Loc<String>>,
     /// Several groups of provisions, each with its own heading.
@@ -277,8 +277,7 @@ pub struct Justification {
 #[serde(deny_unknown_fields)]
 pub struct Cover {
     /// The provisions.
-    #[schemars(with = "Vec<super::common::CitationText>")]
-    pub subsections: Vec<Loc<String>>,
+    pub subsections: Provisions,
     /// Their parenthetical heading.
     pub heading: Option<Loc<String>>,
 }

@@ -4,8 +4,7 @@
 //! the first.
 
 use crate::diagnostic::{Diagnostic, FileId, Label};
-use crate::model::{Cfr, Claim, Document, Loc, Paragraph, is_designation, placeholders};
-use crate::statute::{Authority, Subsection};
+use crate::model::{Cfr, Claim, Document, Loc, Paragraph, Provisions, is_designation, placeholders};
 
 use super::rules;
 
@@ -20,10 +19,8 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
         for j in &rule.justifications {
             match (&j.subsections, &j.covers) {
                 (Some(_), Some(covers)) => {
-                    let span = covers
-                        .first()
-                        .and_then(|c| c.subsections.first())
-                        .map_or(j.text.span.clone(), |s| s.span.clone());
+                    let span =
+                        covers.first().and_then(|c| c.subsections.first_span()).unwrap_or_else(|| j.text.span.clone());
                     out.push(
                         Diagnostic::error(
                             rules::INVALID_VALUE,
@@ -55,9 +52,7 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
                 _ => {}
             }
             for cover in crate::model::covers_of(j) {
-                for s in &cover.subsections {
-                    check_subsection(file, s, &mut out);
-                }
+                check_provisions(file, &cover.subsections, &mut out);
             }
         }
     }
@@ -161,28 +156,24 @@ fn check_cfr(file: FileId, cfr: &Cfr, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_claim(file: FileId, claim: &Claim, out: &mut Vec<Diagnostic>) {
-    if claim.authority.value.parse::<Authority>().is_err() {
+    if claim.authority().is_none() {
         out.push(
             Diagnostic::error(
                 rules::UNKNOWN_AUTHORITY,
-                format!("`{}` is not an exemption authority of 5 U.S.C. 552a", claim.authority.value.trim()),
+                format!("`{}` is not an exemption authority of 5 U.S.C. 552a", claim.authority.value.written().trim()),
                 Label::new(file, claim.authority.span.clone(), "not (j)(1), (j)(2) or (k)(1)-(k)(7)"),
             )
             .with_help("the Privacy Act grants general exemptions (j)(1) and (j)(2) and specific exemptions (k)(1) through (k)(7)"),
         );
     }
-    for s in &claim.subsections {
-        check_subsection(file, s, out);
-    }
+    check_provisions(file, &claim.subsections, out);
 }
 
-fn check_subsection(file: FileId, s: &Loc<String>, out: &mut Vec<Diagnostic>) {
-    if let Err(e) = Subsection::parse(&s.value) {
-        let mut d = Diagnostic::error(
-            rules::UNKNOWN_SUBSECTION,
-            e.to_string(),
-            Label::new(file, s.span.clone(), "no such provision"),
-        );
+/// Each element of a list that names no provision, at its place (the rest of the list was typed).
+fn check_provisions(file: FileId, list: &Provisions, out: &mut Vec<Diagnostic>) {
+    for (span, _, e) in list.errors() {
+        let mut d =
+            Diagnostic::error(rules::UNKNOWN_SUBSECTION, e.to_string(), Label::new(file, span, "no such provision"));
         if let Some(help) = e.help() {
             d = d.with_help(help);
         }

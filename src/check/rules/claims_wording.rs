@@ -87,6 +87,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         let claims = parsed_claims(doc.file, doc.document.claims());
+        if claims.iter().any(|c| c.untyped) {
+            // The load error at the citation that names nothing is the one diagnostic of that cause.
+            continue;
+        }
         let typed = by_authority(&claims);
         let authorities: BTreeSet<Authority> = stated.keys().chain(typed.keys()).copied().collect();
         for authority in authorities {

@@ -44,8 +44,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (j, justification) in rule.justifications.iter().enumerate() {
             for cover in covers_of(justification) {
                 let Some(heading) = &cover.heading else { continue };
-                let subsections: Vec<Subsection> =
-                    cover.subsections.iter().filter_map(|s| Subsection::parse(&s.value).ok()).collect();
+                let subsections = cover.subsections.subsections();
                 let wrong: Vec<&Subsection> = subsections
                     .iter()
                     .filter(|s| !conventional_headings(s).iter().any(|h| normal(h) == normal(&heading.value)))
