@@ -194,7 +194,7 @@ fn section_rule_markdown() {
         assert!(md.contains(line), "missing {line:?}");
     }
     assert!(
-        md.contains("\n\n(g) The Civil Rights Pattern-or-Practice"),
+        md.contains("\n\n(g) The following system of records is exempted from 5 U.S.C. 552a(c)(3) and (4);"),
         "the claims paragraph opens with its designation"
     );
     insta::assert_snapshot!("doj-crt-section-rule.md", md);

@@ -65,13 +65,16 @@ pub fn claim_statements(text: &str) -> Vec<ClaimStatement> {
     let mut i = 0;
     while i < sentences.len() {
         let found = statements_in(text, sentences[i].clone());
-        if found.is_empty()
-            && let Some(paired) =
-                sentences.get(i + 1).and_then(|next| list_then_authority(text, sentences[i].clone(), next.clone()))
-        {
-            out.push(paired);
-            i += 2;
-            continue;
+        if found.is_empty() {
+            let paired = sentences
+                .get(i + 1)
+                .map(|next| list_then_authority(text, sentences[i].clone(), next.clone()))
+                .unwrap_or_default();
+            if !paired.is_empty() {
+                out.extend(paired);
+                i += 2;
+                continue;
+            }
         }
         out.extend(found);
         i += 1;
@@ -82,42 +85,65 @@ pub fn claim_statements(text: &str) -> Vec<ClaimStatement> {
 /// The Department of Justice's section paragraphs give the list and the authority in two
 /// sentences: "The following system of records is exempted from 5 U.S.C. 552a(c)(3) and (4); (d);
 /// … : Name (JUSTICE/CRT-023). These exemptions apply only to the extent that information in this
-/// system is subject to exemption pursuant to 5 U.S.C. 552a(j)(2) and (k)(2)." The list is claimed
-/// under the general authority when the second sentence names one (a (j) exemption reaches every
-/// provision listed; the (k) grounds only qualify it), else under each specific authority named.
-fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) -> Option<ClaimStatement> {
+/// system is subject to exemption pursuant to 5 U.S.C. 552a(j)(2) and (k)(2)."
+///
+/// "To the extent" claims the list under each authority named as far as that authority reaches:
+/// a general authority claims every provision listed; beside one, a specific authority claims the
+/// listed provisions 552a(k) lets it reach, so the sentence types as a (j)(2) claim and a (k)(2)
+/// claim. Without a general authority each specific one claims the whole list (and a provision (k)
+/// cannot reach is the `unauthorized-exemption` it is).
+fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) -> Vec<ClaimStatement> {
     let body = &text[first.clone()];
-    let exempt_at = exempt_word(body)?;
+    let Some(exempt_at) = exempt_word(body) else { return Vec::new() };
     if denied(&body[..exempt_at]) {
-        return None;
+        return Vec::new();
     }
     let lists = coalesce(text, runs(text, first.clone()));
     if lists.is_empty() || lists.iter().any(|r| r.authorities) {
-        return None;
+        return Vec::new();
     }
     let then = text[second.clone()].to_ascii_lowercase();
     if !(then.contains("extent") || then.contains("pursuant to")) {
-        return None;
+        return Vec::new();
     }
     let grounds = coalesce(text, runs(text, second.clone()));
     if grounds.is_empty() || grounds.iter().any(|r| !r.authorities) {
-        return None;
+        return Vec::new();
     }
-    let named: Vec<Authority> = grounds.iter().flat_map(|r| &r.citations).filter_map(authority_of).collect();
-    let general: Vec<Authority> = named.iter().copied().filter(Authority::is_general).collect();
-    let mut authorities: Vec<Authority> = Vec::new();
-    for a in if general.is_empty() { named } else { general } {
-        if !authorities.contains(&a) {
-            authorities.push(a);
+    let mut named: Vec<Authority> = Vec::new();
+    for a in grounds.iter().flat_map(|r| &r.citations).filter_map(authority_of) {
+        if !named.contains(&a) {
+            named.push(a);
         }
     }
-    Some(ClaimStatement {
-        sentence: first.start..second.end,
-        authorities,
-        authorities_span: grounds.first()?.span.start..grounds.last()?.span.end,
-        provisions: lists.iter().flat_map(|r| r.citations.iter().copied()).collect(),
-        provisions_span: lists.first()?.span.start..lists.last()?.span.end,
-    })
+    let provisions: Vec<Subsection> = lists.iter().flat_map(|r| r.citations.iter().copied()).collect();
+    let general = named.iter().any(Authority::is_general);
+    let (Some(g0), Some(gn), Some(l0), Some(ln)) = (grounds.first(), grounds.last(), lists.first(), lists.last())
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<ClaimStatement> = Vec::new();
+    for authority in named {
+        let reached: Vec<Subsection> = if general && authority.is_specific() {
+            provisions.iter().copied().filter(|p| authority.may_exempt(p).is_allowed()).collect()
+        } else {
+            provisions.clone()
+        };
+        if reached.is_empty() {
+            continue;
+        }
+        match out.iter_mut().find(|s| s.provisions == reached) {
+            Some(same) => same.authorities.push(authority),
+            None => out.push(ClaimStatement {
+                sentence: first.start..second.end,
+                authorities: vec![authority],
+                authorities_span: g0.span.start..gn.span.end,
+                provisions: reached,
+                provisions_span: l0.span.start..ln.span.end,
+            }),
+        }
+    }
+    out
 }
 
 /// The claims a run of statements makes, one per authority in order of first mention, each with
@@ -366,6 +392,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
 fn abbreviation(before: &str) -> bool {
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     let word = word.trim_start_matches(['(', '"', '\u{201c}']);
+    if word.contains(['{', '}']) {
+        // A placeholder such as "({system.id})." ends a sentence like the value it stands for.
+        return false;
+    }
     if word.contains('.') && word.chars().any(char::is_alphabetic) {
         return true;
     }
@@ -682,11 +712,18 @@ mod tests {
                     These exemptions apply only to the extent that information in this system is subject to \
                     exemption pursuant to 5 U.S.C. 552a(j)(2) and (k)(2).";
         let found = claim_statements(text);
-        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].authorities, vec![Authority::J2]);
         assert_eq!(found[0].provisions.len(), 8);
+        // To the extent of (k)(2): the provisions 552a(k) reaches, (c)(3), (d) and (e)(1).
+        assert_eq!(found[1].authorities, vec![Authority::K2]);
+        let k: Vec<String> = found[1].provisions.iter().map(ToString::to_string).collect();
+        assert_eq!(k, ["(c)(3)", "(d)", "(e)(1)"]);
         let only_k = text.replace("552a(j)(2) and (k)(2)", "552a(k)(1) and (k)(2)");
-        assert_eq!(claim_statements(&only_k)[0].authorities, vec![Authority::K1, Authority::K2]);
+        let found = claim_statements(&only_k);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].authorities, vec![Authority::K1, Authority::K2]);
+        assert_eq!(found[0].provisions.len(), 8, "without (j), each ground claims the whole list");
         let unrelated = text.replace("These exemptions apply only to the extent that information in this system is subject to exemption pursuant to", "Rules appear at");
         assert!(claim_statements(&unrelated).is_empty(), "no authority, no claim");
     }
