@@ -214,3 +214,49 @@ fn a_bad_citation_in_a_claim_is_one_error_at_its_place() {
         assert_eq!(rules, ["unknown-subsection"], "{report:#}");
     }
 }
+
+/// The rules of a `sorn check --format json` run on a folder.
+fn rules_reported(dir: &std::path::Path) -> Vec<(String, u64)> {
+    let out = sorn().arg("check").arg(dir).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap_or(0)))
+        .collect()
+}
+
+#[test]
+fn each_system_of_a_rule_is_checked_and_paired_on_its_own() {
+    let text = std::fs::read_to_string("examples/dhs-two-systems-rule.toml").unwrap();
+    let second = text.lines().position(|l| l == "[[systems]]").unwrap() as u64 + 1;
+    // The second system loses its reason for (f): only its claim of (f) is unjustified.
+    let unjustified = text.replace(
+        "subsections = [\"(f)\"]\nheading = \"Agency Rules\"\ntext = \"because portions of this system are exempt from the individual access provisions of subsection (d) for the reasons noted above.\"\n\n[signature]",
+        "\n[signature]",
+    );
+    let unjustified = unjustified.replace("[[systems.justifications]]\n\n[signature]", "[signature]");
+    assert_ne!(unjustified, text);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rule.toml"), &unjustified).unwrap();
+    let found = rules_reported(dir.path());
+    let errors: Vec<&(String, u64)> = found.iter().filter(|(r, _)| r != "unpaired-document").collect();
+    assert_eq!(errors.len(), 1, "{found:?}");
+    assert_eq!(errors[0].0, "unjustified-exemption");
+    assert!(errors[0].1 > second, "reported in the second system: {found:?}");
+    let unpaired: Vec<u64> = found.iter().filter(|(r, _)| r == "unpaired-document").map(|(_, l)| *l).collect();
+    assert_eq!(unpaired.len(), 2, "one note per system without its SORN: {found:?}");
+
+    // A SORN of the second system, whose claims differ from that system's, pairs with it alone.
+    let sorn = std::fs::read_to_string("tests/fixtures/rules/claims-mismatch/pass/notice.toml").unwrap();
+    let sorn =
+        sorn.replace("exemption_rule = \"rule.toml\"\n", "").replace("id = \"DEA/OIG-001\"", "id = \"DHS/EX-002\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rule.toml"), &text).unwrap();
+    std::fs::write(dir.path().join("notice.toml"), &sorn).unwrap();
+    let found = rules_reported(dir.path());
+    let unpaired = found.iter().filter(|(r, _)| r == "unpaired-document").count();
+    assert_eq!(unpaired, 1, "the first system still has no SORN: {found:?}");
+    assert!(found.iter().any(|(r, _)| r == "claims-mismatch"), "{found:?}");
+}

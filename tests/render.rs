@@ -333,3 +333,62 @@ subsections = ["(c)(3)", "(c)(4)", "(d)", "(g)"]
     );
     assert!(!md.contains("Additionally"), "{md}");
 }
+
+#[test]
+fn an_appendix_rule_of_two_systems_adds_two_paragraphs() {
+    let md = render("examples/dhs-two-systems-rule.toml", Format::Markdown);
+    assert!(md.contains("1\\. Add paragraphs 80 and 81 to appendix C to part 5 to read as follows:"), "{md}");
+    let first = md.find("\n80\\. The DHS/EX-001 Border Case Analysis Records").expect("paragraph 80");
+    let second = md.find("\n81\\. The DHS/EX-002 Port Inspection Referral Records").expect("paragraph 81");
+    assert!(first < second);
+    let (one, two) = (&md[first..second], &md[second..]);
+    assert!(one.contains("pursuant to 5 U.S.C. 552a(j)(2)") && one.contains("(i) From subsection (g)"));
+    assert!(two.contains("pursuant to 5 U.S.C. 552a(k)(2)") && !two.contains("552a(j)(2)"), "{two}");
+    assert!(two.contains("(d) From subsection (f) (Agency Rules)"), "each system's reasons are lettered anew");
+    insta::assert_snapshot!("dhs-two-systems-rule.md", md);
+    insta::assert_snapshot!("dhs-two-systems-rule.html", render("examples/dhs-two-systems-rule.toml", Format::Html));
+}
+
+/// The DOJ example with a second system in paragraphs (i) and (j) of the same section.
+fn doj_two_systems() -> String {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/doj-crt-section-rule.toml"))
+            .unwrap();
+    let (head, signature) = text.split_at(text.find("[signature]").unwrap());
+    format!(
+        r#"{head}[[systems]]
+id = "JUSTICE/CRT-024"
+name = "Civil Rights Complaint Intake Records"
+paragraph = "(i)"
+reasons_paragraph = "(j)"
+
+[systems.exemptions]
+wording = "The following system of records is exempted from 5 U.S.C. 552a(c)(3), (d), and (e)(1): {{system.name}} ({{system.id}}). These exemptions apply only to the extent that information in this system is subject to exemption pursuant to 5 U.S.C. 552a(k)(2)."
+reasons_intro = "Exemptions from the particular subsections are justified for the following reasons:"
+
+[[systems.exemptions.claims]]
+authority = "(k)(2)"
+subsections = ["(c)(3)", "(d)", "(e)(1)"]
+
+[[systems.justifications]]
+subsections = ["(c)(3)", "(d)"]
+text = "because disclosure could reveal the existence of an investigation opened on a complaint."
+
+[[systems.justifications]]
+subsections = ["(e)(1)"]
+text = "because the relevance of information to a complaint is often not clear until it is investigated."
+
+{signature}"#
+    )
+}
+
+#[test]
+fn a_section_rule_of_two_systems_designates_each_paragraph() {
+    let md = render_str(&doj_two_systems());
+    assert!(md.contains("Amend § 16.135 by adding paragraphs (g), (h), (i), and (j) to read as follows:"), "{md}");
+    let i = md.find("\n(i) The following system of records is exempted from 5 U.S.C. 552a(c)(3), (d), and (e)(1): Civil Rights Complaint Intake Records (JUSTICE/CRT-024).").expect("paragraph (i)");
+    let j = md.find("\n(j) Exemptions from the particular subsections").expect("paragraph (j)");
+    assert!(md.find("\n(h) Exemptions").unwrap() < i && i < j);
+    assert!(md[j..].contains("(2) From subsection (e)(1) because"), "numbered anew under (j)");
+    insta::assert_snapshot!("doj-two-systems-rule.md", md);
+}

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{FileId, Label, SourceMap};
 use crate::model::{Claim, Document, ExemptionRule, Sorn, covers_of};
-use crate::source::{LoadedDocument, Workspace, normalize};
+use crate::source::{LoadedDocument, normalize};
 use crate::statute::{Authority, Subsection};
 
 /// How a SORN and an exemption rule were paired.
@@ -69,16 +69,15 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Builds the context and pairs documents: first by explicit links, then by system identifier.
-    pub fn new(ws: &'a Workspace) -> Self {
-        let documents = ws.documents.as_slice();
+    pub fn new(files: &'a SourceMap, documents: &'a [LoadedDocument]) -> Self {
         let mut pairs = Vec::new();
         for (r, rule_doc) in documents.iter().enumerate() {
             let Document::ExemptionRule(rule) = &rule_doc.document else { continue };
-            let rule_path = normalize(&ws.files.get(rule_doc.file).path);
+            let rule_path = normalize(&files.get(rule_doc.file).path);
             let mut found = None;
             for (s, sorn_doc) in documents.iter().enumerate() {
                 let Document::Sorn(sorn) = &sorn_doc.document else { continue };
-                let sorn_path = normalize(&ws.files.get(sorn_doc.file).path);
+                let sorn_path = normalize(&files.get(sorn_doc.file).path);
                 let rule_links = rule.sorn.as_ref().is_some_and(|l| resolve(&rule_path, &l.value) == sorn_path);
                 let sorn_links =
                     sorn.exemption_rule.as_ref().is_some_and(|l| resolve(&sorn_path, &l.value) == rule_path);
@@ -100,7 +99,7 @@ impl<'a> Context<'a> {
                 pairs.push(Pair { sorn, rule: r, pairing });
             }
         }
-        Self { files: &ws.files, documents, pairs }
+        Self { files, documents, pairs }
     }
 
     /// The text of a file.

@@ -17,7 +17,8 @@ pub use load::LOAD_RULES;
 pub use meta::{Category, Level, RuleMeta};
 
 use crate::diagnostic::Diagnostic;
-use crate::source::Workspace;
+use crate::model::Document;
+use crate::source::{LoadedDocument, Workspace};
 
 /// Declares a rule's metadata from its doc comment: the doc comment is the explanation.
 #[macro_export]
@@ -63,17 +64,47 @@ pub fn explanation(meta: &RuleMeta) -> String {
 
 /// Runs every lint rule whose level is not `allow` over the loaded documents and returns the
 /// findings with their configured severity (load diagnostics are not included).
+///
+/// A rule that exempts several systems is checked once per system ([`crate::model::ExemptionRule::per_system`]):
+/// each system's claims, reasons and SORN pairing on their own. What a rule says about the
+/// document as a whole is then found once per system in the same words at the same place, and is
+/// reported once.
 pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic> {
-    let cx = Context::new(ws);
+    let documents = per_system(&ws.documents);
+    let cx = Context::new(&ws.files, &documents);
     let mut out = Vec::new();
     for (meta, check) in rules::RULES {
         let Some(severity) = level(meta).severity() else { continue };
         let mut found = Vec::new();
         check(&cx, &mut found);
-        for mut d in found {
+        let mut kept: Vec<Diagnostic> = Vec::with_capacity(found.len());
+        for d in found {
+            if !kept.contains(&d) {
+                kept.push(d);
+            }
+        }
+        for mut d in kept {
             d.rule = meta.name;
             d.severity = severity;
             out.push(d);
+        }
+    }
+    out
+}
+
+/// The loaded documents with every rule of several systems in its per-system views.
+fn per_system(documents: &[LoadedDocument]) -> Vec<LoadedDocument> {
+    let mut out = Vec::with_capacity(documents.len());
+    for doc in documents {
+        match &doc.document {
+            Document::ExemptionRule(rule) if !rule.systems.is_empty() => {
+                out.extend(rule.per_system().into_iter().map(|view| LoadedDocument {
+                    file: doc.file,
+                    document: Document::ExemptionRule(Box::new(view)),
+                    clean: doc.clean,
+                }));
+            }
+            _ => out.push(doc.clone()),
         }
     }
     out

@@ -497,6 +497,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         },
         exemptions,
         justifications: justifications_out,
+        systems: Vec::new(),
         signature,
         fr_doc: fr_doc(&end),
         unplaced,

@@ -38,6 +38,7 @@ impl Dates {
 }
 
 /// What placeholders in prose stand for in one document.
+#[derive(Clone)]
 pub struct Context<'a> {
     /// The system's name.
     pub system: SystemName,

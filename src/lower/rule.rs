@@ -18,9 +18,13 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     };
     let title = r.cfr.title.value;
     let part = r.cfr.part.value.trim();
+    let views = r.per_system();
     let subject = match &r.notice.subject {
         Some(p) => ctx.prose(p),
-        None => format!("Privacy Act of 1974: Implementation of Exemptions; {}", ctx.system.full_spelled()),
+        None => {
+            let names: Vec<String> = views.iter().map(|v| v.system.full_spelled()).collect();
+            format!("Privacy Act of 1974: Implementation of Exemptions; {}", common::join_and(&names))
+        }
     };
     let mut blocks = heading_lines(&r.notice, &r.agency, Some(format!("{title} CFR Part {part}")), subject.clone());
 
@@ -74,9 +78,8 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Heading(4, format!("Subpart {}—{}", sub.value.trim(), h.value.trim())));
     }
     instruction += 1;
-    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
     let section = r.cfr.section.as_ref().map(|s| s.value.trim());
-    blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r, paragraph.as_deref()))));
+    blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r))));
     if let Some(section) = section {
         let heading = match &r.cfr.section_heading {
             Some(h) => {
@@ -99,8 +102,26 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Stars);
     }
 
+    for view in &views {
+        let ctx = Context { system: view.system.clone(), ..ctx.clone() };
+        system_paragraphs(view, &ctx, &mut blocks);
+    }
+
+    blocks.extend(r.signature.as_ref().map(common::signature));
+    blocks.extend(r.fr_doc.as_ref().map(common::fr_doc));
+    let section = match r.stage.value {
+        Stage::Final => "Rules and Regulations",
+        Stage::Proposed => "Proposed Rules",
+    };
+    FrDocument { title: subject, section, blocks }
+}
+
+/// One system's paragraph (its designation, description and claims) and its reasons, under
+/// their own designation in a section.
+fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
     let mut body = Vec::new();
-    match (&paragraph, section) {
+    match (&paragraph, &r.cfr.section) {
         (Some(p), None) => body.push(escape(&format!("{p}."))),
         (Some(p), Some(_)) => body.push(escape(p)),
         (None, _) => {}
@@ -130,48 +151,47 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         let lead = escape(&format!("({}) {}", justification_label(numbering, i), common::justification_leadin(j)));
         blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
     }
+}
 
-    blocks.extend(r.signature.as_ref().map(common::signature));
-    blocks.extend(r.fr_doc.as_ref().map(common::fr_doc));
-    let section = match r.stage.value {
-        Stage::Final => "Rules and Regulations",
-        Stage::Proposed => "Proposed Rules",
-    };
-    FrDocument { title: subject, section, blocks }
+/// The paragraphs a rule adds, in order: each system's paragraph and, in a section, its reasons
+/// paragraph ("75", "76"; "(g)", "(h)", "(i)", "(j)").
+fn added_paragraphs(r: &ExemptionRule) -> Vec<String> {
+    let mut out = Vec::new();
+    for view in r.per_system() {
+        out.extend(view.cfr.paragraph.as_ref().map(|p| p.value.to_string()));
+        if r.cfr.section.is_some() {
+            out.extend(view.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim().to_string()));
+        }
+    }
+    out
 }
 
 /// The amendatory instruction for the system's paragraph(s), worded as the Document Drafting
 /// Handbook words them: "Add paragraph 75 to appendix C to part 5 to read as follows:", "Amend
 /// § 16.135 by adding paragraphs (g) and (h) to read as follows:", "Revise § 16.135 to read as
 /// follows:", "Add § 310.52 to read as follows:".
-pub fn amendatory_instruction(r: &ExemptionRule, paragraph: Option<&str>) -> String {
+pub fn amendatory_instruction(r: &ExemptionRule) -> String {
     let part = r.cfr.part.value.trim();
     let amendment = r.cfr.amendment();
+    let added = added_paragraphs(r);
+    let noun = if added.len() > 1 { "paragraphs" } else { "paragraph" };
+    let list = common::join_and(&added);
     if let Some(section) = &r.cfr.section {
         let section = section.value.trim();
-        let mut added: Vec<&str> = paragraph.into_iter().collect();
-        added.extend(r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim()));
         return match amendment {
             Amendment::Add => format!("Add § {section} to read as follows:"),
             Amendment::Revise => format!("Revise § {section} to read as follows:"),
-            Amendment::AmendByAdding => {
-                let noun = if added.len() > 1 { "paragraphs" } else { "paragraph" };
-                let list: Vec<String> = added.iter().map(|s| s.to_string()).collect();
-                format!("Amend § {section} by adding {noun} {} to read as follows:", common::join_and(&list))
-            }
+            Amendment::AmendByAdding => format!("Amend § {section} by adding {noun} {list} to read as follows:"),
         };
     }
     let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
-    let paragraph = paragraph.unwrap_or("");
     match amendment {
-        Amendment::Add => {
-            format!("Add paragraph {paragraph} to appendix {appendix} to part {part} to read as follows:")
-        }
+        Amendment::Add => format!("Add {noun} {list} to appendix {appendix} to part {part} to read as follows:"),
         Amendment::AmendByAdding => {
-            format!("Amend appendix {appendix} to part {part} by adding paragraph {paragraph} to read as follows:")
+            format!("Amend appendix {appendix} to part {part} by adding {noun} {list} to read as follows:")
         }
         Amendment::Revise => {
-            format!("Amend appendix {appendix} to part {part} by revising paragraph {paragraph} to read as follows:")
+            format!("Amend appendix {appendix} to part {part} by revising {noun} {list} to read as follows:")
         }
     }
 }

@@ -21,7 +21,7 @@ pub use common::{
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
 pub use rule::{
-    Amendment, Cfr, Cover, ExemptionRule, Justification, Numbering, Paragraph, RuleExemptions, covers_of,
+    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Numbering, Paragraph, RuleExemptions, covers_of,
     is_designation, justification_label, justification_letter,
 };
 pub use sorn::{Change, IdLine, RoutineUse, Sorn, System};
@@ -207,6 +207,21 @@ impl Document {
                 }
                 for j in &r.justifications {
                     out.push(("justifications.text".into(), &j.text));
+                }
+                for s in &r.systems {
+                    for (key, p) in [
+                        ("systems.exemptions.description", &s.exemptions.description),
+                        ("systems.exemptions.wording", &s.exemptions.wording),
+                        ("systems.exemptions.note", &s.exemptions.note),
+                        ("systems.exemptions.reasons_intro", &s.exemptions.reasons_intro),
+                    ] {
+                        if let Some(p) = p {
+                            out.push((key.into(), p));
+                        }
+                    }
+                    for j in &s.justifications {
+                        out.push(("systems.justifications.text".into(), &j.text));
+                    }
                 }
             }
         }

@@ -41,6 +41,11 @@ pub struct ExemptionRule {
     /// (2), ... in order (`cfr.reasons`).
     #[serde(default)]
     pub justifications: Vec<Justification>,
+    /// Further systems the same rule exempts, each with its own paragraph, claims and reasons,
+    /// after the one that `system`, `exemptions` and `justifications` describe (DHS adds several
+    /// appendix paragraphs at once; DOJ and others exempt several systems in one section).
+    #[serde(default)]
+    pub systems: Vec<ExemptSystem>,
     /// The signature block.
     pub signature: Option<Signature>,
     /// The FR Doc line.
@@ -48,6 +53,73 @@ pub struct ExemptionRule {
     /// Text an import could not place (never rendered; see `sorn import`).
     #[serde(default)]
     pub unplaced: Vec<Unplaced>,
+}
+
+/// A further system an exemption rule exempts (`[[systems]]`): its identity, its SORN, its
+/// paragraph, its claims and the reasons for them.
+///
+/// The identity fields repeat those of [`SystemName`] rather than nesting it, for the reason
+/// [`super::System`] gives: a flattened table would lose the spans diagnostics point at.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ExemptSystem {
+    /// The system identifier, e.g. "DHS/ALL-001".
+    pub id: Loc<String>,
+    /// The system's name as it follows the identifier.
+    pub name: Loc<String>,
+    /// What stands between identifier and name (default " ").
+    pub separator: Option<Loc<String>>,
+    /// Long forms of the abbreviations in the identifier.
+    #[serde(default)]
+    pub abbreviations: std::collections::BTreeMap<String, Loc<String>>,
+    /// The SORN of this system, as a path relative to this file.
+    pub sorn: Option<Loc<String>>,
+    /// Its paragraph: the appendix paragraph number (76) or the section paragraph designation
+    /// ("(i)"), as `cfr.paragraph` is for the first system.
+    pub paragraph: Option<Loc<Paragraph>>,
+    /// The section paragraph that introduces its reasons, as `cfr.reasons_paragraph`.
+    pub reasons_paragraph: Option<Loc<String>>,
+    /// Its exemption paragraph: description and claims.
+    pub exemptions: RuleExemptions,
+    /// The reasons for each provision it is exempted from.
+    #[serde(default)]
+    pub justifications: Vec<Justification>,
+}
+
+impl ExemptSystem {
+    /// Its name in the form the rest of the model uses.
+    pub fn system_name(&self) -> SystemName {
+        SystemName {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            separator: self.separator.clone(),
+            form: None,
+            abbreviations: self.abbreviations.clone(),
+        }
+    }
+}
+
+impl ExemptionRule {
+    /// The rule once per system it exempts, each as a rule of that system alone (its identity,
+    /// SORN link, paragraphs, claims and reasons in the places a one-system rule keeps them), so
+    /// that whatever reads one system's claims reads every system's the same way. A rule of one
+    /// system gives itself.
+    pub fn per_system(&self) -> Vec<ExemptionRule> {
+        let mut first = self.clone();
+        first.systems.clear();
+        let mut out = vec![first.clone()];
+        for s in &self.systems {
+            let mut view = first.clone();
+            view.system = s.system_name();
+            view.sorn = s.sorn.clone();
+            view.cfr.paragraph = s.paragraph.clone();
+            view.cfr.reasons_paragraph = s.reasons_paragraph.clone();
+            view.exemptions = s.exemptions.clone();
+            view.justifications = s.justifications.clone();
+            out.push(view);
+        }
+        out
+    }
 }
 
 fn rulekind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -11,12 +11,19 @@ use super::rules;
 /// Every load-time problem in a deserialized document.
 pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for claim in document.claims() {
-        check_claim(file, claim, &mut out);
+    if let Document::Sorn(_) = document {
+        for claim in document.claims() {
+            check_claim(file, claim, &mut out);
+        }
     }
     if let Document::ExemptionRule(rule) = document {
         check_cfr(file, &rule.cfr, &mut out);
-        for j in &rule.justifications {
+        let claims = std::iter::once(&rule.exemptions).chain(rule.systems.iter().map(|s| &s.exemptions));
+        for claim in claims.flat_map(|e| &e.claims) {
+            check_claim(file, claim, &mut out);
+        }
+        let justifications = rule.justifications.iter().chain(rule.systems.iter().flat_map(|s| &s.justifications));
+        for j in justifications {
             match (&j.subsections, &j.covers) {
                 (Some(_), Some(covers)) => {
                     let span =
