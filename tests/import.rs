@@ -592,3 +592,49 @@ fn every_imported_claim_list_states_what_its_wording_says() {
         }
     }
 }
+
+/// Imports the ICE-015 SORN and `rule` (Markdown) into a folder and checks it: (rule, line) of
+/// every diagnostic.
+fn import_and_check(rule: &str) -> Vec<(String, u64)> {
+    let dir = tempfile::tempdir().unwrap();
+    let rule_md = dir.path().join("rule.md");
+    std::fs::write(&rule_md, rule).unwrap();
+    let out_dir = dir.path().join("out");
+    let out = sorn()
+        .arg("import")
+        .arg(fixture("dhs-ice-015-sorn.md"))
+        .arg(&rule_md)
+        .arg("--out-dir")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sorn().arg("check").arg(&out_dir).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found: Vec<(String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap_or(0)))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_wrong_citation_in_a_published_claim_is_kept_and_reported_once() {
+    let published = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
+    let base = import_and_check(&published);
+    for (from, to) in
+        [("(e)(8); (f); and (g).", "(e)(8), (e)(13); (f); and (g)."), ("(e)(4)(I), (e)(5)", "(e)(4)(J), (e)(5)")]
+    {
+        let planted = published.replacen(from, to, 1);
+        assert_ne!(planted, published);
+        // Lines move (the claim sentences are kept as written), so compare the rules reported.
+        let rules = |found: Vec<(String, u64)>| found.into_iter().map(|(r, _)| r).collect::<Vec<_>>();
+        let mut expected = rules(base.clone());
+        expected.push("unknown-subsection".into());
+        expected.sort();
+        assert_eq!(rules(import_and_check(&planted)), expected, "one new diagnostic for {to}");
+    }
+}

@@ -580,8 +580,8 @@ fn exemptions(units: &[Unit], ctx: &mut Ctx) -> Result<Exemptions, Box<ImportErr
         }
         // The agency's own wording: kept, up to the end of its last claim sentence.
         [.., (last, last_found)] => {
-            let statements: Vec<_> = found.iter().flat_map(|(_, f)| f.statements.iter().cloned()).collect();
-            out.claims = claims::to_model(&crate::statute::stated_claims(&statements));
+            let runs: Vec<&claims::ClaimsFound> = found.iter().map(|(_, f)| f).collect();
+            out.claims = claims::to_model(&claims::merged(&runs));
             let unit = &units[*last];
             let mut wording = units[..*last].to_vec();
             wording.push(Unit { rich: unit.rich.slice(0..last_found.range.end).trim(), ..unit.clone() });

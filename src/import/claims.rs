@@ -10,8 +10,8 @@
 
 use std::ops::Range;
 
-use crate::model::Claim;
-use crate::statute::{Authority, ClaimStatement, Subsection, claim_statements, stated_claims};
+use crate::model::{Claim, Loc, Provisions};
+use crate::statute::{Authority, ClaimStatement, StatedClaim, Subsection, claim_statements, stated_claims};
 
 /// Claim sentences found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,17 +24,24 @@ pub struct ClaimsFound {
     pub official: Option<String>,
     /// The statements read.
     pub statements: Vec<ClaimStatement>,
+    /// The claims they make, one per authority.
+    pub stated: Vec<StatedClaim>,
 }
 
 impl ClaimsFound {
     /// (authority, provisions), one per authority in order of first mention.
     pub fn claims(&self) -> Vec<(Authority, Vec<Subsection>)> {
-        stated_claims(&self.statements)
+        self.stated.iter().map(|c| (c.authority, c.provisions.clone())).collect()
     }
 
     /// The claims as the model types them.
     pub fn to_model(&self) -> Vec<Claim> {
-        to_model(&self.claims())
+        to_model(&self.stated)
+    }
+
+    /// Whether an item of a claim list names no provision (kept as written in the claim).
+    pub fn has_unread(&self) -> bool {
+        self.stated.iter().any(|c| !c.unread.is_empty())
     }
 
     /// The sentences sorn prints for these claims, when sorn generates them and they differ from
@@ -46,9 +53,45 @@ impl ClaimsFound {
     }
 }
 
-/// Claims as the model types them.
-pub fn to_model(claims: &[(Authority, Vec<Subsection>)]) -> Vec<Claim> {
-    claims.iter().map(|(a, subs)| Claim::of(*a, subs)).collect()
+/// Claims as the model types them; an item that names no provision is kept as written, after the
+/// provisions, for the check to report at its place.
+pub fn to_model(claims: &[StatedClaim]) -> Vec<Claim> {
+    claims
+        .iter()
+        .map(|c| {
+            let mut claim = Claim::of(c.authority, &c.provisions);
+            if !c.unread.is_empty() {
+                let mut elements: Vec<Loc<String>> = claim.subsections.elements().map(|e| e.map_str()).collect();
+                elements.extend(c.unread.iter().map(|u| Loc::synthetic(u.clone())));
+                claim.subsections = Provisions::read(elements);
+            }
+            claim
+        })
+        .collect()
+}
+
+/// The claims of several runs of statements together, one per authority in order of first
+/// mention.
+pub fn merged(runs: &[&ClaimsFound]) -> Vec<StatedClaim> {
+    let mut out: Vec<StatedClaim> = Vec::new();
+    for claim in runs.iter().flat_map(|r| &r.stated) {
+        match out.iter_mut().find(|c| c.authority == claim.authority) {
+            Some(same) => {
+                for p in &claim.provisions {
+                    if !same.provisions.contains(p) {
+                        same.provisions.push(*p);
+                    }
+                }
+                for u in &claim.unread {
+                    if !same.unread.contains(u) {
+                        same.unread.push(u.clone());
+                    }
+                }
+            }
+            None => out.push(claim.clone()),
+        }
+    }
+    out
 }
 
 /// Finds the claim sentences of a text: every claim statement in it, from the first to the last.
@@ -56,8 +99,9 @@ pub fn find(text: &str) -> Option<ClaimsFound> {
     let statements = claim_statements(text);
     let range = statements.first()?.sentence.start..statements.last()?.sentence.end;
     let written = &text[range.clone()];
-    let official = generated_official(written, &to_model(&stated_claims(&statements)));
-    Some(ClaimsFound { range, official, statements })
+    let stated = stated_claims(text, &statements);
+    let official = generated_official(written, &to_model(&stated));
+    Some(ClaimsFound { range, official, statements, stated })
 }
 
 /// Who exempts, if the sentences sorn generates for `claims` say word for word what `written`

@@ -37,6 +37,13 @@ impl<T> Loc<T> {
     }
 }
 
+impl Loc<&str> {
+    /// The text as an owned string, in the same place.
+    pub fn map_str(&self) -> Loc<String> {
+        Loc::new(self.span.clone(), self.value.to_string())
+    }
+}
+
 impl<T> Deref for Loc<T> {
     type Target = T;
     fn deref(&self) -> &T {

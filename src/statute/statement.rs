@@ -14,7 +14,8 @@
 //! What they share is what [`claim_statements`] reads: a sentence that speaks of exempting (and
 //! does not deny it), with a list of exemption authorities ((j)(1), (j)(2), (k)(1)–(k)(7)) and a
 //! list of provisions of 5 U.S.C. 552a. A list counts only where a citation of 552a can stand:
-//! after "552a", "subsection(s)", "section(s)", "from", "under", "to" or a colon, so "5 U.S.C. 553(b),
+//! after "552a", "subsection(s)", "section(s)", "from", "under", "to", "exemption(s)" (DHS's older
+//! "Pursuant to exemptions (j)(2), (k)(1), (k)(2) and (k)(5) of the Privacy Act") or a colon, so "5 U.S.C. 553(b),
 //! (c), and (e)" or "28 CFR 16.96(w)" in the same sentence are left alone.
 
 use std::ops::Range;
@@ -39,6 +40,21 @@ pub struct ClaimStatement {
     pub provisions: Vec<Subsection>,
     /// Byte range of the provisions' citation list.
     pub provisions_span: Range<usize>,
+    /// Byte ranges of the items of the provisions' list that name no provision of 552a, such as
+    /// "(e)(13)": the statement is read without them, and they are kept as written so that the
+    /// claim keeps them and the check reports each at its place.
+    pub unread: Vec<Range<usize>>,
+}
+
+/// The claim a run of statements makes under one authority.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedClaim {
+    /// The authority.
+    pub authority: Authority,
+    /// The provisions, in the order written (a provision a later statement repeats counts once).
+    pub provisions: Vec<Subsection>,
+    /// The items that name no provision, as written.
+    pub unread: Vec<String>,
 }
 
 /// Every claim statement in `text`, in order.
@@ -87,11 +103,8 @@ pub fn claim_statements(text: &str) -> Vec<ClaimStatement> {
 /// … : Name (JUSTICE/CRT-023). These exemptions apply only to the extent that information in this
 /// system is subject to exemption pursuant to 5 U.S.C. 552a(j)(2) and (k)(2)."
 ///
-/// "To the extent" claims the list under each authority named as far as that authority reaches:
-/// a general authority claims every provision listed; beside one, a specific authority claims the
-/// listed provisions 552a(k) lets it reach, so the sentence types as a (j)(2) claim and a (k)(2)
-/// claim. Without a general authority each specific one claims the whole list (and a provision (k)
-/// cannot reach is the `unauthorized-exemption` it is).
+/// "To the extent" claims the list under each authority named as far as it reaches ([`claimed`]),
+/// so the sentences type as a (j)(2) claim and a (k)(2) claim.
 fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) -> Vec<ClaimStatement> {
     let body = &text[first.clone()];
     let Some(exempt_at) = exempt_word(body) else { return Vec::new() };
@@ -110,6 +123,23 @@ fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) ->
     if grounds.is_empty() || grounds.iter().any(|r| !r.authorities) {
         return Vec::new();
     }
+    let grounds: Vec<&Run> = grounds.iter().collect();
+    let lists: Vec<&Run> = lists.iter().collect();
+    claimed(first.start..second.end, &grounds, &lists)
+}
+
+/// The statements one list of provisions makes under the authorities named with it.
+///
+/// Several authorities named for one list claim it each as far as it reaches ("portions of this
+/// system are exempt", "to the extent that"): a general authority every provision listed; beside
+/// one, a specific authority the listed provisions 552a(k) lets it reach. Without a general
+/// authority each specific one claims the whole list (and a provision (k) cannot reach is the
+/// `unauthorized-exemption` it is). Authorities that claim the same provisions share a statement.
+fn claimed(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Vec<ClaimStatement> {
+    let (Some(g0), Some(gn), Some(l0), Some(ln)) = (grounds.first(), grounds.last(), lists.first(), lists.last())
+    else {
+        return Vec::new();
+    };
     let mut named: Vec<Authority> = Vec::new();
     for a in grounds.iter().flat_map(|r| &r.citations).filter_map(authority_of) {
         if !named.contains(&a) {
@@ -117,11 +147,8 @@ fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) ->
         }
     }
     let provisions: Vec<Subsection> = lists.iter().flat_map(|r| r.citations.iter().copied()).collect();
+    let unread: Vec<Range<usize>> = lists.iter().flat_map(|r| r.unread.iter().cloned()).collect();
     let general = named.iter().any(Authority::is_general);
-    let (Some(g0), Some(gn), Some(l0), Some(ln)) = (grounds.first(), grounds.last(), lists.first(), lists.last())
-    else {
-        return Vec::new();
-    };
     let mut out: Vec<ClaimStatement> = Vec::new();
     for authority in named {
         let reached: Vec<Subsection> = if general && authority.is_specific() {
@@ -129,17 +156,18 @@ fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) ->
         } else {
             provisions.clone()
         };
-        if reached.is_empty() {
+        if reached.is_empty() && unread.is_empty() {
             continue;
         }
         match out.iter_mut().find(|s| s.provisions == reached) {
             Some(same) => same.authorities.push(authority),
             None => out.push(ClaimStatement {
-                sentence: first.start..second.end,
+                sentence: sentence.clone(),
                 authorities: vec![authority],
                 authorities_span: g0.span.start..gn.span.end,
                 provisions: reached,
                 provisions_span: l0.span.start..ln.span.end,
+                unread: if general && authority.is_specific() { Vec::new() } else { unread.clone() },
             }),
         }
     }
@@ -148,20 +176,30 @@ fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) ->
 
 /// The claims a run of statements makes, one per authority in order of first mention, each with
 /// the provisions the statements give it in the order written (a provision that a later statement
-/// repeats counts once).
-pub fn stated_claims(statements: &[ClaimStatement]) -> Vec<(Authority, Vec<Subsection>)> {
-    let mut claims: Vec<(Authority, Vec<Subsection>)> = Vec::new();
+/// repeats counts once) and the items that name nothing, as written in `text`.
+pub fn stated_claims(text: &str, statements: &[ClaimStatement]) -> Vec<StatedClaim> {
+    let mut claims: Vec<StatedClaim> = Vec::new();
     for statement in statements {
+        let unread: Vec<String> =
+            statement.unread.iter().filter_map(|r| text.get(r.clone())).map(|t| t.trim().to_string()).collect();
         for authority in &statement.authorities {
-            match claims.iter_mut().find(|(a, _)| a == authority) {
-                Some((_, list)) => {
-                    for provision in &statement.provisions {
-                        if !list.contains(provision) {
-                            list.push(*provision);
-                        }
-                    }
+            let at = match claims.iter().position(|c| c.authority == *authority) {
+                Some(at) => at,
+                None => {
+                    claims.push(StatedClaim { authority: *authority, provisions: Vec::new(), unread: Vec::new() });
+                    claims.len() - 1
                 }
-                None => claims.push((*authority, statement.provisions.clone())),
+            };
+            let claim = &mut claims[at];
+            for provision in &statement.provisions {
+                if !claim.provisions.contains(provision) {
+                    claim.provisions.push(*provision);
+                }
+            }
+            for item in &unread {
+                if !claim.unread.contains(item) {
+                    claim.unread.push(item.clone());
+                }
             }
         }
     }
@@ -173,6 +211,8 @@ struct Run {
     span: Range<usize>,
     citations: Vec<Subsection>,
     authorities: bool,
+    /// Items of the list that name no provision.
+    unread: Vec<Range<usize>>,
 }
 
 fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
@@ -189,24 +229,7 @@ fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
         (g, l) if g == l => grounds.into_iter().zip(lists).map(|(a, p)| (vec![a], vec![p])).collect(),
         _ => Vec::new(),
     };
-    groups.into_iter().filter_map(|(grounds, lists)| statement(sentence.clone(), &grounds, &lists)).collect()
-}
-
-/// One statement: every authority of `grounds` claims every provision of `lists`.
-fn statement(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Option<ClaimStatement> {
-    let mut authorities: Vec<Authority> = Vec::new();
-    for authority in grounds.iter().flat_map(|r| &r.citations).filter_map(authority_of) {
-        if !authorities.contains(&authority) {
-            authorities.push(authority);
-        }
-    }
-    Some(ClaimStatement {
-        sentence,
-        authorities,
-        authorities_span: grounds.first()?.span.start..grounds.last()?.span.end,
-        provisions: lists.iter().flat_map(|r| r.citations.iter().copied()).collect(),
-        provisions_span: lists.first()?.span.start..lists.last()?.span.end,
-    })
+    groups.into_iter().flat_map(|(grounds, lists)| claimed(sentence.clone(), &grounds, &lists)).collect()
 }
 
 /// The exemption authority a citation is, if it is one.
@@ -230,6 +253,7 @@ fn coalesce(text: &str, runs: Vec<Run>) -> Vec<Run> {
         {
             last.span.end = run.span.end;
             last.citations.extend(run.citations);
+            last.unread.extend(run.unread);
             continue;
         }
         out.push(run);
@@ -294,7 +318,7 @@ fn cites_552a(before: &str) -> bool {
     let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "subsection" | "subsections" | "section" | "sections" | "from" | "under" | "to"
+        "subsection" | "subsections" | "section" | "sections" | "from" | "under" | "to" | "exemption" | "exemptions"
     )
 }
 
@@ -338,9 +362,90 @@ fn run_at(text: &str, start: usize, end: usize) -> Option<Run> {
         }
         cur = next;
     }
-    let citations = parse_citation_list(&text[start..list_end]).ok()?;
+    let (citations, unread) = read_leniently(text, start..list_end)?;
     let authorities = citations.iter().all(|c| authority_of(c).is_some());
-    Some(Run { span: start..list_end, citations, authorities })
+    if authorities && !unread.is_empty() {
+        // An authority list with an item that is no authority is not read as one.
+        return None;
+    }
+    Some(Run { span: start..list_end, citations, authorities, unread })
+}
+
+/// Reads a citation list, setting aside each item that names no provision ("(e)(13)") and reading
+/// the rest: the good citations, and the byte ranges of the items set aside. `None` when nothing
+/// in it is a citation.
+fn read_leniently(text: &str, list: Range<usize>) -> Option<(Vec<Subsection>, Vec<Range<usize>>)> {
+    // The items still read, as ranges of `text`.
+    let mut kept: Vec<Range<usize>> = vec![list.clone()];
+    let mut unread: Vec<Range<usize>> = Vec::new();
+    // Each round sets one item aside, so there are at most as many rounds as items.
+    for _ in 0..64 {
+        let joined: String = kept.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(", ");
+        let error = match parse_citation_list(&joined) {
+            Ok(citations) if !citations.is_empty() => return Some((citations, unread)),
+            Ok(_) => return None,
+            Err(e) => e,
+        };
+        // Map the error back to the text, and widen it to the item that holds it.
+        let mut offset = 0;
+        let mut at = None;
+        for (k, r) in kept.iter().enumerate() {
+            let len = r.end - r.start;
+            if error.span().start <= offset + len {
+                at = Some((k, r.start + error.span().start.saturating_sub(offset)));
+                break;
+            }
+            offset += len + 2;
+        }
+        let (k, pos) = at?;
+        let range = kept[k].clone();
+        let item = item_around(text, range.clone(), pos.min(range.end));
+        if item.is_empty() {
+            return None;
+        }
+        unread.push(item.clone());
+        kept.remove(k);
+        for piece in [range.start..item.start, item.end..range.end] {
+            let trimmed = trim_separators(text, piece);
+            if !trimmed.is_empty() {
+                kept.insert(k, trimmed);
+            }
+        }
+        kept.sort_by_key(|r| r.start);
+        if kept.is_empty() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The item of a list around `pos`: from the separator before it to the separator after it.
+fn item_around(text: &str, within: Range<usize>, pos: usize) -> Range<usize> {
+    let is_separator = |s: &str| s.starts_with([',', ';']) || s.starts_with(" and ") || s.starts_with(" or ");
+    let mut start = pos;
+    while start > within.start && !is_separator(&text[start..]) {
+        start -= 1;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+    }
+    let mut end = pos;
+    while end < within.end && !is_separator(&text[end..]) {
+        end += text[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    trim_separators(text, start..end)
+}
+
+/// A range without the separators and spaces at its ends.
+fn trim_separators(text: &str, range: Range<usize>) -> Range<usize> {
+    let piece = &text[range.clone()];
+    let lead_trimmed = piece.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    let lead_trimmed =
+        lead_trimmed.strip_prefix("and ").or_else(|| lead_trimmed.strip_prefix("or ")).unwrap_or(lead_trimmed);
+    let start = range.start + (piece.len() - lead_trimmed.len());
+    let tail = lead_trimmed.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';');
+    let tail = tail.strip_suffix(" and").or_else(|| tail.strip_suffix(" or")).unwrap_or(tail);
+    start..start + tail.len()
 }
 
 /// Words that end with a period without ending the sentence.
@@ -676,9 +781,11 @@ mod tests {
         let text = "Pursuant to 5 U.S.C. 552a(k)(2), the Agency has exempted this system from 5 U.S.C. 552a(c)(3) and \
                     (d). Pursuant to 5 U.S.C. 552a(k)(2) and (k)(5), the Agency has also exempted it from 5 U.S.C. \
                     552a(d) and (f).";
-        let claims = stated_claims(&claim_statements(text));
-        let shown: Vec<(String, Vec<String>)> =
-            claims.iter().map(|(a, p)| (a.to_string(), p.iter().map(ToString::to_string).collect())).collect();
+        let claims = stated_claims(text, &claim_statements(text));
+        let shown: Vec<(String, Vec<String>)> = claims
+            .iter()
+            .map(|c| (c.authority.to_string(), c.provisions.iter().map(ToString::to_string).collect()))
+            .collect();
         assert_eq!(
             shown,
             [
@@ -726,5 +833,39 @@ mod tests {
         assert_eq!(found[0].provisions.len(), 8, "without (j), each ground claims the whole list");
         let unrelated = text.replace("These exemptions apply only to the extent that information in this system is subject to exemption pursuant to", "Rules appear at");
         assert!(claim_statements(&unrelated).is_empty(), "no authority, no claim");
+    }
+
+    #[test]
+    fn a_wrong_citation_keeps_the_statement_and_is_set_aside() {
+        let text = "The Secretary of Homeland Security, pursuant to 5 U.S.C. 552a(j)(2), has exempted this system \
+                    from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3), (c)(4); (d); (e)(1), \
+                    (e)(13), (e)(4)(J); (f); and (g).";
+        let found = claim_statements(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let provisions: Vec<String> = found[0].provisions.iter().map(ToString::to_string).collect();
+        assert_eq!(provisions, ["(c)(3)", "(c)(4)", "(d)", "(e)(1)", "(f)", "(g)"]);
+        let unread: Vec<&str> = found[0].unread.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(unread, ["(e)(13)", "(e)(4)(J)"]);
+        let claims = stated_claims(text, &found);
+        assert_eq!(claims[0].unread, ["(e)(13)", "(e)(4)(J)"]);
+    }
+
+    #[test]
+    fn older_dhs_wording_claims_each_authority_as_far_as_it_reaches() {
+        let text = "Pursuant to exemptions (j)(2), (k)(1), (k)(2) and (k)(5) of the Privacy Act, portions of this \
+                    system are exempt from 5 U.S.C. 552a(c)(3) and (4); (d); (e)(1), (e)(2), (e)(3), (e)(5), and \
+                    (e)(8); (f); and (g).";
+        assert_eq!(
+            read(text),
+            [
+                (
+                    strings(&["(j)(2)"]),
+                    strings(&[
+                        "(c)(3)", "(c)(4)", "(d)", "(e)(1)", "(e)(2)", "(e)(3)", "(e)(5)", "(e)(8)", "(f)", "(g)"
+                    ])
+                ),
+                (strings(&["(k)(1)", "(k)(2)", "(k)(5)"]), strings(&["(c)(3)", "(d)", "(e)(1)", "(f)"])),
+            ]
+        );
     }
 }
