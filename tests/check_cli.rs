@@ -260,3 +260,35 @@ fn each_system_of_a_rule_is_checked_and_paired_on_its_own() {
     assert_eq!(unpaired, 1, "the first system still has no SORN: {found:?}");
     assert!(found.iter().any(|(r, _)| r == "claims-mismatch"), "{found:?}");
 }
+
+#[test]
+fn a_rule_without_typed_claims_is_told_once_and_names_no_empty_value() {
+    let text = std::fs::read_to_string("examples/doj-crt-section-rule.toml").unwrap();
+    let start = text.find("[[exemptions.claims]]").unwrap();
+    let end = text.find("[[justifications]]").unwrap();
+    let untyped = format!("{}{}", &text[..start], &text[end..]);
+    let dir = tempfile::tempdir().unwrap();
+    let unworded: String = untyped.lines().filter(|l| !l.starts_with("wording = ")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("rule.toml"), unworded).unwrap();
+    let found = rules_reported(dir.path());
+    let rules: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).filter(|r| *r != "unpaired-document").collect();
+    assert_eq!(rules, ["missing-section"], "{found:?}");
+    let said = messages(dir.path()).join("\n");
+    assert!(said.contains("JUSTICE/CRT-023 types no exemption claim"), "{said}");
+    assert!(said.contains("its 10 justifications were not checked against any claim"), "{said}");
+
+    let nameless = text.replace("id = \"JUSTICE/CRT-023\"", "id = \"\"").replace("title = 28", "title = 0");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rule.toml"), nameless).unwrap();
+    let said = messages(dir.path()).join("\n");
+    assert!(said.contains("the rule does not say which CFR title it amends"), "{said}");
+    assert!(!said.contains("SORN of  is"), "{said}");
+    assert!(said.contains("the SORN of \"Civil Rights Pattern-or-Practice Investigative Records System\""), "{said}");
+}
+
+/// The messages of a `sorn check --format json` run on a folder.
+fn messages(dir: &std::path::Path) -> Vec<String> {
+    let out = sorn().arg("check").arg(dir).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap().to_string()).collect()
+}

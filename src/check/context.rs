@@ -180,6 +180,18 @@ fn resolve(from: &std::path::Path, link: &str) -> std::path::PathBuf {
     normalize(&from.parent().unwrap_or(std::path::Path::new(".")).join(link.trim()))
 }
 
+/// How a diagnostic names a system: "DHS/ICE-015", its name when it has no identifier, or "the
+/// system" when it has neither (never an empty value).
+pub fn system_label(system: &crate::model::SystemName) -> String {
+    let id = system.id.value.trim();
+    let name = system.name.value.trim();
+    match (id.is_empty(), name.is_empty()) {
+        (false, _) => id.to_string(),
+        (true, false) => format!("\"{name}\""),
+        (true, true) => "the system".to_string(),
+    }
+}
+
 /// System identifiers compare without case, spaces or dash variants: "DHS/ICE-015", "DHS/ ICE—015".
 pub fn normalize_id(id: &str) -> String {
     id.chars()

@@ -12,6 +12,7 @@ pub mod rules;
 
 pub use context::{
     Context, JustifiedCitation, Pair, Pairing, ParsedClaim, justified_citations, letter, normalize_id, parsed_claims,
+    system_label,
 };
 pub use load::LOAD_RULES;
 pub use meta::{Category, Level, RuleMeta};

@@ -15,7 +15,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, FileId, Label, SourceFile, SourceMap};
 use crate::error::SornError;
 use crate::model::{Document, ExemptionRule, Kind, Sorn};
-pub use validate::validate;
+pub use validate::{NO_CFR_PLACE, validate};
 
 /// Sources larger than this are refused: real notices are well under 1 MiB.
 pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;

@@ -95,8 +95,32 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
     out
 }
 
+/// The start of the message for a rule whose CFR title or part is not known: generated text such
+/// as "6 CFR Part 5" and "amends 6 CFR part 5" would print an empty value.
+pub const NO_CFR_PLACE: &str = "the rule does not say which CFR";
+
 /// The rule amends an appendix paragraph or a section, and names its paragraphs as that form does.
 fn check_cfr(file: FileId, cfr: &Cfr, out: &mut Vec<Diagnostic>) {
+    if cfr.title.value == 0 {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                format!("{NO_CFR_PLACE} title it amends: `cfr.title` is 0"),
+                Label::new(file, cfr.title.span.clone(), "no CFR title"),
+            )
+            .with_help("write the title of the Code of Federal Regulations the rule amends, e.g. `title = 6`"),
+        );
+    }
+    if cfr.part.value.trim().is_empty() {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                format!("{NO_CFR_PLACE} part it amends: `cfr.part` is empty"),
+                Label::new(file, cfr.part.span.clone(), "no CFR part"),
+            )
+            .with_help("write the part the rule amends, e.g. `part = \"5\"`"),
+        );
+    }
     match (&cfr.appendix, &cfr.section) {
         (Some(_), Some(section)) => out.push(
             Diagnostic::error(

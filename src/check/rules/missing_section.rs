@@ -151,17 +151,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Document::ExemptionRule(r) => {
                 preamble(cx, out, file, &r.notice, r.signature.is_some());
                 if r.exemptions.claims.is_empty() {
-                    push(
-                        cx,
-                        out,
-                        Place {
-                            file,
-                            table: "exemptions",
-                            key: "[[exemptions.claims]]",
-                            caption: "the exemption claims",
-                        },
-                        "missing",
-                        None,
+                    let unchecked = match r.justifications.len() {
+                        0 => String::new(),
+                        1 => "; its justification was not checked against any claim".to_string(),
+                        n => format!("; its {n} justifications were not checked against any claim"),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            META.name,
+                            Severity::Error,
+                            format!(
+                                "{} types no exemption claim (`[[exemptions.claims]]`){unchecked}",
+                                crate::check::system_label(&r.system)
+                            ),
+                            cx.label(file, cx.table_span(file, "exemptions"), "no claims typed"),
+                        )
+                        .with_help(
+                            "type each authority's claim: `[[exemptions.claims]]` with `authority = \"(k)(2)\"` and \
+                             `subsections = [...]`, as the claim sentences state them",
+                        ),
                     );
                 }
             }

@@ -32,7 +32,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Severity::Note,
                 format!(
                     "the SORN of {} is not among the loaded sources; cross-document checks were skipped",
-                    rule.system.id.value.trim()
+                    crate::check::system_label(&rule.system)
                 ),
                 cx.label(doc.file, span, "no loaded SORN matches"),
             )
@@ -53,7 +53,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Severity::Note,
                 format!(
                     "the exemption rule of {} is not among the loaded sources; its claims were not checked against it",
-                    sorn.system.id.value.trim()
+                    crate::check::system_label(&sorn.system.name())
                 ),
                 cx.label(doc.file, span, "no loaded exemption rule matches"),
             )
