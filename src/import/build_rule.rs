@@ -339,113 +339,15 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         }
     }
 
-    // Description, claims, note.
-    let mut reasons_run_in: Option<super::rich::Rich> = None;
-    let mut exemptions = RuleExemptions {
-        description: None,
-        official: None,
-        wording: None,
-        claims: Vec::new(),
-        note: None,
-        reasons_intro: None,
-    };
-    if let Some(rich) = &para_rich {
-        match claims::find(&rich.text) {
-            Some(found) => {
-                exemptions.description = ctx.inline(&rich.slice(0..found.range.start))?;
-                exemptions.claims = found.to_model();
-                match &found.official {
-                    Some(official) => exemptions.official = Some(Loc::synthetic(official.clone())),
-                    None => exemptions.wording = ctx.inline(&rich.slice(found.range.clone()))?,
-                }
-                if let Some(generated) = found.normalized(&rich.text[found.range.clone()]) {
-                    ctx.warn(
-                        paragraph_unit.as_ref().map(|u| u.line),
-                        format!("the claim sentences print as: {generated}"),
-                    );
-                }
-                let note = rich.from(found.range.end).trim();
-                // "Exemptions from these particular subsections are justified ... for the
-                // following reasons:" run into the paragraph is the reasons' lead-in.
-                let intro_at = note.text.trim_end().ends_with(':').then(|| note.text.rfind(". ").map_or(0, |i| i + 2));
-                match intro_at {
-                    Some(at) => {
-                        exemptions.note = ctx.inline(&note.slice(0..at))?;
-                        reasons_run_in = Some(note.from(at));
-                    }
-                    None => exemptions.note = ctx.inline(&note)?,
-                }
-            }
-            None => {
-                let place = if section.is_some() { "section paragraph" } else { "appendix paragraph" };
-                ctx.warn(paragraph_unit.as_ref().map(|u| u.line), format!("no claim sentences found in the {place}"));
-                exemptions.description = ctx.inline(rich)?;
-            }
-        }
-    } else if section.is_some() {
-        ctx.warn(None, "no paragraph found under the section heading");
-    } else {
-        ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
-    }
-
-    // Reasons: intro, then "(a) From subsection ...".
-    let mut justifications_out: Vec<Justification> = Vec::new();
-    let mut intro: Vec<Unit> = Vec::new();
-    let mut current: Option<(Justification, Vec<Unit>)> = None;
-    let mut reasons_paragraph: Option<String> = None;
-    let mut numbering: Option<Numbering> = None;
-    for (k, unit) in after_paragraph.into_iter().enumerate() {
-        let reading = unit.reading();
-        // "(h) Exemptions from the particular subsections are justified for the following reasons:"
-        if k == 0
-            && let Some(s) = &section
-            && justifications::parse(&reading).is_none()
-            && let Some(c) = DESIGNATION.captures(&reading)
-            && s.added.get(1).is_none_or(|d| *d == c[1])
-        {
-            reasons_paragraph = Some(c[1].to_string());
-            let rich = unit.reading_rich().from(c[0].len()).trim();
-            intro.push(Unit { kind: super::unit::UnitKind::Para, rich, ..unit });
-            continue;
-        }
-        if let Some(reason) = justifications::parse(&reading) {
-            if let Some((mut j, extra)) = current.take() {
-                append_text(&mut j, &extra, ctx)?;
-                justifications_out.push(j);
-            }
-            let rich = unit.reading_rich().from(reason.text_start).trim();
-            let text = ctx.inline(&rich)?.unwrap_or_else(|| Loc::synthetic(String::new()));
-            let j = justification(&reason, text);
-            let generated = format!("({}) {} ", reason.letter, crate::lower::justification_leadin(&j));
-            if squash(&generated) != squash(&reading[..reason.text_start]) {
-                ctx.warn(Some(unit.line), format!("the lead-in prints as: {}", generated.trim()));
-            }
-            let style = *numbering.get_or_insert(if reason.letter.starts_with(|c: char| c.is_ascii_digit()) {
-                Numbering::Numbers
-            } else {
-                Numbering::Letters
-            });
-            let expected = crate::model::justification_label(style, justifications_out.len());
-            if reason.letter != expected {
-                let how = if style == Numbering::Numbers { "numbered" } else { "lettered" };
-                ctx.warn(Some(unit.line), format!("reason ({}) is {how} ({expected}) in order", reason.letter));
-            }
-            current = Some((j, Vec::new()));
-        } else if let Some((_, extra)) = &mut current {
-            extra.push(unit);
+    if para_rich.is_none() {
+        if section.is_some() {
+            ctx.warn(None, "no paragraph found under the section heading");
         } else {
-            intro.push(unit);
+            ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
         }
     }
-    if let Some((mut j, extra)) = current.take() {
-        append_text(&mut j, &extra, ctx)?;
-        justifications_out.push(j);
-    }
-    if let Some(run_in) = reasons_run_in {
-        let line = paragraph_unit.as_ref().map_or(0, |u| u.line);
-        intro.insert(0, Unit::new(super::unit::UnitKind::Para, run_in, line));
-    }
-    exemptions.reasons_intro = ctx.prose(&intro)?;
+    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering } =
+        read_system_part(para_rich.as_ref(), paragraph_unit.as_ref(), section.as_ref(), after_paragraph, ctx)?;
     for (after, unit) in leftovers {
         ctx.unplace(&after, std::slice::from_ref(&unit))?;
     }
@@ -502,6 +404,131 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// What one system's paragraph says, read from the paragraph and the units after it: its
+/// description, claims and note, the reasons' introduction (and, in a section, its designation),
+/// and the reasons.
+struct SystemPart {
+    exemptions: RuleExemptions,
+    justifications: Vec<Justification>,
+    reasons_paragraph: Option<String>,
+    numbering: Option<Numbering>,
+}
+
+/// Reads one system's paragraph (`para_rich`, without its number or designation; `paragraph_unit`
+/// gives its line) and the reasons in `after_paragraph`.
+fn read_system_part(
+    para_rich: Option<&super::rich::Rich>,
+    paragraph_unit: Option<&Unit>,
+    section: Option<&SectionAmendment>,
+    after_paragraph: Vec<Unit>,
+    ctx: &mut Ctx,
+) -> Result<SystemPart, Box<ImportError>> {
+    // Description, claims, note.
+    let mut reasons_run_in: Option<super::rich::Rich> = None;
+    let mut exemptions = RuleExemptions {
+        description: None,
+        official: None,
+        wording: None,
+        claims: Vec::new(),
+        note: None,
+        reasons_intro: None,
+    };
+    if let Some(rich) = para_rich {
+        match claims::find(&rich.text) {
+            Some(found) => {
+                exemptions.description = ctx.inline(&rich.slice(0..found.range.start))?;
+                exemptions.claims = found.to_model();
+                match &found.official {
+                    Some(official) => exemptions.official = Some(Loc::synthetic(official.clone())),
+                    None => exemptions.wording = ctx.inline(&rich.slice(found.range.clone()))?,
+                }
+                if let Some(generated) = found.normalized(&rich.text[found.range.clone()]) {
+                    ctx.warn(
+                        paragraph_unit.map(|u| u.line),
+                        format!("the claim sentences print as: {generated}"),
+                    );
+                }
+                let note = rich.from(found.range.end).trim();
+                // "Exemptions from these particular subsections are justified ... for the
+                // following reasons:" run into the paragraph is the reasons' lead-in.
+                let intro_at = note.text.trim_end().ends_with(':').then(|| note.text.rfind(". ").map_or(0, |i| i + 2));
+                match intro_at {
+                    Some(at) => {
+                        exemptions.note = ctx.inline(&note.slice(0..at))?;
+                        reasons_run_in = Some(note.from(at));
+                    }
+                    None => exemptions.note = ctx.inline(&note)?,
+                }
+            }
+            None => {
+                let place = if section.is_some() { "section paragraph" } else { "appendix paragraph" };
+                ctx.warn(paragraph_unit.map(|u| u.line), format!("no claim sentences found in the {place}"));
+                exemptions.description = ctx.inline(rich)?;
+            }
+        }
+    }
+
+    // Reasons: intro, then "(a) From subsection ...".
+    let mut justifications_out: Vec<Justification> = Vec::new();
+    let mut intro: Vec<Unit> = Vec::new();
+    let mut current: Option<(Justification, Vec<Unit>)> = None;
+    let mut reasons_paragraph: Option<String> = None;
+    let mut numbering: Option<Numbering> = None;
+    for (k, unit) in after_paragraph.into_iter().enumerate() {
+        let reading = unit.reading();
+        // "(h) Exemptions from the particular subsections are justified for the following reasons:"
+        if k == 0
+            && let Some(s) = section
+            && justifications::parse(&reading).is_none()
+            && let Some(c) = DESIGNATION.captures(&reading)
+            && s.added.get(1).is_none_or(|d| *d == c[1])
+        {
+            reasons_paragraph = Some(c[1].to_string());
+            let rich = unit.reading_rich().from(c[0].len()).trim();
+            intro.push(Unit { kind: super::unit::UnitKind::Para, rich, ..unit });
+            continue;
+        }
+        if let Some(reason) = justifications::parse(&reading) {
+            if let Some((mut j, extra)) = current.take() {
+                append_text(&mut j, &extra, ctx)?;
+                justifications_out.push(j);
+            }
+            let rich = unit.reading_rich().from(reason.text_start).trim();
+            let text = ctx.inline(&rich)?.unwrap_or_else(|| Loc::synthetic(String::new()));
+            let j = justification(&reason, text);
+            let generated = format!("({}) {} ", reason.letter, crate::lower::justification_leadin(&j));
+            if squash(&generated) != squash(&reading[..reason.text_start]) {
+                ctx.warn(Some(unit.line), format!("the lead-in prints as: {}", generated.trim()));
+            }
+            let style = *numbering.get_or_insert(if reason.letter.starts_with(|c: char| c.is_ascii_digit()) {
+                Numbering::Numbers
+            } else {
+                Numbering::Letters
+            });
+            let expected = crate::model::justification_label(style, justifications_out.len());
+            if reason.letter != expected {
+                let how = if style == Numbering::Numbers { "numbered" } else { "lettered" };
+                ctx.warn(Some(unit.line), format!("reason ({}) is {how} ({expected}) in order", reason.letter));
+            }
+            current = Some((j, Vec::new()));
+        } else if let Some((_, extra)) = &mut current {
+            extra.push(unit);
+        } else {
+            intro.push(unit);
+        }
+    }
+    if let Some((mut j, extra)) = current.take() {
+        append_text(&mut j, &extra, ctx)?;
+        justifications_out.push(j);
+    }
+    if let Some(run_in) = reasons_run_in {
+        let line = paragraph_unit.map_or(0, |u| u.line);
+        intro.insert(0, Unit::new(super::unit::UnitKind::Para, run_in, line));
+    }
+    exemptions.reasons_intro = ctx.prose(&intro)?;
+    Ok(SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering })
 }
 
 /// A section amendment as its instruction states it.
