@@ -638,3 +638,45 @@ fn a_wrong_citation_in_a_published_claim_is_kept_and_reported_once() {
         assert_eq!(rules(import_and_check(&planted)), expected, "one new diagnostic for {to}");
     }
 }
+
+/// Claims of a rule's systems as (authority, number of provisions), system by system.
+fn claims_per_system(r: &sorn::model::ExemptionRule) -> Vec<(String, Vec<(String, usize)>)> {
+    r.per_system()
+        .iter()
+        .map(|v| {
+            let claims = v
+                .exemptions
+                .claims
+                .iter()
+                .map(|c| (c.authority.value.written().to_string(), c.subsections.subsections().len()))
+                .collect();
+            (v.system.id.value.clone(), claims)
+        })
+        .collect()
+}
+
+/// `dhs-two-paragraphs-rule.md` is the ICE-015 final rule with a second appendix paragraph (76,
+/// for DHS/ICE-016) added in the same form, as DHS rules that exempt two systems print it.
+#[test]
+fn an_appendix_rule_that_adds_two_paragraphs_imports_as_two_systems() {
+    let out = import_cli(&fixture("dhs-two-paragraphs-rule.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    let per_authority = vec![("(j)(2)".to_string(), 13), ("(k)(2)".to_string(), 8)];
+    assert_eq!(
+        claims_per_system(r),
+        [("DHS/ICE-015".to_string(), per_authority.clone()), ("DHS/ICE-016".to_string(), per_authority)]
+    );
+    assert_eq!(r.systems.len(), 1);
+    assert_eq!(r.systems[0].name.value, "FALCON Search and Analysis System of Records");
+    assert_eq!(r.systems[0].paragraph.as_ref().map(|p| p.value.clone()), Some(sorn::model::Paragraph::Number(76)));
+    assert_eq!((r.justifications.len(), r.systems[0].justifications.len()), (9, 9));
+    assert!(r.unplaced.is_empty(), "{:?}", r.unplaced);
+    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    assert!(rendered.contains("Add paragraphs 75 and 76 to appendix C to part 5 to read as follows:"));
+    let reference = std::fs::read_to_string(fixture("dhs-two-paragraphs-rule.md")).unwrap();
+    let ratio = word_fidelity(&reference, &rendered);
+    assert!(ratio >= 0.97, "fidelity {ratio}");
+}

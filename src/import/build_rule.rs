@@ -14,8 +14,8 @@ use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
-    Amendment, Cfr, Cover, ExemptionRule, Justification, Loc, Numbering, Paragraph, RuleExemptions, SignaturePlacement,
-    SourceDate, Stage, SystemName,
+    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Loc, Numbering, Paragraph, RuleExemptions,
+    SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
 static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,9 +24,52 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHAPTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"chapter ([IVXLC]+) of title (\d+)").expect("valid pattern"));
+/// An appendix instruction that names the paragraphs first: "Add paragraph 75 to appendix C to
+/// part 5", "Add paragraphs 76 and 77 to appendix C to part 5", "Revise paragraph 64 of appendix C
+/// to part 5".
 static ADD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)paragraph (\d+)\b.*?appendix ([A-Z])\b.*?part (\d+[A-Za-z]?)").expect("valid pattern")
+    Regex::new(r"(?i)\b(?P<verb>add|revise|amend)?\w*\s*paragraphs? (?P<paras>\d+(?:(?:,\s*|,?\s+and\s+|\s+through\s+)\d+)*)\b.*?appendix (?P<app>[A-Z])\b.*?part (?P<part>\d+[A-Za-z]?)")
+        .expect("valid pattern")
 });
+/// An appendix instruction that names the appendix first: "In appendix C to part 5, revise
+/// paragraph 64", "Amend appendix C to part 5 by adding paragraphs 76 and 77".
+static IN_APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)appendix (?P<app>[A-Z]) to part (?P<part>\d+[A-Za-z]?)\b.*?\b(?P<verb>add|revis|amend)\w*\s+(?:new\s+)?paragraphs? (?P<paras>\d+(?:(?:,\s*|,?\s+and\s+|\s+through\s+)\d+)*)")
+        .expect("valid pattern")
+});
+
+/// An amendment of appendix paragraphs as its instruction states it.
+struct AppendixAmendment {
+    appendix: String,
+    part: String,
+    /// The paragraphs it adds or revises, in order.
+    paragraphs: Vec<u32>,
+    amendment: Amendment,
+}
+
+impl AppendixAmendment {
+    fn read(instruction: &str) -> Option<Self> {
+        let c = IN_APPENDIX.captures(instruction).or_else(|| ADD.captures(instruction))?;
+        let verb = c.name("verb").map_or("add", |m| m.as_str()).to_ascii_lowercase();
+        let amendment = if verb.starts_with("revis") || instruction.to_ascii_lowercase().contains("revis") {
+            Amendment::Revise
+        } else if instruction
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ')
+            .starts_with("Amend")
+        {
+            Amendment::AmendByAdding
+        } else {
+            Amendment::Add
+        };
+        let listed = &c["paras"];
+        let numbers: Vec<u32> = listed.split(|ch: char| !ch.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+        let paragraphs = match (listed.contains("through"), numbers.as_slice()) {
+            (true, [from, to]) if from <= to && to - from < 100 => (*from..=*to).collect(),
+            _ => numbers,
+        };
+        Some(Self { appendix: c["app"].to_string(), part: c["part"].to_string(), paragraphs, amendment })
+    }
+}
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s").expect("valid pattern"));
 /// "Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:", "Revise § 16.135 to read
 /// as follows:", "Add § 310.52 to read as follows:", "Section 16.135 is amended by adding paragraph
@@ -120,6 +163,10 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut leftovers: Vec<(String, Unit)> = Vec::new();
     let mut paragraph_unit: Option<Unit> = None;
     let mut after_paragraph: Vec<Unit> = Vec::new();
+    // Further appendix paragraphs, one per further system: number, opening unit, units after it.
+    let mut more_paragraphs: Vec<u32> = Vec::new();
+    let mut further: Vec<(u32, Unit, Vec<Unit>)> = Vec::new();
+    let mut appendix_amendment: Option<Amendment> = None;
 
     #[derive(PartialEq)]
     enum State {
@@ -136,7 +183,13 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         let t = unit.text().trim().to_string();
         let reading = unit.reading();
         if state == State::Reasons {
-            after_paragraph.push(unit.clone());
+            match more_paragraphs.get(further.len()) {
+                Some(n) if reading.starts_with(&format!("{n}. ")) => further.push((*n, unit.clone(), Vec::new())),
+                _ => match further.last_mut() {
+                    Some((_, _, after)) => after.push(unit.clone()),
+                    None => after_paragraph.push(unit.clone()),
+                },
+            }
             continue;
         }
         if let Some(c) = SUBJECTS.captures(&t) {
@@ -233,11 +286,13 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                 state = State::Authority;
                 continue;
             }
-            if let Some(c) = ADD.captures(&reading) {
-                paragraph = c.get(1).and_then(|m| m.as_str().parse().ok());
-                appendix = c.get(2).map(|m| m.as_str().to_string());
+            if let Some(a) = AppendixAmendment::read(&reading) {
+                paragraph = a.paragraphs.first().copied();
+                more_paragraphs = a.paragraphs.get(1..).unwrap_or_default().to_vec();
+                appendix = Some(a.appendix);
+                appendix_amendment = Some(a.amendment).filter(|v| *v != Amendment::Add);
                 if cfr_part.is_empty() {
-                    cfr_part = c.get(3).map_or("", |m| m.as_str()).to_string();
+                    cfr_part = a.part;
                 }
                 state = State::Appendix;
                 continue;
@@ -348,13 +403,23 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     }
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering } =
         read_system_part(para_rich.as_ref(), paragraph_unit.as_ref(), section.as_ref(), after_paragraph, ctx)?;
+    let mut systems = Vec::new();
+    for (number, unit, after) in further {
+        systems.push(further_system(number, &unit, after, &all_refs, ctx)?);
+    }
+    for n in more_paragraphs.iter().skip(systems.len()) {
+        ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
+    }
     for (after, unit) in leftovers {
         ctx.unplace(&after, std::slice::from_ref(&unit))?;
     }
 
     // What sorn would assume without being told is left out.
     let section_paragraph = section.as_ref().and_then(|s| s.paragraph.clone());
-    let amendment = section.as_ref().map(|s| s.amendment).filter(|a| *a != Amendment::AmendByAdding);
+    let amendment = match &section {
+        Some(s) => Some(s.amendment).filter(|a| *a != Amendment::AmendByAdding),
+        None => appendix_amendment,
+    };
     let default_numbering = match &reasons_paragraph {
         Some(p) if p.trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => Numbering::Numbers,
         _ => Numbering::Letters,
@@ -399,10 +464,35 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         },
         exemptions,
         justifications: justifications_out,
-        systems: Vec::new(),
+        systems,
         signature,
         fr_doc: fr_doc(&end),
         unplaced,
+    })
+}
+
+/// A further system of an appendix rule, from its paragraph ("76. The DHS/ALL-002 ... consists
+/// of ...") and the reasons after it.
+fn further_system(
+    number: u32,
+    unit: &Unit,
+    after: Vec<Unit>,
+    texts: &[&str],
+    ctx: &mut Ctx,
+) -> Result<ExemptSystem, Box<ImportError>> {
+    let rich = unit.reading_rich().from(format!("{number}. ").len()).trim();
+    let (name, _) = rule_system_name("", &rich.text, texts, ctx);
+    let part = read_system_part(Some(&rich), Some(unit), None, after, ctx)?;
+    Ok(ExemptSystem {
+        id: name.id,
+        name: name.name,
+        separator: name.separator,
+        abbreviations: name.abbreviations,
+        sorn: None,
+        paragraph: Some(Loc::synthetic(Paragraph::Number(number))),
+        reasons_paragraph: None,
+        exemptions: part.exemptions,
+        justifications: part.justifications,
     })
 }
 
@@ -445,10 +535,7 @@ fn read_system_part(
                     None => exemptions.wording = ctx.inline(&rich.slice(found.range.clone()))?,
                 }
                 if let Some(generated) = found.normalized(&rich.text[found.range.clone()]) {
-                    ctx.warn(
-                        paragraph_unit.map(|u| u.line),
-                        format!("the claim sentences print as: {generated}"),
-                    );
+                    ctx.warn(paragraph_unit.map(|u| u.line), format!("the claim sentences print as: {generated}"));
                 }
                 let note = rich.from(found.range.end).trim();
                 // "Exemptions from these particular subsections are justified ... for the

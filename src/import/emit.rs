@@ -412,16 +412,51 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         };
         w.raw("reasons", style);
     }
-    w.table("exemptions");
-    let e = &r.exemptions;
+    exemption_paragraph(w, "", &r.exemptions, &r.justifications);
+    for system in &r.systems {
+        w.array_table("systems");
+        w.str("id", Some(&system.id));
+        w.str("name", Some(&system.name));
+        w.str("separator", system.separator.as_ref());
+        if !system.abbreviations.is_empty() {
+            let items: Vec<String> =
+                system.abbreviations.iter().map(|(k, v)| format!("{} = {}", bare_key(k), string(&v.value))).collect();
+            w.raw("abbreviations", &format!("{{ {} }}", items.join(", ")));
+        }
+        w.str("sorn", system.sorn.as_ref());
+        match system.paragraph.as_ref().map(|p| &p.value) {
+            Some(crate::model::Paragraph::Number(n)) => w.raw("paragraph", &n.to_string()),
+            Some(crate::model::Paragraph::Designation(d)) => w.str("paragraph", Some(&Loc::synthetic(d.clone()))),
+            None => {}
+        }
+        w.str("reasons_paragraph", system.reasons_paragraph.as_ref());
+        exemption_paragraph(w, "systems.", &system.exemptions, &system.justifications);
+    }
+    if let Some(sig) = &r.signature {
+        signature(w, sig);
+    }
+    if let Some(f) = &r.fr_doc {
+        fr_doc(w, f);
+    }
+    unplaced(w, &r.unplaced);
+}
+
+/// A system's exemption paragraph and reasons, under `prefix` ("" or "systems.").
+fn exemption_paragraph(
+    w: &mut W,
+    prefix: &str,
+    e: &crate::model::RuleExemptions,
+    justifications: &[crate::model::Justification],
+) {
+    w.table(&format!("{prefix}exemptions"));
     w.prose("description", e.description.as_ref());
     w.str("official", e.official.as_ref());
     w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("reasons_intro", e.reasons_intro.as_ref());
-    claims(w, "exemptions.claims", &e.claims);
-    for j in &r.justifications {
-        w.array_table("justifications");
+    claims(w, &format!("{prefix}exemptions.claims"), &e.claims);
+    for j in justifications {
+        w.array_table(&format!("{prefix}justifications"));
         if let Some(subs) = &j.subsections {
             w.raw("subsections", &provisions(subs));
         }
@@ -440,13 +475,6 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         }
         w.prose("text", Some(&j.text));
     }
-    if let Some(sig) = &r.signature {
-        signature(w, sig);
-    }
-    if let Some(f) = &r.fr_doc {
-        fr_doc(w, f);
-    }
-    unplaced(w, &r.unplaced);
 }
 
 #[cfg(test)]
