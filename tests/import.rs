@@ -680,3 +680,42 @@ fn an_appendix_rule_that_adds_two_paragraphs_imports_as_two_systems() {
     let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
+
+/// `doj-fbi-022-text-edition-rule.txt` is written in DOJ's 28 CFR part 16 subpart E section form
+/// as the GPO text edition prints it ("0 2. Amend Sec. 16.96 by adding paragraphs (w) and (x)",
+/// the claim list in (w), its authorities in the first sentence of (x)); it is not a published
+/// document.
+#[test]
+fn a_doj_section_rule_in_the_text_edition_types_its_claims_per_authority() {
+    let out = import_cli(&fixture("doj-fbi-022-text-edition-rule.txt"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = load(&stdout(&out));
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    assert_eq!(
+        (r.system.id.value.as_str(), r.system.name.value.as_str()),
+        ("JUSTICE/FBI-022", "FBI Data Warehouse System")
+    );
+    assert_eq!(r.cfr.section.as_ref().map(|s| s.value.as_str()), Some("16.96"));
+    assert_eq!(r.cfr.paragraph.as_ref().map(|p| p.value.to_string()), Some("(w)".to_string()));
+    assert_eq!(
+        claims_per_system(r),
+        [(
+            "JUSTICE/FBI-022".to_string(),
+            vec![("(j)(2)".to_string(), 16), ("(k)(1)".to_string(), 10), ("(k)(2)".to_string(), 10)]
+        )],
+        "the list under (j)(2), and under each (k) ground the provisions (k) reaches"
+    );
+    assert_eq!(r.justifications.len(), 8);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rule.toml"), stdout(&out)).unwrap();
+    let out = sorn().arg("check").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(errors.is_empty(), "the claims paragraph and the reasons paragraph state the typed claims: {errors:?}");
+}

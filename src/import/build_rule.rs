@@ -73,17 +73,18 @@ impl AppendixAmendment {
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s").expect("valid pattern"));
 /// "Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:", "Revise § 16.135 to read
 /// as follows:", "Add § 310.52 to read as follows:", "Section 16.135 is amended by adding paragraph
-/// (g) to read as follows:", "§ 16.135 is revised to read as follows:".
+/// (g) to read as follows:", "§ 16.135 is revised to read as follows:" ("Sec. 16.96" in the GPO
+/// text edition).
 static SECTION_INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\d{1,2}\.\s+(?:(?P<verb>amend|revise|add)\s+§\s*(?P<s1>\d+\.[\w.-]*\w)|(?:section|§)\s*(?P<s2>\d+\.[\w.-]*\w),?\s+is\s+(?:hereby\s+)?(?P<pverb>amended|revised|added))(?:\s+by\s+adding\s+(?:new\s+)?paragraphs?\s+(?P<paras>.+?))?,?\s+to\s+read\s+as\s+follows:?$",
+        r"(?i)^\d{1,2}\.\s+(?:(?P<verb>amend|revise|add)\s+(?:§|sec\.)\s*(?P<s1>\d+\.[\w.-]*\w)|(?:section|§|sec\.)\s*(?P<s2>\d+\.[\w.-]*\w),?\s+is\s+(?:hereby\s+)?(?P<pverb>amended|revised|added))(?:\s+by\s+adding\s+(?:new\s+)?paragraphs?\s+(?P<paras>.+?))?,?\s+to\s+read\s+as\s+follows:?$",
     )
     .expect("valid pattern")
 });
 /// "§ 16.135 Exemption of Civil Rights Division Systems—limited access." (or the number alone, as
-/// FR XML's SECTNO gives it before the SUBJECT).
+/// FR XML's SECTNO gives it before the SUBJECT; the GPO text edition prints "Sec." for "§").
 static SECTION_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^§\s*(\d+\.[\w.-]*\w)(?:\s+(.+?))?\.?$").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^(?:§|Sec\.)\s*(\d+\.[\w.-]*\w)(?:\s+(.+?))?\.?$").expect("valid pattern"));
 /// "Subpart E—Exemption of Records Systems Under the Privacy Act".
 static SUBPART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^Subpart ([A-Z]{1,3})\s*(?:\u{2014}|--|\u{2013}| - )\s*(.+?)\.?$").expect("valid pattern")
@@ -97,8 +98,22 @@ static SECTION_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bsystems? of records (?:is|are) (?:hereby )?exempt(?:ed)? from [^:]*:\s*(.+?\))\.?(?:\s|$)")
         .expect("valid pattern")
 });
-static SUBJECTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^List of Subjects in (\d+) CFR [Pp]arts? (\S+)$").expect("valid pattern"));
+/// "List of Subjects in 28 CFR Part 16", with the terms on the next line or, as the GPO text
+/// edition runs them in, on the same one.
+static SUBJECTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^List of Subjects in (\d+) CFR [Pp]arts? (\d+[A-Za-z]?)\.?(?:\s+(?P<terms>[A-Z].+))?$")
+        .expect("valid pattern")
+});
+
+/// An amendatory instruction without the bullet before its number: "■ 2. Amend ...", or "0 2.
+/// Amend ..." as the GPO text edition prints the bullet.
+fn without_bullet(reading: &str) -> String {
+    let t = reading.trim_start_matches(['\u{25a0}', ' ']);
+    match t.strip_prefix("0 ").or_else(|| t.strip_prefix("0\n")) {
+        Some(rest) if INSTRUCTION.is_match(rest.trim_start()) => rest.trim_start().to_string(),
+        _ => t.to_string(),
+    }
+}
 
 fn after_dash(text: &str) -> Option<String> {
     for dash in ["\u{2014}", "--", " \u{2013} ", "\u{2013}", " - "] {
@@ -181,7 +196,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut state = State::Start;
     for unit in units[reg_start..].iter() {
         let t = unit.text().trim().to_string();
-        let reading = unit.reading();
+        let reading = without_bullet(&unit.reading());
         if state == State::Reasons {
             match more_paragraphs.get(further.len()) {
                 Some(n) if reading.starts_with(&format!("{n}. ")) => further.push((*n, unit.clone(), Vec::new())),
@@ -197,7 +212,12 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                 cfr_title = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
                 cfr_part = c.get(2).map_or("", |m| m.as_str()).to_string();
             }
-            state = State::Subjects;
+            match c.name("terms") {
+                Some(terms) => {
+                    subjects = terms.as_str().trim_end_matches('.').split(", ").map(|s| s.trim().to_string()).collect();
+                }
+                None => state = State::Subjects,
+            }
             continue;
         }
         if let Some(c) = ISSUANCE.captures(&t) {
@@ -496,6 +516,27 @@ fn further_system(
     })
 }
 
+/// The claims of a section paragraph that gives only the list ("(w) The following system of
+/// records is exempted from 5 U.S.C. 552a(c)(3) ...: Name (ID).") when the next paragraph opens
+/// with the authorities ("(x) These exemptions apply only to the extent that information in this
+/// system is subject to exemption pursuant to 5 U.S.C. 552a(j)(2), (k)(1), or (k)(2). ..."), as
+/// DOJ prints them.
+fn claims_continued(
+    rich: &super::rich::Rich,
+    section: Option<&SectionAmendment>,
+    next: Option<&Unit>,
+) -> Option<claims::ClaimsFound> {
+    section?;
+    if claims::find(&rich.text).is_some() {
+        return None;
+    }
+    let reading = next?.reading();
+    let body = DESIGNATION.captures(&reading).map_or(reading.as_str(), |c| &reading[c[0].len()..]);
+    let joined = format!("{} {}", rich.text.trim_end(), body.trim());
+    let found = claims::find(&joined)?;
+    (found.range.start < rich.text.len() && found.range.end > rich.text.trim_end().len()).then_some(found)
+}
+
 /// What one system's paragraph says, read from the paragraph and the units after it: its
 /// description, claims and note, the reasons' introduction (and, in a section, its designation),
 /// and the reasons.
@@ -525,7 +566,13 @@ fn read_system_part(
         note: None,
         reasons_intro: None,
     };
-    if let Some(rich) = para_rich {
+    let continued = para_rich.and_then(|rich| claims_continued(rich, section, after_paragraph.first()));
+    if let (Some(rich), Some(found)) = (para_rich, continued) {
+        // The list in the claims paragraph, its authority in the reasons paragraph after it.
+        exemptions.description = ctx.inline(&rich.slice(0..found.range.start))?;
+        exemptions.claims = found.to_model();
+        exemptions.wording = ctx.inline(&rich.from(found.range.start).trim())?;
+    } else if let Some(rich) = para_rich {
         match claims::find(&rich.text) {
             Some(found) => {
                 exemptions.description = ctx.inline(&rich.slice(0..found.range.start))?;

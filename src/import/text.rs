@@ -447,9 +447,19 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     last.is_alphanumeric() && !last.is_uppercase() && p.split_whitespace().count() >= 8 && !p.ends_with(':')
 }
 
-/// Whether a paragraph starts with a list-like marker: "A. ", "(a) ", "1. ", "iv) ".
+/// Whether a paragraph starts with a list-like marker: "A. ", "(a) ", "1. ", "iv) ", or an
+/// amendatory instruction's number after the bullet the GPO text edition prints as "0" ("0 2.
+/// Amend § 16.96 ...").
 pub fn starts_with_marker(text: &str) -> bool {
     let t = text.trim_start();
+    let t = match t.strip_prefix('0') {
+        Some(rest)
+            if rest.starts_with(char::is_whitespace) && rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            rest.trim_start()
+        }
+        _ => t,
+    };
     let inner = t.strip_prefix('(').unwrap_or(t);
     let len = inner.chars().take_while(|c| c.is_ascii_alphanumeric()).count();
     if len == 0 || len > 4 {

@@ -59,19 +59,42 @@ struct Stated {
 /// Compares each document's `wording` with its typed claims, authority by authority.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.documents {
-        let (wording, key, table) = match &doc.document {
+        let (wording, key, table, after) = match &doc.document {
             Document::Sorn(s) => match s.system.exemptions.as_ref().and_then(|e| e.wording.as_ref()) {
-                Some(w) => (w, "system.exemptions.wording", "system.exemptions"),
+                Some(w) => (w, "system.exemptions.wording", "system.exemptions", None),
                 None => continue,
             },
             Document::ExemptionRule(r) => match &r.exemptions.wording {
-                Some(w) => (w, "exemptions.wording", "exemptions"),
+                Some(w) => (w, "exemptions.wording", "exemptions", r.exemptions.reasons_intro.as_ref()),
                 None => continue,
             },
         };
         let source = cx.text(doc.file);
-        let in_source = |inner: Range<usize>| source_range(source, wording.span.clone(), &wording.value, inner);
-        let statements = claim_statements(&wording.value);
+        // DOJ's section paragraphs give the list in the claims paragraph and the authorities in
+        // the first sentence of the reasons paragraph: read the two together when the wording alone
+        // states no claim.
+        let mut text = wording.value.clone();
+        let joined_at = match after {
+            Some(intro) if claim_statements(&wording.value).is_empty() => {
+                text.push(' ');
+                let at = text.len();
+                text.push_str(&intro.value);
+                Some((at, intro))
+            }
+            _ => None,
+        };
+        let in_source = |inner: Range<usize>| match joined_at {
+            Some((at, intro)) if inner.start >= at => {
+                source_range(source, intro.span.clone(), &intro.value, inner.start - at..inner.end.saturating_sub(at))
+            }
+            _ => source_range(
+                source,
+                wording.span.clone(),
+                &wording.value,
+                inner.start..inner.end.min(wording.value.len()),
+            ),
+        };
+        let statements = claim_statements(&text);
         let mut stated: BTreeMap<Authority, Stated> = BTreeMap::new();
         for statement in &statements {
             for authority in &statement.authorities {
