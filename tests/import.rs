@@ -719,3 +719,29 @@ fn a_doj_section_rule_in_the_text_edition_types_its_claims_per_authority() {
         .collect();
     assert!(errors.is_empty(), "the claims paragraph and the reasons paragraph state the typed claims: {errors:?}");
 }
+
+#[test]
+fn an_authority_without_its_paragraph_is_one_warning_and_one_finding() {
+    let text = std::fs::read_to_string(fixture("doj-fbi-022-text-edition-rule.txt")).unwrap();
+    let bare = text.replacen("552a(j)(2),\n(k)(1), or (k)(2).", "552a(j) and\n(k).", 1);
+    assert_ne!(bare, text);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("rule.txt");
+    std::fs::write(&input, bare).unwrap();
+    let out = import_cli(&input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warned: Vec<String> = stderr(&out).lines().filter(|l| l.contains("claim")).map(str::to_string).collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].contains("line 101") && warned[0].contains("(j) and (k) without its paragraph"), "{warned:?}");
+    std::fs::write(dir.path().join("rule.toml"), stdout(&out)).unwrap();
+    let out = sorn().arg("check").arg(dir.path().join("rule.toml")).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors, ["missing-section"], "once, not one unclaimed-justification per reason");
+}

@@ -537,6 +537,18 @@ fn claims_continued(
     (found.range.start < rich.text.len() && found.range.end > rich.text.trim_end().len()).then_some(found)
 }
 
+/// "(j) and (k)" when a text cites the exemption subsections without their paragraphs ("pursuant
+/// to 5 U.S.C. 552a(j) and (k)"), which name no authority a claim can be typed under.
+fn bare_authority(text: &str) -> Option<String> {
+    let at = text.find("552a(j)").or_else(|| text.find("552a(k)"))?;
+    let rest = &text[at + "552a".len()..];
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || " (),/or".contains(c))).unwrap_or(rest.len());
+    let cited = rest[..end].trim().trim_end_matches([',', ' ']);
+    let bare =
+        ["(j)", "(k)"].iter().any(|p| cited.match_indices(p).any(|(i, _)| !cited[i + p.len()..].starts_with('(')));
+    bare.then(|| cited.to_string())
+}
+
 /// What one system's paragraph says, read from the paragraph and the units after it: its
 /// description, claims and note, the reasons' introduction (and, in a section, its designation),
 /// and the reasons.
@@ -598,7 +610,15 @@ fn read_system_part(
             }
             None => {
                 let place = if section.is_some() { "section paragraph" } else { "appendix paragraph" };
-                ctx.warn(paragraph_unit.map(|u| u.line), format!("no claim sentences found in the {place}"));
+                let next = after_paragraph.first().map(Unit::reading).unwrap_or_default();
+                let why = match (bare_authority(&rich.text), bare_authority(&next)) {
+                    (Some(bare), _) | (None, Some(bare)) => format!(
+                        ": it names the authority as {bare} without its paragraph ((j)(2), (k)(2), ...), so the \
+                         claims are not typed; the text is kept"
+                    ),
+                    (None, None) => "; the text is kept".to_string(),
+                };
+                ctx.warn(paragraph_unit.map(|u| u.line), format!("no claim sentences found in the {place}{why}"));
                 exemptions.description = ctx.inline(rich)?;
             }
         }
