@@ -745,3 +745,31 @@ fn an_authority_without_its_paragraph_is_one_warning_and_one_finding() {
         .collect();
     assert_eq!(errors, ["missing-section"], "once, not one unclaimed-justification per reason");
 }
+
+/// `va-103va07b-section-rule.md` is written in VA's 38 CFR 1.582 form (the system named in the
+/// paragraph's heading, "(1)" the claims, "(2)" the reasons numbered (i), (ii), ...); it is not a
+/// published document.
+#[test]
+fn a_va_section_rule_names_its_system_in_the_heading_and_numbers_reasons_in_roman() {
+    let out = import_cli(&fixture("va-103va07b-section-rule.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    assert_eq!(
+        (r.system.id.value.as_str(), r.system.name.value.as_str()),
+        ("103VA07B", "Police and Security Records—VA")
+    );
+    assert_eq!(
+        claims_per_system(r),
+        [("103VA07B".to_string(), vec![("(j)(2)".to_string(), 13), ("(k)(2)".to_string(), 7)])]
+    );
+    assert_eq!(r.cfr.numbering(), sorn::model::Numbering::Roman);
+    assert_eq!(r.justifications.len(), 9);
+    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    assert!(rendered.contains("Amend § 1.582 by adding paragraph (e) to read as follows:"), "{rendered}");
+    assert!(rendered.contains("\n(ix) From subsection (g) because"), "{rendered}");
+    let reference = std::fs::read_to_string(fixture("va-103va07b-section-rule.md")).unwrap();
+    let ratio = word_fidelity(&reference, &rendered);
+    assert!(ratio >= 0.95, "fidelity {ratio}");
+}

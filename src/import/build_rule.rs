@@ -100,6 +100,11 @@ static SECTION_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "List of Subjects in 28 CFR Part 16", with the terms on the next line or, as the GPO text
 /// edition runs them in, on the same one.
+/// A paragraph heading that names a system with its identifier, before the paragraph's first
+/// numbered subparagraph: "Police and Security Records—VA (103VA07B). (1) ".
+static HEADED_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\*?([^()*]{3,200}? \([A-Za-z0-9][A-Za-z0-9/.-]{1,23}\))\.?\*?\s+\(1\)\s").expect("valid pattern")
+});
 static SUBJECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^List of Subjects in (\d+) CFR [Pp]arts? (\d+[A-Za-z]?)\.?(?:\s+(?P<terms>[A-Z].+))?$")
         .expect("valid pattern")
@@ -352,8 +357,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     });
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let (mut system_name, generated_subject) = match section_system(&para_text) {
-        Some(printed) if section.is_some() => section_system_name(&printed, &all_refs),
+    let (mut system_name, generated_subject) = match (section_system(&para_text), headed_system(&para_text)) {
+        (Some(printed), _) if section.is_some() => section_system_name(&printed, &all_refs),
+        (_, Some(printed)) if section.is_some() => section_system_name(&printed, &all_refs),
         _ => rule_system_name(&subject_text, &para_text, &all_refs, ctx),
     };
     if section.is_some() && system_name.id.value.is_empty() {
@@ -658,12 +664,14 @@ fn read_system_part(
             }
             let style = *numbering.get_or_insert(if reason.letter.starts_with(|c: char| c.is_ascii_digit()) {
                 Numbering::Numbers
+            } else if reason.letter == "i" {
+                Numbering::Roman
             } else {
                 Numbering::Letters
             });
             let expected = crate::model::justification_label(style, justifications_out.len());
             if reason.letter != expected {
-                let how = if style == Numbering::Numbers { "numbered" } else { "lettered" };
+                let how = if style == Numbering::Letters { "lettered" } else { "numbered" };
                 ctx.warn(Some(unit.line), format!("reason ({}) is {how} ({expected}) in order", reason.letter));
             }
             current = Some((j, Vec::new()));
@@ -724,6 +732,13 @@ impl SectionAmendment {
 /// Data Warehouse System (JUSTICE/FBI-022)".
 fn section_system(paragraph: &str) -> Option<String> {
     SECTION_SYSTEM.captures(paragraph).map(|c| c[1].trim().to_string())
+}
+
+/// The system a section paragraph names in its heading, as VA prints 38 CFR 1.582: "(e) *Police
+/// and Security Records—VA (103VA07B).* (1) Pursuant to 5 U.S.C. 552a(j)(2), ...": "Police and
+/// Security Records—VA (103VA07B)".
+fn headed_system(paragraph: &str) -> Option<String> {
+    HEADED_SYSTEM.captures(paragraph).map(|c| c[1].trim().to_string())
 }
 
 /// The system's name from the way a section paragraph prints it ("Name (ID)"), with the form that

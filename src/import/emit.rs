@@ -409,6 +409,7 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         let style = match n.value {
             crate::model::Numbering::Letters => "\"letters\"",
             crate::model::Numbering::Numbers => "\"numbers\"",
+            crate::model::Numbering::Roman => "\"roman\"",
         };
         w.raw("reasons", style);
     }

@@ -33,8 +33,9 @@ pub fn letter(text: &str) -> Option<&str> {
     let close = t.find(')')?;
     let letter = &t[..close];
     let rest = t[close + 1..].trim_start();
+    let roman = letter.len() <= 5 && letter.chars().all(|c| "ivxl".contains(c));
     (!letter.is_empty()
-        && letter.len() <= 3
+        && (letter.len() <= 3 || roman)
         && (letter.chars().all(|c| c.is_ascii_lowercase()) || letter.chars().all(|c| c.is_ascii_digit()))
         && rest.starts_with("From "))
     .then_some(letter)

@@ -154,13 +154,19 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
 }
 
 /// The paragraphs a rule adds, in order: each system's paragraph and, in a section, its reasons
-/// paragraph ("75", "76"; "(g)", "(h)", "(i)", "(j)").
+/// paragraph when it stands beside it ("75", "76"; "(g)", "(h)", "(i)", "(j)"); a reasons
+/// paragraph inside the system's ("(e)" then "(2)", as VA designates them) is added with it.
 fn added_paragraphs(r: &ExemptionRule) -> Vec<String> {
+    let level = |d: &str| d.trim().trim_start_matches('(').chars().next().map(|c| c.is_ascii_digit());
     let mut out = Vec::new();
     for view in r.per_system() {
-        out.extend(view.cfr.paragraph.as_ref().map(|p| p.value.to_string()));
-        if r.cfr.section.is_some() {
-            out.extend(view.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim().to_string()));
+        let paragraph = view.cfr.paragraph.as_ref().map(|p| p.value.to_string());
+        out.extend(paragraph.clone());
+        if r.cfr.section.is_some()
+            && let Some(reasons) = &view.cfr.reasons_paragraph
+            && paragraph.as_deref().is_none_or(|p| level(p) == level(&reasons.value))
+        {
+            out.push(reasons.value.trim().to_string());
         }
     }
     out

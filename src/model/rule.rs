@@ -173,8 +173,9 @@ pub struct Cfr {
     /// "amend-by-adding" (default for a section: "Amend § 16.135 by adding paragraphs (g) and
     /// (h)") or "revise" ("Revise § 16.135 to read as follows:").
     pub amendment: Option<Loc<Amendment>>,
-    /// How the reasons are numbered: "letters" ((a), (b), ..., as DHS does) or "numbers" ((1),
-    /// (2), ..., as DOJ does under a designated reasons paragraph). Default: "numbers" when
+    /// How the reasons are numbered: "letters" ((a), (b), ..., as DHS does), "numbers" ((1),
+    /// (2), ..., as DOJ does under a designated reasons paragraph) or "roman" ((i), (ii), ..., as
+    /// VA does under a numbered one). Default: "numbers" when
     /// `reasons_paragraph` is a letter, else "letters".
     pub reasons: Option<Loc<Numbering>>,
 }
@@ -199,6 +200,9 @@ pub enum Numbering {
     Letters,
     /// (1), (2), ... (1 CFR 21.11 second level).
     Numbers,
+    /// (i), (ii), ... (1 CFR 21.11 third level), as VA numbers the reasons under a numbered
+    /// reasons paragraph of 38 CFR 1.582.
+    Roman,
 }
 
 /// A paragraph of the CFR: a number in an appendix (`75`) or a designation in a section (`"(g)"`).
@@ -359,7 +363,35 @@ pub fn justification_label(numbering: Numbering, index: usize) -> String {
     match numbering {
         Numbering::Letters => justification_letter(index),
         Numbering::Numbers => (index + 1).to_string(),
+        Numbering::Roman => roman(index + 1),
     }
+}
+
+/// A number as a lowercase roman numeral: 1 → "i", 9 → "ix", 14 → "xiv".
+pub fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
 }
 
 /// The letter of the justification at `index`, as the CFR numbers paragraphs: a ... z, then
@@ -398,6 +430,8 @@ mod tests {
     fn labels_by_numbering() {
         assert_eq!(super::justification_label(super::Numbering::Letters, 1), "b");
         assert_eq!(super::justification_label(super::Numbering::Numbers, 1), "2");
+        assert_eq!(super::justification_label(super::Numbering::Roman, 8), "ix");
+        assert_eq!(super::roman(14), "xiv");
     }
 
     #[test]
