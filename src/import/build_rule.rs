@@ -630,7 +630,36 @@ fn read_system_part(
         }
     }
 
-    // Reasons: intro, then "(a) From subsection ...".
+    let reasons = read_reasons(section, after_paragraph, ctx)?;
+    let mut intro = reasons.intro;
+    if let Some(run_in) = reasons_run_in {
+        let line = paragraph_unit.map_or(0, |u| u.line);
+        intro.insert(0, Unit::new(super::unit::UnitKind::Para, run_in, line));
+    }
+    exemptions.reasons_intro = ctx.prose(&intro)?;
+    Ok(SystemPart {
+        exemptions,
+        justifications: reasons.justifications,
+        reasons_paragraph: reasons.paragraph,
+        numbering: reasons.numbering,
+    })
+}
+
+/// The reasons after a system's paragraph: their introduction (in a section, with its
+/// designation), then each lettered or numbered reason with the paragraphs that continue it.
+struct Reasons {
+    intro: Vec<Unit>,
+    justifications: Vec<Justification>,
+    paragraph: Option<String>,
+    numbering: Option<Numbering>,
+}
+
+fn read_reasons(
+    section: Option<&SectionAmendment>,
+    after_paragraph: Vec<Unit>,
+    ctx: &mut Ctx,
+) -> Result<Reasons, Box<ImportError>> {
+    // The intro, then "(a) From subsection ...".
     let mut justifications_out: Vec<Justification> = Vec::new();
     let mut intro: Vec<Unit> = Vec::new();
     let mut current: Option<(Justification, Vec<Unit>)> = None;
@@ -685,12 +714,7 @@ fn read_system_part(
         append_text(&mut j, &extra, ctx)?;
         justifications_out.push(j);
     }
-    if let Some(run_in) = reasons_run_in {
-        let line = paragraph_unit.map_or(0, |u| u.line);
-        intro.insert(0, Unit::new(super::unit::UnitKind::Para, run_in, line));
-    }
-    exemptions.reasons_intro = ctx.prose(&intro)?;
-    Ok(SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering })
+    Ok(Reasons { intro, justifications: justifications_out, paragraph: reasons_paragraph, numbering })
 }
 
 /// A section amendment as its instruction states it.
