@@ -773,3 +773,33 @@ fn a_va_section_rule_names_its_system_in_the_heading_and_numbers_reasons_in_roma
     let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.95, "fidelity {ratio}");
 }
+
+/// The DOJ example with its reasons in the form "(1) Subsection (c)(3). To ...", rendered and
+/// imported back: the form and every reason's provisions survive the round trip.
+#[test]
+fn reasons_that_open_with_subsection_round_trip() {
+    let example = std::fs::read_to_string(root().join("examples/doj-crt-section-rule.toml")).unwrap();
+    let source = example
+        .replace("reasons_paragraph = \"(h)\"\n", "reasons_paragraph = \"(h)\"\nleadin = \"subsection\"\n")
+        .replace("text = \"because ", "text = \"Because ");
+    let ws = sorn::source::load_str("rule.toml", &source);
+    assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
+    let rendered = Format::Markdown.render(&lower(&ws.documents[0].document, &LowerOptions::default()));
+    assert!(rendered.contains("\n(1) Subsection (c)(3). Because making available"), "{rendered}");
+    assert!(rendered.contains("\n(3) Subsection (d)(1), (2), (3), and (4). Because"), "{rendered}");
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("rule.md");
+    std::fs::write(&md, &rendered).unwrap();
+    let out = import_cli(&md);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let Document::ExemptionRule(r) = load(&stdout(&out)) else { panic!("not a rule") };
+    let Document::ExemptionRule(original) = &ws.documents[0].document else { panic!("not a rule") };
+    assert_eq!(r.cfr.leadin(), sorn::model::Leadin::Subsection);
+    let provisions = |r: &sorn::model::ExemptionRule| -> Vec<Vec<String>> {
+        r.justifications
+            .iter()
+            .map(|j| j.subsections.iter().flat_map(|p| p.subsections()).map(|s| s.to_string()).collect())
+            .collect()
+    };
+    assert_eq!(provisions(&r), provisions(original));
+}

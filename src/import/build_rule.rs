@@ -14,8 +14,8 @@ use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
-    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Loc, Numbering, Paragraph, RuleExemptions,
-    SignaturePlacement, SourceDate, Stage, SystemName,
+    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Loc, Numbering, Paragraph,
+    RuleExemptions, SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
 static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -427,7 +427,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
         }
     }
-    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering } =
+    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
         read_system_part(para_rich.as_ref(), paragraph_unit.as_ref(), section.as_ref(), after_paragraph, ctx)?;
     let mut systems = Vec::new();
     for (number, unit, after) in further {
@@ -487,6 +487,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
             amendment: amendment.map(Loc::synthetic),
             reasons: reasons.map(Loc::synthetic),
+            leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
         },
         exemptions,
         justifications: justifications_out,
@@ -563,6 +564,7 @@ struct SystemPart {
     justifications: Vec<Justification>,
     reasons_paragraph: Option<String>,
     numbering: Option<Numbering>,
+    leadin: Option<Leadin>,
 }
 
 /// Reads one system's paragraph (`para_rich`, without its number or designation; `paragraph_unit`
@@ -642,6 +644,7 @@ fn read_system_part(
         justifications: reasons.justifications,
         reasons_paragraph: reasons.paragraph,
         numbering: reasons.numbering,
+        leadin: reasons.leadin,
     })
 }
 
@@ -652,6 +655,7 @@ struct Reasons {
     justifications: Vec<Justification>,
     paragraph: Option<String>,
     numbering: Option<Numbering>,
+    leadin: Option<Leadin>,
 }
 
 fn read_reasons(
@@ -665,6 +669,7 @@ fn read_reasons(
     let mut current: Option<(Justification, Vec<Unit>)> = None;
     let mut reasons_paragraph: Option<String> = None;
     let mut numbering: Option<Numbering> = None;
+    let mut leadin: Option<Leadin> = None;
     for (k, unit) in after_paragraph.into_iter().enumerate() {
         let reading = unit.reading();
         // "(h) Exemptions from the particular subsections are justified for the following reasons:"
@@ -687,7 +692,8 @@ fn read_reasons(
             let rich = unit.reading_rich().from(reason.text_start).trim();
             let text = ctx.inline(&rich)?.unwrap_or_else(|| Loc::synthetic(String::new()));
             let j = justification(&reason, text);
-            let generated = format!("({}) {} ", reason.letter, crate::lower::justification_leadin(&j));
+            let form = *leadin.get_or_insert(reason.leadin);
+            let generated = format!("({}) {} ", reason.letter, crate::lower::justification_leadin(&j, form));
             if squash(&generated) != squash(&reading[..reason.text_start]) {
                 ctx.warn(Some(unit.line), format!("the lead-in prints as: {}", generated.trim()));
             }
@@ -714,7 +720,7 @@ fn read_reasons(
         append_text(&mut j, &extra, ctx)?;
         justifications_out.push(j);
     }
-    Ok(Reasons { intro, justifications: justifications_out, paragraph: reasons_paragraph, numbering })
+    Ok(Reasons { intro, justifications: justifications_out, paragraph: reasons_paragraph, numbering, leadin })
 }
 
 /// A section amendment as its instruction states it.

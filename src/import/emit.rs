@@ -413,6 +413,13 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         };
         w.raw("reasons", style);
     }
+    if let Some(l) = &r.cfr.leadin {
+        let form = match l.value {
+            crate::model::Leadin::From => "\"from\"",
+            crate::model::Leadin::Subsection => "\"subsection\"",
+        };
+        w.raw("leadin", form);
+    }
     exemption_paragraph(w, "", &r.exemptions, &r.justifications);
     for system in &r.systems {
         w.array_table("systems");

@@ -24,6 +24,8 @@ pub struct Reason {
     pub groups: Vec<Group>,
     /// Byte offset in the text where the reason itself begins ("because ...").
     pub text_start: usize,
+    /// How it opens: "From subsection ..." or "Subsection (c)(3).".
+    pub leadin: crate::model::Leadin,
 }
 
 /// The letter or number of a reason paragraph, "(a) From ..." → "a", "(1) From ..." → "1", if it
@@ -37,13 +39,16 @@ pub fn letter(text: &str) -> Option<&str> {
     (!letter.is_empty()
         && (letter.len() <= 3 || roman)
         && (letter.chars().all(|c| c.is_ascii_lowercase()) || letter.chars().all(|c| c.is_ascii_digit()))
-        && rest.starts_with("From "))
+        && (rest.starts_with("From ") || rest.starts_with("Subsection ") || rest.starts_with("Subsections ")))
     .then_some(letter)
 }
 
 /// Reads a reason paragraph.
 pub fn parse(text: &str) -> Option<Reason> {
     let letter = letter(text)?.to_string();
+    if let Some(reason) = parse_captioned(text, &letter) {
+        return Some(reason);
+    }
     let mut pos = text.find("From ")? + "From ".len();
     let rest = &text[pos..];
     let noun = if rest.starts_with("subsections ") {
@@ -90,7 +95,32 @@ pub fn parse(text: &str) -> Option<Reason> {
     let after = after.strip_prefix(',').unwrap_or(after);
     let ws = after.len() - after.trim_start().len();
     let text_start = text.len() - after.len() + ws;
-    Some(Reason { letter, groups, text_start })
+    Some(Reason { letter, groups, text_start, leadin: crate::model::Leadin::From })
+}
+
+/// Reads a reason that opens with its provisions as a sentence of their own, as DOJ words some:
+/// "(1) Subsection (c)(3). To provide the subject ...", "(5) Subsections (e)(2) and (3). To
+/// collect ...".
+fn parse_captioned(text: &str, letter: &str) -> Option<Reason> {
+    let close = text.find(')')?;
+    let rest = text[close + 1..].trim_start();
+    let offset = text.len() - rest.len();
+    let noun = ["Subsections ", "Subsection "].into_iter().find(|n| rest.starts_with(n))?;
+    let pos = offset + noun.len();
+    let (end, list) = citation_run(text, pos)?;
+    let after = &text[end..];
+    let sentence = after.strip_prefix('.')?;
+    if !(sentence.is_empty() || sentence.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let subsections = parse_citation_list(list.trim().trim_end_matches(',').trim()).ok()?;
+    let ws = sentence.len() - sentence.trim_start().len();
+    Some(Reason {
+        letter: letter.to_string(),
+        groups: vec![Group { subsections, heading: None }],
+        text_start: end + 1 + ws,
+        leadin: crate::model::Leadin::Subsection,
+    })
 }
 
 /// The citations starting at `pos`: "(c)(3) and (4)", "(e)(4)(G), (e)(4)(H), and (e)(4)(I)".
@@ -211,5 +241,19 @@ mod tests {
         assert!(parse("(1a) From subsection (c)(3) because").is_none());
         assert!(parse("(a) To the DOJ, including Offices of the United States Attorneys.").is_none());
         assert!(parse("Exemptions from these particular subsections are justified").is_none());
+    }
+
+    #[test]
+    fn reasons_that_open_with_their_provisions_as_a_sentence() {
+        let text = "(5) Subsections (e)(2) and (3). To collect information from the subject would alert the subject.";
+        let r = parse(text).unwrap();
+        assert_eq!(r.letter, "5");
+        assert_eq!(r.leadin, crate::model::Leadin::Subsection);
+        let subs: Vec<String> = r.groups[0].subsections.iter().map(ToString::to_string).collect();
+        assert_eq!(subs, ["(e)(2)", "(e)(3)"]);
+        assert!(text[r.text_start..].starts_with("To collect"));
+        let one = parse("(1) Subsection (c)(3). To provide an accounting could alert the subject.").unwrap();
+        assert_eq!(one.groups[0].subsections.len(), 1);
+        assert!(parse("(1) Subsection (c)(3) is not a sentence").is_none());
     }
 }

@@ -206,8 +206,9 @@ pub fn official(official: Option<&Loc<String>>, agency: &Agency) -> String {
 }
 
 /// The generated lead-in of a justification, up to where the written reason begins: "From
-/// subsection (c)(3) and (4) (Accounting for Disclosures)" (plain text).
-pub fn justification_leadin(j: &crate::model::Justification) -> String {
+/// subsection (c)(3) and (4) (Accounting for Disclosures)", or in the "subsection" form
+/// "Subsection (c)(3)." (plain text).
+pub fn justification_leadin(j: &crate::model::Justification, form: crate::model::Leadin) -> String {
     let covers = covers_of(j);
     let mut items = 0;
     let mut parts = Vec::new();
@@ -221,7 +222,10 @@ pub fn justification_leadin(j: &crate::model::Justification) -> String {
         parts.push(part);
     }
     let noun = if items > 1 { "subsections" } else { "subsection" };
-    format!("From {noun} {}", join_and(&parts))
+    match form {
+        crate::model::Leadin::From => format!("From {noun} {}", join_and(&parts)),
+        crate::model::Leadin::Subsection => format!("{} {}.", capitalize(noun), join_and(&parts)),
+    }
 }
 
 /// "A", "A and B", "A, B, and C".

@@ -148,7 +148,11 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     }
     let numbering = r.cfr.numbering();
     for (i, j) in r.justifications.iter().enumerate() {
-        let lead = escape(&format!("({}) {}", justification_label(numbering, i), common::justification_leadin(j)));
+        let lead = escape(&format!(
+            "({}) {}",
+            justification_label(numbering, i),
+            common::justification_leadin(j, r.cfr.leadin())
+        ));
         blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
     }
 }

@@ -178,6 +178,21 @@ pub struct Cfr {
     /// VA does under a numbered one). Default: "numbers" when
     /// `reasons_paragraph` is a letter, else "letters".
     pub reasons: Option<Loc<Numbering>>,
+    /// How each reason opens: "from" (default: "(1) From subsection (c)(3) because ...") or
+    /// "subsection" ("(1) Subsection (c)(3). To provide ...", as DOJ words some of its reasons);
+    /// the reason's `text` continues it.
+    pub leadin: Option<Loc<Leadin>>,
+}
+
+/// How a reason opens.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Leadin {
+    /// "From subsection (c)(3) (Accounting for Disclosures)", the reason continuing "because ...".
+    #[default]
+    From,
+    /// "Subsection (c)(3).", the reason a sentence of its own.
+    Subsection,
 }
 
 /// The verb of the amendatory instruction (Document Drafting Handbook: add, amend, revise).
@@ -295,6 +310,11 @@ impl Cfr {
             }
             _ => Numbering::Letters,
         }
+    }
+
+    /// How reasons open, as written or by default.
+    pub fn leadin(&self) -> Leadin {
+        self.leadin.as_ref().map_or(Leadin::From, |l| l.value)
     }
 
     /// The amendatory verb, as written or by default.
