@@ -706,6 +706,8 @@ fn a_doj_section_rule_in_the_text_edition_types_its_claims_per_authority() {
         "the list under (j)(2), and under each (k) ground the provisions (k) reaches"
     );
     assert_eq!(r.justifications.len(), 8);
+    assert!(r.unplaced.is_empty(), "{:?}", r.unplaced);
+    assert!(r.cfr.issuance.as_ref().is_some_and(|w| w.value.contains("28 CFR part 16 is amended as follows:")));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("rule.toml"), stdout(&out)).unwrap();
     let out = sorn().arg("check").arg(dir.path()).args(["--format", "json"]).output().unwrap();

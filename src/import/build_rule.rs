@@ -22,6 +22,13 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^For the reasons (?:stated|set (?:forth|out)) in the preamble,\s+(.+?)\s+(?:amends|proposes to amend|is amending|hereby amends|amend)\s+(.+?)\s+as follows:?$")
         .expect("valid pattern")
 });
+/// Words of issuance in another form than "For the reasons stated in the preamble, ... amends ...":
+/// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., 28 CFR part 16
+/// is amended as follows:", "Accordingly, 32 CFR part 310 is proposed to be amended as follows:".
+static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?$")
+        .expect("valid pattern")
+});
 static CHAPTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"chapter ([IVXLC]+) of title (\d+)").expect("valid pattern"));
 /// An appendix instruction that names the paragraphs first: "Add paragraph 75 to appendix C to
@@ -180,6 +187,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut appendix_heading = None;
     let mut issuance_agency = None;
     let mut issuance_line = None;
+    let mut issuance_own: Vec<Unit> = Vec::new();
     let mut leftovers: Vec<(String, Unit)> = Vec::new();
     let mut paragraph_unit: Option<Unit> = None;
     let mut after_paragraph: Vec<Unit> = Vec::new();
@@ -234,6 +242,11 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
                     cfr_title = ch.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
                 }
             }
+            state = State::Start;
+            continue;
+        }
+        if issuance_line.is_none() && issuance_own.is_empty() && OTHER_ISSUANCE.is_match(&t) {
+            issuance_own.push(unit.clone());
             state = State::Start;
             continue;
         }
@@ -471,6 +484,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             part_heading: part_heading.map(Loc::synthetic),
             subjects: subjects.into_iter().filter(|s| !s.is_empty()).map(Loc::synthetic).collect(),
             authority: ctx.prose(&authority_units)?,
+            issuance: ctx.prose(&issuance_own)?,
             appendix: match &section {
                 Some(_) => None,
                 None => Some(Loc::synthetic(appendix.unwrap_or_default())),

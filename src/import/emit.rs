@@ -384,6 +384,7 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     if !r.cfr.subjects.is_empty() {
         w.raw("subjects", &list(&r.cfr.subjects));
     }
+    w.prose("issuance", r.cfr.issuance.as_ref());
     w.prose("authority", r.cfr.authority.as_ref());
     w.str("appendix", r.cfr.appendix.as_ref());
     w.str("appendix_heading", r.cfr.appendix_heading.as_ref());

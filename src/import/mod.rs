@@ -186,8 +186,8 @@ pub fn classify(doc: &RawDoc) -> Result<Class, String> {
         .filter_map(captions::split_caption)
         .filter(|s| (s.marked || s.alone || s.capitals) && captions::system_caption(&s.caption).is_some())
         .count();
-    let exemption_subject = subject.contains("Exemption")
-        || (subject.contains("Privacy Act of 1974") && subject.contains("Implementation"));
+    let exemption_subject =
+        subject.contains("Exempt") || (subject.contains("Privacy Act of 1974") && subject.contains("Implementation"));
     if let Some(why) = matching_notice(doc, &subject) {
         return Err(why);
     }

@@ -57,10 +57,13 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         Some(ch) => format!("chapter {} of title {title}, Code of Federal Regulations,", ch.value.trim()),
         None => format!("{title} CFR part {part}"),
     };
-    blocks.push(Block::Markdown(escape(&format!(
-        "For the reasons stated in the preamble, {} {verb} {target} as follows:",
-        ctx.agency_short()
-    ))));
+    blocks.push(Block::Markdown(match &r.cfr.issuance {
+        Some(words) => ctx.prose(words),
+        None => escape(&format!(
+            "For the reasons stated in the preamble, {} {verb} {target} as follows:",
+            ctx.agency_short()
+        )),
+    }));
     if let Some(h) = &r.cfr.part_heading {
         blocks.push(Block::Heading(3, format!("PART {part}—{}", h.value.trim())));
     }

@@ -195,6 +195,9 @@ impl Document {
                 if let Some(p) = &r.cfr.authority {
                     out.push(("cfr.authority".into(), p));
                 }
+                if let Some(p) = &r.cfr.issuance {
+                    out.push(("cfr.issuance".into(), p));
+                }
                 for (key, p) in [
                     ("exemptions.description", &r.exemptions.description),
                     ("exemptions.wording", &r.exemptions.wording),

@@ -137,6 +137,12 @@ pub struct Cfr {
     pub part: Loc<String>,
     /// CFR chapter, e.g. "I" (words of issuance: "amends chapter I of title 6").
     pub chapter: Option<Loc<String>>,
+    /// The words of issuance as the agency writes them, printed instead of the sentence sorn
+    /// generates ("For the reasons stated in the preamble, DHS amends chapter I of title 6, Code
+    /// of Federal Regulations, as follows:"), e.g. "Pursuant to the authority vested in the
+    /// Attorney General by 5 U.S.C. 552a and delegated to me by Attorney General Order 2940-2008,
+    /// 28 CFR part 16 is amended as follows:".
+    pub issuance: Option<Prose>,
     /// Heading of the part, e.g. "DISCLOSURE OF RECORDS AND INFORMATION".
     pub part_heading: Option<Loc<String>>,
     /// List of Subjects terms (Federal Register Thesaurus), e.g. ["Freedom of information", "Privacy"].
