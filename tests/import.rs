@@ -805,3 +805,40 @@ fn reasons_that_open_with_subsection_round_trip() {
     };
     assert_eq!(provisions(&r), provisions(original));
 }
+
+/// (rule, severity) of every diagnostic `sorn check` gives on the import of one document alone.
+fn check_import_of(name: &str, text: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(name);
+    std::fs::write(&input, text).unwrap();
+    let out = import_cli(&input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::write(dir.path().join("rule.toml"), stdout(&out)).unwrap();
+    let out = sorn().arg("check").arg(dir.path().join("rule.toml")).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut rules: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{} {}", d["rule"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    rules.sort();
+    rules
+}
+
+#[test]
+fn a_wrong_citation_planted_in_any_rule_form_is_one_new_error() {
+    for (name, from, to) in [
+        ("dhs-two-paragraphs-rule.md", "(e)(8); (f); and (g).", "(e)(8); (e)(13); (f); and (g)."),
+        ("doj-fbi-022-text-edition-rule.txt", "(f); and (g): FBI Data", "(f); (e)(13); and (g): FBI Data"),
+        ("va-103va07b-section-rule.md", "(e)(8), (f), and (g).", "(e)(8), (e)(4)(J), (f), and (g)."),
+    ] {
+        let published = std::fs::read_to_string(fixture(name)).unwrap();
+        let planted = published.replacen(from, to, 1);
+        assert_ne!(planted, published, "{name}");
+        let mut expected = check_import_of(name, &published);
+        expected.push("unknown-subsection error".into());
+        expected.sort();
+        assert_eq!(check_import_of(name, &planted), expected, "{name}: one new diagnostic");
+    }
+}
