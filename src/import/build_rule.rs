@@ -993,4 +993,61 @@ mod tests {
         assert_eq!(name.abbreviations["ICE"].value, "U.S. Immigration and Customs Enforcement");
         assert!(generated.ends_with("Enforcement-015 LeadTrac System of Records"));
     }
+
+    #[test]
+    fn appendix_instructions_name_their_paragraphs() {
+        let read = |t: &str| AppendixAmendment::read(t).map(|a| (a.appendix, a.part, a.paragraphs, a.amendment));
+        assert_eq!(
+            read("2. Add paragraph 75 to appendix C to part 5 to read as follows:"),
+            Some(("C".into(), "5".into(), vec![75], Amendment::Add))
+        );
+        assert_eq!(
+            read("2. Add paragraphs 76 and 77 to appendix C to part 5 to read as follows:"),
+            Some(("C".into(), "5".into(), vec![76, 77], Amendment::Add))
+        );
+        assert_eq!(
+            read("2. In appendix C to part 5, revise paragraph 64 to read as follows:"),
+            Some(("C".into(), "5".into(), vec![64], Amendment::Revise))
+        );
+        assert_eq!(
+            read("3. Amend appendix C to part 5 by adding paragraphs 80 through 82 to read as follows:"),
+            Some(("C".into(), "5".into(), vec![80, 81, 82], Amendment::AmendByAdding))
+        );
+        assert_eq!(read("2. Amend § 16.96 by adding paragraphs (w) and (x) to read as follows:").map(|r| r.2), None);
+    }
+
+    #[test]
+    fn text_edition_forms() {
+        assert_eq!(
+            without_bullet("0 2. Amend Sec. 16.96 by adding paragraph (w)"),
+            "2. Amend Sec. 16.96 by adding paragraph (w)"
+        );
+        assert_eq!(without_bullet("\u{25a0} 2. Amend"), "2. Amend");
+        assert_eq!(without_bullet("0 days"), "0 days");
+        let c = SUBJECTS
+            .captures("List of Subjects in 28 CFR Part 16 Administrative practices and procedures, Privacy.")
+            .unwrap();
+        assert_eq!(
+            (&c[1], &c[2], c.name("terms").map(|m| m.as_str())),
+            ("28", "16", Some("Administrative practices and procedures, Privacy."))
+        );
+        assert!(OTHER_ISSUANCE.is_match(
+            "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a and delegated to me by Attorney General Order 2940-2008, 28 CFR part 16 is amended as follows:"
+        ));
+        assert!(!OTHER_ISSUANCE.is_match("Pursuant to 5 U.S.C. 552a(k)(2), the Department has exempted this system."));
+    }
+
+    #[test]
+    fn systems_named_in_a_paragraph_heading_and_bare_authorities() {
+        assert_eq!(
+            headed_system(
+                "Police and Security Records—VA (103VA07B). (1) Pursuant to 5 U.S.C. 552a(j)(2), the Secretary"
+            ),
+            Some("Police and Security Records—VA (103VA07B)".to_string())
+        );
+        assert_eq!(headed_system("The following system of records is exempted from 5 U.S.C. 552a(c)(3)."), None);
+        assert_eq!(bare_authority("pursuant to 5 U.S.C. 552a(j) and (k). Where"), Some("(j) and (k)".to_string()));
+        assert_eq!(bare_authority("pursuant to 5 U.S.C. 552a(j)(2) and (k)(2)."), None);
+        assert_eq!(bare_authority("pursuant to 5 U.S.C. 552a(j)(2) or (k)."), Some("(j)(2) or (k)".to_string()));
+    }
 }
