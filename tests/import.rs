@@ -832,6 +832,9 @@ fn a_wrong_citation_planted_in_any_rule_form_is_one_new_error() {
         ("dhs-two-paragraphs-rule.md", "(e)(8); (f); and (g).", "(e)(8); (e)(13); (f); and (g)."),
         ("doj-fbi-022-text-edition-rule.txt", "(f); and (g): FBI Data", "(f); (e)(13); and (g): FBI Data"),
         ("va-103va07b-section-rule.md", "(e)(8), (f), and (g).", "(e)(8), (e)(4)(J), (f), and (g)."),
+        // In a reason, not a claim; alone in its reason, too.
+        ("dhs-two-paragraphs-rule.md", "(c) From subsection (e)(1) (", "(c) From subsections (e)(1) and (e)(13) ("),
+        ("dhs-two-paragraphs-rule.md", "(d) From subsection (e)(2) (", "(d) From subsection (x)(2) ("),
     ] {
         let published = std::fs::read_to_string(fixture(name)).unwrap();
         let planted = published.replacen(from, to, 1);
@@ -841,4 +844,27 @@ fn a_wrong_citation_planted_in_any_rule_form_is_one_new_error() {
         expected.sort();
         assert_eq!(check_import_of(name, &planted), expected, "{name}: one new diagnostic");
     }
+}
+
+#[test]
+fn a_reason_that_cannot_be_read_is_one_warning_at_its_line_and_kept() {
+    let published = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
+    let garbled =
+        published.replacen("- (d) From subsection (e)(2) (Collection", "- (d) From subsection e-2 (Collection", 1);
+    assert_ne!(garbled, published);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("rule.md");
+    std::fs::write(&input, &garbled).unwrap();
+    let out = import_cli(&input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings: Vec<String> = stderr(&out)
+        .lines()
+        .filter(|l| l.contains("reason") && !l.contains("words of issuance"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        ["warning: line 81: a reason whose provisions could not be read: kept in the text of the reason before it"]
+    );
+    assert!(stdout(&out).contains("(d) From subsection e-2 (Collection of Information from Individuals)"), "kept");
 }

@@ -227,6 +227,11 @@ pub fn justified_citations(rule: &ExemptionRule) -> Vec<JustifiedCitation> {
     out
 }
 
+/// Whether an element of a justification names no provision (a load error reports it).
+pub fn has_untyped_justification(rule: &ExemptionRule) -> bool {
+    rule.justifications.iter().any(|j| covers_of(j).iter().any(|c| c.subsections.errors().next().is_some()))
+}
+
 /// "(a)", "(b)", ... (or "(1)", "(2)", ... when the rule numbers its reasons) for a justification
 /// index.
 pub fn letter(rule: &ExemptionRule, index: usize) -> String {

@@ -11,8 +11,8 @@ pub mod meta;
 pub mod rules;
 
 pub use context::{
-    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, justified_citations, letter, normalize_id, parsed_claims,
-    system_label,
+    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, has_untyped_justification, justified_citations, letter,
+    normalize_id, parsed_claims, system_label,
 };
 pub use load::LOAD_RULES;
 pub use meta::{Category, Level, RuleMeta};

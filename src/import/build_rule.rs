@@ -684,6 +684,8 @@ fn read_reasons(
     let mut reasons_paragraph: Option<String> = None;
     let mut numbering: Option<Numbering> = None;
     let mut leadin: Option<Leadin> = None;
+    // Reasons that open like one but could not be read still hold their letter.
+    let mut unread = 0;
     for (k, unit) in after_paragraph.into_iter().enumerate() {
         let reading = unit.reading();
         // "(h) Exemptions from the particular subsections are justified for the following reasons:"
@@ -718,12 +720,22 @@ fn read_reasons(
             } else {
                 Numbering::Letters
             });
-            let expected = crate::model::justification_label(style, justifications_out.len());
+            let expected = crate::model::justification_label(style, justifications_out.len() + unread);
             if reason.letter != expected {
                 let how = if style == Numbering::Letters { "lettered" } else { "numbered" };
                 ctx.warn(Some(unit.line), format!("reason ({}) is {how} ({expected}) in order", reason.letter));
             }
             current = Some((j, Vec::new()));
+        } else if justifications::letter(&reading).is_some() {
+            // It opens like a reason ("(d) From ...") but its provisions cannot be read.
+            let kept =
+                if current.is_some() { "in the text of the reason before it" } else { "in the reasons' introduction" };
+            ctx.warn(Some(unit.line), format!("a reason whose provisions could not be read: kept {kept}"));
+            unread += 1;
+            match &mut current {
+                Some((_, extra)) => extra.push(unit),
+                None => intro.push(unit),
+            }
         } else if let Some((_, extra)) = &mut current {
             extra.push(unit);
         } else {
@@ -811,7 +823,12 @@ fn section_system_name(printed: &str, texts: &[&str]) -> (SystemName, String) {
 
 fn justification(reason: &justifications::Reason, text: Loc<String>) -> Justification {
     let cover = |g: &justifications::Group| Cover {
-        subsections: crate::model::Provisions::of(&g.subsections),
+        subsections: {
+            let typed = crate::model::Provisions::of(&g.subsections);
+            let mut elements: Vec<Loc<String>> = typed.elements().map(|e| e.map_str()).collect();
+            elements.extend(g.unread.iter().map(|u| Loc::synthetic(u.clone())));
+            crate::model::Provisions::read(elements)
+        },
         heading: g.heading.clone().map(Loc::synthetic),
     };
     match reason.groups.as_slice() {

@@ -4,7 +4,7 @@
 //! and (g) because …" (DOJ) back into typed justifications: provisions, heading (several groups
 //! become `covers`), and the reason as written.
 
-use crate::statute::{Subsection, parse_citation_list};
+use crate::statute::{Subsection, parse_citation_list, parse_citation_list_leniently};
 
 /// One group of provisions with its parenthetical heading.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +13,9 @@ pub struct Group {
     pub subsections: Vec<Subsection>,
     /// The heading, if any.
     pub heading: Option<String>,
+    /// Items of the list that name no provision, as written ("(e)(13)"): kept for the check to
+    /// report at their place.
+    pub unread: Vec<String>,
 }
 
 /// A lettered or numbered reason as read.
@@ -66,8 +69,8 @@ pub fn parse(text: &str) -> Option<Reason> {
     let mut groups = Vec::new();
     loop {
         let (end, list) = citation_run(text, pos)?;
-        let subsections =
-            parse_citation_list(list.trim().trim_end_matches(',').trim_end_matches(" and").trim()).ok()?;
+        let (subsections, unread) =
+            parse_citation_list_leniently(list.trim().trim_end_matches(',').trim_end_matches(" and").trim())?;
         pos = end;
         let mut heading = None;
         let after = &text[pos..];
@@ -78,7 +81,7 @@ pub fn parse(text: &str) -> Option<Reason> {
             heading = Some(after[ws + 1..ws + close].trim().to_string());
             pos += ws + close + 1;
         }
-        groups.push(Group { subsections, heading });
+        groups.push(Group { subsections, heading, unread });
         // Another group: " and (f) (Agency Rules)" or ", (g) (...)".
         let after = &text[pos..];
         let joined = after
@@ -117,7 +120,7 @@ fn parse_captioned(text: &str, letter: &str) -> Option<Reason> {
     let ws = sentence.len() - sentence.trim_start().len();
     Some(Reason {
         letter: letter.to_string(),
-        groups: vec![Group { subsections, heading: None }],
+        groups: vec![Group { subsections, heading: None, unread: Vec::new() }],
         text_start: end + 1 + ws,
         leadin: crate::model::Leadin::Subsection,
     })

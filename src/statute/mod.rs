@@ -31,7 +31,7 @@ pub use authority::{Authority, Exemptability, Forbidden};
 pub use citation_list::{LeadIn, format_claim_list, format_leadin, parse_citation_list};
 pub use error::{CitationError, CitationErrorKind};
 pub use headings::{conventional_headings, short_label};
-pub use statement::{ClaimStatement, StatedClaim, claim_statements, stated_claims};
+pub use statement::{ClaimStatement, StatedClaim, claim_statements, parse_citation_list_leniently, stated_claims};
 pub use subsection::Subsection;
 pub use table::Level;
 

@@ -371,9 +371,17 @@ fn run_at(text: &str, start: usize, end: usize) -> Option<Run> {
     Some(Run { span: start..list_end, citations, authorities, unread })
 }
 
+/// Reads a citation list of published text, setting aside each item that names no provision:
+/// "(c)(3), (e)(13), and (f)" gives (c)(3), (f) and "(e)(13)" as written. `None` when the text is
+/// not written as a list of citations.
+pub fn parse_citation_list_leniently(text: &str) -> Option<(Vec<Subsection>, Vec<String>)> {
+    let (cited, unread) = read_leniently(text, 0..text.len())?;
+    Some((cited, unread.into_iter().map(|r| text[r].trim().to_string()).collect()))
+}
+
 /// Reads a citation list, setting aside each item that names no provision ("(e)(13)") and reading
-/// the rest: the good citations, and the byte ranges of the items set aside. `None` when nothing
-/// in it is a citation.
+/// the rest: the good citations, and the byte ranges of the items set aside. `None` when the text
+/// is not written as a list of citations.
 fn read_leniently(text: &str, list: Range<usize>) -> Option<(Vec<Subsection>, Vec<Range<usize>>)> {
     // The items still read, as ranges of `text`.
     let mut kept: Vec<Range<usize>> = vec![list.clone()];
@@ -413,7 +421,8 @@ fn read_leniently(text: &str, list: Range<usize>) -> Option<(Vec<Subsection>, Ve
         }
         kept.sort_by_key(|r| r.start);
         if kept.is_empty() {
-            return None;
+            // Every item was set aside: what was written is still a list of citations.
+            return Some((Vec::new(), unread));
         }
     }
     None

@@ -43,6 +43,11 @@ crate::declare_rule! {
 /// rule's before the SORN's).
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (index, doc, rule) in cx.rules() {
+        if crate::check::has_untyped_justification(rule) {
+            // A reason whose citation names nothing may be the one for the provision: the load
+            // error at that citation is the one diagnostic of that cause.
+            continue;
+        }
         let justified = justified_citations(rule);
         let claims = claims_in_scope(cx, index);
         let mut reported: Vec<Subsection> = Vec::new();
