@@ -225,6 +225,12 @@ fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("note: skipped NOTICE \"Notice of Resource Advisory Committee Meeting\""), "{err}");
+    assert!(
+        err.contains(
+            "note: skipped RULE \"Polymeric Polyhydroxy Acid; Exemption From the Requirement of a Tolerance\""
+        ) && err.contains("it is a final rule amending 40 CFR part 180, with no Privacy Act evidence"),
+        "{err}"
+    );
     let mut names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
@@ -234,6 +240,26 @@ fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
         load(&text);
         insta::assert_snapshot!(format!("import-issue-{name}"), text);
     }
+}
+
+#[test]
+fn documents_are_told_apart_by_privacy_act_evidence() {
+    // A rule that says "Exemption" but is no Privacy Act document is refused, with what it is.
+    let out = import_cli(&fixture("kinds/epa-tolerance-rule.xml"));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out).replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(err.contains("it is a final rule amending 40 CFR part 180, with no Privacy Act evidence"), "{err}");
+    // A SORN whose subject says "Implementation of the Privacy Act" and whose text cites the
+    // agency's Privacy Act part is a SORN: no CFR line is invented.
+    let out = import_cli(&fixture("kinds/hud-sorn-amendment.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(matches!(load(&text), Document::Sorn(_)), "{text}");
+    assert!(!text.contains("0 CFR") && !stderr(&out).contains("[[unplaced]]"), "{text}\n{}", stderr(&out));
+    // "Privacy Act; Exempt Record System" on 45 CFR part 5b is an exemption rule.
+    let out = import_cli(&fixture("kinds/hhs-exempt-record-system.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(matches!(load(&stdout(&out)), Document::ExemptionRule(_)));
 }
 
 #[test]
