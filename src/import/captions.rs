@@ -71,6 +71,8 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("System title", E(SystemName)),
         ("System identifier", Identifier),
         ("System number", Identifier),
+        ("System of records no.", Identifier),
+        ("System of records number", Identifier),
         ("Security classification", E(SecurityClassification)),
         ("System classification", E(SecurityClassification)),
         ("System location", E(Location)),
@@ -124,6 +126,10 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Policies and practices for retention and disposal of records", E(Retention)),
         ("Notification procedure(s)", E(Notification)),
         ("Notification procedure", E(Notification)),
+        // One caption for both procedures: the text is the notification procedure's, and the
+        // caption, printed as written, says it is also the record access procedure.
+        ("Notification and record access procedures", E(Notification)),
+        ("Record access and notification procedures", E(RecordAccess)),
         ("Record access procedure(s)", E(RecordAccess)),
         ("Record access procedure", E(RecordAccess)),
         ("Contesting record procedures", E(Contesting)),
@@ -131,6 +137,8 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Procedures for contesting records", E(Contesting)),
         ("Exemptions claimed for the system", E(Exemptions)),
         ("Exemptions promulgated for the system", E(Exemptions)),
+        ("Exemptions promulgated from this system", E(Exemptions)),
+        ("Exemptions claimed from this system", E(Exemptions)),
         ("Exemptions", E(Exemptions)),
         ("Systems exempted from certain provisions of the act", E(Exemptions)),
         ("History", E(History)),
@@ -275,9 +283,11 @@ pub fn split_caption(unit: &Unit) -> Option<Split> {
     }
     let colon = text.char_indices().take_while(|(i, _)| *i < 200).find(|(_, c)| *c == ':').map(|(i, _)| i)?;
     let caption = text[..colon].trim();
+    // "System of Records No.:" is the one caption with a period in it.
+    let undotted = caption.strip_suffix(" No.").unwrap_or(caption);
     if caption.is_empty()
         || caption.split_whitespace().count() > 22
-        || caption.contains(['.', ';', '\u{201c}', '"', '[', ']'])
+        || undotted.contains(['.', ';', '\u{201c}', '"', '[', ']'])
         || caption.starts_with(|c: char| !c.is_alphabetic())
     {
         return None;
@@ -370,7 +380,22 @@ mod tests {
             Some(Element::RoutineUses)
         );
         assert_eq!(system_caption("System identifier"), Some(SystemCaption::Identifier));
+        assert_eq!(system_caption("System of Records No."), Some(SystemCaption::Identifier));
+        assert_eq!(el("EXEMPTION(S) PROMULGATED FROM THIS SYSTEM"), Some(Element::Exemptions));
+        assert_eq!(el("EXEMPTIONS PROMULGATED FOR THIS SYSTEM"), Some(Element::Exemptions));
+        assert_eq!(el("Notification and record access procedures"), Some(Element::Notification));
+        assert_eq!(el("NOTIFICATION AND RECORD ACCESS PROCEDURE"), Some(Element::Notification));
         assert_eq!(el("For general questions, please contact"), None);
+    }
+
+    #[test]
+    fn a_caption_ending_in_no_splits() {
+        let unit = Unit::new(UnitKind::Heading(3), Rich::plain("System of Records No.: HSNG.SF/FB.01"), 1);
+        let split = split_caption(&unit).unwrap();
+        assert_eq!(split.caption, "System of Records No.");
+        assert_eq!(split.body.text, "HSNG.SF/FB.01");
+        let sentence = Unit::new(UnitKind::Para, Rich::plain("See Docket No. 5: the records."), 1);
+        assert!(split_caption(&sentence).is_none());
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub mod rich;
 pub mod routine_uses;
 pub mod signature;
 pub mod text;
+pub mod typography;
 pub mod unit;
 pub mod xml;
 
