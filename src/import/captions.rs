@@ -141,6 +141,7 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Exemptions claimed from this system", E(Exemptions)),
         ("Exemptions", E(Exemptions)),
         ("Systems exempted from certain provisions of the act", E(Exemptions)),
+        ("Exemptions from certain provisions of the act", E(Exemptions)),
         ("History", E(History)),
     ]
 };
@@ -383,6 +384,7 @@ mod tests {
         assert_eq!(system_caption("System of Records No."), Some(SystemCaption::Identifier));
         assert_eq!(el("EXEMPTION(S) PROMULGATED FROM THIS SYSTEM"), Some(Element::Exemptions));
         assert_eq!(el("EXEMPTIONS PROMULGATED FOR THIS SYSTEM"), Some(Element::Exemptions));
+        assert_eq!(el("Exemptions From Certain Provisions of the Act"), Some(Element::Exemptions));
         assert_eq!(el("Notification and record access procedures"), Some(Element::Notification));
         assert_eq!(el("NOTIFICATION AND RECORD ACCESS PROCEDURE"), Some(Element::Notification));
         assert_eq!(el("For general questions, please contact"), None);

@@ -98,7 +98,14 @@ pub fn split_name_paren_id(text: &str) -> Option<NameParts> {
     let inner = text.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let id = inner[open + 1..].trim();
-    let name = inner[..open].trim();
+    // "“Veterans Legacy Memorial (VLM)--VA” (211VA0474)": the quotation marks are not the name's.
+    let quoted = inner[..open].trim();
+    let name = quoted
+        .strip_prefix(['"', '\u{201c}'])
+        .and_then(|n| n.strip_suffix(['"', '\u{201d}']))
+        .filter(|n| !n.contains(['"', '\u{201c}', '\u{201d}']))
+        .unwrap_or(quoted)
+        .trim();
     let tokens: Vec<&str> = id.split_whitespace().collect();
     let id_like = !tokens.is_empty()
         && tokens.len() <= 5
@@ -440,6 +447,8 @@ mod tests {
         assert_eq!((p.id.as_str(), p.name.as_str()), ("18-11-05", "Title IV Program Files"));
         assert_eq!(split_name_paren_id("Program Integrity Case Files (09-90-0003)").unwrap().id, "09-90-0003");
         assert!(split_name_paren_id("Survey Records (2010-2015)").is_none());
+        let p = split_name_paren_id("\u{201c}Veterans Legacy Memorial (VLM)--VA\u{201d} (211VA0474).").unwrap();
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("211VA0474", "Veterans Legacy Memorial (VLM)--VA"));
     }
 
     fn parts(text: &str) -> (String, Option<String>, String) {

@@ -277,6 +277,11 @@ fn rescinds(facts: &Facts) -> bool {
     said(&facts.subject) || said(&facts.action)
 }
 
+/// The document's subject line, as its heading gives it (empty when it has none).
+pub fn subject_of(doc: &RawDoc) -> String {
+    subject(doc, &front::read(&doc.units))
+}
+
 /// The subject line, or the first line naming the Privacy Act of 1974 when none is marked.
 fn subject(doc: &RawDoc, front: &front::Front) -> String {
     if let Some(s) = doc.units.iter().find(|u| u.kind == UnitKind::Line(LineRole::Subject)) {

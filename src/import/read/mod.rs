@@ -3,7 +3,6 @@
 
 pub mod kind;
 
-use super::unit::{LineRole, UnitKind};
 use super::{ImportError, RawDoc, detect, signature, text, xml};
 
 /// The documents an input holds, before their kind is decided.
@@ -40,12 +39,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Documents, Box<ImportError>> {
 
 /// How a skipped document is named in notes: its element, subject, FR Doc number and line.
 pub fn describe(doc: &RawDoc) -> String {
-    let subject = doc
-        .units
-        .iter()
-        .find(|u| u.kind == UnitKind::Line(LineRole::Subject))
-        .map(|u| u.text().trim().to_string())
-        .unwrap_or_else(|| "(no subject)".into());
+    let subject = kind::subject_of(doc);
+    let subject = if subject.is_empty() { "(no subject)".to_string() } else { subject };
     let number =
         doc.units.iter().rev().find_map(|u| signature::fr_doc(u.text())).map(|d| format!(", FR Doc. {}", d.number));
     let line = doc.units.first().map(|u| format!(" (line {})", u.line)).unwrap_or_default();
