@@ -65,7 +65,7 @@ pub enum Evidence {
     ActInSubject,
     /// The document carries FR XML's Privacy Act system text container (`PRIACT`).
     SystemText,
-    /// Distinct system-of-records captions found (marked, alone or in capitals).
+    /// Distinct system-of-records captions found (marked, alone or in capitals), three or more.
     SystemCaptions(usize),
     /// Exemption language: 5 U.S.C. 552a(j) or (k), or a claim sentence.
     ExemptionLanguage,
@@ -153,8 +153,9 @@ impl Facts {
         if doc.has_priact {
             evidence.push(Evidence::SystemText);
         }
+        // One or two such captions ("Authority:", "Purpose:") are common in any notice.
         let captions = distinct_system_captions(&doc.units);
-        if captions > 0 {
+        if captions >= 3 {
             evidence.push(Evidence::SystemCaptions(captions));
         }
         if doc.units.iter().any(|u| EXEMPTION_LANGUAGE.is_match(u.text())) || doc.units.iter().any(has_claim) {
@@ -248,10 +249,11 @@ pub fn kind(doc: &RawDoc) -> Result<Kind, NotImported> {
         return Err(NotImported::NotPrivacyAct(facts.describe(true)));
     }
     let act_in_subject = facts.has(|e| *e == Evidence::ActInSubject);
+    let captions = distinct_system_captions(&doc.units);
     if captions >= 3 || (act_in_subject && (captions >= 2 || rescinds(&facts))) {
         return Ok(sorn_or_rescindment(&facts));
     }
-    if act_in_subject || captions > 0 || facts.has(|e| *e == Evidence::ExemptionLanguage) {
+    if act_in_subject || facts.has(|e| matches!(e, Evidence::ExemptionLanguage | Evidence::SystemText)) {
         return Err(NotImported::PrivacyActOther(format!(
             "{}, a Privacy Act document that is neither a system of records notice (it has {captions} of the \
              system-of-records captions) nor an exemption rule",
