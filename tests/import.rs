@@ -263,6 +263,37 @@ fn documents_are_told_apart_by_privacy_act_evidence() {
 }
 
 #[test]
+fn a_sorn_signed_before_its_system_text_with_gpo_typography() {
+    // VA's "Signing Authority" block, the signature in paragraphs of its own before the system
+    // text, "EXEMPTION(S) PROMULGATED FROM THIS SYSTEM: None.", a HISTORY of two citations, and
+    // GPO's en dashes in the FR Doc and billing lines.
+    let out = import_cli(&fixture("kinds/va-sorn-signing-authority.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    let signature = s.signature.as_ref().expect("the signature is found");
+    assert_eq!(signature.name.value, "Amy L. Rose");
+    assert_eq!(signature.placement, sorn::model::SignaturePlacement::BeforeSystem);
+    assert_eq!(s.fr_doc.as_ref().map(|d| d.number.value.as_str()), Some("2023-14672"));
+    assert_eq!(s.notice.billing_code.as_ref().map(|b| b.value.as_str()), Some("8320-01-P"));
+    let history = s.system.history.as_ref().unwrap().value.trim();
+    assert_eq!(history, "85 FR 1234 (January 9, 2020); 86 FR 5678 (February 1, 2021).");
+    assert_eq!(s.system.exemptions.as_ref().and_then(|e| e.text.as_ref()).map(|t| t.value.trim()), Some("None."));
+    assert_eq!(
+        (s.system.id.value.as_str(), s.system.name.value.as_str()),
+        ("211VA0474", "Veterans Legacy Memorial (VLM)–VA")
+    );
+    let supplementary = s.notice.supplementary.as_ref().unwrap().value.as_str();
+    assert!(supplementary.contains("Signing Authority"), "{supplementary}");
+    // Checked, the notice lacks nothing: the signature is there.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("va.toml"), &text).unwrap();
+    let check = sorn().arg("check").arg(dir.path()).output().unwrap();
+    assert!(!stderr(&check).contains("missing-section"), "{}", stderr(&check));
+}
+
+#[test]
 fn a_sorn_and_its_rule_imported_together_are_linked() {
     let dir = tempfile::tempdir().unwrap();
     let out = sorn()

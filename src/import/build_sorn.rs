@@ -654,6 +654,25 @@ mod tests {
         assert!(!is_id_line(&para("Records are kept for 6 years.")));
     }
 
+    #[test]
+    fn a_preamble_authority_line_does_not_start_the_system_text() {
+        let units = vec![
+            para("Publication of this notice keeps the inventory current."),
+            heading("Authority:"),
+            para("5 U.S.C. 552a; 88 Stat. 1896."),
+            heading("System name:"),
+            para("Distributive Shares and Refunds Subsystem."),
+            heading("System location:"),
+            para("Washington, DC."),
+            heading("Authority for maintenance of the system:"),
+            para("The National Housing Act."),
+        ];
+        assert_eq!(system_start(&units, 0), 3);
+        // Without a name caption, the first of three captions starts it.
+        let unnamed: Vec<Unit> = units[..3].iter().chain(&units[5..]).cloned().collect();
+        assert_eq!(system_start(&unnamed, 0), 1);
+    }
+
     fn claims_text(e: &Exemptions) -> Vec<String> {
         e.claims
             .iter()
