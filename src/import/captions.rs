@@ -95,10 +95,12 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Categories of individuals covered by the system", E(Individuals)),
         ("Categories of individuals", E(Individuals)),
         ("Categories of records in the system", E(Records)),
+        ("Categories of records maintained in the system", E(Records)),
         ("Categories of records", E(Records)),
         ("Record source categories", E(RecordSources)),
         ("Record sources", E(RecordSources)),
         ("Sources of records", E(RecordSources)),
+        ("Categories of sources of records in the system", E(RecordSources)),
         ("Categories of record sources", E(RecordSources)),
         (
             "Routine uses of records maintained in the system, including categories of users and the purposes of such uses",
@@ -176,7 +178,7 @@ static SYSTEM_KEYS: LazyLock<Vec<(String, SystemCaption)>> =
 
 /// The matching key of a caption.
 pub fn normalize(caption: &str) -> String {
-    let lower = caption.to_lowercase().replace("(s)", "").replace('&', " and ").replace("’", "'");
+    let lower = caption.to_lowercase().replace("(es)", "").replace("(s)", "").replace('&', " and ").replace("’", "'");
     let cleaned: String = lower.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
     cleaned
         .split_whitespace()
@@ -385,6 +387,11 @@ mod tests {
         assert_eq!(el("EXEMPTION(S) PROMULGATED FROM THIS SYSTEM"), Some(Element::Exemptions));
         assert_eq!(el("EXEMPTIONS PROMULGATED FOR THIS SYSTEM"), Some(Element::Exemptions));
         assert_eq!(el("Exemptions From Certain Provisions of the Act"), Some(Element::Exemptions));
+        assert_eq!(el("SYSTEM MANAGER(S) AND ADDRESS(ES)"), Some(Element::Managers));
+        assert_eq!(el("RECORDS ACCESS PROCEDURES"), Some(Element::RecordAccess));
+        assert_eq!(el("Categories of records maintained in the system"), Some(Element::Records));
+        assert_eq!(el("Categories of sources of records in the system"), Some(Element::RecordSources));
+        assert_eq!(el("Authority for the maintenance of the system"), Some(Element::Authority));
         assert_eq!(el("Notification and record access procedures"), Some(Element::Notification));
         assert_eq!(el("NOTIFICATION AND RECORD ACCESS PROCEDURE"), Some(Element::Notification));
         assert_eq!(el("For general questions, please contact"), None);
