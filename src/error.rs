@@ -50,8 +50,66 @@ pub enum SornError {
         #[help]
         help: Option<String>,
     },
-    /// A document could not be imported.
+    /// An input a stage of the pipeline could not read; the stage's diagnostic says why and where.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Import(#[from] Box<crate::import::ImportError>),
+    Input(InputError),
+}
+
+/// A stage's diagnostic about its input (a document that is not a Privacy Act document, broken
+/// XML ...), carried as it is: this type knows no stage, each stage converts its own error.
+#[derive(Debug)]
+pub struct InputError(Box<dyn miette::Diagnostic + Send + Sync + 'static>);
+
+impl InputError {
+    /// Wraps a stage's diagnostic.
+    pub fn new(diagnostic: Box<dyn miette::Diagnostic + Send + Sync + 'static>) -> InputError {
+        InputError(diagnostic)
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for InputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl miette::Diagnostic for InputError {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.code()
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.help()
+    }
+
+    fn url<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.url()
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        self.0.related()
+    }
+
+    fn diagnostic_source(&self) -> Option<&dyn miette::Diagnostic> {
+        self.0.diagnostic_source()
+    }
 }

@@ -225,6 +225,12 @@ fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("note: skipped NOTICE \"Notice of Resource Advisory Committee Meeting\""), "{err}");
+    assert!(
+        err.contains(
+            "note: skipped RULE \"Polymeric Polyhydroxy Acid; Exemption From the Requirement of a Tolerance\""
+        ) && err.contains("it is a final rule amending 40 CFR part 180, with no Privacy Act evidence"),
+        "{err}"
+    );
     let mut names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
@@ -234,6 +240,57 @@ fn daily_issue_gives_each_privacy_act_document_and_notes_the_rest() {
         load(&text);
         insta::assert_snapshot!(format!("import-issue-{name}"), text);
     }
+}
+
+#[test]
+fn documents_are_told_apart_by_privacy_act_evidence() {
+    // A rule that says "Exemption" but is no Privacy Act document is refused, with what it is.
+    let out = import_cli(&fixture("kinds/epa-tolerance-rule.xml"));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out).replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(err.contains("it is a final rule amending 40 CFR part 180, with no Privacy Act evidence"), "{err}");
+    // A SORN whose subject says "Implementation of the Privacy Act" and whose text cites the
+    // agency's Privacy Act part is a SORN: no CFR line is invented.
+    let out = import_cli(&fixture("kinds/hud-sorn-amendment.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(matches!(load(&text), Document::Sorn(_)), "{text}");
+    assert!(!text.contains("0 CFR") && !stderr(&out).contains("[[unplaced]]"), "{text}\n{}", stderr(&out));
+    // "Privacy Act; Exempt Record System" on 45 CFR part 5b is an exemption rule.
+    let out = import_cli(&fixture("kinds/hhs-exempt-record-system.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(matches!(load(&stdout(&out)), Document::ExemptionRule(_)));
+}
+
+#[test]
+fn a_sorn_signed_before_its_system_text_with_gpo_typography() {
+    // VA's "Signing Authority" block, the signature in paragraphs of its own before the system
+    // text, "EXEMPTION(S) PROMULGATED FROM THIS SYSTEM: None.", a HISTORY of two citations, and
+    // GPO's en dashes in the FR Doc and billing lines.
+    let out = import_cli(&fixture("kinds/va-sorn-signing-authority.md"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let Document::Sorn(s) = load(&text) else { panic!("not a SORN") };
+    let signature = s.signature.as_ref().expect("the signature is found");
+    assert_eq!(signature.name.value, "Amy L. Rose");
+    assert_eq!(signature.placement, sorn::model::SignaturePlacement::BeforeSystem);
+    assert_eq!(s.fr_doc.as_ref().map(|d| d.number.value.as_str()), Some("2023-14672"));
+    assert_eq!(s.notice.billing_code.as_ref().map(|b| b.value.as_str()), Some("8320-01-P"));
+    let history = s.system.history.as_ref().unwrap().value.trim();
+    assert_eq!(history, "85 FR 1234 (January 9, 2020); 86 FR 5678 (February 1, 2021).");
+    assert_eq!(s.system.exemptions.as_ref().and_then(|e| e.text.as_ref()).map(|t| t.value.trim()), Some("None."));
+    assert_eq!(
+        (s.system.id.value.as_str(), s.system.name.value.as_str()),
+        ("211VA0474", "Veterans Legacy Memorial (VLM)–VA")
+    );
+    let supplementary = s.notice.supplementary.as_ref().unwrap().value.as_str();
+    assert!(supplementary.contains("Signing Authority"), "{supplementary}");
+    // Checked, the notice lacks nothing: the signature is there.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("va.toml"), &text).unwrap();
+    let check = sorn().arg("check").arg(dir.path()).output().unwrap();
+    assert!(!stderr(&check).contains("missing-section"), "{}", stderr(&check));
 }
 
 #[test]

@@ -27,8 +27,19 @@ fn is_system_caption(unit: &Unit, strict: bool) -> Option<(SystemCaption, captio
     (!strict || split.marked || split.alone || split.capitals).then_some((caption, split))
 }
 
-/// The first unit of the system text at or after `from`.
+/// The first unit of the system text at or after `from`: its name or identifier caption, else
+/// the first caption of three or more. A caption before the name ("Authority: 5 U.S.C. 552a" at the
+/// end of SUPPLEMENTARY INFORMATION) belongs to the preamble, not to the system.
 fn system_start(units: &[Unit], from: usize) -> usize {
+    let named = (from..units.len()).find(|&i| {
+        matches!(
+            is_system_caption(&units[i], true),
+            Some((SystemCaption::Identifier | SystemCaption::Element(Element::SystemName), _))
+        )
+    });
+    if let Some(i) = named {
+        return i;
+    }
     for i in from..units.len() {
         let Some((caption, _)) = is_system_caption(&units[i], true) else { continue };
         let later = units[i..].iter().filter(|u| is_system_caption(u, true).is_some()).count();
@@ -113,13 +124,19 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         legacy_heading = true;
         text_start -= 1;
     }
-    if sig.is_none()
-        && text_start > body_start
-        && let Some(found) = front::take_undated_signature(&mut units, text_start - 1)
-    {
-        sig = Some(found);
-        text_start -= 1;
-        sys -= 1;
+    // Signed before the system text (Education, SSA, DoD): just above the first caption, or
+    // above the sentence that introduces the system text.
+    for gap in 1..=2 {
+        if sig.is_some() || text_start < body_start + gap {
+            break;
+        }
+        let before = units.len();
+        if let Some(found) = front::take_undated_signature(&mut units, text_start - gap) {
+            let taken = before - units.len();
+            sig = Some(found);
+            text_start -= taken;
+            sys -= taken;
+        }
     }
     let placement = match &sig {
         Some((_, at, _)) if *at <= text_start => SignaturePlacement::BeforeSystem,
@@ -198,6 +215,14 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     // "Name (May 6, 2010, 75 FR 24928)": the citation of the notice altered is not part of the name.
     let core = name_text.as_deref().map(|n| names::split_cite_suffix(n).0);
     let mut parts = core.and_then(|c| names::split_id_name(c).or_else(|| names::split_name_paren_id(c)));
+    // "Department of Transportation (DOT)/… (FMCSA) 009, Name": the identifier in its long form.
+    let mut long_id = None;
+    if parts.is_none()
+        && let Some((compressed, printed)) = core.and_then(names::compress_long_id)
+    {
+        parts = names::split_id_name(&compressed);
+        long_id = parts.is_some().then_some(printed);
+    }
     if parts.is_none() {
         match (core, id_elsewhere.clone()) {
             (Some(n), Some(id)) => {
@@ -252,7 +277,13 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         if squash(n) != squash(&printed_name(template, &system_name)) {
             // Name first, or the name alone under an identifier line: a form writes it as printed.
             let optional = id_elsewhere.as_deref() == Some(system_name.id.value.as_str());
-            if let Some(form) = names::derive_form(n, &system_name.id.value, &system_name.name.value, optional) {
+            let form = match &long_id {
+                // The long form is written as printed: a form has placeholders for the short one.
+                Some(long) => names::derive_form(n, long, &system_name.name.value, false)
+                    .map(|f| f.replacen("{id}", &long.replace('{', "{{").replace('}', "}}"), 1)),
+                None => names::derive_form(n, &system_name.id.value, &system_name.name.value, optional),
+            };
+            if let Some(form) = form {
                 system_name.form = Some(Loc::synthetic(form));
                 system_name.separator = None;
             }
@@ -621,6 +652,25 @@ mod tests {
         assert!(!is_id_line(&heading("II. Background")));
         assert!(!is_id_line(&heading("System name:")));
         assert!(!is_id_line(&para("Records are kept for 6 years.")));
+    }
+
+    #[test]
+    fn a_preamble_authority_line_does_not_start_the_system_text() {
+        let units = vec![
+            para("Publication of this notice keeps the inventory current."),
+            heading("Authority:"),
+            para("5 U.S.C. 552a; 88 Stat. 1896."),
+            heading("System name:"),
+            para("Distributive Shares and Refunds Subsystem."),
+            heading("System location:"),
+            para("Washington, DC."),
+            heading("Authority for maintenance of the system:"),
+            para("The National Housing Act."),
+        ];
+        assert_eq!(system_start(&units, 0), 3);
+        // Without a name caption, the first of three captions starts it.
+        let unnamed: Vec<Unit> = units[..3].iter().chain(&units[5..]).cloned().collect();
+        assert_eq!(system_start(&unnamed, 0), 1);
     }
 
     fn claims_text(e: &Exemptions) -> Vec<String> {

@@ -71,6 +71,8 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("System title", E(SystemName)),
         ("System identifier", Identifier),
         ("System number", Identifier),
+        ("System of records no.", Identifier),
+        ("System of records number", Identifier),
         ("Security classification", E(SecurityClassification)),
         ("System classification", E(SecurityClassification)),
         ("System location", E(Location)),
@@ -93,10 +95,12 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Categories of individuals covered by the system", E(Individuals)),
         ("Categories of individuals", E(Individuals)),
         ("Categories of records in the system", E(Records)),
+        ("Categories of records maintained in the system", E(Records)),
         ("Categories of records", E(Records)),
         ("Record source categories", E(RecordSources)),
         ("Record sources", E(RecordSources)),
         ("Sources of records", E(RecordSources)),
+        ("Categories of sources of records in the system", E(RecordSources)),
         ("Categories of record sources", E(RecordSources)),
         (
             "Routine uses of records maintained in the system, including categories of users and the purposes of such uses",
@@ -124,6 +128,10 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Policies and practices for retention and disposal of records", E(Retention)),
         ("Notification procedure(s)", E(Notification)),
         ("Notification procedure", E(Notification)),
+        // One caption for both procedures: the text is the notification procedure's, and the
+        // caption, printed as written, says it is also the record access procedure.
+        ("Notification and record access procedures", E(Notification)),
+        ("Record access and notification procedures", E(RecordAccess)),
         ("Record access procedure(s)", E(RecordAccess)),
         ("Record access procedure", E(RecordAccess)),
         ("Contesting record procedures", E(Contesting)),
@@ -131,8 +139,11 @@ const SYSTEM: &[(&str, SystemCaption)] = {
         ("Procedures for contesting records", E(Contesting)),
         ("Exemptions claimed for the system", E(Exemptions)),
         ("Exemptions promulgated for the system", E(Exemptions)),
+        ("Exemptions promulgated from this system", E(Exemptions)),
+        ("Exemptions claimed from this system", E(Exemptions)),
         ("Exemptions", E(Exemptions)),
         ("Systems exempted from certain provisions of the act", E(Exemptions)),
+        ("Exemptions from certain provisions of the act", E(Exemptions)),
         ("History", E(History)),
     ]
 };
@@ -167,7 +178,7 @@ static SYSTEM_KEYS: LazyLock<Vec<(String, SystemCaption)>> =
 
 /// The matching key of a caption.
 pub fn normalize(caption: &str) -> String {
-    let lower = caption.to_lowercase().replace("(s)", "").replace('&', " and ").replace("’", "'");
+    let lower = caption.to_lowercase().replace("(es)", "").replace("(s)", "").replace('&', " and ").replace("’", "'");
     let cleaned: String = lower.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
     cleaned
         .split_whitespace()
@@ -275,9 +286,11 @@ pub fn split_caption(unit: &Unit) -> Option<Split> {
     }
     let colon = text.char_indices().take_while(|(i, _)| *i < 200).find(|(_, c)| *c == ':').map(|(i, _)| i)?;
     let caption = text[..colon].trim();
+    // "System of Records No.:" is the one caption with a period in it.
+    let undotted = caption.strip_suffix(" No.").unwrap_or(caption);
     if caption.is_empty()
         || caption.split_whitespace().count() > 22
-        || caption.contains(['.', ';', '\u{201c}', '"', '[', ']'])
+        || undotted.contains(['.', ';', '\u{201c}', '"', '[', ']'])
         || caption.starts_with(|c: char| !c.is_alphabetic())
     {
         return None;
@@ -370,7 +383,28 @@ mod tests {
             Some(Element::RoutineUses)
         );
         assert_eq!(system_caption("System identifier"), Some(SystemCaption::Identifier));
+        assert_eq!(system_caption("System of Records No."), Some(SystemCaption::Identifier));
+        assert_eq!(el("EXEMPTION(S) PROMULGATED FROM THIS SYSTEM"), Some(Element::Exemptions));
+        assert_eq!(el("EXEMPTIONS PROMULGATED FOR THIS SYSTEM"), Some(Element::Exemptions));
+        assert_eq!(el("Exemptions From Certain Provisions of the Act"), Some(Element::Exemptions));
+        assert_eq!(el("SYSTEM MANAGER(S) AND ADDRESS(ES)"), Some(Element::Managers));
+        assert_eq!(el("RECORDS ACCESS PROCEDURES"), Some(Element::RecordAccess));
+        assert_eq!(el("Categories of records maintained in the system"), Some(Element::Records));
+        assert_eq!(el("Categories of sources of records in the system"), Some(Element::RecordSources));
+        assert_eq!(el("Authority for the maintenance of the system"), Some(Element::Authority));
+        assert_eq!(el("Notification and record access procedures"), Some(Element::Notification));
+        assert_eq!(el("NOTIFICATION AND RECORD ACCESS PROCEDURE"), Some(Element::Notification));
         assert_eq!(el("For general questions, please contact"), None);
+    }
+
+    #[test]
+    fn a_caption_ending_in_no_splits() {
+        let unit = Unit::new(UnitKind::Heading(3), Rich::plain("System of Records No.: HSNG.SF/FB.01"), 1);
+        let split = split_caption(&unit).unwrap();
+        assert_eq!(split.caption, "System of Records No.");
+        assert_eq!(split.body.text, "HSNG.SF/FB.01");
+        let sentence = Unit::new(UnitKind::Para, Rich::plain("See Docket No. 5: the records."), 1);
+        assert!(split_caption(&sentence).is_none());
     }
 
     #[test]

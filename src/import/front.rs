@@ -257,31 +257,89 @@ pub fn take_signature(units: &mut Vec<Unit>, from: usize) -> Option<(Sig, usize,
         let line = units[i].line;
         let rest: String = text.lines().skip(1).collect::<Vec<_>>().join("\n");
         let (block, extra) = if rest.trim().is_empty() {
-            match units.get(i + 1).and_then(|u| signature::parse_name_block(u.text()).map(|b| (b, 1))) {
+            match name_block_at(units, i + 1, 4) {
                 Some((b, n)) => (Some(b), n),
                 None => (None, 0),
             }
         } else {
-            (signature::parse_name_block(&rest), 0)
+            (signature::parse_name_block(&rest).map(|(name, title)| NameBlock { lead: Vec::new(), name, title }), 0)
         };
-        let Some((name, title)) = block else { continue };
+        let Some(NameBlock { lead, name, title }) = block else { continue };
         units.drain(i..=i + extra);
-        let (before, at) = take_before(units, i);
+        let (mut before, at) = take_before(units, i);
+        before.extend(lead);
         return Some((Sig { dated: Some(dated), before, name, title }, at, line));
     }
     None
 }
 
-/// A name-and-titles block (with line breaks) at `index`, taken as a signature without a date.
-pub fn take_undated_signature(units: &mut Vec<Unit>, index: usize) -> Option<(Sig, usize, u32)> {
-    let unit = units.get(index)?;
-    if unit.kind != UnitKind::Para || !unit.text().contains('\n') {
+/// A signer's name and titles, with the lines printed above the name ("Office of Personnel
+/// Management.").
+struct NameBlock {
+    lead: Vec<String>,
+    name: String,
+    title: Vec<String>,
+}
+
+/// The name block that starts at `index`, and the number of units it takes (at most `max`): one
+/// paragraph with a line per part ("Name,\nTitle."), the text edition's one line ("Name, Title."),
+/// or a name paragraph followed by title paragraphs, as Markdown manuscripts set it ("Name," then
+/// "*Title, Agency.*"). Lines ending in a period above the name are kept as its lead.
+fn name_block_at(units: &[Unit], index: usize, max: usize) -> Option<(NameBlock, usize)> {
+    let first = units.get(index)?;
+    if first.kind != UnitKind::Para {
         return None;
     }
-    let (name, title) = signature::parse_name_block(unit.text())?;
-    let line = unit.line;
-    units.remove(index);
-    let (before, at) = take_before(units, index);
+    let text = first.text();
+    // Lines, or in the text edition's one line, sentences: the lead ends where the name starts.
+    let lines: Vec<&str> = if text.contains('\n') {
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    } else {
+        text.trim().split_inclusive(". ").map(str::trim).collect()
+    };
+    let joiner = if text.contains('\n') { "\n" } else { " " };
+    let lead_count = lines[..lines.len().saturating_sub(1)]
+        .iter()
+        .take_while(|l| l.ends_with('.') && l.split_whitespace().count() <= 12)
+        .count();
+    for lead in 0..=lead_count {
+        let rest = lines[lead..].join(joiner);
+        if let Some((name, title)) = signature::parse_name_block(&rest) {
+            let lead = lines[..lead].iter().map(|l| (*l).to_string()).collect();
+            return Some((NameBlock { lead, name, title }, 1));
+        }
+    }
+    let name = text.trim();
+    if !(name.ends_with(',') && !name.contains('\n') && signature::is_name(name)) {
+        return None;
+    }
+    let mut block = name.to_string();
+    for (k, unit) in units.iter().enumerate().skip(index + 1).take(max.saturating_sub(1)) {
+        let t = unit.text().trim();
+        let caption = split_caption(unit).is_some_and(|s| {
+            captions::system_caption(&s.caption).is_some() || captions::preamble_caption(&s.caption).is_some()
+        });
+        if unit.kind != UnitKind::Para || t.len() > 200 || caption {
+            return None;
+        }
+        block.push('\n');
+        block.push_str(t);
+        if let Some((name, title)) = signature::parse_name_block(&block) {
+            return Some((NameBlock { lead: Vec::new(), name, title }, k - index + 1));
+        }
+    }
+    None
+}
+
+/// A signature without a date whose block ends at `last` (see [`name_block_at`]).
+pub fn take_undated_signature(units: &mut Vec<Unit>, last: usize) -> Option<(Sig, usize, u32)> {
+    let (start, block) = (last.saturating_sub(3)..=last)
+        .find_map(|start| name_block_at(units, start, 4).filter(|(_, n)| start + n - 1 == last).map(|b| (start, b)))?;
+    let (NameBlock { lead, name, title }, used) = block;
+    let line = units[start].line;
+    units.drain(start..start + used);
+    let (mut before, at) = take_before(units, start);
+    before.extend(lead);
     Some((Sig { dated: None, before, name, title }, at, line))
 }
 
@@ -342,5 +400,35 @@ mod tests {
         assert_eq!(at, 1);
         assert_eq!(sig.name, "Jonathan R. Cantor");
         assert_eq!(units.len(), 1);
+    }
+
+    #[test]
+    fn undated_signatures_in_every_setting() {
+        // Markdown: the name and the title in paragraphs of their own.
+        let mut units = read_markdown(
+            "Text.\n\nJonathan R. Cantor,\n\n*Acting Chief Privacy Officer, Department of Homeland Security.*\n",
+        );
+        let (sig, at, _) = take_undated_signature(&mut units, 2).unwrap();
+        assert_eq!((sig.name.as_str(), at), ("Jonathan R. Cantor", 1));
+        assert_eq!(sig.title, ["Acting Chief Privacy Officer, Department of Homeland Security"]);
+        assert_eq!(units.len(), 1);
+        // The text edition: one line.
+        let mut units =
+            read_markdown("Barbara Demopulos, Privacy Advisor, Centers for Medicare & Medicaid Services.\n");
+        let (sig, _, _) = take_undated_signature(&mut units, 0).unwrap();
+        assert_eq!(sig.title, ["Privacy Advisor", "Centers for Medicare & Medicaid Services"]);
+        // The agency's name above the signer's.
+        let mut units = read_markdown("Office of Personnel Management.  \nKatherine Archuleta,  \nDirector.\n");
+        let (sig, _, _) = take_undated_signature(&mut units, 0).unwrap();
+        assert_eq!(
+            (sig.name.as_str(), sig.before.as_slice()),
+            ("Katherine Archuleta", &["Office of Personnel Management.".to_string()][..])
+        );
+        let mut units = read_markdown("Office of Personnel Management. Katherine Archuleta, Director.\n");
+        let (sig, _, _) = take_undated_signature(&mut units, 0).unwrap();
+        assert_eq!((sig.name.as_str(), sig.before.len()), ("Katherine Archuleta", 1));
+        // A sentence is not a signature.
+        let mut units = read_markdown("The records are kept, as the rule provides.\n");
+        assert!(take_undated_signature(&mut units, 0).is_none());
     }
 }

@@ -1,9 +1,11 @@
 //! `sorn import`: published Federal Register documents back into sorn sources.
 //!
 //! ```text
-//!  bytes ──detect──▶ Markdown / plain text / FR XML ──read──▶ units ──recognize──▶ model ──emit──▶ TOML
+//!  bytes ──detect──▶ Markdown / plain text / FR XML ──read──▶ units ──kind──▶ SORN / rule ──recognize──▶ model ──emit──▶ TOML
 //! ```
 //!
+//! The [`read`] stage detects the format, cuts the input into documents of units and decides each
+//! document's kind on Privacy Act evidence ([`read::kind`]) before any builder sees it.
 //! Readers ([`text`], [`xml`]) turn the input into [`unit::Unit`]s: paragraphs, headings, list
 //! items, with their inline Markdown kept as [`rich::Rich`] text and their input lines. The
 //! recognizers work on plain text, by the law and the Federal Register's conventions: captions
@@ -22,15 +24,18 @@ pub mod contacts;
 pub mod dates;
 pub mod detect;
 pub mod emit;
+mod error;
 pub mod front;
 pub mod justifications;
 pub mod names;
 mod preamble;
 pub mod prose;
+pub mod read;
 pub mod rich;
 pub mod routine_uses;
 pub mod signature;
 pub mod text;
+pub mod typography;
 pub mod unit;
 pub mod xml;
 
@@ -40,50 +45,8 @@ use jiff::civil::Date;
 
 use crate::dates::Calendar;
 use crate::model::{Document, Kind, Loc, Prose, Unplaced};
+pub use error::ImportError;
 use unit::Unit;
-
-/// Why an input could not be imported.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{message}")]
-#[diagnostic(code(sorn::import))]
-pub struct ImportError {
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    #[help]
-    pub help: Option<String>,
-    /// The input, when a position in it is known.
-    #[source_code]
-    pub src: Option<miette::NamedSource<String>>,
-    /// Where.
-    #[label("here")]
-    pub span: Option<miette::SourceSpan>,
-}
-
-impl ImportError {
-    /// An error without a position.
-    pub fn new(message: impl Into<String>, help: Option<&str>) -> Box<ImportError> {
-        Box::new(ImportError { message: message.into(), help: help.map(str::to_string), src: None, span: None })
-    }
-
-    /// An error at a byte offset of the input.
-    pub fn at(
-        message: impl Into<String>,
-        help: Option<&str>,
-        name: &str,
-        text: &str,
-        offset: usize,
-    ) -> Box<ImportError> {
-        let offset = offset.min(text.len());
-        let len = text[offset..].chars().next().map_or(0, char::len_utf8);
-        Box::new(ImportError {
-            message: message.into(),
-            help: help.map(str::to_string),
-            src: Some(miette::NamedSource::new(name, text.to_string())),
-            span: Some((offset, len).into()),
-        })
-    }
-}
 
 /// A warning about one imported document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,86 +123,6 @@ pub struct RawDoc {
     pub has_priact: bool,
 }
 
-/// What kind of Privacy Act document a raw document is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
-    /// A System of Records Notice.
-    Sorn,
-    /// An exemption rule (proposed or final).
-    Rule,
-}
-
-/// Classifies a document, or says why it is neither kind.
-pub fn classify(doc: &RawDoc) -> Result<Class, String> {
-    let texts: Vec<&str> = doc.units.iter().map(Unit::text).collect();
-    let subject = doc
-        .units
-        .iter()
-        .find(|u| u.kind == unit::UnitKind::Line(unit::LineRole::Subject))
-        .map(|u| u.text().to_string())
-        .unwrap_or_else(|| {
-            texts.iter().find(|t| t.contains("Privacy Act of 1974")).map(|t| t.to_string()).unwrap_or_default()
-        });
-    let system_captions = doc
-        .units
-        .iter()
-        .filter_map(captions::split_caption)
-        .filter(|s| (s.marked || s.alone || s.capitals) && captions::system_caption(&s.caption).is_some())
-        .count();
-    let exemption_subject =
-        subject.contains("Exempt") || (subject.contains("Privacy Act of 1974") && subject.contains("Implementation"));
-    if let Some(why) = matching_notice(doc, &subject) {
-        return Err(why);
-    }
-    let rule_element = matches!(doc.element.as_deref(), Some("RULE" | "PRORULE"));
-    let appendix = texts.iter().any(|t| {
-        (t.contains("Add paragraph") || t.contains("add paragraph") || t.contains("adding paragraph"))
-            && t.contains("appendix")
-    });
-    let claims = texts.iter().any(|t| claims::find(t).is_some());
-    let cfr_line = texts.iter().any(|t| t.contains(" CFR Part") || t.contains(" CFR part"));
-    let exemption_rule = exemption_subject && (rule_element || cfr_line);
-    if (rule_element || exemption_subject || appendix) && (claims || appendix || exemption_rule) {
-        return Ok(Class::Rule);
-    }
-    if doc.has_priact || system_captions >= 3 || (subject.contains("Privacy Act of 1974") && system_captions >= 2) {
-        return Ok(Class::Sorn);
-    }
-    Err(if system_captions > 0 {
-        format!("found only {system_captions} system-of-records caption(s); a notice has a dozen or more")
-    } else {
-        "found no system-of-records captions (System name:, SYSTEM NAME AND NUMBER:, ...) and no exemption paragraph"
-            .into()
-    })
-}
-
-/// Why a document is a matching notice (5 U.S.C. 552a(e)(12)), if it is one: its subject or ACTION
-/// names a matching program, or it has the matching notice's PARTICIPATING AGENCIES caption.
-fn matching_notice(doc: &RawDoc, subject: &str) -> Option<String> {
-    let named = |t: &str| {
-        let t = t.to_lowercase();
-        t.contains("matching program") || t.contains("computer matching")
-    };
-    let mut action = false;
-    for (i, unit) in doc.units.iter().enumerate() {
-        let Some(split) = captions::split_caption(unit) else { continue };
-        match captions::normalize(&split.caption).as_str() {
-            "participating agency" => action = true,
-            "action" => {
-                let text = if split.body.is_empty() {
-                    doc.units.get(i + 1).map(Unit::text).unwrap_or_default()
-                } else {
-                    split.body.text.as_str()
-                };
-                action |= named(text);
-            }
-            _ => {}
-        }
-    }
-    (action || named(subject))
-        .then(|| "it is the notice of a computer matching program (5 U.S.C. 552a(e)(12))".to_string())
-}
-
 /// Imports every Privacy Act document in an input.
 ///
 /// # Errors
@@ -247,38 +130,35 @@ fn matching_notice(doc: &RawDoc, subject: &str) -> Option<String> {
 /// The input is not text or not FR XML, holds no Privacy Act document, or (a bug) produced a
 /// source that does not load.
 pub fn import(name: &str, bytes: &[u8], options: &ImportOptions) -> Result<ImportOutput, Box<ImportError>> {
-    let input = detect::detect(name, bytes)?;
-    let (docs, mut notes) = match &input {
-        detect::Input::Xml(text) => xml::read(name, text)?,
-        detect::Input::Markdown(text) => {
-            (vec![RawDoc { units: text::mend_page_breaks(text::read_markdown(text)), ..RawDoc::default() }], vec![])
-        }
-        detect::Input::Plain(text) => {
-            (vec![RawDoc { units: text::mend_page_breaks(text::read_plain(text)), ..RawDoc::default() }], vec![])
-        }
-    };
-    let issue = xml_is_issue(&input);
+    let read::Documents { docs, mut notes, issue } = read::read(name, bytes)?;
     let mut out = ImportOutput::default();
     for doc in docs {
-        let class = match classify(&doc) {
-            Ok(c) => c,
+        let kind = match read::kind::kind(&doc) {
+            Ok(k) => k,
             Err(why) if !issue => {
                 return Err(ImportError::new(
-                    format!("{name} is not a System of Records Notice or a Privacy Act exemption rule: {why}"),
+                    format!(
+                        "{name} is not a System of Records Notice or a Privacy Act exemption rule: {why} ({})",
+                        read::describe(&doc)
+                    ),
                     Some(
-                        "sorn import reads SORNs and exemption rules as published in the Federal Register (Markdown, text or FR XML)",
+                        "sorn import reads SORNs, rescindments and exemption rules as published in the Federal Register (Markdown, text or FR XML)",
                     ),
                 ));
             }
             Err(why) => {
-                notes.push(format!("skipped {}: {why}", describe(&doc)));
+                notes.push(format!("skipped {}: {why}", read::describe(&doc)));
                 continue;
             }
         };
         let mut ctx = Ctx::default();
-        let document = match class {
-            Class::Sorn => Document::Sorn(Box::new(build_sorn::build(doc, options, &mut ctx)?)),
-            Class::Rule => Document::ExemptionRule(Box::new(build_rule::build(doc, options, &mut ctx)?)),
+        let document = match kind {
+            read::kind::Kind::Sorn | read::kind::Kind::Rescindment => {
+                Document::Sorn(Box::new(build_sorn::build(doc, options, &mut ctx)?))
+            }
+            read::kind::Kind::ExemptionRule(_) => {
+                Document::ExemptionRule(Box::new(build_rule::build(doc, options, &mut ctx)?))
+            }
         };
         let source = finish(document, ctx.warnings, options)?;
         out.sources.push(source);
@@ -292,24 +172,6 @@ pub fn import(name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Impor
     uniquify(&mut out.sources);
     out.notes = notes;
     Ok(out)
-}
-
-fn xml_is_issue(input: &detect::Input) -> bool {
-    matches!(input, detect::Input::Xml(t) if t.contains("<FEDREG"))
-}
-
-/// How a skipped document is named in notes: its element, subject and FR Doc number.
-fn describe(doc: &RawDoc) -> String {
-    let subject = doc
-        .units
-        .iter()
-        .find(|u| u.kind == unit::UnitKind::Line(unit::LineRole::Subject))
-        .map(|u| u.text().trim().to_string())
-        .unwrap_or_else(|| "(no subject)".into());
-    let number =
-        doc.units.iter().rev().find_map(|u| signature::fr_doc(u.text())).map(|d| format!(", FR Doc. {}", d.number));
-    let line = doc.units.first().map(|u| format!(" (line {})", u.line)).unwrap_or_default();
-    format!("{} \"{subject}\"{}{line}", doc.element.as_deref().unwrap_or("document"), number.unwrap_or_default())
 }
 
 /// Emits a document, checks that it loads back the same, and names its file.
@@ -472,36 +334,4 @@ pub(crate) fn bug(e: prose::ProseError) -> Box<ImportError> {
         format!("cannot write this text as Markdown that reads back the same (a bug in sorn import): {}", e.text),
         Some("please report it with the input document"),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rich::Rich;
-    use unit::{LineRole, UnitKind};
-
-    fn doc(lines: &[(UnitKind, &str)]) -> RawDoc {
-        let units = lines.iter().map(|(k, t)| Unit::new(k.clone(), Rich::plain(*t), 1)).collect();
-        RawDoc { units, element: Some("NOTICE".into()), has_priact: true, ..RawDoc::default() }
-    }
-
-    #[test]
-    fn matching_notices_are_neither_kind() {
-        let by_subject = doc(&[(UnitKind::Line(LineRole::Subject), "Privacy Act of 1974; Matching Program")]);
-        assert!(classify(&by_subject).unwrap_err().contains("computer matching program"));
-        let by_action = doc(&[
-            (UnitKind::Line(LineRole::Subject), "Privacy Act of 1974; Notice of a Computer Match"),
-            (UnitKind::Heading(2), "ACTION:"),
-            (UnitKind::Para, "Notice of a new matching program."),
-        ]);
-        assert!(classify(&by_action).is_err());
-        let by_caption = doc(&[(UnitKind::Heading(4), "PARTICIPATING AGENCIES:"), (UnitKind::Para, "SSA and OPM.")]);
-        assert!(classify(&by_caption).is_err());
-        // A SORN that mentions matching programs in its text is still a SORN.
-        let sorn = doc(&[
-            (UnitKind::Line(LineRole::Subject), "Privacy Act of 1974; System of Records"),
-            (UnitKind::Para, "Records may be used in a computer matching program."),
-        ]);
-        assert_eq!(classify(&sorn), Ok(Class::Sorn));
-    }
 }

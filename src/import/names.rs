@@ -98,13 +98,20 @@ pub fn split_name_paren_id(text: &str) -> Option<NameParts> {
     let inner = text.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let id = inner[open + 1..].trim();
-    let name = inner[..open].trim();
+    // "“Veterans Legacy Memorial (VLM)--VA” (211VA0474)": the quotation marks are not the name's.
+    let quoted = inner[..open].trim();
+    let name = quoted
+        .strip_prefix(['"', '\u{201c}'])
+        .and_then(|n| n.strip_suffix(['"', '\u{201d}']))
+        .filter(|n| !n.contains(['"', '\u{201c}', '\u{201d}']))
+        .unwrap_or(quoted)
+        .trim();
     let tokens: Vec<&str> = id.split_whitespace().collect();
     let id_like = !tokens.is_empty()
         && tokens.len() <= 5
         && tokens.iter().all(|t| code_like(t))
         && has_digit(id)
-        && tokens.iter().any(|t| t.chars().any(char::is_uppercase))
+        && (tokens.iter().any(|t| t.chars().any(char::is_uppercase)) || numbered(id))
         && !FR_CITE.is_match(id);
     (id_like && !name.is_empty() && !name.ends_with([',', '('])).then(|| NameParts {
         id: id.to_string(),
@@ -114,6 +121,57 @@ pub fn split_name_paren_id(text: &str) -> Option<NameParts> {
     })
 }
 
+/// A number in groups, as the Department of Education ("18-11-05"), HHS ("09-90-0003") and SSA
+/// ("60-0388") number their systems; a range of years ("2010-2015") is not one.
+fn numbered(id: &str) -> bool {
+    let groups: Vec<&str> = id.split('-').collect();
+    groups.len() >= 2
+        && groups[0].len() == 2
+        && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+static LONG_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[A-Z][A-Za-z.,&'\u{2019} -]*?\s\(([A-Z][A-Za-z&]*[A-Z])\)").expect("valid pattern")
+});
+
+/// An identifier printed in its long form at the start of a name, as DHS and DOT print it:
+/// "Department of Homeland Security (DHS)/ALL-025 Law Enforcement …" → ("DHS/ALL-025 Law
+/// Enforcement …", "Department of Homeland Security (DHS)/ALL-025"), and "Department of
+/// Transportation (DOT)/Federal Motor Carrier Safety Administration (FMCSA) 009, National
+/// Registry" → ("DOT/FMCSA 009, National Registry", "… (FMCSA) 009"). The second is the prefix as
+/// printed, up to the end of the identifier's number.
+pub fn compress_long_id(text: &str) -> Option<(String, String)> {
+    let mut short = String::new();
+    let mut rest = text;
+    let mut consumed = 0;
+    while let Some(caps) = LONG_SEGMENT.captures(rest) {
+        let whole = caps.get(0)?.end();
+        short.push_str(&caps[1]);
+        consumed += whole;
+        rest = &rest[whole..];
+        match rest.strip_prefix('/') {
+            Some(after) => {
+                short.push('/');
+                consumed += 1;
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    if short.is_empty() || !short.contains('/') && !rest.starts_with([' ', '-']) {
+        return None;
+    }
+    let compressed = format!("{short}{rest}");
+    let parts = split_id_name(&compressed)?;
+    // The printed prefix ends where the identifier's last token ends in the text.
+    let tail = parts.id.rsplit([' ', '/', '-']).next().unwrap_or(&parts.id);
+    let end = consumed + rest.find(tail).map(|i| i + tail.len())?;
+    Some((compressed, text[..end].to_string()))
+}
+
+static TRAILING_CITE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*\d{1,3}\s+FR\s+\d+(?:\s*\([^()]*\))?\.?$").expect("valid pattern"));
+
 static FR_CITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,3}\s+FR\s+\d+").expect("valid pattern"));
 
 /// Splits off a trailing parenthetical that cites the Federal Register, as DoD alteration notices
@@ -121,6 +179,12 @@ static FR_CITE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d{1,3}\s+FR\s
 /// 17173)." → ("Emergency Evacuation Tracking and Repatriation", " (April 14, 2009, 74 FR 17173).").
 pub fn split_cite_suffix(text: &str) -> (&str, &str) {
     let t = text.trim();
+    // "Name (OPM/Central-9), 57 FR 23130 (June 1, 1992).": the citation after a comma.
+    if let Some(m) = TRAILING_CITE.find(t)
+        && m.start() > 0
+    {
+        return (&t[..m.start()], &t[m.start()..]);
+    }
     let body = t.strip_suffix('.').unwrap_or(t);
     if let Some(inner) = body.strip_suffix(')')
         && let Some(open) = inner.rfind('(')
@@ -341,6 +405,51 @@ pub fn system_name(parts: &NameParts, abbreviations: &BTreeMap<String, String>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_in_their_long_form() {
+        let (compressed, printed) = compress_long_id(
+            "Department of Homeland Security (DHS)/ALL-025 Law Enforcement Authority in Support of the Protection",
+        )
+        .unwrap();
+        assert_eq!(compressed, "DHS/ALL-025 Law Enforcement Authority in Support of the Protection");
+        assert_eq!(printed, "Department of Homeland Security (DHS)/ALL-025");
+        let (compressed, printed) = compress_long_id(
+            "Department of Transportation (DOT)/Federal Motor Carrier Safety Administration (FMCSA) 009, National \
+             Registry of Certified Medical Examiners (National Registry)",
+        )
+        .unwrap();
+        assert!(compressed.starts_with("DOT/FMCSA 009, National Registry"), "{compressed}");
+        assert_eq!(
+            printed,
+            "Department of Transportation (DOT)/Federal Motor Carrier Safety Administration (FMCSA) 009"
+        );
+        let (compressed, _) = compress_long_id(
+            "Department of Homeland Security (DHS)/U.S. Immigration and Customs Enforcement (ICE)-015 LeadTrac",
+        )
+        .unwrap();
+        assert_eq!(compressed, "DHS/ICE-015 LeadTrac");
+        assert_eq!(compress_long_id("National Registry of Examiners (National Registry)"), None);
+        assert_eq!(compress_long_id("Travel Records"), None);
+    }
+
+    #[test]
+    fn a_citation_after_the_name() {
+        let (core, rest) =
+            split_cite_suffix("Personnel Investigations Records (OPM/Central-9), 57 FR 23130 (June 1, 1992).");
+        assert_eq!((core, rest), ("Personnel Investigations Records (OPM/Central-9)", ", 57 FR 23130 (June 1, 1992)."));
+        assert_eq!(split_cite_suffix("Travel Records, DOT/ALL-8."), ("Travel Records, DOT/ALL-8.", ""));
+    }
+
+    #[test]
+    fn numbered_identifiers_in_parentheses() {
+        let p = split_name_paren_id("Title IV Program Files (18-11-05).").unwrap();
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("18-11-05", "Title IV Program Files"));
+        assert_eq!(split_name_paren_id("Program Integrity Case Files (09-90-0003)").unwrap().id, "09-90-0003");
+        assert!(split_name_paren_id("Survey Records (2010-2015)").is_none());
+        let p = split_name_paren_id("\u{201c}Veterans Legacy Memorial (VLM)--VA\u{201d} (211VA0474).").unwrap();
+        assert_eq!((p.id.as_str(), p.name.as_str()), ("211VA0474", "Veterans Legacy Memorial (VLM)--VA"));
+    }
 
     fn parts(text: &str) -> (String, Option<String>, String) {
         let p = split_id_name(text).unwrap();

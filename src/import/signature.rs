@@ -167,7 +167,8 @@ static PUBLIC: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads an FR Doc line in either style.
 pub fn fr_doc(text: &str) -> Option<FrDocLine> {
-    let t = text.trim();
+    let folded = super::typography::fold(text);
+    let t = folded.trim();
     let (caps, style) = match PUBLIC.captures(t) {
         Some(c) => (c, FrDocStyle::PublicInspection),
         None => (PRINT.captures(t)?, FrDocStyle::Print),
@@ -200,7 +201,8 @@ static BILLING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads a billing code line: "BILLING CODE 9111-28" or a bare "9111-28".
 pub fn billing_code(text: &str) -> Option<String> {
-    let caps = BILLING.captures(text.trim())?;
+    let folded = super::typography::fold(text);
+    let caps = BILLING.captures(folded.trim())?;
     caps.get(1).or_else(|| caps.get(2)).map(|m| m.as_str().to_string())
 }
 
@@ -219,6 +221,9 @@ mod tests {
         assert_eq!(q.style, FrDocStyle::PublicInspection);
         assert_eq!(q.publication, Some(date(2016, 8, 9)));
         assert_eq!(fr_doc("[FR Doc. E9-12859 Filed 6-2-09; 8:45 am]").unwrap().number, "E9-12859");
+        // GPO's en dashes and thin spaces since 2023.
+        let gpo = fr_doc("[FR Doc. 2023\u{2013}21587 Filed 10\u{2013}2\u{2013}23; 8:45\u{2009}am]").unwrap();
+        assert_eq!((gpo.number.as_str(), gpo.filed), ("2023-21587", date(2023, 10, 2).at(8, 45, 0, 0)));
         assert!(fr_doc("[Docket No. DHS-2016-0053]").is_none());
     }
 
@@ -226,6 +231,8 @@ mod tests {
     fn billing_codes() {
         assert_eq!(billing_code("BILLING CODE 6820-34-P").as_deref(), Some("6820-34-P"));
         assert_eq!(billing_code("9111-28").as_deref(), Some("9111-28"));
+        assert_eq!(billing_code("BILLING CODE 4910\u{2013}9X\u{2013}P").as_deref(), Some("4910-9X-P"));
+        assert_eq!(billing_code("7710\u{2013}12\u{2013}P").as_deref(), Some("7710-12-P"));
         assert_eq!(billing_code("2016-0053"), None);
     }
 

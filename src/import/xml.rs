@@ -58,10 +58,11 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<RawDoc>, Vec<String>), Box<Im
             root.range().start,
         ));
     }
+    let lines = LineIndex::new(text);
     let mut docs = Vec::new();
     for element in elements {
         let mut units = Vec::new();
-        walk(&doc, element, &mut units, 0);
+        walk(&lines, element, &mut units, 0);
         docs.push(RawDoc {
             units,
             element: Some(element.tag_name().name().to_string()),
@@ -83,8 +84,22 @@ fn offset_of(text: &str, row: u32, col: u32) -> usize {
     text.len()
 }
 
-fn line(doc: &Document, node: Node) -> u32 {
-    doc.text_pos_at(node.range().start).row
+/// Where each line of the input starts: a node's line by binary search, as `text_pos_at` finds it
+/// by scanning the text from its start (quadratic over a daily issue's thousands of nodes).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+
+    fn line_of(&self, offset: usize) -> u32 {
+        u32::try_from(self.0.partition_point(|&start| start <= offset)).unwrap_or(u32::MAX)
+    }
+}
+
+fn line(lines: &LineIndex, node: Node) -> u32 {
+    lines.line_of(node.range().start)
 }
 
 fn all_text(node: Node) -> String {
@@ -100,10 +115,10 @@ fn push(units: &mut Vec<Unit>, kind: UnitKind, rich: Rich, line: u32) {
 /// Nesting deeper than this is read as text: FR XML nests a handful of levels.
 const MAX_DEPTH: usize = 64;
 
-fn walk(doc: &Document, node: Node, units: &mut Vec<Unit>, depth: usize) {
+fn walk(lines: &LineIndex, node: Node, units: &mut Vec<Unit>, depth: usize) {
     for child in node.children().filter(Node::is_element) {
         let tag = child.tag_name().name();
-        let at = line(doc, child);
+        let at = line(lines, child);
         match tag {
             "PRTPAGE" | "FTREF" | "CNTNTS" | "UNITNAME" | "VOL" | "NO" | "DATE" | "EAR" | "FRDOCBP" => {}
             "AGENCY" if node.has_tag_name("PREAMB") => push(units, UnitKind::Line(LineRole::Agency), inline(child), at),
@@ -148,7 +163,7 @@ fn walk(doc: &Document, node: Node, units: &mut Vec<Unit>, depth: usize) {
                     .children()
                     .any(|c| c.is_element() && !matches!(c.tag_name().name(), "E" | "SU" | "PRTPAGE" | "FTREF"));
                 if has_blocks && depth < MAX_DEPTH {
-                    walk(doc, child, units, depth + 1);
+                    walk(lines, child, units, depth + 1);
                 } else {
                     paragraph(child, units, at);
                 }

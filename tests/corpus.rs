@@ -1,0 +1,489 @@
+//! The import corpus (`tests/corpus/`, provenance in its `manifest.toml`): published documents
+//! and documents written in an agency's published form, each with the structure a careful reader
+//! sees in it (`expected/<slug>.toml`). Every document is imported; its kind, systems, claims per
+//! authority, justifications, routine uses, captions, signature, unplaced count and the
+//! diagnostics `sorn check` gives are compared with the expected structure; the rendering's
+//! fidelity to the document's text is measured; a table of all of it is printed.
+//!
+//! A document whose form sorn does not read yet names the gap in its expected file
+//! (`known_gap = "..."`): its mismatches are reported as that gap, not hidden, and do not fail the
+//! test. Any other mismatch fails it.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::{root, sorn, stderr, word_fidelity, xml_text};
+use sorn::import::{ImportOptions, ImportOutput, ImportedSource};
+use toml::Value;
+
+fn corpus() -> PathBuf {
+    root().join("tests/corpus")
+}
+
+fn read_toml(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+fn array(v: Option<&Value>) -> &[Value] {
+    v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+/// Dashes and spaces as GPO typography sets them compare equal to plain ones.
+fn fold(text: &str) -> String {
+    sorn::import::typography::fold(text).trim().to_string()
+}
+
+/// The system captions of a SORN source, by field name: the keys of `[system]` that hold a
+/// caption's text, and the captions of an alteration notice's changes. The legacy container
+/// heading over storage, retrievability, safeguards and retention (`policies`) holds no text of
+/// its own and is not counted.
+const CAPTION_KEYS: &[&str] = &[
+    "security_classification",
+    "location",
+    "managers",
+    "authority",
+    "purposes",
+    "individuals",
+    "records",
+    "record_sources",
+    "routine_uses",
+    "consumer_reporting",
+    "storage",
+    "retrieval",
+    "retention",
+    "safeguards",
+    "record_access",
+    "contesting",
+    "notification",
+    "exemptions",
+    "history",
+];
+
+/// The field name of a caption as printed ("Categories of records in the system" → "records").
+fn caption_key(caption: &str) -> Option<&'static str> {
+    use sorn::import::captions::{SystemCaption, system_caption};
+    use sorn::model::Element::*;
+    Some(match system_caption(caption)? {
+        SystemCaption::Identifier => "system_name",
+        SystemCaption::Element(e) => match e {
+            SystemName => "system_name",
+            SecurityClassification => "security_classification",
+            Location => "location",
+            Managers => "managers",
+            Authority => "authority",
+            Purposes => "purposes",
+            Individuals => "individuals",
+            Records => "records",
+            RecordSources => "record_sources",
+            RoutineUses => "routine_uses",
+            ConsumerReporting => "consumer_reporting",
+            Policies => "policies",
+            Storage => "storage",
+            Retrieval => "retrieval",
+            Safeguards => "safeguards",
+            Retention => "retention",
+            Notification => "notification",
+            RecordAccess => "record_access",
+            Contesting => "contesting",
+            Exemptions => "exemptions",
+            History => "history",
+        },
+    })
+}
+
+/// The subsections of a claim or justification: `subsections`, or those of its `covers`.
+fn subsections(v: &Value) -> Vec<String> {
+    let own = array(v.get("subsections"));
+    let covered = array(v.get("covers")).iter().flat_map(|c| array(c.get("subsections")));
+    own.iter().chain(covered).filter_map(Value::as_str).map(str::to_string).collect()
+}
+
+fn claims(list: &[Value]) -> Vec<String> {
+    list.iter().map(|c| format!("{} {}", str_of(c, "authority").unwrap_or("?"), subsections(c).join(" "))).collect()
+}
+
+/// One system as compared: identifier, name, claims ("(j)(2) (c)(3) (d)"), justifications.
+#[derive(Debug, PartialEq)]
+struct SystemShape {
+    id: String,
+    name: String,
+    claims: Vec<String>,
+    justifications: Vec<String>,
+}
+
+/// The structure of one document, as compared.
+#[derive(Debug, Default)]
+struct Shape {
+    kind: String,
+    fields: Vec<(&'static str, String)>,
+    systems: Vec<SystemShape>,
+}
+
+/// The structure an expected file states.
+fn expected_shape(v: &Value) -> Shape {
+    let kind = str_of(v, "kind").unwrap_or("?").to_string();
+    let mut fields = Vec::new();
+    let mut field = |key: &'static str, value: Option<String>| fields.push((key, value.unwrap_or_default()));
+    if kind == "sorn" {
+        field("action", str_of(v, "action").map(str::to_string));
+        field("template", str_of(v, "template").map(str::to_string));
+        field("partial", Some(v.get("partial").and_then(Value::as_bool).unwrap_or(false).to_string()));
+        field("routine_uses", Some(v.get("routine_uses").and_then(Value::as_integer).unwrap_or(0).to_string()));
+        let captions: BTreeSet<&str> = array(v.get("captions")).iter().filter_map(Value::as_str).collect();
+        field("captions", Some(captions.into_iter().collect::<Vec<_>>().join(" ")));
+    } else {
+        field("stage", str_of(v, "stage").map(str::to_string));
+    }
+    field("signature", Some(v.get("signature").and_then(Value::as_bool).unwrap_or(false).to_string()));
+    field("unplaced", Some(v.get("unplaced").and_then(Value::as_integer).unwrap_or(0).to_string()));
+    let systems = array(v.get("systems"))
+        .iter()
+        .map(|s| SystemShape {
+            id: fold(str_of(s, "id").unwrap_or("")),
+            name: fold(str_of(s, "name").unwrap_or("")),
+            claims: claims(array(s.get("claims"))),
+            justifications: array(s.get("justifications")).iter().map(|j| subsections(j).join(" ")).collect(),
+        })
+        .collect();
+    Shape { kind, fields, systems }
+}
+
+/// The structure of an imported source. Rules may name one `[system]` with top-level
+/// `[exemptions]` and `[[justifications]]`, or several `[[systems]]` each with its own.
+fn imported_shape(source: &Value) -> Shape {
+    let kind = str_of(source, "kind").unwrap_or("?").to_string();
+    let mut fields = Vec::new();
+    let mut field = |key: &'static str, value: String| fields.push((key, value));
+    let system = source.get("system");
+    if kind == "sorn" {
+        let system = system.cloned().unwrap_or(Value::Table(Default::default()));
+        field("action", str_of(source, "action").unwrap_or("new").to_string());
+        field("template", str_of(source, "template").unwrap_or("legacy").to_string());
+        field("partial", source.get("partial").and_then(Value::as_bool).unwrap_or(false).to_string());
+        field("routine_uses", array(system.get("routine_uses")).len().to_string());
+        let mut captions: BTreeSet<&str> = BTreeSet::new();
+        if str_of(&system, "name").is_some_and(|n| !n.is_empty()) {
+            captions.insert("system_name");
+        }
+        captions.extend(CAPTION_KEYS.iter().copied().filter(|k| system.get(*k).is_some()));
+        if system.get("routine_uses_intro").is_some() {
+            captions.insert("routine_uses");
+        }
+        captions
+            .extend(array(system.get("changes")).iter().filter_map(|c| str_of(c, "caption")).filter_map(caption_key));
+        field("captions", captions.into_iter().collect::<Vec<_>>().join(" "));
+    } else {
+        field("stage", str_of(source, "stage").unwrap_or("?").to_string());
+    }
+    field("signature", source.get("signature").is_some().to_string());
+    field("unplaced", array(source.get("unplaced")).len().to_string());
+    let systems: Vec<&Value> = match source.get("systems") {
+        Some(list) => array(Some(list)).iter().collect(),
+        None => system.into_iter().collect(),
+    };
+    let single = systems.len() == 1;
+    let systems = systems
+        .into_iter()
+        .map(|s| {
+            let own_exemptions = s.get("exemptions").or(s.get("claims").map(|_| s));
+            let exemptions = own_exemptions.or(if single && kind != "sorn" { source.get("exemptions") } else { None });
+            let justifications = s.get("justifications").or(if single { source.get("justifications") } else { None });
+            SystemShape {
+                id: fold(str_of(s, "id").unwrap_or("")),
+                name: fold(str_of(s, "name").unwrap_or("")),
+                claims: claims(array(exemptions.and_then(|e| e.get("claims")))),
+                justifications: array(justifications).iter().map(|j| subsections(j).join(" ")).collect(),
+            }
+        })
+        .collect();
+    Shape { kind, fields, systems }
+}
+
+/// What differs between an expected and an imported structure, one line per difference.
+fn compare(expected: &Shape, imported: &Shape) -> Vec<String> {
+    let mut out = Vec::new();
+    if expected.kind != imported.kind {
+        out.push(format!("kind: expected {}, imported {}", expected.kind, imported.kind));
+        return out;
+    }
+    for (key, want) in &expected.fields {
+        let got = imported.fields.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str());
+        if want != got {
+            out.push(format!("{key}: expected {want:?}, imported {got:?}"));
+        }
+    }
+    if expected.systems.len() != imported.systems.len() {
+        out.push(format!("systems: expected {}, imported {}", expected.systems.len(), imported.systems.len()));
+    }
+    for (want, got) in expected.systems.iter().zip(&imported.systems) {
+        if want.id != got.id || want.name != got.name {
+            out.push(format!("system: expected {:?} {:?}, imported {:?} {:?}", want.id, want.name, got.id, got.name));
+        }
+        if want.claims != got.claims {
+            out.push(format!("claims of {}: expected {:?}, imported {:?}", want.id, want.claims, got.claims));
+        }
+        if want.justifications != got.justifications {
+            out.push(format!(
+                "justifications of {}: expected {:?}, imported {:?}",
+                want.id, want.justifications, got.justifications
+            ));
+        }
+    }
+    out
+}
+
+/// The errors and warnings `sorn check` gives on imported sources, by rule name, sorted.
+fn check(dir: &Path) -> Vec<String> {
+    let out = sorn().arg("check").arg(dir).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("check output is not JSON ({e}): {}", stderr(&out)));
+    let mut rules: Vec<String> = report["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| matches!(d["severity"].as_str(), Some("error" | "warning")))
+        .filter_map(|d| d["rule"].as_str().map(str::to_string))
+        .collect();
+    rules.sort();
+    rules
+}
+
+/// "name-variant ×2, unauthorized-exemption", or "none".
+fn summary(rules: &[String]) -> String {
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for rule in rules {
+        match counted.last_mut() {
+            Some((last, n)) if last == rule => *n += 1,
+            _ => counted.push((rule.clone(), 1)),
+        }
+    }
+    if counted.is_empty() {
+        return "none".into();
+    }
+    counted.iter().map(|(r, n)| if *n > 1 { format!("{r} ×{n}") } else { r.clone() }).collect::<Vec<_>>().join(", ")
+}
+
+/// The document's text, as the rendering is compared with it.
+fn reference_text(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    if path.extension().is_some_and(|e| e == "xml") { xml_text(&text) } else { text }
+}
+
+/// Fidelity of the Markdown rendering of a source to the document's text (the word-level measure
+/// of `tests/common`, so that the figure is the same with or without the project's tools).
+fn fidelity(source: &ImportedSource, reference: &str) -> f64 {
+    let frdoc = sorn::lower::lower(&source.document, &sorn::lower::LowerOptions::default());
+    word_fidelity(reference, &sorn::emit::Format::Markdown.render(&frdoc))
+}
+
+/// The number of `[[unplaced]]` entries of a source.
+fn unplaced(source: &ImportedSource) -> usize {
+    toml::from_str::<Value>(&source.text).map_or(0, |v| array(v.get("unplaced")).len())
+}
+
+fn import(path: &Path) -> Result<ImportOutput, String> {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    sorn::import::import(&name, &bytes, &ImportOptions::default()).map_err(|e| e.message.clone())
+}
+
+/// One row of the table.
+struct Row {
+    document: String,
+    kind: String,
+    status: String,
+    fidelity: String,
+    unplaced: String,
+    diagnostics: String,
+    failures: Vec<String>,
+}
+
+/// Imports a SORN or exemption rule and compares it.
+fn positive(slug: &str, path: &Path, expected: &Value) -> Row {
+    let want = expected_shape(expected);
+    let mut row = Row {
+        document: slug.into(),
+        kind: want.kind.clone(),
+        status: String::new(),
+        fidelity: "-".into(),
+        unplaced: "-".into(),
+        diagnostics: "-".into(),
+        failures: Vec::new(),
+    };
+    let output = match import(path) {
+        Ok(o) => o,
+        Err(why) => {
+            row.failures.push(format!("refused: {why}"));
+            return row;
+        }
+    };
+    if output.sources.len() != 1 {
+        row.failures.push(format!("{} sources imported, 1 expected", output.sources.len()));
+    }
+    let Some(source) = output.sources.first() else { return row };
+    let value: Value = toml::from_str(&source.text).unwrap();
+    row.failures = compare(&want, &imported_shape(&value));
+    row.unplaced = unplaced(source).to_string();
+    row.fidelity = format!("{:.3}", fidelity(source, &reference_text(path)));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(&source.file_name), &source.text).unwrap();
+    let found = check(dir.path());
+    row.diagnostics = summary(&found);
+    let listed: Vec<String> =
+        array(expected.get("diagnostics")).iter().filter_map(Value::as_str).map(str::to_string).collect();
+    let mut listed_sorted = listed.clone();
+    listed_sorted.sort();
+    if listed_sorted != found {
+        row.failures.push(format!(
+            "diagnostics: expected [{}], check gives [{}]",
+            summary(&listed_sorted),
+            summary(&found)
+        ));
+    }
+    row
+}
+
+/// A negative control: refused, with the reason.
+fn negative(slug: &str, path: &Path) -> Row {
+    let (status, failures) = match import(path) {
+        Err(why) => {
+            // The reason, without the description of the document that follows it.
+            let reason = why.split(": it is ").nth(1).unwrap_or(&why);
+            let end = [" (RULE \"", " (PRORULE \"", " (NOTICE \"", " (document \""]
+                .iter()
+                .filter_map(|m| reason.find(m))
+                .min()
+                .unwrap_or(reason.len());
+            (format!("refused: {}", &reason[..end]), Vec::new())
+        }
+        Ok(o) => {
+            (String::new(), vec![format!("imported {} source(s); a negative control must be refused", o.sources.len())])
+        }
+    };
+    Row {
+        document: slug.into(),
+        kind: "negative".into(),
+        status,
+        fidelity: "-".into(),
+        unplaced: "-".into(),
+        diagnostics: "-".into(),
+        failures,
+    }
+}
+
+/// A daily issue: its Privacy Act documents imported, the look-alikes skipped with a note.
+fn daily_issue(slug: &str, path: &Path, expected: &Value) -> Row {
+    let mut failures = Vec::new();
+    let output = import(path).unwrap_or_else(|why| panic!("{slug}: {why}"));
+    let number = |s: &ImportedSource| {
+        toml::from_str::<Value>(&s.text).ok().and_then(|v| v.get("fr_doc")?.get("number")?.as_str().map(fold))
+    };
+    let mut imported = 0;
+    let mut skipped = 0;
+    let documents = array(expected.get("documents"));
+    for doc in documents {
+        let fr_doc = fold(str_of(doc, "fr_doc").unwrap_or(""));
+        let source = output.sources.iter().find(|s| number(s).as_deref() == Some(fr_doc.as_str()));
+        match (str_of(doc, "kind"), source) {
+            (Some("negative"), None) => {
+                if output.notes.iter().any(|n| fold(n).contains(&format!("FR Doc. {fr_doc}"))) {
+                    skipped += 1;
+                } else {
+                    failures.push(format!("{fr_doc}: no note says it was skipped"));
+                }
+            }
+            (Some("negative"), Some(_)) => {
+                failures.push(format!("{fr_doc}: imported, but it is not a Privacy Act document sorn imports"))
+            }
+            (Some(kind), Some(s)) => {
+                let got = imported_shape(&toml::from_str(&s.text).unwrap());
+                let id = fold(str_of(doc, "id").unwrap_or(""));
+                if got.kind != kind || got.systems.first().map(|x| x.id.as_str()) != Some(id.as_str()) {
+                    failures.push(format!(
+                        "{fr_doc}: expected {kind} {id}, imported {} {:?}",
+                        got.kind,
+                        got.systems.first().map(|x| &x.id)
+                    ));
+                }
+                imported += 1;
+            }
+            (kind, None) => failures.push(format!("{fr_doc}: expected {kind:?}, not imported")),
+            (None, Some(_)) => failures.push(format!("{fr_doc}: the expected file gives no kind")),
+        }
+    }
+    let expected_sources = documents.iter().filter(|d| str_of(d, "kind") != Some("negative")).count();
+    if output.sources.len() != expected_sources {
+        failures.push(format!("{} sources imported, {expected_sources} expected", output.sources.len()));
+    }
+    Row {
+        document: slug.into(),
+        kind: "daily-issue".into(),
+        status: format!("{imported} imported, {skipped} look-alikes skipped, {} notes", output.notes.len()),
+        fidelity: "-".into(),
+        unplaced: output.sources.iter().map(unplaced).sum::<usize>().to_string(),
+        diagnostics: "-".into(),
+        failures,
+    }
+}
+
+#[test]
+fn every_corpus_document_imports_with_its_expected_structure() {
+    let manifest = read_toml(&corpus().join("manifest.toml"));
+    let entries = array(manifest.get("document"));
+    assert!(entries.len() >= 40, "the corpus holds {} documents", entries.len());
+    let mut rows = Vec::new();
+    for entry in entries {
+        let file = str_of(entry, "file").expect("manifest entry without file");
+        let path = corpus().join(file);
+        let slug = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let expected = read_toml(&corpus().join("expected").join(format!("{slug}.toml")));
+        let mut row = match str_of(&expected, "kind") {
+            Some("negative") => negative(&slug, &path),
+            Some("daily-issue") => daily_issue(&slug, &path, &expected),
+            _ => positive(&slug, &path, &expected),
+        };
+        match (str_of(&expected, "known_gap"), row.failures.is_empty()) {
+            (Some(gap), false) => {
+                row.status = "known gap".into();
+                row.failures.insert(0, format!("gap: {gap}"));
+            }
+            (Some(gap), true) => row.status = format!("match (known gap \"{gap}\" no longer seen)"),
+            (None, true) if row.status.is_empty() => row.status = "match".into(),
+            (None, true) => {}
+            (None, false) => row.status = "MISMATCH".into(),
+        }
+        rows.push((row, str_of(&expected, "known_gap").is_some()));
+    }
+    print_table(&rows);
+    let failed: Vec<String> = rows
+        .iter()
+        .filter(|(r, gap)| !gap && !r.failures.is_empty())
+        .map(|(r, _)| format!("{}:\n  {}", r.document, r.failures.join("\n  ")))
+        .collect();
+    assert!(failed.is_empty(), "{} document(s) do not import as expected:\n{}", failed.len(), failed.join("\n"));
+}
+
+fn print_table(rows: &[(Row, bool)]) {
+    let width = rows.iter().map(|(r, _)| r.document.len()).max().unwrap_or(8);
+    println!("\n| {:width$} | kind           | structure | fidelity | unplaced | diagnostics", "document");
+    println!("|{}|----------------|-----------|----------|----------|------------", "-".repeat(width + 2));
+    for (r, _) in rows {
+        println!(
+            "| {:width$} | {:14} | {} | {:8} | {:8} | {}",
+            r.document, r.kind, r.status, r.fidelity, r.unplaced, r.diagnostics
+        );
+        for failure in &r.failures {
+            println!("|   {failure}");
+        }
+    }
+    let matched = rows.iter().filter(|(r, _)| r.failures.is_empty()).count();
+    let gaps = rows.iter().filter(|(r, gap)| *gap && !r.failures.is_empty()).count();
+    println!("\n{matched} of {} documents match their expected structure; {gaps} known gap(s).", rows.len());
+}
