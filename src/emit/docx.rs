@@ -1,0 +1,790 @@
+//! The Word backend: the manuscript an agency submits to the Office of the Federal Register (OFR),
+//! whose portal accepts only digitally signed `.docx` files.
+//!
+//! The layout follows the OFR's Document Drafting Handbook for a manuscript: letter paper, one-inch
+//! margins, 12-point Times New Roman, every line double-spaced, pages numbered at the foot, the
+//! billing code at the top of the first page. Every paragraph carries a named style (headings,
+//! captions, body, signature, ...) and lists are Word lists, so an agency editor can keep
+//! working in the file. The package is made by `docx-rs`, then rewritten so that it is the same
+//! bytes on every build and carries no hidden data: no author, company, revision count, dates,
+//! comments or template; the core properties hold only the title.
+//!
+//! Prose is Markdown, read with pulldown-cmark: raw HTML becomes text, script-capable links keep
+//! only their text, as in the HTML backend.
+
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Footer, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
+};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::frdoc::{Block, Designated, FrDocument, LineRole, SignatureBlock};
+
+/// The Word backend.
+pub struct Docx;
+
+impl super::Backend for Docx {
+    fn extension(&self) -> &'static str {
+        "docx"
+    }
+
+    fn render(&self, document: &FrDocument) -> Vec<u8> {
+        render(document)
+    }
+}
+
+/// Renders a document as a `.docx` package.
+pub fn render(doc: &FrDocument) -> Vec<u8> {
+    let mut writer = Writer::default();
+    for block in &doc.blocks {
+        writer.block(block);
+    }
+    let mut package = Cursor::new(Vec::new());
+    writer.finish().pack(&mut package).expect("writing into memory cannot fail");
+    normalize(&package.into_inner(), &doc.title)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page and styles
+
+/// Twentieths of a point per inch.
+const INCH: i32 = 1440;
+/// Half-points: 12-point type.
+const TYPE_SIZE: usize = 24;
+/// Line spacing in 240ths of a line: double.
+const DOUBLE: i32 = 480;
+
+/// Paragraph styles: (id, name, what sets it apart from the body).
+const PARAGRAPH_STYLES: &[(&str, &str, Look)] = &[
+    ("BodyText", "Body Text", Look::Indented),
+    ("BillingCode", "Billing Code", Look::Plain),
+    ("Agency", "Agency", Look::Bold),
+    ("SubAgency", "Sub-agency", Look::Plain),
+    ("HeadingLine", "Heading Line", Look::Plain),
+    ("Subject", "Subject", Look::Bold),
+    ("PreambleCaption", "Preamble Caption", Look::Plain),
+    ("SystemCaption", "System Caption", Look::Bold),
+    ("Heading2", "heading 2", Look::Heading(1)),
+    ("Heading3", "heading 3", Look::Heading(2)),
+    ("Heading4", "heading 4", Look::Heading(3)),
+    ("ListParagraph", "List Paragraph", Look::Plain),
+    ("RoutineUse", "Routine Use", Look::Plain),
+    ("AmendatoryInstruction", "Amendatory Instruction", Look::Plain),
+    ("Stars", "Stars", Look::Centered),
+    ("SignatureDate", "Signature Date", Look::Plain),
+    ("Signature", "Signature", Look::Plain),
+    ("FrDocLine", "FR Doc Line", Look::Plain),
+    ("Footer", "footer", Look::Centered),
+];
+
+/// Character styles: (id, name, bold, italic).
+const CHARACTER_STYLES: &[(&str, &str, bool, bool)] = &[
+    ("CaptionLabel", "Caption Label", true, false),
+    ("Placeholder", "Placeholder", true, false),
+    ("Strong", "Strong", true, false),
+    ("Emphasis", "Emphasis", false, true),
+    ("Hyperlink", "Hyperlink", false, false),
+];
+
+/// How a paragraph style differs from plain flush-left text.
+#[derive(Clone, Copy)]
+enum Look {
+    Plain,
+    Indented,
+    Bold,
+    Centered,
+    /// A heading, with its outline level.
+    Heading(usize),
+}
+
+fn styles(mut docx: docx_rs::Docx) -> docx_rs::Docx {
+    let normal = Style::new("Normal", StyleType::Paragraph).name("Normal");
+    docx = docx.add_style(normal);
+    for &(id, name, look) in PARAGRAPH_STYLES {
+        let mut style = Style::new(id, StyleType::Paragraph).name(name).based_on("Normal").q_format(true);
+        style = match look {
+            Look::Plain => style,
+            Look::Indented => style.indent(None, Some(SpecialIndentType::FirstLine(INCH / 2)), None, None),
+            Look::Bold => style.bold(),
+            Look::Centered => style.align(AlignmentType::Center),
+            Look::Heading(level) => style.bold().outline_lvl(level).next("BodyText"),
+        };
+        docx = docx.add_style(style);
+    }
+    for &(id, name, bold, italic) in CHARACTER_STYLES {
+        let mut style = Style::new(id, StyleType::Character).name(name);
+        if bold {
+            style = style.bold();
+        }
+        if italic {
+            style = style.italic();
+        }
+        if id == "Hyperlink" {
+            style = style.color("0563C1").underline("single");
+        }
+        docx = docx.add_style(style);
+    }
+    docx
+}
+
+/// The page: US letter, one-inch margins, 12-point Times New Roman double-spaced, the page
+/// number centered at the foot of every page.
+fn page() -> docx_rs::Docx {
+    let font = "Times New Roman";
+    let footer = Footer::new().add_paragraph(Paragraph::new().style("Footer").add_page_num(PageNum::new()));
+    docx_rs::Docx::new()
+        .page_size((17 * INCH / 2) as u32, (11 * INCH) as u32)
+        .page_margin(
+            PageMargin::new().top(INCH).bottom(INCH).left(INCH).right(INCH).header(INCH / 2).footer(INCH / 2).gutter(0),
+        )
+        .default_fonts(RunFonts::new().ascii(font).hi_ansi(font).cs(font).east_asia(font))
+        .default_size(TYPE_SIZE)
+        .default_line_spacing(LineSpacing::new().line(DOUBLE).line_rule(LineSpacingType::Auto).before(0).after(0))
+        .footer(footer)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+
+// Abstract list ids start at 10: `docx-rs` always writes an abstract list of its own as id 1.
+
+/// The abstract list of bulleted lists (the ADDRESSES methods).
+const BULLETS: usize = 10;
+/// The abstract list of numbered lists written in prose ("1. DHS or any component thereof;").
+const NUMBERED: usize = 11;
+/// The first abstract list of designated paragraphs; one per [`DESIGNATIONS`] entry.
+const DESIGNATED: usize = 12;
+
+/// The designation forms Word can number: (number format, level text).
+const DESIGNATIONS: &[(&str, &str)] = &[
+    ("upperLetter", "%1."),
+    ("lowerLetter", "%1."),
+    ("decimal", "%1."),
+    ("upperLetter", "%1)"),
+    ("lowerLetter", "%1)"),
+    ("decimal", "%1)"),
+    ("upperLetter", "(%1)"),
+    ("lowerLetter", "(%1)"),
+    ("decimal", "(%1)"),
+];
+
+fn abstract_lists(mut docx: docx_rs::Docx) -> docx_rs::Docx {
+    let level = |n: usize, format: &str, text: &str| {
+        let left = INCH / 2 * (n as i32 + 1);
+        Level::new(n, Start::new(1), NumberFormat::new(format), LevelText::new(text), LevelJc::new("left")).indent(
+            Some(left),
+            Some(SpecialIndentType::Hanging(INCH / 4)),
+            None,
+            None,
+        )
+    };
+    let mut bullets = AbstractNumbering::new(BULLETS);
+    let mut numbered = AbstractNumbering::new(NUMBERED);
+    for (n, (format, text)) in [("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3.")].iter().enumerate() {
+        bullets = bullets.add_level(level(n, "bullet", ["\u{2022}", "\u{2013}", "\u{2022}"][n]));
+        numbered = numbered.add_level(level(n, format, text));
+    }
+    docx = docx.add_abstract_numbering(bullets).add_abstract_numbering(numbered);
+    for (i, (format, text)) in DESIGNATIONS.iter().enumerate() {
+        let level =
+            Level::new(0, Start::new(1), NumberFormat::new(*format), LevelText::new(*text), LevelJc::new("left"))
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(INCH / 2)), None, None)
+                .suffix(docx_rs::LevelSuffixType::Space);
+        docx = docx.add_abstract_numbering(AbstractNumbering::new(DESIGNATED + i).add_level(level));
+    }
+    docx
+}
+
+/// How a list of designated paragraphs is numbered in Word: the abstract list and the first
+/// value, when every designation is of one form and they count up by one ("A", "B", "C"). Any
+/// other sequence keeps its designations as text.
+fn designation_numbering(items: &[Designated]) -> Option<(usize, usize)> {
+    let parsed: Vec<(usize, usize)> = items.iter().map(|i| parse_designation(&i.id)).collect::<Option<_>>()?;
+    let (form, first) = *parsed.first()?;
+    let counts_up = parsed.iter().enumerate().all(|(n, &(f, v))| f == form && v == first + n);
+    counts_up.then_some((DESIGNATED + form, first))
+}
+
+/// A designation's form (index into [`DESIGNATIONS`]) and value: "B" is (0, 2), "(3)" is (8, 3).
+/// Letters count as Word does: "AA" follows "Z".
+fn parse_designation(id: &str) -> Option<(usize, usize)> {
+    let (core, punctuation) = if let Some(inner) = id.strip_prefix('(').and_then(|i| i.strip_suffix(')')) {
+        (inner, 2)
+    } else if let Some(core) = id.strip_suffix(')') {
+        (core, 1)
+    } else {
+        (id.strip_suffix('.').unwrap_or(id), 0)
+    };
+    let first = core.chars().next()?;
+    let (kind, value) = if core.len() <= 4 && core.bytes().all(|b| b.is_ascii_digit()) {
+        (2, core.parse().ok()?)
+    } else if first.is_ascii_alphabetic() && core.len() <= 3 && core.chars().all(|c| c == first) {
+        let kind = if first.is_ascii_uppercase() { 0 } else { 1 };
+        (kind, 26 * (core.len() - 1) + (first.to_ascii_lowercase() as usize - 'a' as usize) + 1)
+    } else {
+        return None;
+    };
+    (value > 0).then_some((punctuation * 3 + kind, value))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+/// What opens the first paragraph of a piece of prose.
+#[derive(Clone)]
+enum Lead {
+    /// A caption run in before the text ("AGENCY:"), in the caption label style.
+    Caption(String),
+    /// Text run in before the text ("1." of an amendatory instruction).
+    Text(String),
+    /// A list number: the list instance.
+    Number(usize),
+}
+
+/// The document as it is laid out: paragraphs in order, and the list instances they use.
+#[derive(Default)]
+struct Writer {
+    paragraphs: Vec<Paragraph>,
+    lists: Vec<Numbering>,
+}
+
+impl Writer {
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Line(role, text) => self.line(line_style(*role), text),
+            Block::Caption { label, body } => {
+                let style = if label.chars().any(char::is_lowercase) { "BodyText" } else { "PreambleCaption" };
+                let lead = Lead::Caption(format!("{label}:"));
+                if body.trim().is_empty() {
+                    self.paragraphs.push(lead_paragraph(style, &lead));
+                } else {
+                    self.prose(body, style, Some(lead));
+                }
+            }
+            Block::SectionCaption(text) => self.line("SystemCaption", text),
+            Block::Heading(level, text) => self.line(["Heading2", "Heading3", "Heading4"][heading_index(*level)], text),
+            Block::Markdown(md) => self.prose(md, "BodyText", None),
+            Block::Designated(items) => self.designated(items),
+            Block::Instruction(n, md) => self.prose(md, "AmendatoryInstruction", Some(Lead::Text(format!("{n}.")))),
+            Block::Stars => self.line("Stars", "* * * * *"),
+            Block::Signature(sig) => self.signature(sig),
+            Block::FrDoc(text) => self.line("FrDocLine", text),
+        }
+    }
+
+    /// A line of plain text (identifying lines, captions, headings): text, never markup.
+    fn line(&mut self, style: &str, text: &str) {
+        let mut paragraph = Paragraph::new().style(style);
+        for run in runs(text, None) {
+            paragraph = paragraph.add_run(run);
+        }
+        self.paragraphs.push(paragraph);
+    }
+
+    fn designated(&mut self, items: &[Designated]) {
+        match designation_numbering(items) {
+            Some((abstract_list, first)) => {
+                let list = self.new_list(abstract_list, first);
+                for item in items {
+                    self.prose(&item.body, "RoutineUse", Some(Lead::Number(list)));
+                }
+            }
+            None => {
+                for item in items {
+                    self.prose(&item.body, "RoutineUse", Some(Lead::Text(item.label())));
+                }
+            }
+        }
+    }
+
+    fn signature(&mut self, sig: &SignatureBlock) {
+        if let Some(dated) = &sig.dated {
+            self.line("SignatureDate", dated);
+        }
+        for line in sig.before.iter().chain(std::iter::once(&sig.name)).chain(&sig.title) {
+            self.line("Signature", line);
+        }
+    }
+
+    /// A new instance of an abstract list, counting from `start`; returns its id (from 10 on:
+    /// `docx-rs` writes a list instance of its own as id 1).
+    fn new_list(&mut self, abstract_list: usize, start: usize) -> usize {
+        let id = self.lists.len() + 10;
+        self.lists.push(Numbering::new(id, abstract_list).add_override(LevelOverride::new(0).start(start)));
+        id
+    }
+
+    fn prose(&mut self, md: &str, style: &'static str, lead: Option<Lead>) {
+        let mut prose =
+            Prose { writer: self, style, lead, current: None, link: None, strong: 0, emphasis: 0, lists: vec![] };
+        prose.run(md);
+    }
+
+    fn finish(self) -> docx_rs::Docx {
+        let mut docx = abstract_lists(styles(page()));
+        for list in self.lists {
+            docx = docx.add_numbering(list);
+        }
+        for paragraph in self.paragraphs {
+            docx = docx.add_paragraph(paragraph);
+        }
+        docx
+    }
+}
+
+fn line_style(role: LineRole) -> &'static str {
+    match role {
+        LineRole::BillingCode => "BillingCode",
+        LineRole::Agency => "Agency",
+        LineRole::SubAgency => "SubAgency",
+        LineRole::Cfr | LineRole::Docket | LineRole::Rin => "HeadingLine",
+        LineRole::Subject => "Subject",
+    }
+}
+
+fn heading_index(level: u8) -> usize {
+    usize::from(level.clamp(2, 4) - 2)
+}
+
+/// A paragraph holding only its lead (a caption with no text after it).
+fn lead_paragraph(style: &str, lead: &Lead) -> Paragraph {
+    match lead {
+        Lead::Caption(label) => Paragraph::new().style(style).add_run(Run::new().add_text(label).style("CaptionLabel")),
+        Lead::Text(text) => Paragraph::new().style(style).add_run(Run::new().add_text(text)),
+        Lead::Number(list) => Paragraph::new().style(style).numbering(NumberingId::new(*list), IndentLevel::new(0)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prose
+
+/// One open list while reading prose: its instance, and whether its current item still waits
+/// for its first paragraph (which carries the number).
+struct OpenList {
+    id: usize,
+    item_waiting: bool,
+}
+
+/// Reads Markdown prose into paragraphs.
+struct Prose<'w> {
+    writer: &'w mut Writer,
+    /// The style of the prose's paragraphs outside lists.
+    style: &'static str,
+    /// What opens the first paragraph, until it is used.
+    lead: Option<Lead>,
+    current: Option<Paragraph>,
+    link: Option<Hyperlink>,
+    strong: usize,
+    emphasis: usize,
+    lists: Vec<OpenList>,
+}
+
+impl Prose<'_> {
+    fn run(&mut self, md: &str) {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let mut events = Parser::new_ext(md, options).peekable();
+        if !matches!(events.peek(), Some(Event::Start(Tag::Paragraph))) {
+            if let Some(lead) = self.lead.take() {
+                self.writer.paragraphs.push(lead_paragraph(self.style, &lead));
+            }
+        }
+        for event in events {
+            self.event(event);
+        }
+        self.close();
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(TagEnd::Strong) => self.strong = self.strong.saturating_sub(1),
+            Event::End(TagEnd::Emphasis) => self.emphasis = self.emphasis.saturating_sub(1),
+            Event::End(TagEnd::Link) => {
+                if let Some(link) = self.link.take() {
+                    self.open();
+                    self.current = self.current.take().map(|p| p.add_hyperlink(link));
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.close();
+                self.lists.pop();
+            }
+            Event::End(TagEnd::TableCell) => self.text("\t"),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::TableHead
+                | TagEnd::TableRow,
+            ) => self.close(),
+            Event::End(_) => {}
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                self.text(&t.replace('\n', " "));
+            }
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => {
+                self.open();
+                self.push(Run::new().add_break(BreakType::TextWrapping));
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Strong => self.strong += 1,
+            Tag::Emphasis => self.emphasis += 1,
+            Tag::Link { dest_url, .. } if super::html::safe_url(&dest_url) => {
+                self.link = Some(Hyperlink::new(dest_url.to_string(), HyperlinkType::External));
+            }
+            Tag::List(start) => {
+                self.close();
+                let (abstract_list, first) = match start {
+                    Some(n) => (NUMBERED, usize::try_from(n).unwrap_or(1)),
+                    None => (BULLETS, 1),
+                };
+                let id = self.writer.new_list(abstract_list, first);
+                self.lists.push(OpenList { id, item_waiting: false });
+            }
+            Tag::Item => {
+                self.close();
+                if let Some(list) = self.lists.last_mut() {
+                    list.item_waiting = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a paragraph unless one is open: the first takes the lead, a list item's first takes
+    /// its number.
+    fn open(&mut self) {
+        if self.current.is_some() {
+            return;
+        }
+        let depth = self.lists.len();
+        let paragraph = match self.lists.last_mut() {
+            Some(list) if list.item_waiting => {
+                list.item_waiting = false;
+                Paragraph::new()
+                    .style("ListParagraph")
+                    .numbering(NumberingId::new(list.id), IndentLevel::new(depth - 1))
+            }
+            Some(_) => Paragraph::new().style("ListParagraph").indent(Some(INCH / 2 * depth as i32), None, None, None),
+            None => match self.lead.take() {
+                Some(Lead::Number(list)) => {
+                    Paragraph::new().style(self.style).numbering(NumberingId::new(list), IndentLevel::new(0))
+                }
+                Some(lead) => lead_paragraph(self.style, &lead).add_run(Run::new().add_text(" ")),
+                None => Paragraph::new().style(self.style),
+            },
+        };
+        self.current = Some(paragraph);
+    }
+
+    fn close(&mut self) {
+        if let Some(link) = self.link.take() {
+            self.open();
+            self.current = self.current.take().map(|p| p.add_hyperlink(link));
+        }
+        if let Some(paragraph) = self.current.take() {
+            self.writer.paragraphs.push(paragraph);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.open();
+        let style = match (self.strong, self.emphasis) {
+            (0, 0) => None,
+            (0, _) => Some("Emphasis"),
+            _ => Some("Strong"),
+        };
+        if self.link.is_some() {
+            let runs = runs(text, Some("Hyperlink"));
+            self.link = self.link.take().map(|l| runs.into_iter().fold(l, Hyperlink::add_run));
+            return;
+        }
+        for piece in pieces(text) {
+            match piece {
+                Piece::Link(url, text) => {
+                    let link = Hyperlink::new(url, HyperlinkType::External)
+                        .add_run(Run::new().add_text(text).style("Hyperlink"));
+                    self.current = self.current.take().map(|p| p.add_hyperlink(link));
+                }
+                Piece::Text(text) => runs(text, style).into_iter().for_each(|r| self.push(r)),
+            }
+        }
+    }
+
+    fn push(&mut self, run: Run) {
+        self.current = self.current.take().map(|p| p.add_run(run));
+    }
+}
+
+/// Runs for plain text: placeholders in the placeholder style (bold), the rest in `style`.
+fn runs(text: &str, style: Option<&str>) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("[INSERT") {
+        let end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
+        if at > 0 {
+            out.push(styled(&rest[..at], style));
+        }
+        out.push(styled(&rest[at..end], Some("Placeholder")));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(styled(rest, style));
+    }
+    out
+}
+
+fn styled(text: &str, style: Option<&str>) -> Run {
+    let run = Run::new().add_text(text);
+    match style {
+        Some(style) => run.style(style),
+        None => run,
+    }
+}
+
+/// Text, or a bare e-mail address or web address to make a link of.
+enum Piece<'a> {
+    Text(&'a str),
+    Link(String, &'a str),
+}
+
+/// Splits text at bare e-mail and web addresses, which become links.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    static ADDRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
+        )
+        .expect("the address pattern is valid")
+    });
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in ADDRESS.find_iter(text) {
+        if m.start() > last {
+            out.push(Piece::Text(&text[last..m.start()]));
+        }
+        let found = m.as_str();
+        let url = if found.contains("://") { found.to_string() } else { format!("mailto:{found}") };
+        out.push(Piece::Link(url, found));
+        last = m.end();
+    }
+    if last < text.len() {
+        out.push(Piece::Text(&text[last..]));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package
+
+/// The core properties: the title and nothing else (no author, dates or revision count).
+fn core_properties(title: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title></cp:coreProperties>",
+        super::html::text(title)
+    )
+}
+
+/// Parts `docx-rs` always writes that this document never fills: comments, custom properties,
+/// footnotes.
+const EMPTY_PARTS: &[&str] =
+    &["word/comments.xml", "word/commentsExtended.xml", "docProps/custom.xml", "word/footnotes.xml"];
+
+/// Rewrites the package `docx-rs` made: the core properties replaced by the title alone, the
+/// empty comment and custom-property parts and their references dropped, the hyperlinks'
+/// relationship ids (which `docx-rs` draws from a process-wide counter) renumbered in document
+/// order and the relationships sorted, and the entries written in a fixed order with a fixed time
+/// stamp, so that the same document is the same bytes however and with whatever else it is built.
+fn normalize(package: &[u8], title: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(package)).expect("docx-rs writes a valid ZIP");
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry in range");
+        if entry.is_dir() || EMPTY_PARTS.contains(&entry.name()) {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("docx-rs writes readable entries");
+        parts.push((entry.name().to_string(), bytes));
+    }
+    let links = parts
+        .iter()
+        .find(|(name, _)| name == "word/document.xml")
+        .map(|(_, bytes)| link_ids(&String::from_utf8_lossy(bytes)))
+        .unwrap_or_default();
+    for (name, bytes) in &mut parts {
+        match name.as_str() {
+            "docProps/core.xml" => *bytes = core_properties(title).into_bytes(),
+            "word/document.xml" => *bytes = renumber_links(&String::from_utf8_lossy(bytes), &links).into_bytes(),
+            "[Content_Types].xml" | "_rels/.rels" => {
+                *bytes = drop_references(&String::from_utf8_lossy(bytes)).into_bytes();
+            }
+            "word/_rels/document.xml.rels" => {
+                let rels = renumber_links(&drop_references(&String::from_utf8_lossy(bytes)), &links);
+                *bytes = sort_relationships(&rels).into_bytes();
+            }
+            _ => {}
+        }
+    }
+    parts.sort_by_key(|(name, _)| (part_rank(name), name.clone()));
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, bytes) in parts {
+        out.start_file(name, options).expect("writing into memory cannot fail");
+        out.write_all(&bytes).expect("writing into memory cannot fail");
+    }
+    out.finish().expect("writing into memory cannot fail").into_inner()
+}
+
+/// The order of parts: content types first (as OPC readers expect), then the relationships, the
+/// properties and the document.
+fn part_rank(name: &str) -> u8 {
+    match name {
+        "[Content_Types].xml" => 0,
+        "_rels/.rels" => 1,
+        "docProps/core.xml" => 2,
+        "docProps/app.xml" => 3,
+        "word/document.xml" => 4,
+        "word/_rels/document.xml.rels" => 5,
+        _ => 6,
+    }
+}
+
+/// The hyperlink relationship ids of a document, in order of first use.
+fn link_ids(document: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for m in link_id_pattern().find_iter(document) {
+        if !ids.iter().any(|id| id == m.as_str()) {
+            ids.push(m.as_str().to_string());
+        }
+    }
+    ids
+}
+
+fn link_id_pattern() -> &'static regex::Regex {
+    static PATTERN: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"rIdHyperlink[0-9]+").expect("the id pattern is valid"));
+    &PATTERN
+}
+
+/// Renames every hyperlink id to `rIdLink<n>`, `n` its place in `ids` (counting from 1).
+fn renumber_links(xml: &str, ids: &[String]) -> String {
+    link_id_pattern()
+        .replace_all(xml, |c: &regex::Captures<'_>| match ids.iter().position(|id| *id == c[0]) {
+            Some(n) => format!("rIdLink{}", n + 1),
+            None => c[0].to_string(),
+        })
+        .into_owned()
+}
+
+/// Sorts the `Relationship` elements of a relationships part by id (numbers compared as numbers).
+fn sort_relationships(xml: &str) -> String {
+    let (Some(first), Some(close)) = (xml.find("<Relationship "), xml.rfind("</Relationships>")) else {
+        return xml.to_string();
+    };
+    let mut elements: Vec<&str> = xml[first..close].split_inclusive("/>").filter(|e| !e.trim().is_empty()).collect();
+    let key = |e: &str| {
+        let id = e.split("Id=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or("");
+        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+        (id[..id.len() - digits.len()].to_string(), digits.parse::<u64>().unwrap_or(0))
+    };
+    elements.sort_by_key(|e| key(e));
+    format!("{}{}{}", &xml[..first], elements.concat(), &xml[close..])
+}
+
+/// Removes the `Override` and `Relationship` elements that name a dropped part.
+fn drop_references(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('>').map_or(rest.len(), |e| start + e + 1);
+        let element = &rest[start..end];
+        let names_dropped = EMPTY_PARTS.iter().any(|part| {
+            let file = part.rsplit('/').next().unwrap_or(part);
+            element.contains(&format!("\"/{part}\""))
+                || element.contains(&format!("\"{file}\""))
+                || element.contains(&format!("\"{part}\""))
+        });
+        let is_reference = element.starts_with("<Override") || element.starts_with("<Relationship ");
+        if !(is_reference && names_dropped) {
+            out.push_str(element);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn designations_that_count_up_become_a_list() {
+        let items = |ids: &[&str]| -> Vec<Designated> {
+            ids.iter().map(|id| Designated { id: (*id).into(), body: "x".into() }).collect()
+        };
+        assert_eq!(designation_numbering(&items(&["A", "B", "C"])), Some((DESIGNATED, 1)));
+        assert_eq!(designation_numbering(&items(&["(c)", "(d)"])), Some((DESIGNATED + 7, 3)));
+        assert_eq!(designation_numbering(&items(&["1)", "2)"])), Some((DESIGNATED + 5, 1)));
+        assert_eq!(designation_numbering(&items(&["Z", "AA"])), Some((DESIGNATED, 26)));
+        assert_eq!(designation_numbering(&items(&["A", "C"])), None);
+        assert_eq!(designation_numbering(&items(&["A", "2"])), None);
+        assert_eq!(designation_numbering(&items(&["i", "ii"])), None);
+    }
+
+    #[test]
+    fn placeholders_get_their_own_style() {
+        let runs = runs("before [INSERT DATE] after", None);
+        assert_eq!(runs.len(), 3);
+    }
+
+    #[test]
+    fn bare_addresses_become_links() {
+        let found: Vec<String> = pieces("e-mail: ICEPrivacy@dhs.gov. See https://www.regulations.gov.")
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Link(url, _) => Some(url),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(found, ["mailto:ICEPrivacy@dhs.gov", "https://www.regulations.gov"]);
+    }
+
+    #[test]
+    fn hyperlink_ids_are_renumbered_in_document_order_and_sorted() {
+        let document = r#"<a r:id="rIdHyperlink9"/><a r:id="rIdHyperlink4"/><a r:id="rIdHyperlink9"/>"#;
+        let ids = link_ids(document);
+        assert_eq!(ids, ["rIdHyperlink9", "rIdHyperlink4"]);
+        assert_eq!(renumber_links(document, &ids), r#"<a r:id="rIdLink1"/><a r:id="rIdLink2"/><a r:id="rIdLink1"/>"#);
+        let rels = r#"<Relationships><Relationship Id="rIdLink2" /><Relationship Id="rId10" /><Relationship Id="rId2" /><Relationship Id="rIdLink1" /></Relationships>"#;
+        assert_eq!(
+            sort_relationships(rels),
+            r#"<Relationships><Relationship Id="rId2" /><Relationship Id="rId10" /><Relationship Id="rIdLink1" /><Relationship Id="rIdLink2" /></Relationships>"#
+        );
+    }
+
+    #[test]
+    fn references_to_dropped_parts_are_removed() {
+        let rels = r#"<Relationships><Relationship Id="rId1" Type="t" Target="styles.xml" /><Relationship Id="rId2" Type="c" Target="comments.xml" /></Relationships>"#;
+        assert_eq!(
+            drop_references(rels),
+            r#"<Relationships><Relationship Id="rId1" Type="t" Target="styles.xml" /></Relationships>"#
+        );
+    }
+}
