@@ -196,6 +196,12 @@ fn paragraphs_carry_named_styles_in_the_order_of_the_document() {
         };
         if stem == "dhs-ice-015" {
             assert_eq!(style_of("BILLING CODE"), "Billing Code");
+            assert_eq!(style_of("System name:"), "System Caption");
+        } else {
+            assert_eq!(style_of("Background"), "heading 3", "a heading written in the prose");
+            assert_eq!(style_of("1. The authority citation"), "Amendatory Instruction");
+            assert_eq!(style_of("Appendix C to Part 5"), "heading 4");
+            assert_eq!(style_of("* * * * *"), "Stars");
         }
         assert_eq!(style_of("DEPARTMENT OF HOMELAND SECURITY"), "Agency");
         assert_eq!(style_of("Privacy Act of 1974"), "Subject");

@@ -265,7 +265,7 @@ impl Writer {
                 }
             }
             Block::SectionCaption(text) => self.line("SystemCaption", text),
-            Block::Heading(level, text) => self.line(["Heading2", "Heading3", "Heading4"][heading_index(*level)], text),
+            Block::Heading(level, text) => self.line(HEADINGS[heading_index(*level)], text),
             Block::Markdown(md) => self.prose(md, "BodyText", None),
             Block::Designated(items) => self.designated(items),
             Block::Instruction(n, md) => self.prose(md, "AmendatoryInstruction", Some(Lead::Text(format!("{n}.")))),
@@ -318,8 +318,17 @@ impl Writer {
     }
 
     fn prose(&mut self, md: &str, style: &'static str, lead: Option<Lead>) {
-        let mut prose =
-            Prose { writer: self, style, lead, current: None, link: None, strong: 0, emphasis: 0, lists: vec![] };
+        let mut prose = Prose {
+            writer: self,
+            style,
+            lead,
+            current: None,
+            link: None,
+            strong: 0,
+            emphasis: 0,
+            lists: vec![],
+            heading: None,
+        };
         prose.run(md);
     }
 
@@ -344,6 +353,9 @@ fn line_style(role: LineRole) -> &'static str {
         LineRole::Subject => "Subject",
     }
 }
+
+/// The heading styles, for levels 2 to 4 (level 1 is the subject line; deeper levels print as 4).
+const HEADINGS: [&str; 3] = ["Heading2", "Heading3", "Heading4"];
 
 fn heading_index(level: u8) -> usize {
     usize::from(level.clamp(2, 4) - 2)
@@ -380,6 +392,8 @@ struct Prose<'w> {
     strong: usize,
     emphasis: usize,
     lists: Vec<OpenList>,
+    /// The heading style while inside a heading written in the prose.
+    heading: Option<&'static str>,
 }
 
 impl Prose<'_> {
@@ -413,9 +427,12 @@ impl Prose<'_> {
                 self.lists.pop();
             }
             Event::End(TagEnd::TableCell) => self.text("\t"),
+            Event::End(TagEnd::Heading(_)) => {
+                self.close();
+                self.heading = None;
+            }
             Event::End(
                 TagEnd::Paragraph
-                | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::CodeBlock
                 | TagEnd::HtmlBlock
@@ -451,6 +468,10 @@ impl Prose<'_> {
                 let id = self.writer.new_list(abstract_list, first);
                 self.lists.push(OpenList { id, item_waiting: false });
             }
+            Tag::Heading { level, .. } => {
+                self.close();
+                self.heading = Some(HEADINGS[heading_index(level as u8)]);
+            }
             Tag::Item => {
                 self.close();
                 if let Some(list) = self.lists.last_mut() {
@@ -465,6 +486,10 @@ impl Prose<'_> {
     /// its number.
     fn open(&mut self) {
         if self.current.is_some() {
+            return;
+        }
+        if let Some(style) = self.heading {
+            self.current = Some(Paragraph::new().style(style));
             return;
         }
         let depth = self.lists.len();
