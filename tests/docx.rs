@@ -197,6 +197,7 @@ fn paragraphs_carry_named_styles_in_the_order_of_the_document() {
         if stem == "dhs-ice-015" {
             assert_eq!(style_of("BILLING CODE"), "Billing Code");
             assert_eq!(style_of("System name:"), "System Caption");
+            assert_eq!(style_of("Additionally, DHS/ICE"), "Body Text", "a caption's second paragraph is running text");
         } else {
             assert_eq!(style_of("Background"), "heading 3", "a heading written in the prose");
             assert_eq!(style_of("1. The authority citation"), "Amendatory Instruction");

@@ -383,7 +383,8 @@ struct OpenList {
 /// Reads Markdown prose into paragraphs.
 struct Prose<'w> {
     writer: &'w mut Writer,
-    /// The style of the prose's paragraphs outside lists.
+    /// The style of the prose's next paragraph outside lists: the given one for the first,
+    /// Body Text after it.
     style: &'static str,
     /// What opens the first paragraph, until it is used.
     lead: Option<Lead>,
@@ -501,13 +502,18 @@ impl Prose<'_> {
                     .numbering(NumberingId::new(list.id), IndentLevel::new(depth - 1))
             }
             Some(_) => Paragraph::new().style("ListParagraph").indent(Some(INCH / 2 * depth as i32), None, None, None),
-            None => match self.lead.take() {
-                Some(Lead::Number(list)) => {
-                    Paragraph::new().style(self.style).numbering(NumberingId::new(list), IndentLevel::new(0))
-                }
-                Some(lead) => lead_paragraph(self.style, &lead).add_run(Run::new().add_text(" ")),
-                None => Paragraph::new().style(self.style),
-            },
+            None => {
+                let paragraph = match self.lead.take() {
+                    Some(Lead::Number(list)) => {
+                        Paragraph::new().style(self.style).numbering(NumberingId::new(list), IndentLevel::new(0))
+                    }
+                    Some(lead) => lead_paragraph(self.style, &lead).add_run(Run::new().add_text(" ")),
+                    None => Paragraph::new().style(self.style),
+                };
+                // The paragraphs after the first (a caption's, a routine use's) are running text.
+                self.style = "BodyText";
+                paragraph
+            }
         };
         self.current = Some(paragraph);
     }
