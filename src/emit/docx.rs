@@ -779,6 +779,29 @@ mod tests {
         assert_eq!(designation_numbering(&items(&["i", "ii"])), None);
     }
 
+    /// The text of each paragraph a piece of prose becomes.
+    fn prose_texts(md: &str) -> Vec<String> {
+        let mut writer = Writer::default();
+        writer.prose(md, "BodyText", Some(Lead::Caption("ADDRESSES:".into())));
+        // docx-rs keeps text XML-escaped.
+        let unescape = |t: String| t.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        writer.paragraphs.iter().map(|p| unescape(p.raw_text())).collect()
+    }
+
+    #[test]
+    fn prose_keeps_every_word() {
+        assert_eq!(
+            prose_texts("You may submit:\n\n- Mail: here.\n- Fax: 1."),
+            ["ADDRESSES: You may submit:", "Mail: here.", "Fax: 1."]
+        );
+        assert_eq!(prose_texts("- first\n- second"), ["ADDRESSES:", "first", "second"]);
+        assert_eq!(
+            prose_texts("| a | b |\n|---|---|\n| c | d |\n\n`code` and <b>raw</b>\n\n```\nblock\n```"),
+            ["ADDRESSES:", "a\tb\t", "c\td\t", "code and <b>raw</b>", "block "]
+        );
+        assert_eq!(prose_texts("Text\n\n### Heading\n\nMore"), ["ADDRESSES: Text", "Heading", "More"]);
+    }
+
     #[test]
     fn placeholders_get_their_own_style() {
         let runs = runs("before [INSERT DATE] after", None);
