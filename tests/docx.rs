@@ -183,6 +183,19 @@ fn paragraphs_carry_named_styles_in_the_order_of_the_document() {
         let (document, styles) = (part(&parts, "word/document.xml"), part(&parts, "word/styles.xml"));
         let (document, styles) = (Document::parse(&document).unwrap(), Document::parse(&styles).unwrap());
         let names = style_names(&styles);
+        let ids = styles.descendants().filter(|n| n.has_tag_name((W, "style"))).count();
+        assert_eq!(ids, names.len(), "{stem}: a style id defined twice");
+        // The schema's order (ECMA-376 Part 1, §17), which Word enforces: the style first in a
+        // paragraph's properties, the footer reference first in the section's, a style's name first.
+        for (parent, first) in [("pPr", "pStyle"), ("sectPr", "footerReference"), ("style", "name")] {
+            for node in document.descendants().chain(styles.descendants()).filter(|n| n.has_tag_name((W, parent))) {
+                let children: Vec<&str> =
+                    node.children().filter(Node::is_element).map(|c| c.tag_name().name()).collect();
+                if children.contains(&first) {
+                    assert_eq!(children[0], first, "{stem}: {parent} children {children:?}");
+                }
+            }
+        }
         let paragraphs = paragraphs(&document);
         for p in &paragraphs {
             assert!(names.contains_key(&p.style), "{stem}: paragraph without a named style: {p:?}");

@@ -101,8 +101,7 @@ enum Look {
 }
 
 fn styles(mut docx: docx_rs::Docx) -> docx_rs::Docx {
-    let normal = Style::new("Normal", StyleType::Paragraph).name("Normal");
-    docx = docx.add_style(normal);
+    // docx-rs defines Normal itself; every style here is based on it.
     for &(id, name, look) in PARAGRAPH_STYLES {
         let mut style = Style::new(id, StyleType::Paragraph).name(name).based_on("Normal").q_format(true);
         style = match look {
@@ -657,7 +656,16 @@ fn normalize(package: &[u8], title: &str) -> Vec<u8> {
     for (name, bytes) in &mut parts {
         match name.as_str() {
             "docProps/core.xml" => *bytes = core_properties(title).into_bytes(),
-            "word/document.xml" => *bytes = renumber_links(&String::from_utf8_lossy(bytes), &links).into_bytes(),
+            "word/document.xml" => {
+                let document = renumber_links(&String::from_utf8_lossy(bytes), &links);
+                *bytes = schema_order(&document).into_bytes();
+            }
+            "word/styles.xml" | "word/numbering.xml" => {
+                *bytes = schema_order(&String::from_utf8_lossy(bytes)).into_bytes();
+            }
+            footer if footer.starts_with("word/footer") && footer.ends_with(".xml") => {
+                *bytes = schema_order(&String::from_utf8_lossy(bytes)).into_bytes();
+            }
             "[Content_Types].xml" | "_rels/.rels" => {
                 *bytes = drop_references(&String::from_utf8_lossy(bytes)).into_bytes();
             }
@@ -693,6 +701,252 @@ fn part_rank(name: &str) -> u8 {
         "word/_rels/document.xml.rels" => 5,
         _ => 6,
     }
+}
+
+/// The order WordprocessingML's schema (ECMA-376 Part 1, §17) gives the children of the elements
+/// `docx-rs` writes out of order. Word asks to repair a file whose elements are out of order.
+const SCHEMA_ORDER: &[(&str, &[&str])] = &[
+    (
+        "pPr",
+        &[
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
+        ],
+    ),
+    (
+        "rPr",
+        &[
+            "ins",
+            "del",
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+        ],
+    ),
+    (
+        "style",
+        &[
+            "name",
+            "aliases",
+            "basedOn",
+            "next",
+            "link",
+            "autoRedefine",
+            "uiPriority",
+            "semiHidden",
+            "unhideWhenUsed",
+            "qFormat",
+            "locked",
+            "personal",
+            "personalCompose",
+            "personalReply",
+            "rsid",
+            "pPr",
+            "rPr",
+            "tblPr",
+            "trPr",
+            "tcPr",
+            "tblStylePr",
+        ],
+    ),
+    (
+        "sectPr",
+        &[
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        ],
+    ),
+    (
+        "lvl",
+        &[
+            "start",
+            "numFmt",
+            "lvlRestart",
+            "pStyle",
+            "isLgl",
+            "suff",
+            "lvlText",
+            "lvlPicBulletId",
+            "legacy",
+            "lvlJc",
+            "pPr",
+            "rPr",
+        ],
+    ),
+];
+
+const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// Rewrites an XML part with the children of the elements in [`SCHEMA_ORDER`] in the schema's
+/// order (children it does not list keep their order, after the listed ones) and without the
+/// empty `<w:rPr/>` elements `docx-rs` writes everywhere. A part that does not parse is kept.
+fn schema_order(xml: &str) -> String {
+    let Ok(document) = roxmltree::Document::parse(xml) else {
+        return xml.to_string();
+    };
+    let mut out = String::with_capacity(xml.len());
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+    write_node(document.root_element(), true, &mut out);
+    out
+}
+
+fn write_node(node: roxmltree::Node<'_, '_>, root: bool, out: &mut String) {
+    if node.is_text() {
+        out.push_str(&escape_xml(node.text().unwrap_or(""), false));
+        return;
+    }
+    if !node.is_element() {
+        return;
+    }
+    let name = qualified(node, node.tag_name().namespace(), node.tag_name().name());
+    out.push('<');
+    out.push_str(&name);
+    if root {
+        for ns in node.namespaces().filter(|ns| ns.uri() != XML_NAMESPACE) {
+            match ns.name() {
+                Some(prefix) => out.push_str(&format!(" xmlns:{prefix}=\"{}\"", escape_xml(ns.uri(), true))),
+                None => out.push_str(&format!(" xmlns=\"{}\"", escape_xml(ns.uri(), true))),
+            }
+        }
+    }
+    for attribute in node.attributes() {
+        let key = qualified(node, attribute.namespace(), attribute.name());
+        out.push_str(&format!(" {key}=\"{}\"", escape_xml(attribute.value(), true)));
+    }
+    let mut children: Vec<roxmltree::Node<'_, '_>> = node.children().filter(|c| !is_empty_run_properties(*c)).collect();
+    if let Some((_, order)) = SCHEMA_ORDER.iter().find(|(parent, _)| *parent == node.tag_name().name()) {
+        let rank =
+            |c: &roxmltree::Node<'_, '_>| order.iter().position(|n| *n == c.tag_name().name()).unwrap_or(order.len());
+        children.sort_by_key(rank);
+    }
+    if children.is_empty() {
+        out.push_str(" />");
+        return;
+    }
+    out.push('>');
+    for child in children {
+        write_node(child, false, out);
+    }
+    out.push_str(&format!("</{name}>"));
+}
+
+/// An element or attribute name with the prefix its namespace has where it is written.
+fn qualified(node: roxmltree::Node<'_, '_>, namespace: Option<&str>, local: &str) -> String {
+    match namespace.and_then(|uri| if uri == XML_NAMESPACE { Some("xml") } else { node.lookup_prefix(uri) }) {
+        Some(prefix) => format!("{prefix}:{local}"),
+        None => local.to_string(),
+    }
+}
+
+fn is_empty_run_properties(node: roxmltree::Node<'_, '_>) -> bool {
+    node.is_element()
+        && node.tag_name().name() == "rPr"
+        && node.attributes().len() == 0
+        && !node.children().any(|c| c.is_element())
+}
+
+fn escape_xml(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// The hyperlink relationship ids of a document, in order of first use.
@@ -830,6 +1084,19 @@ mod tests {
         assert_eq!(
             sort_relationships(rels),
             r#"<Relationships><Relationship Id="rId2" /><Relationship Id="rId10" /><Relationship Id="rIdLink1" /><Relationship Id="rIdLink2" /></Relationships>"#
+        );
+    }
+
+    #[test]
+    fn children_are_put_in_schema_order() {
+        let xml = r#"<w:document xmlns:w="urn:w"><w:p><w:pPr><w:rPr /><w:jc w:val="center" /><w:ind w:left="0" /><w:pStyle w:val="X" /></w:pPr><w:r><w:rPr /><w:t xml:space="preserve">a &amp; b</w:t></w:r></w:p></w:document>"#;
+        assert_eq!(
+            schema_order(xml),
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="urn:w"><w:p><w:pPr>"#,
+                r#"<w:pStyle w:val="X" /><w:ind w:left="0" /><w:jc w:val="center" /></w:pPr><w:r>"#,
+                r#"<w:t xml:space="preserve">a &amp; b</w:t></w:r></w:p></w:document>"#
+            )
         );
     }
 
