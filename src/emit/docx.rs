@@ -363,8 +363,8 @@ fn heading_index(level: u8) -> usize {
 /// A paragraph holding only its lead (a caption with no text after it).
 fn lead_paragraph(style: &str, lead: &Lead) -> Paragraph {
     match lead {
-        Lead::Caption(label) => Paragraph::new().style(style).add_run(Run::new().add_text(label).style("CaptionLabel")),
-        Lead::Text(text) => Paragraph::new().style(style).add_run(Run::new().add_text(text)),
+        Lead::Caption(label) => Paragraph::new().style(style).add_run(styled(label, Some("CaptionLabel"))),
+        Lead::Text(text) => Paragraph::new().style(style).add_run(styled(text, None)),
         Lead::Number(list) => Paragraph::new().style(style).numbering(NumberingId::new(*list), IndentLevel::new(0)),
     }
 }
@@ -457,7 +457,7 @@ impl Prose<'_> {
             Tag::Strong => self.strong += 1,
             Tag::Emphasis => self.emphasis += 1,
             Tag::Link { dest_url, .. } if super::html::safe_url(&dest_url) => {
-                self.link = Some(Hyperlink::new(dest_url.to_string(), HyperlinkType::External));
+                self.link = Some(Hyperlink::new(xml_chars(&dest_url).into_owned(), HyperlinkType::External));
             }
             Tag::List(start) => {
                 self.close();
@@ -496,9 +496,9 @@ impl Prose<'_> {
         let paragraph = match self.lists.last_mut() {
             Some(list) if list.item_waiting => {
                 list.item_waiting = false;
-                Paragraph::new()
-                    .style("ListParagraph")
-                    .numbering(NumberingId::new(list.id), IndentLevel::new(depth - 1))
+                // The lists define three levels; deeper ones print at the third.
+                let level = IndentLevel::new((depth - 1).min(2));
+                Paragraph::new().style("ListParagraph").numbering(NumberingId::new(list.id), level)
             }
             Some(_) => Paragraph::new().style("ListParagraph").indent(Some(INCH / 2 * depth as i32), None, None, None),
             None => {
@@ -542,8 +542,7 @@ impl Prose<'_> {
         for piece in pieces(text) {
             match piece {
                 Piece::Link(url, text) => {
-                    let link = Hyperlink::new(url, HyperlinkType::External)
-                        .add_run(Run::new().add_text(text).style("Hyperlink"));
+                    let link = Hyperlink::new(url, HyperlinkType::External).add_run(styled(text, Some("Hyperlink")));
                     self.current = self.current.take().map(|p| p.add_hyperlink(link));
                 }
                 Piece::Text(text) => runs(text, style).into_iter().for_each(|r| self.push(r)),
@@ -575,11 +574,19 @@ fn runs(text: &str, style: Option<&str>) -> Vec<Run> {
 }
 
 fn styled(text: &str, style: Option<&str>) -> Run {
-    let run = Run::new().add_text(text);
+    let run = Run::new().add_text(xml_chars(text));
     match style {
         Some(style) => run.style(style),
         None => run,
     }
+}
+
+/// Text with the characters XML 1.0 cannot hold (control characters other than tab and line
+/// breaks) shown as U+FFFD, so that the part stays well-formed and the place stays visible.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad =
+        |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    if text.contains(bad) { text.replace(bad, "\u{fffd}").into() } else { text.into() }
 }
 
 /// Text, or a bare e-mail address or web address to make a link of.
@@ -622,7 +629,7 @@ fn core_properties(title: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties \
          xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
          xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title></cp:coreProperties>",
-        super::html::text(title)
+        super::html::text(&xml_chars(title))
     )
 }
 
@@ -949,13 +956,13 @@ fn escape_xml(text: &str, attribute: bool) -> String {
     out
 }
 
-/// The hyperlink relationship ids of a document, in order of first use.
-fn link_ids(document: &str) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
+/// The hyperlink relationship ids of a document, each with its place in order of first use
+/// (counting from 1).
+fn link_ids(document: &str) -> std::collections::HashMap<String, usize> {
+    let mut ids = std::collections::HashMap::new();
     for m in link_id_pattern().find_iter(document) {
-        if !ids.iter().any(|id| id == m.as_str()) {
-            ids.push(m.as_str().to_string());
-        }
+        let next = ids.len() + 1;
+        ids.entry(m.as_str().to_string()).or_insert(next);
     }
     ids
 }
@@ -966,11 +973,11 @@ fn link_id_pattern() -> &'static regex::Regex {
     &PATTERN
 }
 
-/// Renames every hyperlink id to `rIdLink<n>`, `n` its place in `ids` (counting from 1).
-fn renumber_links(xml: &str, ids: &[String]) -> String {
+/// Renames every hyperlink id to `rIdLink<n>`, `n` its place in the document.
+fn renumber_links(xml: &str, ids: &std::collections::HashMap<String, usize>) -> String {
     link_id_pattern()
-        .replace_all(xml, |c: &regex::Captures<'_>| match ids.iter().position(|id| *id == c[0]) {
-            Some(n) => format!("rIdLink{}", n + 1),
+        .replace_all(xml, |c: &regex::Captures<'_>| match ids.get(&c[0]) {
+            Some(n) => format!("rIdLink{n}"),
             None => c[0].to_string(),
         })
         .into_owned()
@@ -1078,7 +1085,7 @@ mod tests {
     fn hyperlink_ids_are_renumbered_in_document_order_and_sorted() {
         let document = r#"<a r:id="rIdHyperlink9"/><a r:id="rIdHyperlink4"/><a r:id="rIdHyperlink9"/>"#;
         let ids = link_ids(document);
-        assert_eq!(ids, ["rIdHyperlink9", "rIdHyperlink4"]);
+        assert_eq!((ids["rIdHyperlink9"], ids["rIdHyperlink4"], ids.len()), (1, 2, 2));
         assert_eq!(renumber_links(document, &ids), r#"<a r:id="rIdLink1"/><a r:id="rIdLink2"/><a r:id="rIdLink1"/>"#);
         let rels = r#"<Relationships><Relationship Id="rIdLink2" /><Relationship Id="rId10" /><Relationship Id="rId2" /><Relationship Id="rIdLink1" /></Relationships>"#;
         assert_eq!(
@@ -1107,5 +1114,30 @@ mod tests {
             drop_references(rels),
             r#"<Relationships><Relationship Id="rId1" Type="t" Target="styles.xml" /></Relationships>"#
         );
+    }
+}
+
+#[cfg(test)]
+mod package_tests {
+    use super::*;
+
+    /// Every XML part of a rendering parses, whatever the prose holds.
+    #[test]
+    fn awkward_prose_gives_well_formed_parts() {
+        let doc = FrDocument {
+            title: "A \"title\" & <more>".into(),
+            section: "Notices",
+            blocks: vec![Block::Markdown(
+                "[a](https://a.gov/?a=1&b=\"2\") <https://b.gov/x?y=<z>> x@y.gov\u{0}\u{b} [INSERT ] ok [c](<https://c.gov/\u{1}>)".into(),
+            )],
+        };
+        let bytes = render(&doc);
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            assert!(roxmltree::Document::parse(&text).is_ok(), "{}: {text}", entry.name());
+        }
     }
 }
