@@ -127,6 +127,14 @@ fn the_package_carries_only_the_title() {
         assert_eq!(children.len(), 1, "{stem}: core properties other than the title: {children:?}");
         assert_eq!(children[0].tag_name().name(), "title");
         assert!(children[0].text().unwrap_or("").starts_with("Privacy Act of 1974"), "{stem}");
+        // Word is told to keep it so: it removes personal information when the file is saved.
+        let settings = part(&parts, "word/settings.xml");
+        let settings = Document::parse(&settings).unwrap();
+        let settings: Vec<&str> =
+            settings.root_element().children().filter(Node::is_element).map(|c| c.tag_name().name()).collect();
+        assert!(settings.contains(&"removePersonalInformation"), "{stem}: {settings:?}");
+        let at = |name: &str| settings.iter().position(|s| *s == name);
+        assert!(at("zoom") < at("removePersonalInformation") && at("removeDateAndTime") < at("defaultTabStop"));
         let app = part(&parts, "docProps/app.xml");
         let app = Document::parse(&app).unwrap();
         let app_children: Vec<_> = app.root_element().children().filter(Node::is_element).collect();

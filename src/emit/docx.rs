@@ -667,6 +667,12 @@ fn normalize(package: &[u8], title: &str) -> Vec<u8> {
                 let document = renumber_links(&String::from_utf8_lossy(bytes), &links);
                 *bytes = schema_order(&document).into_bytes();
             }
+            "word/settings.xml" => {
+                // Word then removes the author and the dates of later edits when the file is saved.
+                let settings = String::from_utf8_lossy(bytes)
+                    .replace("</w:settings>", "<w:removePersonalInformation /><w:removeDateAndTime /></w:settings>");
+                *bytes = schema_order(&settings).into_bytes();
+            }
             "word/styles.xml" | "word/numbering.xml" => {
                 *bytes = schema_order(&String::from_utf8_lossy(bytes)).into_bytes();
             }
@@ -851,6 +857,21 @@ const SCHEMA_ORDER: &[(&str, &[&str])] = &[
             "docGrid",
             "printerSettings",
             "sectPrChange",
+        ],
+    ),
+    (
+        "settings",
+        &[
+            "writeProtection",
+            "view",
+            "zoom",
+            "removePersonalInformation",
+            "removeDateAndTime",
+            "defaultTabStop",
+            "evenAndOddHeaders",
+            "characterSpacingControl",
+            "compat",
+            "docVars",
         ],
     ),
     (
