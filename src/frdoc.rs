@@ -55,6 +55,9 @@ pub enum Block {
     Heading(u8, String),
     /// Running text: one or more Markdown blocks.
     Markdown(String),
+    /// Paragraphs that carry the designations the source gives them, in order (the routine uses
+    /// "A.", "B.", ...): a list in a backend that has real lists.
+    Designated(Vec<Designated>),
     /// An amendatory instruction ("1. The authority citation ..."), with its number.
     Instruction(u32, String),
     /// Five stars: unchanged text omitted.
@@ -63,6 +66,29 @@ pub enum Block {
     Signature(SignatureBlock),
     /// The FR Doc line (plain text).
     FrDoc(String),
+}
+
+/// One designated paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Designated {
+    /// The designation as the source writes it: "A", "(a)", "1)".
+    pub id: String,
+    /// The text after the designation, Markdown.
+    pub body: String,
+}
+
+impl Designated {
+    /// The designation as printed: "A" prints "A."; one written with its own punctuation, "(a)"
+    /// or "1)", as is.
+    pub fn label(&self) -> String {
+        if self.id.ends_with(['.', ')']) { self.id.clone() } else { format!("{}.", self.id) }
+    }
+
+    /// The paragraph as Markdown, designation first.
+    pub fn markdown(&self) -> String {
+        let marker = if self.id.ends_with(['.', ')']) { escape(&self.id) } else { format!("{}.", escape(&self.id)) };
+        format!("{marker} {}", self.body)
+    }
 }
 
 /// A signature, resolved.

@@ -20,7 +20,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Render sources as Federal Register Markdown and HTML.
+    /// Render sources as Federal Register Markdown, HTML and Word manuscripts.
     Build {
         /// Source files or folders (default: the current folder).
         paths: Vec<PathBuf>,
@@ -109,6 +109,7 @@ impl From<CheckFormat> for check::OutputFormat {
 enum BuildFormat {
     Markdown,
     Html,
+    Docx,
     All,
 }
 
@@ -117,7 +118,8 @@ impl BuildFormat {
         match self {
             BuildFormat::Markdown => vec![Format::Markdown],
             BuildFormat::Html => vec![Format::Html],
-            BuildFormat::All => vec![Format::Markdown, Format::Html],
+            BuildFormat::Docx => vec![Format::Docx],
+            BuildFormat::All => vec![Format::Markdown, Format::Html, Format::Docx],
         }
     }
 }
@@ -157,7 +159,7 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 match result.outputs.as_slice() {
                     [one] => {
                         let mut out = std::io::stdout().lock();
-                        if out.write_all(one.text.as_bytes()).is_err() {
+                        if out.write_all(&one.contents).is_err() {
                             return Ok(ExitStatus::Success);
                         }
                     }

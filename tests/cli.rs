@@ -30,7 +30,7 @@ fn building_twice_gives_identical_bytes() {
     assert_eq!(build_into(b.path(), &["sorns", "--format", "all"]).status.code(), Some(0));
     let mut names: Vec<_> = std::fs::read_dir(a.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
-    assert_eq!(names.len(), 4);
+    assert_eq!(names.len(), 6);
     for name in names {
         assert_eq!(std::fs::read(a.path().join(&name)).unwrap(), std::fs::read(b.path().join(&name)).unwrap());
     }

@@ -280,7 +280,7 @@ fn reference_text(path: &Path) -> String {
 /// of `tests/common`, so that the figure is the same with or without the project's tools).
 fn fidelity(source: &ImportedSource, reference: &str) -> f64 {
     let frdoc = sorn::lower::lower(&source.document, &sorn::lower::LowerOptions::default());
-    word_fidelity(reference, &sorn::emit::Format::Markdown.render(&frdoc))
+    word_fidelity(reference, &sorn::emit::markdown::render(&frdoc))
 }
 
 /// The number of `[[unplaced]]` entries of a source.

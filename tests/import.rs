@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use common::{root, sorn, stderr, stdout, word_fidelity, xml_text};
-use sorn::emit::Format;
 use sorn::import::{ImportOptions, import};
 use sorn::lower::{LowerOptions, lower};
 use sorn::model::Document;
@@ -40,7 +39,7 @@ fn markdown_sorn_imports_and_renders_back() {
     assert_eq!(s.notice.comment_days.as_ref().map(|d| d.value), Some(30));
     assert!(s.unplaced.is_empty());
     insta::assert_snapshot!("import-dhs-ice-015-sorn", text);
-    let rendered = Format::Markdown.render(&lower(&Document::Sorn(s), &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&Document::Sorn(s), &LowerOptions::default()));
     let reference = std::fs::read_to_string(fixture("dhs-ice-015-sorn.md")).unwrap();
     let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
@@ -59,7 +58,7 @@ fn markdown_rule_imports_and_renders_back() {
     assert_eq!(r.justifications[5].covers.as_ref().map(Vec::len), Some(2), "(f) has two headings");
     assert!(stderr(&out).contains("warning: line"), "normalizations are reported with their lines");
     insta::assert_snapshot!("import-dhs-ice-015-final-rule", text);
-    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     let reference = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
     let ratio = word_fidelity(&reference, &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
@@ -81,7 +80,7 @@ fn fr_xml_notice_imports() {
     assert_eq!(s.system.routine_uses.len(), 11);
     assert!(s.notice.dates.as_ref().is_some_and(|d| d.value.contains("{comments_due}")));
     insta::assert_snapshot!("import-gsa-ogp-1", text);
-    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     let xml = std::fs::read_to_string(fixture("gsa-ogp-1-2019.xml")).unwrap();
     let reference = xml_text(&xml);
     let ratio = word_fidelity(&reference, &rendered);
@@ -554,7 +553,7 @@ fn doj_claims_in_the_attorney_generals_words() {
     assert!(!findings.iter().any(|(r, _)| r == "claims-wording"), "{findings:#?}");
 
     // And the notice prints the Attorney General's sentences, not DHS's.
-    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     let published = std::fs::read_to_string(fixture("doj-legacy-sorn.md")).unwrap();
     let caption = published.lines().find(|l| l.starts_with("The Attorney General")).unwrap();
     assert!(rendered.contains(caption), "{rendered}");
@@ -731,7 +730,7 @@ fn an_appendix_rule_that_adds_two_paragraphs_imports_as_two_systems() {
     assert_eq!(r.systems[0].paragraph.as_ref().map(|p| p.value.clone()), Some(sorn::model::Paragraph::Number(76)));
     assert_eq!((r.justifications.len(), r.systems[0].justifications.len()), (9, 9));
     assert!(r.unplaced.is_empty(), "{:?}", r.unplaced);
-    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     assert!(rendered.contains("Add paragraphs 75 and 76 to appendix C to part 5 to read as follows:"));
     let reference = std::fs::read_to_string(fixture("dhs-two-paragraphs-rule.md")).unwrap();
     let ratio = word_fidelity(&reference, &rendered);
@@ -825,7 +824,7 @@ fn a_va_section_rule_names_its_system_in_the_heading_and_numbers_reasons_in_roma
     );
     assert_eq!(r.cfr.numbering(), sorn::model::Numbering::Roman);
     assert_eq!(r.justifications.len(), 9);
-    let rendered = Format::Markdown.render(&lower(&doc, &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     assert!(rendered.contains("Amend § 1.582 by adding paragraph (e) to read as follows:"), "{rendered}");
     assert!(rendered.contains("\n(ix) From subsection (g) because"), "{rendered}");
     let reference = std::fs::read_to_string(fixture("va-103va07b-section-rule.md")).unwrap();
@@ -843,7 +842,7 @@ fn reasons_that_open_with_subsection_round_trip() {
         .replace("text = \"because ", "text = \"Because ");
     let ws = sorn::source::load_str("rule.toml", &source);
     assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
-    let rendered = Format::Markdown.render(&lower(&ws.documents[0].document, &LowerOptions::default()));
+    let rendered = sorn::emit::markdown::render(&lower(&ws.documents[0].document, &LowerOptions::default()));
     assert!(rendered.contains("\n(1) Subsection (c)(3). Because making available"), "{rendered}");
     assert!(rendered.contains("\n(3) Subsection (d)(1), (2), (3), and (4). Because"), "{rendered}");
     let dir = tempfile::tempdir().unwrap();

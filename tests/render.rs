@@ -7,12 +7,17 @@ use sorn::emit::Format;
 use sorn::lower::{LowerOptions, lower};
 use sorn::source;
 
+/// A text format's rendering as a string.
+fn rendered(format: Format, doc: &sorn::frdoc::FrDocument) -> String {
+    String::from_utf8(format.render(doc)).expect("text formats are UTF-8")
+}
+
 fn render(path: &str, format: Format) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let ws = source::load_paths(&[root.join(path)]);
     assert!(ws.diagnostics.is_empty(), "{path} should load cleanly: {:#?}", ws.diagnostics);
     let doc = &ws.documents[0].document;
-    format.render(&lower(doc, &LowerOptions::default()))
+    rendered(format, &lower(doc, &LowerOptions::default()))
 }
 
 #[test]
@@ -72,7 +77,7 @@ fn a_publication_date_turns_placeholders_into_dates_certain() {
     let text = text.replacen("action = \"new\"", "action = \"new\"\npublished = 2016-08-09", 1);
     let ws = source::load_str("published.toml", &text);
     assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
-    let md = Format::Markdown.render(&lower(&ws.documents[0].document, &LowerOptions::default()));
+    let md = rendered(Format::Markdown, &lower(&ws.documents[0].document, &LowerOptions::default()));
     assert!(md.contains("Submit comments on or before September 8, 2016."), "{md}");
     assert!(md.contains("This new system will be effective September 8, 2016."), "{md}");
 }
@@ -86,7 +91,7 @@ fn html_shows_raw_html_from_prose_as_text() {
         "<script>alert('x')</script> <img src=x onerror=y> The Example Agency proposes",
     );
     let ws = source::load_str("x.toml", &text);
-    let html = Format::Html.render(&lower(&ws.documents[0].document, &LowerOptions::default()));
+    let html = rendered(Format::Html, &lower(&ws.documents[0].document, &LowerOptions::default()));
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(!html.contains("<img"), "{html}");
     assert!(html.contains("&lt;script&gt;alert"), "{html}");
@@ -134,7 +139,7 @@ fn a108_notice_markdown() {
 fn render_str(text: &str) -> String {
     let ws = source::load_str("notice.toml", text);
     assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);
-    Format::Markdown.render(&lower(&ws.documents[0].document, &LowerOptions::default()))
+    rendered(Format::Markdown, &lower(&ws.documents[0].document, &LowerOptions::default()))
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! `sorn build`: renders every source that loads as Markdown and/or HTML.
+//! `sorn build`: renders every source that loads as Markdown, HTML and/or a Word manuscript.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -32,8 +32,8 @@ pub struct BuildOptions {
 pub struct Output {
     /// Where it goes.
     pub path: PathBuf,
-    /// The rendered text.
-    pub text: String,
+    /// The file's contents (text for Markdown and HTML, a ZIP package for Word).
+    pub contents: Vec<u8>,
 }
 
 /// What a build produced.
@@ -88,7 +88,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
                     help: Some("give the sources different file names, or build them separately".into()),
                 });
             }
-            outputs.push(Output { path, text: format.render(&tree) });
+            outputs.push(Output { path, contents: format.render(&tree) });
         }
     }
     Ok(BuildResult { workspace, diagnostics, outputs, source_files })
@@ -97,7 +97,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
 /// Writes the outputs atomically.
 pub fn write(result: &BuildResult) -> Result<(), SornError> {
     for output in &result.outputs {
-        super::output::write_atomic(&output.path, output.text.as_bytes())?;
+        super::output::write_atomic(&output.path, &output.contents)?;
     }
     Ok(())
 }

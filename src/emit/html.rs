@@ -10,6 +10,19 @@ use crate::frdoc::{Block, FrDocument, LineRole, SignatureBlock};
 
 const STYLE: &str = include_str!("fr.css");
 
+/// The HTML backend.
+pub struct Html;
+
+impl super::Backend for Html {
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, document: &FrDocument) -> Vec<u8> {
+        render(document).into_bytes()
+    }
+}
+
 /// Renders a document as a standalone HTML page (ends with one newline).
 pub fn render(doc: &FrDocument) -> String {
     let mut out = String::with_capacity(64 * 1024);
@@ -49,6 +62,7 @@ pub fn render(doc: &FrDocument) -> String {
                 out.push_str(&format!("<h{level}>{}</h{level}>\n", text(t)));
             }
             Block::Markdown(md) => out.push_str(&markdown(md, None)),
+            Block::Designated(items) => items.iter().for_each(|item| out.push_str(&markdown(&item.markdown(), None))),
             Block::Instruction(n, md) => {
                 out.push_str("<div class=\"amendment\">\n");
                 out.push_str(&markdown(md, Some(&format!("<span class=\"instruction-number\">{n}.</span>"))));
@@ -108,7 +122,7 @@ pub fn text(s: &str) -> String {
 }
 
 /// Link schemes that are safe to keep in an href.
-fn safe_url(url: &str) -> bool {
+pub(crate) fn safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     match lower.split_once(':') {
         Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {

@@ -3,6 +3,19 @@
 
 use crate::frdoc::{Block, FrDocument, LineRole, escape};
 
+/// The Markdown backend.
+pub struct Markdown;
+
+impl super::Backend for Markdown {
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+
+    fn render(&self, document: &FrDocument) -> Vec<u8> {
+        render(document).into_bytes()
+    }
+}
+
 /// Renders a document as Markdown (ends with one newline).
 pub fn render(doc: &FrDocument) -> String {
     let mut parts: Vec<String> = Vec::with_capacity(doc.blocks.len());
@@ -20,6 +33,9 @@ pub fn render(doc: &FrDocument) -> String {
                 format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), escape(text))
             }
             Block::Markdown(text) => text.trim_end().to_string(),
+            Block::Designated(items) => {
+                items.iter().map(|item| item.markdown().trim_end().to_string()).collect::<Vec<_>>().join("\n\n")
+            }
             Block::Instruction(n, text) => format!("{n}\\. {}", text.trim_end()),
             Block::Stars => "\\* \\* \\* \\* \\*".to_string(),
             Block::Signature(sig) => {

@@ -1,7 +1,20 @@
-//! Backends: a [`FrDocument`](crate::frdoc::FrDocument) laid out as Markdown or as a standalone HTML page.
+//! Backends: a [`FrDocument`](crate::frdoc::FrDocument) laid out as Markdown, as a standalone HTML
+//! page, or as the Word manuscript the Office of the Federal Register accepts.
 
+pub mod docx;
 pub mod html;
 pub mod markdown;
+
+use crate::frdoc::FrDocument;
+
+/// A backend lays a document out as the contents of one file. Contents are bytes, not text,
+/// because a Word file is a ZIP package.
+pub trait Backend {
+    /// File extension of what the backend writes.
+    fn extension(&self) -> &'static str;
+    /// The file's contents.
+    fn render(&self, document: &FrDocument) -> Vec<u8>;
+}
 
 /// An output format of `sorn build`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -10,23 +23,28 @@ pub enum Format {
     Markdown,
     /// A standalone HTML5 page with embedded screen and print styles.
     Html,
+    /// A Word (.docx) manuscript for submission to the Office of the Federal Register.
+    Docx,
 }
 
 impl Format {
-    /// File extension of the format.
-    pub fn extension(self) -> &'static str {
+    /// The backend that writes the format.
+    pub fn backend(self) -> &'static dyn Backend {
         match self {
-            Format::Markdown => "md",
-            Format::Html => "html",
+            Format::Markdown => &markdown::Markdown,
+            Format::Html => &html::Html,
+            Format::Docx => &docx::Docx,
         }
     }
 
+    /// File extension of the format.
+    pub fn extension(self) -> &'static str {
+        self.backend().extension()
+    }
+
     /// Renders a document in this format.
-    pub fn render(self, document: &crate::frdoc::FrDocument) -> String {
-        match self {
-            Format::Markdown => markdown::render(document),
-            Format::Html => html::render(document),
-        }
+    pub fn render(self, document: &FrDocument) -> Vec<u8> {
+        self.backend().render(document)
     }
 }
 

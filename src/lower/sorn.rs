@@ -2,7 +2,7 @@
 
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
-use crate::frdoc::{Block, FrDocument, escape};
+use crate::frdoc::{Block, Designated, FrDocument, escape};
 use crate::model::{Element, IdLine, SignaturePlacement, Sorn, Template};
 
 /// Lowers a SORN: heading lines, preamble, system text in the template's caption order, signature,
@@ -68,9 +68,7 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
             continue;
         }
         blocks.push(Block::SectionCaption(format!("{label}:")));
-        if let Some(body) = body {
-            blocks.push(Block::Markdown(body));
-        }
+        blocks.extend(body.into_iter().flatten());
         if spec.element == Element::SystemName {
             changes(s, &ctx, &mut blocks);
         }
@@ -122,29 +120,43 @@ fn dates_text(s: &Sorn, ctx: &Context<'_>) -> Option<String> {
     (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
-/// The text under one caption of the system text.
-fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String> {
+/// The blocks under one caption of the system text: the routine uses as designated paragraphs,
+/// everything else as running text.
+fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<Vec<Block>> {
+    if element == Element::RoutineUses {
+        return routine_uses(s, ctx);
+    }
+    element_text(s, ctx, element).map(|text| vec![Block::Markdown(text)])
+}
+
+/// The routine uses: the introduction, the uses with their designations ("A", "B", ...), the note.
+fn routine_uses(s: &Sorn, ctx: &Context<'_>) -> Option<Vec<Block>> {
+    let system = &s.system;
+    let mut blocks = Vec::new();
+    if let Some(intro) = &system.routine_uses_intro {
+        blocks.push(Block::Markdown(ctx.prose(intro)));
+    }
+    if !system.routine_uses.is_empty() {
+        let uses = system
+            .routine_uses
+            .iter()
+            .map(|ru| Designated { id: ru.id.value.trim().to_string(), body: ctx.prose(&ru.text) })
+            .collect();
+        blocks.push(Block::Designated(uses));
+    }
+    if let Some(note) = &system.routine_uses_note {
+        blocks.push(Block::Markdown(ctx.prose(note)));
+    }
+    (!blocks.is_empty()).then_some(blocks)
+}
+
+/// The text under one caption of the system text, other than the routine uses.
+fn element_text(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String> {
     let system = &s.system;
     match element {
         Element::SystemName => {
             let name = escape(&ctx.system.caption());
             Some(if s.template.value == Template::A108 && !name.ends_with('.') { format!("{name}.") } else { name })
-        }
-        Element::RoutineUses => {
-            let mut parts = Vec::new();
-            if let Some(intro) = &system.routine_uses_intro {
-                parts.push(ctx.prose(intro));
-            }
-            for ru in &system.routine_uses {
-                let id = ru.id.value.trim();
-                // "A" prints "A."; an id written with its own punctuation, "(a)" or "1)", as is.
-                let marker = if id.ends_with(['.', ')']) { escape(id) } else { format!("{}.", escape(id)) };
-                parts.push(format!("{marker} {}", ctx.prose(&ru.text)));
-            }
-            if let Some(note) = &system.routine_uses_note {
-                parts.push(ctx.prose(note));
-            }
-            (!parts.is_empty()).then(|| parts.join("\n\n"))
         }
         Element::Exemptions => {
             let e = system.exemptions.as_ref()?;
