@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+pub use crate::check::INVALID_CONFIG;
 use crate::check::{Category, Level, RuleMeta};
 use crate::dates::{Calendar, Date};
 use crate::diagnostic::{Diagnostic, FileId, Label, SourceFile, SourceMap};
@@ -29,15 +30,6 @@ use crate::error::SornError;
 
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "sorn.toml";
-
-/// The rule under which every problem in `sorn.toml` is reported.
-pub const INVALID_CONFIG: RuleMeta = RuleMeta {
-    name: "invalid-config",
-    category: Category::Load,
-    default_level: Level::Error,
-    summary: "The project configuration `sorn.toml` is not valid.",
-    explanation: "## What it checks\nThat the project configuration `sorn.toml` is valid TOML with only the tables and keys sorn reads: rule levels under `[lints]` and extra Federal closures under `[calendar]`. Misspelt rule names and keys are reported with the closest known name.\n\n## Why\nA misspelt rule name or level would otherwise be ignored, and the rule would run at a level nobody chose. A closure that is not a date would silently leave a business-day computation wrong.\n\n## Where sorn finds it\n`sorn check --config FILE` reads FILE. Otherwise sorn looks for `sorn.toml` in the working directory and then in each parent folder, stopping at the repository root (the folder that contains `.git`).\n\n## Format\n- `[lints]`: one key per rule, with the level `\"error\"`, `\"warning\"` or `\"allow\"` (also written `\"deny\"`, `\"warn\"` and `\"off\"`). `sorn explain --list` lists the rules. Load rules (`syntax-error`, `unknown-key` ...) cannot be configured: a source that does not load cannot be checked.\n- `[calendar]`: `closures`, a list of days on which executive departments are closed beyond the legal public holidays of 5 U.S.C. 6103(a) (for example by executive order), each with a TOML `date` (no quotes, no time) and a `reason`. Dates certain skip them like holidays.\n\n## Example\n```toml\n[lints]\npartial-justificaton = \"warn\"\n\n[calendar]\nclosures = [ { date = \"2026-12-24\", reason = \"Christmas Eve\" } ]\n```\nUse instead:\n```toml\n[lints]\npartial-justification = \"warning\"\n\n[calendar]\nclosures = [ { date = 2026-12-24, reason = \"Christmas Eve (E.O. 14xxx)\" } ]\n```\n",
-};
 
 const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar"];
 const CALENDAR_KEYS: &[&str] = &["closures"];
@@ -468,6 +460,7 @@ mod tests {
         default_level: Level::Error,
         summary: "A justification covers only some of the claimed subsections.",
         explanation: "## What it checks\nTest rule.\n",
+        basis: &[],
     };
     static HEADING: RuleMeta = RuleMeta {
         name: "nonstandard-heading",
@@ -475,6 +468,7 @@ mod tests {
         default_level: Level::Warning,
         summary: "A heading that is not a Federal Register caption.",
         explanation: "## What it checks\nTest rule.\n",
+        basis: &[],
     };
 
     fn rules() -> Vec<&'static RuleMeta> {

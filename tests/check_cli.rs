@@ -82,7 +82,7 @@ fn explain_lists_and_documents_rules() {
     let out = sorn().args(["explain", "--list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    for (meta, _) in sorn::check::rules::RULES {
+    for (meta, _) in sorn::check::REGISTRY.iter().filter_map(sorn::check::Registered::lint) {
         assert!(text.contains(meta.name), "{} not listed", meta.name);
     }
     let out = sorn().args(["explain", "unauthorized-exemption"]).output().unwrap();

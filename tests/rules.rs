@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sorn::check::{self, rules::RULES};
+use sorn::check::{self, Registered};
 use sorn::diagnostic::Diagnostic;
 use sorn::report::{Style, render_human};
 use sorn::source;
@@ -26,7 +26,7 @@ fn check_dir(dir: &Path) -> (source::Workspace, Vec<Diagnostic>) {
 
 #[test]
 fn every_rule_fails_its_failing_fixture() {
-    for (meta, _) in RULES {
+    for (meta, _) in check::REGISTRY.iter().filter_map(Registered::lint) {
         let (ws, diagnostics) = check_dir(&fixture(meta.name, "fail"));
         let own: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.rule == meta.name).cloned().collect();
         assert!(!own.is_empty(), "{}: the failing fixture does not trigger it: {diagnostics:#?}", meta.name);
@@ -37,7 +37,7 @@ fn every_rule_fails_its_failing_fixture() {
 
 #[test]
 fn every_rule_passes_its_passing_fixture() {
-    for (meta, _) in RULES {
+    for (meta, _) in check::REGISTRY.iter().filter_map(Registered::lint) {
         let (_, diagnostics) = check_dir(&fixture(meta.name, "pass"));
         assert!(diagnostics.is_empty(), "{}: the passing fixture is not clean: {diagnostics:#?}", meta.name);
     }

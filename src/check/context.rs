@@ -121,7 +121,7 @@ impl<'a> Context<'a> {
     }
 
     /// Every exemption rule with its index.
-    pub fn rules(&self) -> impl Iterator<Item = (usize, &'a LoadedDocument, &'a ExemptionRule)> + 'a {
+    pub fn exemption_rules(&self) -> impl Iterator<Item = (usize, &'a LoadedDocument, &'a ExemptionRule)> + 'a {
         self.documents.iter().enumerate().filter_map(|(i, d)| match &d.document {
             Document::ExemptionRule(r) => Some((i, d, r.as_ref())),
             Document::Sorn(_) => None,
@@ -138,8 +138,8 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The rules paired with a SORN.
-    pub fn rules_of(&self, sorn: usize) -> Vec<(usize, &'a LoadedDocument, &'a ExemptionRule)> {
+    /// The exemption rules paired with a SORN.
+    pub fn exemption_rules_of(&self, sorn: usize) -> Vec<(usize, &'a LoadedDocument, &'a ExemptionRule)> {
         self.pairs
             .iter()
             .filter(|p| p.sorn == sorn)

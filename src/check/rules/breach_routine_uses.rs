@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 use crate::model::{Action, Template};
 
 crate::declare_rule! {
@@ -30,7 +30,7 @@ crate::declare_rule! {
 }
 
 /// Counts routine uses that speak of a breach.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         let uses = &sorn.system.routine_uses;
         if sorn.template.value != Template::A108 || sorn.action.value == Action::Rescinded || uses.is_empty() {
@@ -42,9 +42,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let span = uses.last().map_or(0..0, |ru| ru.id.span.clone());
         out.push(
-            Diagnostic::new(
-                META.name,
-                Severity::Warning,
+            Finding::new(
                 format!("the notice has {breach} of the 2 breach routine uses OMB M-17-12 requires"),
                 cx.label(doc.file, span, "routine uses end here"),
             )

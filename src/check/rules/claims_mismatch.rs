@@ -1,8 +1,8 @@
 use std::collections::BTreeSet;
 
 use super::{by_authority, difference, list};
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Authority;
 
 crate::declare_rule! {
@@ -29,7 +29,7 @@ crate::declare_rule! {
 }
 
 /// Compares the claims of every SORN–rule pair, authority by authority.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for pair in &cx.pairs {
         let sorn_doc = &cx.documents[pair.sorn];
         let rule_doc = &cx.documents[pair.rule];
@@ -53,9 +53,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                     let differ = difference(("the SORN claims", s_set), ("the rule claims", r_set));
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
+                        Finding::new(
                             format!("the SORN and its rule claim different provisions under {authority}: {differ}"),
                             cx.label(
                                 r_claim.file,
@@ -74,9 +72,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 (Some((s_set, s_claim)), None) => out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "the SORN claims exemptions under {authority}, but its rule claims none under {authority}"
                         ),
@@ -90,9 +86,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help(format!("add the {authority} claim to {rule_name}, or remove it from {sorn_name}")),
                 ),
                 (None, Some((r_set, r_claim))) => out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "the rule claims exemptions under {authority}, but its SORN claims none under {authority}"
                         ),

@@ -2,8 +2,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::{by_authority, difference, list};
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::model::placeholders::source_range;
 use crate::statute::{Authority, Subsection, claim_statements};
@@ -57,7 +57,7 @@ struct Stated {
 }
 
 /// Compares each document's `wording` with its typed claims, authority by authority.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let (wording, key, table, after) = match &doc.document {
             Document::Sorn(s) => match s.system.exemptions.as_ref().and_then(|e| e.wording.as_ref()) {
@@ -124,10 +124,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                     let differ = difference(("the wording states", &said.provisions), ("the claim lists", set));
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
-                            format!(
+                        Finding::new(format!(
                                 "`{key}` and the typed claim differ under {authority}: {differ}"
                             ),
                             cx.label(
@@ -147,9 +144,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 (Some(said), None) => out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!("`{key}` states exemptions under {authority}, but no claim is typed under {authority}"),
                         cx.label(
                             doc.file,
@@ -173,9 +168,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         format!("state the {authority} claim in the wording, or remove it from [[{table}.claims]]")
                     };
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
+                        Finding::new(
                             format!("the claim under {authority} is not stated in `{key}`"),
                             cx.label(
                                 claim.file,

@@ -1,8 +1,8 @@
 use jiff::civil::Date;
 
 use crate::check::Context;
+use crate::check::Finding;
 use crate::dates::{Calendar, fr_date};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, FrDoc, Loc, Signature, SourceDate};
 
 crate::declare_rule! {
@@ -46,7 +46,7 @@ fn parts(doc: &Document) -> (Option<&Loc<SourceDate>>, Option<&Signature>, Optio
 }
 
 /// Reports impossible or inconsistent dates.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let calendar = Calendar::federal();
     for doc in cx.documents {
         let (published, signature, fr_doc) = parts(&doc.document);
@@ -61,9 +61,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (date, span, what) in &publication {
             if let Some(reason) = calendar.non_business_reason(*date) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "{what} is {}, a day the Federal Register is not published ({})",
                             fr_date(*date),
@@ -82,9 +80,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let [(a, a_span, _), (b, b_span, _)] = publication.as_slice() {
             if a != b {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!("`published` is {}, but the FR Doc line says {}", fr_date(*a), fr_date(*b)),
                         cx.label(file, a_span.clone(), "published"),
                     )
@@ -98,9 +94,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let filed = fr.filed.value.0.date();
             if let Some(p) = first_publication.filter(|p| filed > *p) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "filed {} but published {}: a document is filed before it is published",
                             fr_date(filed),
@@ -120,9 +114,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .or_else(|| first_publication.map(|p| (p, "published")));
             if let Some((when, what)) = later.filter(|(when, _)| dated.value.0 > *when) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!("signed {}, after the document was {what} ({})", fr_date(dated.value.0), fr_date(when)),
                         cx.label(file, dated.span.clone(), format!("after it was {what}")),
                     )

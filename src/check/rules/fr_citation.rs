@@ -1,8 +1,8 @@
 use jiff::civil::Date;
 
 use crate::check::Context;
+use crate::check::Finding;
 use crate::dates::Calendar;
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::placeholders::source_range;
 
 crate::declare_rule! {
@@ -200,7 +200,7 @@ fn problem(c: &Citation, calendar: &Calendar) -> Option<(String, String)> {
 }
 
 /// Reports implausible citations in every prose field.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let calendar = Calendar::federal();
     for doc in cx.documents {
         let source = cx.text(doc.file);
@@ -208,15 +208,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for c in citations(&prose.value) {
                 let Some((message, help)) = problem(&c, &calendar) else { continue };
                 let span = source_range(source, prose.span.clone(), &prose.value, c.range.clone());
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
-                        message,
-                        cx.label(doc.file, span, format!("in `{key}`")),
-                    )
-                    .with_help(help),
-                );
+                out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             }
         }
     }

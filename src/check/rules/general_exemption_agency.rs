@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Authority;
 
 crate::declare_rule! {
@@ -29,7 +29,7 @@ crate::declare_rule! {
 }
 
 /// Reports (j)(1) claims of agencies whose name is not the Central Intelligence Agency's.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let agency = &doc.document.agency().name.value;
         let cia = agency.to_lowercase().contains("central intelligence agency");
@@ -41,10 +41,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Error,
-                    format!("(j)(1) exempts only systems maintained by the Central Intelligence Agency, not the {}", agency.trim()),
+                Finding::new(format!("(j)(1) exempts only systems maintained by the Central Intelligence Agency, not the {}", agency.trim()),
                     cx.label(doc.file, claim.authority_span.clone(), "only the CIA may claim (j)(1)"),
                 )
                 .with_help("claim (j)(2) for a criminal law enforcement component's records, or a specific exemption under (k)")

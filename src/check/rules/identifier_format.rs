@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 use crate::model::Document;
 
 crate::declare_rule! {
@@ -77,7 +77,7 @@ fn rin(text: &str) -> bool {
 }
 
 /// Reports identifiers that are not in their standard form.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let preamble = doc.document.preamble();
         let fr_doc = match &doc.document {
@@ -85,10 +85,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Document::ExemptionRule(r) => r.fr_doc.as_ref(),
         };
         let mut report = |span: std::ops::Range<usize>, message: String, help: &str| {
-            out.push(
-                Diagnostic::new(META.name, Severity::Warning, message, cx.label(doc.file, span, "here"))
-                    .with_help(help.to_string()),
-            );
+            out.push(Finding::new(message, cx.label(doc.file, span, "here")).with_help(help.to_string()));
         };
         if let Some(code) = &preamble.billing_code {
             if !billing_code(code.value.trim()) {

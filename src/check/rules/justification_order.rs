@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Subsection;
 
 crate::declare_rule! {
@@ -19,8 +19,8 @@ crate::declare_rule! {
 }
 
 /// Reports each justification whose first provision comes before the previous one's.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (_, doc, rule) in cx.exemption_rules() {
         let cited = justified_citations(rule);
         let mut firsts: Vec<(usize, Subsection, std::ops::Range<usize>)> = Vec::new();
         for c in &cited {
@@ -37,9 +37,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let (prev, next) = (&pair[0], &pair[1]);
             if next.1 < prev.1 {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!(
                             "justification {} ({}) comes after {} ({}), out of the statute's order",
                             letter(rule, next.0),

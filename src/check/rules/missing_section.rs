@@ -1,5 +1,6 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, FileId, Severity};
+use crate::check::Finding;
+use crate::diagnostic::FileId;
 use crate::model::{Document, Element, Preamble, Prose, System};
 
 crate::declare_rule! {
@@ -49,22 +50,17 @@ struct Place<'a> {
     caption: &'a str,
 }
 
-fn push(cx: &Context<'_>, out: &mut Vec<Diagnostic>, at: Place<'_>, what: &str, span: Option<std::ops::Range<usize>>) {
+fn push(cx: &Context<'_>, out: &mut Vec<Finding>, at: Place<'_>, what: &str, span: Option<std::ops::Range<usize>>) {
     let Place { file, table, key, caption } = at;
     let span = span.unwrap_or_else(|| cx.table_span(file, table));
     let place = if table.is_empty() { String::new() } else { format!(" in [{table}]") };
     out.push(
-        Diagnostic::new(
-            META.name,
-            Severity::Error,
-            format!("{caption} is {what}: `{key}`{place}"),
-            cx.label(file, span, format!("{caption} {what}")),
-        )
-        .with_help(format!("write the {caption} text as `{key} = \"\"\"...\"\"\"`")),
+        Finding::new(format!("{caption} is {what}: `{key}`{place}"), cx.label(file, span, format!("{caption} {what}")))
+            .with_help(format!("write the {caption} text as `{key} = \"\"\"...\"\"\"`")),
     );
 }
 
-fn preamble(cx: &Context<'_>, out: &mut Vec<Diagnostic>, file: FileId, p: &Preamble, signed: bool) {
+fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, file: FileId, p: &Preamble, signed: bool) {
     if let Some(what) = state(p.summary.as_ref()) {
         push(
             cx,
@@ -103,7 +99,7 @@ fn preamble(cx: &Context<'_>, out: &mut Vec<Diagnostic>, file: FileId, p: &Pream
 }
 
 /// Reports missing or empty required captions.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let file = doc.file;
         match &doc.document {
@@ -157,9 +153,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         n => format!("; its {n} justifications were not checked against any claim"),
                     };
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
+                        Finding::new(
                             format!(
                                 "{} types no exemption claim (`[[exemptions.claims]]`){unchecked}",
                                 crate::check::system_label(&r.system)

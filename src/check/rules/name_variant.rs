@@ -1,7 +1,7 @@
 use std::ops::Range;
 
+use crate::check::Finding;
 use crate::check::{Context, normalize_id};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::placeholders::source_range;
 
 crate::declare_rule! {
@@ -84,7 +84,7 @@ fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
 }
 
 /// Reports near-miss spellings of the document's names in its prose.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let system = doc.document.system_name();
         let mut names: Vec<String> = system.abbreviations.values().map(|v| v.value.trim().to_string()).collect();
@@ -107,15 +107,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let ws = words(text);
             let mut report = |range: Range<usize>, message: String, help: String| {
                 let span = source_range(source, prose.span.clone(), text, range);
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
-                        message,
-                        cx.label(doc.file, span, format!("in `{key}`")),
-                    )
-                    .with_help(help),
-                );
+                out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             };
             for (target, parts) in &targets {
                 for window in ws.windows(parts.len()) {

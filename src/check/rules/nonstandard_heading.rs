@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::covers_of;
 use crate::statute::{Subsection, conventional_headings};
 
@@ -39,8 +39,8 @@ fn normal(s: &str) -> String {
 }
 
 /// Reports each heading that no provision of its group conventionally takes.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (_, doc, rule) in cx.exemption_rules() {
         for (j, justification) in rule.justifications.iter().enumerate() {
             for cover in covers_of(justification) {
                 let Some(heading) = &cover.heading else { continue };
@@ -52,9 +52,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(first) = wrong.first() else { continue };
                 let expected = conventional_headings(first).first().copied().unwrap_or("");
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!(
                             "justification {}: \"{}\" is not the conventional heading for {first}",
                             letter(rule, j),

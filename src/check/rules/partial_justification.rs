@@ -1,6 +1,6 @@
 use super::claims_in_scope;
+use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Subsection;
 
 crate::declare_rule! {
@@ -37,8 +37,8 @@ crate::declare_rule! {
 
 /// Reports, per claimed provision, justifications that cover only parts of it; per justified
 /// provision, claims that are only parts of it.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         let justified = justified_citations(rule);
         let claims = claims_in_scope(cx, index);
         let claimed: Vec<(Subsection, &crate::check::ParsedClaim, std::ops::Range<usize>)> =
@@ -59,9 +59,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             reported.push(*subsection);
             let list: Vec<String> = parts.iter().map(|j| j.subsection.to_string()).collect();
-            let mut d = Diagnostic::new(
-                META.name,
-                Severity::Warning,
+            let mut d = Finding::new(
                 format!("{subsection} is claimed, but the justification covers only {}", list.join(", ")),
                 cx.label(claim.file, span.clone(), format!("claims all of {subsection}")),
             );
@@ -87,9 +85,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             names.dedup();
             let (_, first_claim, first_span) = inner[0];
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Warning,
+                Finding::new(
                     format!(
                         "justification {} covers all of {}, but only {} is claimed",
                         letter(rule, j.justification),

@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 use crate::model::Action;
 
 crate::declare_rule! {
@@ -39,7 +39,7 @@ crate::declare_rule! {
 }
 
 /// Reports short notice periods of new or modified systems with routine uses.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         if sorn.action.value == Action::Rescinded || sorn.system.routine_uses.is_empty() {
             continue;
@@ -54,10 +54,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(effective) = &notice.effective_days {
             if effective.value < 30 {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
-                        format!(
+                    Finding::new(format!(
                             "the routine uses would take effect {} days after publication; the Privacy Act requires at least 30",
                             effective.value
                         ),
@@ -70,9 +67,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(comments) = &notice.comment_days {
                 if comments.value > effective.value {
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
+                        Finding::new(
                             format!(
                                 "comments close {} days after publication, after the system takes effect on day {}",
                                 comments.value, effective.value

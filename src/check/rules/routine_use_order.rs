@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -57,15 +57,13 @@ fn clean(id: &str) -> &str {
 }
 
 /// Reports repeated identifiers and identifiers out of sequence.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         let uses = &sorn.system.routine_uses;
         let Some(first) = uses.first() else { continue };
         let Some(scheme) = scheme_of(clean(&first.id.value)) else {
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Warning,
+                Finding::new(
                     format!("routine use \"{}\" is neither lettered nor numbered", first.id.value.trim()),
                     cx.label(doc.file, first.id.span.clone(), "expected A, a or 1"),
                 )
@@ -77,9 +75,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let id = clean(&ru.id.value);
             if let Some(prev) = uses[..i].iter().find(|p| clean(&p.id.value) == id) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!("routine use {id} is lettered twice"),
                         cx.label(doc.file, ru.id.span.clone(), "again here"),
                     )
@@ -95,9 +91,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let want = expected(scheme, i);
             if id != want {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!("routine use {} is lettered {id}; the sequence expects {want}", i + 1),
                         cx.label(doc.file, ru.id.span.clone(), format!("expected {want}")),
                     )

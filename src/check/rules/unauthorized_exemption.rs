@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Exemptability;
 
 crate::declare_rule! {
@@ -38,16 +38,14 @@ crate::declare_rule! {
 }
 
 /// Reports every claimed provision its authority may not exempt, in every document.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         for claim in parsed_claims(doc.file, doc.document.claims()) {
             let Some(authority) = claim.authority else { continue };
             for (subsection, span) in &claim.subsections {
                 let Exemptability::Forbidden(forbidden) = authority.may_exempt(subsection) else { continue };
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         forbidden.reason.clone(),
                         cx.label(claim.file, span.clone(), format!("not exemptable under {authority}")),
                     )

@@ -1,6 +1,6 @@
 use super::{claims_in_scope, overlaps};
+use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -30,8 +30,8 @@ crate::declare_rule! {
 }
 
 /// Reports each justified provision that overlaps no claimed provision.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         let claims = claims_in_scope(cx, index);
         if claims.is_empty() {
             // No claim is typed at all: `missing-section` says so once, for the whole rule.
@@ -43,9 +43,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Error,
+                Finding::new(
                     format!(
                         "justification {} covers {}, which no claim exempts",
                         letter(rule, j.justification),

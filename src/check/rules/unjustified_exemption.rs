@@ -1,6 +1,6 @@
 use super::{claims_in_scope, overlaps};
+use crate::check::Finding;
 use crate::check::{Context, justified_citations};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Subsection;
 
 crate::declare_rule! {
@@ -41,8 +41,8 @@ crate::declare_rule! {
 
 /// Reports each claimed provision no justification overlaps, once, at its first claim (the
 /// rule's before the SORN's).
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         if crate::check::has_untyped_justification(rule) {
             // A reason whose citation names nothing may be the one for the provision: the load
             // error at that citation is the one diagnostic of that cause.
@@ -69,10 +69,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 } else {
                     format!(" under {}", authorities.join(" and "))
                 };
-                let mut d = Diagnostic::new(
-                    META.name,
-                    Severity::Error,
-                    format!("{subsection} is exempted{under}, but no justification gives the reason"),
+                let mut d = Finding::new(format!("{subsection} is exempted{under}, but no justification gives the reason"),
                     cx.label(claim.file, span.clone(), "claimed here"),
                 )
                 .with_help(format!(

@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -20,16 +20,14 @@ crate::declare_rule! {
 }
 
 /// One note per unpaired document.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         if cx.sorn_of(index).is_some() {
             continue;
         }
         let span = rule.sorn.as_ref().map_or_else(|| rule.system.id.span.clone(), |l| l.span.clone());
         out.push(
-            Diagnostic::new(
-                META.name,
-                Severity::Note,
+            Finding::new(
                 format!(
                     "the SORN of {} is not among the loaded sources; cross-document checks were skipped",
                     crate::check::system_label(&rule.system)
@@ -43,14 +41,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for (index, doc, sorn) in cx.sorns() {
         let claims = sorn.system.exemptions.as_ref().is_some_and(|e| !e.claims.is_empty());
-        if !claims || !cx.rules_of(index).is_empty() {
+        if !claims || !cx.exemption_rules_of(index).is_empty() {
             continue;
         }
         let span = sorn.exemption_rule.as_ref().map_or_else(|| sorn.system.id.span.clone(), |l| l.span.clone());
         out.push(
-            Diagnostic::new(
-                META.name,
-                Severity::Note,
+            Finding::new(
                 format!(
                     "the exemption rule of {} is not among the loaded sources; its claims were not checked against it",
                     crate::check::system_label(&sorn.system.name())
