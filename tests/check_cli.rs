@@ -88,7 +88,8 @@ fn explain_lists_and_documents_rules() {
     let out = sorn().args(["explain", "unauthorized-exemption"]).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("# unauthorized-exemption"), "{text}");
-    assert!(text.contains("## Legal basis"));
+    assert!(text.contains("## Basis"));
+    assert!(text.contains("5 U.S.C. 552a(k) (statute): \"from subsections (c)(3)"), "{text}");
     let out = sorn().args(["explain", "unauthorised-exemption"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `unauthorized-exemption`"));

@@ -24,7 +24,7 @@ pub use rule::{
     Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering, Paragraph, RuleExemptions,
     covers_of, is_designation, justification_label, justification_letter,
 };
-pub use sorn::{Change, IdLine, RoutineUse, Sorn, System};
+pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};
 pub use template::{Action, CaptionSpec, Element, Stage, Template};
 

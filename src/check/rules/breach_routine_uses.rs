@@ -14,10 +14,6 @@ crate::declare_rule! {
     /// affected, or help another agency do so. OMB has required both in every SORN since January
     /// 2017; notices published before then (the legacy caption set) are not checked.
     ///
-    /// ## Legal basis
-    /// OMB Memorandum M-17-12, "Preparing for and Responding to a Breach of Personally Identifiable
-    /// Information" (January 3, 2017), section VII; 5 U.S.C. 552a(b)(3).
-    ///
     /// ## Example
     /// An A-108 notice whose routine uses cover litigation, Congress and audits, and no breach.
     ///
@@ -27,6 +23,9 @@ crate::declare_rule! {
     /// from this system of records is reasonably necessary to assist the recipient agency or
     /// entity in (1) responding to a suspected or confirmed breach ...".
     pub const META = ("breach-routine-uses", Structure, Warning, "An A-108 notice lacks the two breach routine uses OMB M-17-12 requires.");
+    basis = [
+        (OmbPolicy, "OMB Memorandum M-17-12 (Jan. 3, 2017), \"Preparing for and Responding to a Breach of Personally Identifiable Information\"", "agencies include in their SORNs a routine use for responding to a breach of their own records and one for assisting another agency with its breach"),
+    ];
 }
 
 /// Counts routine uses that speak of a breach.

@@ -15,17 +15,16 @@ crate::declare_rule! {
     /// know which rights the system's records are exempt from. Lists are copied between the two
     /// documents by hand and drift when one is revised.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(e)(4) and OMB Circular A-108 (the SORN states the exemptions promulgated for
-    /// the system); NIST SP 800-53 PT-6(2) (review that exemption rules are accurately described in
-    /// the SORN).
-    ///
     /// ## Example
     /// A SORN claiming `(j)(2)`: `(c)(3), (d), (e)(12)` beside a rule claiming `(j)(2)`:
     /// `(c)(3), (d)`.
     ///
     /// Use instead: the same list in both, as the rule promulgates it.
     pub const META = ("claims-mismatch", Consistency, Error, "The SORN and its exemption rule claim different provisions or authorities.");
+    basis = [
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the SORN template's caption EXEMPTIONS PROMULGATED FOR THE SYSTEM states the exemptions the agency has promulgated by rule; 5 U.S.C. 552a(e)(4)(A)-(I) does not list exemptions among a SORN's elements"),
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+    ];
 }
 
 /// Compares the claims of every SORN–rule pair, authority by authority.

@@ -26,11 +26,6 @@ crate::declare_rule! {
     /// thing and the checks vouch for another: a provision the (k)(2) sentence exempts but the
     /// typed claim omits escapes `unauthorized-exemption` and `unjustified-exemption`.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j) and (k) (an exemption reaches only the provisions the rule names, under the
-    /// ground it names); OMB Circular A-108 (the SORN's exemptions caption identifies the exempted
-    /// provisions and the authority for each).
-    ///
     /// ## Example
     /// ```toml
     /// [system.exemptions]
@@ -47,6 +42,10 @@ crate::declare_rule! {
     /// subsections = ["(c)(3)", "(d)", "(e)(1)"]
     /// ```
     pub const META = ("claims-wording", Exemptions, Error, "The claim sentences in the document's own words state other claims than it types.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the exemptions caption names each exempted provision and the authority for it"),
+    ];
 }
 
 /// What a wording states under one authority: the provisions, and where it says so.

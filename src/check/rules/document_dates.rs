@@ -19,11 +19,6 @@ crate::declare_rule! {
     /// These dates are typed by hand in several places, and every computed date certain (comment
     /// deadline, effective date) follows from the publication date. One wrong date moves them all.
     ///
-    /// ## Legal basis
-    /// 1 CFR 5.6 (the Federal Register is published each official Federal working day); 1 CFR
-    /// 17.2 (documents are filed for public inspection before publication); 1 CFR 18.7 (the
-    /// original is signed before it is submitted).
-    ///
     /// ## Example
     /// ```toml
     /// published = 2016-08-07            # a Sunday
@@ -36,6 +31,11 @@ crate::declare_rule! {
     /// ```
     /// Use instead: `published = 2016-08-09`, `dated = 2016-08-03`.
     pub const META = ("document-dates", Structure, Error, "Dates that cannot all be true: publication on a non-business day, signing after filing, filing after publication.");
+    basis = [
+        (Regulation, "1 CFR 5.6", "the Federal Register is published on each official Federal working day"),
+        (Regulation, "1 CFR 17.2(a), (c)", "a document is \"filed for public inspection only after it has been received, processed and assigned a publication date\"; on the regular schedule it is filed on the working day before the day it is published (received Monday, filed Wednesday, published Thursday)"),
+        (Regulation, "1 CFR 18.3(c)", "\"Receipt dates are determined at the time a signed original and clear and legible copies are received\": a document is signed before it is filed"),
+    ];
 }
 
 fn parts(doc: &Document) -> (Option<&Loc<SourceDate>>, Option<&Signature>, Option<&FrDoc>) {

@@ -19,6 +19,9 @@ crate::declare_rule! {
     /// subsections = ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]
     /// ```
     pub const META = ("duplicate-subsection", Exemptions, Warning, "The same provision twice in one claim or in two justifications.");
+    basis = [
+        (Convention, "published exemption rules (e.g. 6 CFR part 5, appendix C; 28 CFR 16.70-16.139)", "each exempted provision is listed once, and given one reason"),
+    ];
 }
 
 /// Reports repeated provisions within each claim and across a rule's justifications.

@@ -20,15 +20,15 @@ crate::declare_rule! {
     /// leads nowhere. "81 FR 153" for a document published August 9, 2016 cites issue No. 153,
     /// not a page.
     ///
-    /// ## Legal basis
-    /// 1 CFR 5.8 (the Federal Register is cited by volume and page: "37 FR 6803").
-    ///
     /// ## Example
     /// ```text
     /// published in the Federal Register, 81 FR 153, August 9, 2016
     /// ```
     /// Use instead: the first page of the document, e.g. `81 FR 52700, August 9, 2016`.
     pub const META = ("fr-citation", Structure, Warning, "A Federal Register citation whose volume or page cannot be right for its date.");
+    basis = [
+        (Regulation, "1 CFR 5.8", "the Federal Register is cited by volume and page number, e.g. \"37 FR 6803\""),
+    ];
 }
 
 /// A citation found in text: byte range, volume, page, and the date written after it.

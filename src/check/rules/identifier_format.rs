@@ -17,10 +17,6 @@ crate::declare_rule! {
     /// These numbers are how the document is found in the Federal Register, on regulations.gov and
     /// in the Unified Agenda; a transposed digit sends readers to another document.
     ///
-    /// ## Legal basis
-    /// Federal Register conventions: BILLING CODE lines; FR Doc numbers; the RIN assigned by the
-    /// Regulatory Information Service Center.
-    ///
     /// ## Example
     /// ```toml
     /// billing_code = "911-28"
@@ -32,6 +28,9 @@ crate::declare_rule! {
     /// rin = "1601-AA00"
     /// ```
     pub const META = ("identifier-format", Structure, Warning, "A billing code, FR document number or RIN not in its standard form.");
+    basis = [
+        (Convention, "Federal Register documents as printed", "BILLING CODE dddd-xx-P lines, FR Doc numbers (year and a five-digit serial) and RINs of the form 1601-AB04"),
+    ];
 }
 
 fn digits(s: &str, n: usize) -> bool {

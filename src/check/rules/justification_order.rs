@@ -8,14 +8,18 @@ crate::declare_rule! {
     /// (e)(1) before (e)(2) ..., judged by the first provision each one covers.
     ///
     /// ## Why
-    /// Readers and reviewers find a provision's reason by its place; the Federal Register prints
-    /// the reasons in statute order, as the claim list is printed.
+    /// Readers and reviewers find a provision's reason by its place. Published exemption rules
+    /// usually give the reasons in the order of the statute, as the claim list is printed. This
+    /// is a drafting convention, not a requirement of the statute or of 1 CFR: the rule warns.
     ///
     /// ## Example
     /// Justifications for `(d)`, then `(c)(3)`.
     ///
     /// Use instead: `(c)(3)`, then `(d)`.
     pub const META = ("justification-order", Structure, Warning, "Justifications are out of the statute's order.");
+    basis = [
+        (Convention, "published exemption rules (e.g. 6 CFR part 5, appendix C; 28 CFR 16.70-16.139)", "the reasons usually follow the order of the statute, as the claim list does; no statute or regulation requires an order"),
+    ];
 }
 
 /// Reports each justification whose first provision comes before the previous one's.

@@ -27,6 +27,9 @@ crate::declare_rule! {
     /// summary = "... the {system} ..."
     /// ```
     pub const META = ("name-variant", Structure, Warning, "Prose spells the system identifier, an agency or a component name differently from its definition.");
+    basis = [
+        (Convention, "Federal Register documents as printed", "a system identifier and the agency's names are spelled one way throughout a document, as the agency defines them"),
+    ];
 }
 
 /// A word of prose: its byte range and its text without surrounding punctuation or possessive.

@@ -16,11 +16,6 @@ crate::declare_rule! {
     /// different provision (`(e)(2) (Notice to Subjects)`) usually means the citation or the
     /// reason was pasted from the wrong paragraph.
     ///
-    /// ## Legal basis
-    /// Convention, not statute: the headings of 5 U.S.C. 552a as printed in the US Code and the
-    /// vocabulary of published exemption rules (e.g. 6 CFR part 5, appendix C). Justifications
-    /// without a heading (Department of Justice style) are not checked.
-    ///
     /// ## Example
     /// ```toml
     /// subsections = ["(e)(3)"]
@@ -32,6 +27,9 @@ crate::declare_rule! {
     /// heading = "Notice to Subjects"
     /// ```
     pub const META = ("nonstandard-heading", Exemptions, Warning, "A justification's heading differs from the conventional heading for its provisions.");
+    basis = [
+        (Convention, "headings of 5 U.S.C. 552a in the U.S. Code; 6 CFR part 5, appendix C", "DHS-style justifications head each reason with the provision's U.S. Code heading, e.g. \"(Accounting for Disclosures)\""),
+    ];
 }
 
 fn normal(s: &str) -> String {

@@ -14,9 +14,6 @@ crate::declare_rule! {
     /// without a reason; a reason for all of (e)(4) when only (e)(4)(G) is claimed suggests a claim
     /// that is broader, or narrower, than intended. Either the claim or the reason should change.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j), (k): reasons are required for each provision exempted.
-    ///
     /// ## Example
     /// ```toml
     /// [[exemptions.claims]]
@@ -33,6 +30,9 @@ crate::declare_rule! {
     /// subsections = ["(g)(1)"]
     /// ```
     pub const META = ("partial-justification", Exemptions, Warning, "A justification covers only part of a claimed provision, or more than it.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (closing sentences)", "\"the agency shall include in the statement required under section 553(c) of this title, the reasons why the system of records is to be exempted from a provision of this section\""),
+    ];
 }
 
 /// Reports, per claimed provision, justifications that cover only parts of it; per justified

@@ -10,16 +10,17 @@ crate::declare_rule! {
     /// Routine uses are cited by letter ("routine use G"), in later notices, in information
     /// sharing agreements and in accountings of disclosures. A skipped or repeated letter makes
     /// every such reference ambiguous, and usually means a routine use was deleted or pasted in
-    /// without relettering.
-    ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(e)(4)(D) (each routine use published); OMB Circular A-108 Appendix II.
+    /// without relettering. The statute requires each routine use to be published; lettering them
+    /// in sequence is a drafting convention, so the rule warns.
     ///
     /// ## Example
     /// Routine uses lettered `A`, `B`, `D`.
     ///
     /// Use instead: `A`, `B`, `C`.
     pub const META = ("routine-use-order", Structure, Warning, "Routine uses are not lettered in sequence, or a letter is used twice.");
+    basis = [
+        (Convention, "published SORNs; OMB Circular A-108, Appendix II", "routine uses are lettered or numbered in sequence so that later notices can cite them; 5 U.S.C. 552a(e)(4)(D) requires each routine use to be published, not lettered"),
+    ];
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

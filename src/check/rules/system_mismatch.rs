@@ -12,10 +12,6 @@ crate::declare_rule! {
     /// exempts, on its face, a different system, and the published pair cannot be matched by
     /// readers or by tools.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j), (k) (the rule exempts "any system of records"); OMB Circular A-108 (the
-    /// SORN identifies the system by name and number).
-    ///
     /// ## Example
     /// ```toml
     /// # SORN
@@ -27,6 +23,10 @@ crate::declare_rule! {
     /// ```
     /// Use instead: the SORN's identifier and name, character for character.
     pub const META = ("system-mismatch", Consistency, Error, "The rule names the system differently from the SORN (number or name).");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the SORN identifies the system by its name and number (SYSTEM NAME AND NUMBER)"),
+    ];
 }
 
 fn words(s: &str) -> String {

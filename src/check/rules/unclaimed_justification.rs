@@ -11,10 +11,6 @@ crate::declare_rule! {
     /// A reason for a provision nobody exempts is either a leftover from an earlier draft or the
     /// sign of a claim that fell off the list. Either way the rule says something it does not do.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j), (k): the reasons are given for the provisions the system "is to be
-    /// exempted from"; 1 CFR 21.20: each amendment must say exactly what it does.
-    ///
     /// ## Example
     /// ```toml
     /// [[exemptions.claims]]
@@ -27,6 +23,9 @@ crate::declare_rule! {
     /// ```
     /// Use instead: claim (e)(12) under an authority that may exempt it, or delete the reason.
     pub const META = ("unclaimed-justification", Exemptions, Error, "A justification covers a provision that no claim exempts.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (closing sentences)", "the reasons are stated for the provisions the system \"is to be exempted from\"; a reason for a provision no claim names exempts nothing and misstates what the rule does"),
+    ];
 }
 
 /// Reports each justified provision that overlaps no claimed provision.

@@ -13,11 +13,6 @@ crate::declare_rule! {
     /// system is exempted from each provision. Reviewers check the claim list against the lettered
     /// reasons by eye, and a provision added to the list late is easily left without one.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j) and (k): the agency "shall include in the statement required under section
-    /// 553(c) of this title, the reasons why the system of records is to be exempted from a
-    /// provision of this section".
-    ///
     /// ## Example
     /// ```toml
     /// [[exemptions.claims]]
@@ -37,6 +32,9 @@ crate::declare_rule! {
     /// text = "because ..."
     /// ```
     pub const META = ("unjustified-exemption", Exemptions, Error, "A claimed provision has no written justification in the exemption rule.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (closing sentences)", "\"the agency shall include in the statement required under section 553(c) of this title, the reasons why the system of records is to be exempted from a provision of this section\""),
+    ];
 }
 
 /// Reports each claimed provision no justification overlaps, once, at its first claim (the

@@ -17,6 +17,9 @@ crate::declare_rule! {
     ///
     /// Use instead: `sorn check sorns/` (both documents), or link the documents explicitly.
     pub const META = ("unpaired-document", Consistency, Note, "A SORN with exemptions, or an exemption rule, whose other document is not among the loaded sources.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+    ];
 }
 
 /// One note per unpaired document.
