@@ -84,6 +84,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         } else {
             named(&uses)
         };
+        let takes = if sorn.action.value == Action::Modified && uses.len() == 1 { "takes" } else { "take" };
         let marked = uses.iter().find_map(|r| r.change.as_ref()).filter(|c| !c.span.is_empty());
         if effective.value < 30 {
             let mut f = Finding::new(
@@ -101,7 +102,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if comments.value > effective.value {
                 out.push(
                     Finding::new(
-                        format!("comments close {} days after publication, after {which} take effect on day {}", comments.value, effective.value),
+                        format!("comments close {} days after publication, after {which} {} effect on day {}", comments.value, takes, effective.value),
                         cx.label(doc.file, comments.span.clone(), "comments still open"),
                     )
                     .with_label(cx.label(doc.file, effective.span.clone(), "takes effect here"))
