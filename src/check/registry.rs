@@ -52,6 +52,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::claims_mismatch::META, rules::claims_mismatch::check),
     Registered::Lint(&rules::claims_wording::META, rules::claims_wording::check),
     Registered::Lint(&rules::system_mismatch::META, rules::system_mismatch::check),
+    Registered::Lint(&rules::pair_mismatch::META, rules::pair_mismatch::check),
     Registered::Lint(&rules::duplicate_subsection::META, rules::duplicate_subsection::check),
     Registered::Lint(&rules::nonstandard_heading::META, rules::nonstandard_heading::check),
     Registered::Lint(&rules::justification_order::META, rules::justification_order::check),

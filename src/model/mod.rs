@@ -105,6 +105,14 @@ impl Document {
         }
     }
 
+    /// The signature block, if the source has one.
+    pub fn signature(&self) -> Option<&Signature> {
+        match self {
+            Document::Sorn(s) => s.signature.as_ref(),
+            Document::ExemptionRule(r) => r.signature.as_ref(),
+        }
+    }
+
     /// The exemption claims the document states.
     pub fn claims(&self) -> &[Claim] {
         match self {

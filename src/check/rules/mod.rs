@@ -13,6 +13,7 @@ pub(crate) mod justification_order;
 pub(crate) mod missing_section;
 pub(crate) mod name_variant;
 pub(crate) mod nonstandard_heading;
+pub(crate) mod pair_mismatch;
 pub(crate) mod partial_justification;
 pub(crate) mod routine_use_notice;
 pub(crate) mod routine_use_order;
