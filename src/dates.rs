@@ -439,6 +439,25 @@ impl Calendar {
         self.try_next_business_day_on_or_after(date).unwrap_or(Date::MAX)
     }
 
+    /// The last business day before `date`: the filing day of a document
+    /// published on `date` on the regular schedule (1 CFR 17.2(c)).
+    /// Saturates at [`Date::MIN`].
+    pub fn previous_business_day_before(&self, date: Date) -> Date {
+        let mut day = date;
+        // A run of non-business days is at most a few days long; a week
+        // more than covers any holiday next to a weekend and closures.
+        for _ in 0..14 {
+            match day.yesterday() {
+                Ok(d) => day = d,
+                Err(_) => return Date::MIN,
+            }
+            if self.is_business_day(day) {
+                return day;
+            }
+        }
+        day
+    }
+
     /// The first business day on or after `date`, or an error if none
     /// exists before the end of the supported range.
     pub fn try_next_business_day_on_or_after(&self, date: Date) -> Result<Date, DateError> {
@@ -861,6 +880,17 @@ mod tests {
         );
         assert_eq!(federal.closures().count(), 18);
         assert_eq!(statutory.closures().count(), 0);
+    }
+
+    #[test]
+    fn the_filing_day_before_publication() {
+        let federal = Calendar::federal();
+        // Published Tuesday August 9, 2016: filed Monday August 8.
+        assert_eq!(federal.previous_business_day_before(date(2016, 8, 9)), date(2016, 8, 8));
+        // Published Monday February 12, 2024: filed Friday February 9.
+        assert_eq!(federal.previous_business_day_before(date(2024, 2, 12)), date(2024, 2, 9));
+        // Published Friday November 25, 2016, the day after Thanksgiving: filed Wednesday.
+        assert_eq!(federal.previous_business_day_before(date(2016, 11, 25)), date(2016, 11, 23));
     }
 
     #[test]

@@ -11,8 +11,8 @@ crate::declare_rule! {
     ///
     /// - the Federal Register is published only on Federal business days, so `published` (and the
     ///   publication date of the FR Doc line) cannot be a Saturday, a Sunday or a Federal holiday;
-    /// - a document is signed before it is filed for public inspection, and filed before it is
-    ///   published;
+    /// - a document is signed before it is filed for public inspection, and filed before its
+    ///   publication day (on the regular schedule, the working day before), not on it;
     /// - `published` and the FR Doc line's publication date agree.
     ///
     /// ## Why
@@ -73,7 +73,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         "the next publication day is {}",
                         fr_date(calendar.next_business_day_on_or_after(*date))
                     ))
-                    .with_note("1 CFR 5.6: the Federal Register is published each official Federal working day"),
+                    .with_note(
+                        "1 CFR 5.6 (regulation): the Federal Register is published each official Federal working day",
+                    ),
                 );
             }
         }
@@ -92,18 +94,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let first_publication = publication.iter().map(|(d, _, _)| *d).min();
         if let Some(fr) = fr_doc {
             let filed = fr.filed.value.0.date();
-            if let Some(p) = first_publication.filter(|p| filed > *p) {
+            // 1 CFR 17.2(c): on the regular schedule a document is filed on the working day
+            // before its publication day; filing on the publication day itself is not filing
+            // before publication.
+            if let Some(p) = first_publication.filter(|p| filed >= *p) {
+                let when = if filed == p { "on the day it is published" } else { "after it is published" };
                 out.push(
                     Finding::new(
                         format!(
-                            "filed {} but published {}: a document is filed before it is published",
+                            "filed {} but published {}: a document is filed for public inspection before its publication day",
                             fr_date(filed),
                             fr_date(p)
                         ),
-                        cx.label(file, fr.filed.span.clone(), "filed after publication"),
+                        cx.label(file, fr.filed.span.clone(), format!("filed {when}")),
                     )
-                    .with_help("check the filing and publication dates")
-                    .with_note("1 CFR 17.2: documents are filed for public inspection before publication"),
+                    .with_help(format!(
+                        "on the regular schedule the filing date is the working day before publication: {}",
+                        fr_date(calendar.previous_business_day_before(p))
+                    ))
+                    .with_note("1 CFR 17.2(a), (c) (regulation): filed only after it has been assigned a publication date; filed Wednesday, published Thursday"),
                 );
             }
         }
@@ -119,7 +128,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         cx.label(file, dated.span.clone(), format!("after it was {what}")),
                     )
                     .with_help("the signature date comes before filing: check `dated`")
-                    .with_note("1 CFR 18.7: the original of a document is signed before it is submitted"),
+                    .with_note(
+                        "1 CFR 18.3(c) (regulation): receipt dates are determined when a signed original is received",
+                    ),
                 );
             }
         }
