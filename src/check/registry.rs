@@ -61,6 +61,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::routine_use_order::META, rules::routine_use_order::check),
     Registered::Lint(&rules::breach_routine_uses::META, rules::breach_routine_uses::check),
     Registered::Lint(&rules::fr_citation::META, rules::fr_citation::check),
+    Registered::Lint(&rules::contact_format::META, rules::contact_format::check),
     Registered::Lint(&rules::document_dates::META, rules::document_dates::check),
     Registered::Lint(&rules::identifier_format::META, rules::identifier_format::check),
     Registered::Lint(&rules::name_variant::META, rules::name_variant::check),

@@ -4,6 +4,7 @@
 pub(crate) mod breach_routine_uses;
 pub(crate) mod claims_mismatch;
 pub(crate) mod claims_wording;
+pub(crate) mod contact_format;
 pub(crate) mod document_dates;
 pub(crate) mod duplicate_subsection;
 pub(crate) mod fr_citation;
