@@ -6,6 +6,7 @@ pub(crate) mod claims_mismatch;
 pub(crate) mod claims_wording;
 pub(crate) mod contact_format;
 pub(crate) mod document_dates;
+pub(crate) mod duplicate_routine_use;
 pub(crate) mod duplicate_subsection;
 pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;
