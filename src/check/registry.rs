@@ -64,6 +64,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::fr_citation::META, rules::fr_citation::check),
     Registered::Lint(&rules::contact_format::META, rules::contact_format::check),
     Registered::Lint(&rules::document_dates::META, rules::document_dates::check),
+    Registered::Lint(&rules::leftover_placeholder::META, rules::leftover_placeholder::check),
     Registered::Lint(&rules::identifier_format::META, rules::identifier_format::check),
     Registered::Lint(&rules::name_variant::META, rules::name_variant::check),
     Registered::Lint(&rules::unplaced_text::META, rules::unplaced_text::check),

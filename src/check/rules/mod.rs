@@ -12,6 +12,7 @@ pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;
 pub(crate) mod identifier_format;
 pub(crate) mod justification_order;
+pub(crate) mod leftover_placeholder;
 pub(crate) mod missing_section;
 pub(crate) mod name_variant;
 pub(crate) mod nonstandard_heading;
