@@ -10,6 +10,7 @@ pub(crate) mod duplicate_routine_use;
 pub(crate) mod duplicate_subsection;
 pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;
+pub(crate) mod general_exemption_purpose;
 pub(crate) mod identifier_format;
 pub(crate) mod justification_order;
 pub(crate) mod leftover_placeholder;
