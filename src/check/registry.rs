@@ -69,5 +69,6 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::identifier_format::META, rules::identifier_format::check),
     Registered::Lint(&rules::name_variant::META, rules::name_variant::check),
     Registered::Lint(&rules::unplaced_text::META, rules::unplaced_text::check),
+    Registered::Lint(&rules::exemptions_without_rule::META, rules::exemptions_without_rule::check),
     Registered::Lint(&rules::unpaired_document::META, rules::unpaired_document::check),
 ];

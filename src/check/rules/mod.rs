@@ -8,6 +8,7 @@ pub(crate) mod contact_format;
 pub(crate) mod document_dates;
 pub(crate) mod duplicate_routine_use;
 pub(crate) mod duplicate_subsection;
+pub(crate) mod exemptions_without_rule;
 pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;
 pub(crate) mod general_exemption_purpose;

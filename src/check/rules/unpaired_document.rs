@@ -1,3 +1,4 @@
+use super::exemptions_without_rule::points_at_rule;
 use crate::check::Context;
 use crate::check::Finding;
 
@@ -44,7 +45,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for (index, doc, sorn) in cx.sorns() {
         let claims = sorn.system.exemptions.as_ref().is_some_and(|e| !e.claims.is_empty());
-        if !claims || !cx.exemption_rules_of(index).is_empty() {
+        // A SORN that points at no rule at all gets the `exemptions-without-rule` error instead.
+        if !claims || !cx.exemption_rules_of(index).is_empty() || !points_at_rule(&doc.document, sorn) {
             continue;
         }
         let span = sorn.exemption_rule.as_ref().map_or_else(|| sorn.system.id.span.clone(), |l| l.span.clone());
