@@ -2,6 +2,7 @@
 //! ([`super::registry::REGISTRY`]) lists them.
 
 pub(crate) mod breach_routine_uses;
+pub(crate) mod change_order;
 pub(crate) mod claims_mismatch;
 pub(crate) mod claims_wording;
 pub(crate) mod contact_format;
