@@ -50,6 +50,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unauthorized_exemption::META, rules::unauthorized_exemption::check),
     Registered::Lint(&rules::general_exemption_agency::META, rules::general_exemption_agency::check),
     Registered::Lint(&rules::general_exemption_purpose::META, rules::general_exemption_purpose::check),
+    Registered::Lint(&rules::statute_citation::META, rules::statute_citation::check),
     Registered::Lint(&rules::claims_mismatch::META, rules::claims_mismatch::check),
     Registered::Lint(&rules::claims_wording::META, rules::claims_wording::check),
     Registered::Lint(&rules::system_mismatch::META, rules::system_mismatch::check),
