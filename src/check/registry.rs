@@ -63,6 +63,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::routine_use_notice::META, rules::routine_use_notice::check),
     Registered::Lint(&rules::routine_use_order::META, rules::routine_use_order::check),
     Registered::Lint(&rules::duplicate_routine_use::META, rules::duplicate_routine_use::check),
+    Registered::Lint(&rules::stated_count::META, rules::stated_count::check),
     Registered::Lint(&rules::breach_routine_uses::META, rules::breach_routine_uses::check),
     Registered::Lint(&rules::fr_citation::META, rules::fr_citation::check),
     Registered::Lint(&rules::contact_format::META, rules::contact_format::check),
