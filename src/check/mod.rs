@@ -9,6 +9,7 @@
 //! [`registry::REGISTRY`]. A lint rule reports [`Finding`]s; the engine ([`run`]) stamps each with
 //! the rule's name and its configured level. Rules never print and never choose their own level.
 
+pub mod agencies;
 mod context;
 mod finding;
 mod load;

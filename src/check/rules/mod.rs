@@ -1,6 +1,7 @@
 //! The lint rules, one per module, and what several of them share. The registry
 //! ([`super::registry::REGISTRY`]) lists them.
 
+pub(crate) mod agency_fit;
 pub(crate) mod breach_routine_uses;
 pub(crate) mod change_order;
 pub(crate) mod claims_mismatch;
