@@ -60,6 +60,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::justification_order::META, rules::justification_order::check),
     Registered::Lint(&rules::missing_section::META, rules::missing_section::check),
     Registered::Lint(&rules::stage_wording::META, rules::stage_wording::check),
+    Registered::Lint(&rules::section_paragraphs::META, rules::section_paragraphs::check),
     Registered::Lint(&rules::change_order::META, rules::change_order::check),
     Registered::Lint(&rules::routine_use_notice::META, rules::routine_use_notice::check),
     Registered::Lint(&rules::routine_use_order::META, rules::routine_use_order::check),

@@ -24,6 +24,7 @@ pub(crate) mod pair_mismatch;
 pub(crate) mod partial_justification;
 pub(crate) mod routine_use_notice;
 pub(crate) mod routine_use_order;
+pub(crate) mod section_paragraphs;
 pub(crate) mod stage_wording;
 pub(crate) mod stated_count;
 pub(crate) mod statute_citation;
