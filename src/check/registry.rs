@@ -63,6 +63,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::section_paragraphs::META, rules::section_paragraphs::check),
     Registered::Lint(&rules::change_order::META, rules::change_order::check),
     Registered::Lint(&rules::routine_use_notice::META, rules::routine_use_notice::check),
+    Registered::Lint(&rules::written_dates::META, rules::written_dates::check),
     Registered::Lint(&rules::routine_use_order::META, rules::routine_use_order::check),
     Registered::Lint(&rules::duplicate_routine_use::META, rules::duplicate_routine_use::check),
     Registered::Lint(&rules::stated_count::META, rules::stated_count::check),

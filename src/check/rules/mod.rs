@@ -34,6 +34,7 @@ pub(crate) mod unclaimed_justification;
 pub(crate) mod unjustified_exemption;
 pub(crate) mod unpaired_document;
 pub(crate) mod unplaced_text;
+pub(crate) mod written_dates;
 
 use std::collections::{BTreeMap, BTreeSet};
 

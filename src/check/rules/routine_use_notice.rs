@@ -49,7 +49,7 @@ crate::declare_rule! {
 
 /// The routine uses whose notice 5 U.S.C. 552a(e)(11) times: all of a new system's, and those a
 /// modified system's notice marks as new or changed.
-fn timed(sorn: &Sorn) -> Vec<&RoutineUse> {
+pub(crate) fn timed(sorn: &Sorn) -> Vec<&RoutineUse> {
     match sorn.action.value {
         Action::New => sorn.system.routine_uses.iter().collect(),
         Action::Modified => sorn.system.routine_uses.iter().filter(|r| r.change.is_some()).collect(),
