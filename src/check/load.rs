@@ -144,7 +144,7 @@ crate::declare_rule! {
 
 crate::declare_rule! {
     /// ## What it checks
-    /// That the project configuration `sorn.toml` is valid TOML with only the tables and keys sorn reads: rule levels under `[lints]` and extra Federal closures under `[calendar]`. Misspelt rule names and keys are reported with the closest known name.
+    /// That the project configuration `sorn.toml` is valid TOML with only the tables and keys sorn reads: rule levels under `[lints]`, extra Federal closures under `[calendar]` and extra agencies under `[[agencies]]`. Misspelt rule names and keys are reported with the closest known name.
     ///
     /// ## Why
     /// A misspelt rule name or level would otherwise be ignored, and the rule would run at a level nobody chose. A closure that is not a date would silently leave a business-day computation wrong.
@@ -154,6 +154,7 @@ crate::declare_rule! {
     ///
     /// ## Format
     /// - `[lints]`: one key per rule, with the level `"error"`, `"warning"` or `"allow"` (also written `"deny"`, `"warn"` and `"off"`). `sorn explain --list` lists the rules. Load rules (`syntax-error`, `unknown-key` ...) cannot be configured: a source that does not load cannot be checked.
+    /// - `[[agencies]]`: agencies added to the table `agency-fit` reads, each with a `name`, a `source` (where its facts were read) and any of `abbreviation`, `cfr_title` and `cfr_part` (where it keeps its Privacy Act rules), `billing_prefixes` (four-digit strings) and `docket_prefix` (e.g. "EPA-").
     /// - `[calendar]`: `closures`, a list of days on which executive departments are closed beyond the legal public holidays of 5 U.S.C. 6103(a) (for example by executive order), each with a TOML `date` (no quotes, no time) and a `reason`. Dates certain skip them like holidays.
     ///
     /// ## Example

@@ -18,8 +18,8 @@ pub mod registry;
 pub mod rules;
 
 pub use context::{
-    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, has_untyped_justification, justified_citations, letter,
-    normalize_id, parsed_claims, system_label,
+    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, Settings, has_untyped_justification, justified_citations,
+    letter, normalize_id, parsed_claims, system_label,
 };
 pub use finding::Finding;
 pub use load::{INVALID_CONFIG, LOAD_RULES};
@@ -83,17 +83,22 @@ pub fn explanation(meta: &RuleMeta) -> String {
     out
 }
 
-/// Runs every lint rule whose level is not `allow` over the loaded documents and returns the
-/// findings as diagnostics under the rule's name and configured severity (load diagnostics are
-/// not included).
+/// Runs every lint rule whose level is not `allow` over the loaded documents, with the default
+/// [`Settings`], and returns the findings as diagnostics under the rule's name and configured
+/// severity (load diagnostics are not included).
+pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic> {
+    run_with(ws, level, &Settings::default())
+}
+
+/// [`run`] with the project's settings (`sorn.toml`'s closures and agencies).
 ///
 /// A rule that exempts several systems is checked once per system ([`crate::model::ExemptionRule::per_system`]):
 /// each system's claims, reasons and SORN pairing on their own. What a rule says about the
 /// document as a whole is then found once per system in the same words at the same place, and is
 /// reported once.
-pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic> {
+pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &Settings) -> Vec<Diagnostic> {
     let documents = per_system(&ws.documents);
-    let cx = Context::new(&ws.files, &documents);
+    let cx = Context::new(&ws.files, &documents, settings);
     let mut out = Vec::new();
     for (meta, check) in REGISTRY.iter().filter_map(Registered::lint) {
         let Some(severity) = level(meta).severity() else { continue };

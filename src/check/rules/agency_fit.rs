@@ -6,7 +6,8 @@ use crate::model::Document;
 crate::declare_rule! {
     /// ## What it checks
     /// That a document fits the agency that issues it, for the agencies sorn knows (the table in
-    /// `src/check/agencies.rs`, with its sources):
+    /// `src/check/agencies.rs`, with its sources, and those a project adds under `[[agencies]]`
+    /// in `sorn.toml`):
     ///
     /// - an exemption rule amends the CFR title and part where the agency keeps its Privacy Act
     ///   rules (DHS 6 CFR part 5, DOJ 28 CFR part 16, DoD 32 CFR part 310);
@@ -54,7 +55,7 @@ fn check_docket(
     agency: &AgencyFacts,
     out: &mut Vec<Finding>,
 ) {
-    let Some(prefix) = agency.docket_prefix else { return };
+    let Some(prefix) = agency.docket_prefix.as_deref() else { return };
     let Some(docket) = &doc.preamble().docket else { return };
     let head = prefix.trim_end_matches('-');
     let written = docket.value.trim();
@@ -75,13 +76,17 @@ fn check_docket(
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let agency = doc.document.agency();
-        let Some(facts) = agencies::find(&agency.name.value, agency.abbreviation.as_ref().map(|a| a.value.as_str()))
+        let table = &cx.settings.agencies;
+        let Some(facts) =
+            agencies::find(table, &agency.name.value, agency.abbreviation.as_ref().map(|a| a.value.as_str()))
         else {
             continue;
         };
         if let Some(code) = &doc.document.preamble().billing_code {
             let prefix: String = code.value.trim().chars().take(4).collect();
-            if let Some(other) = agencies::by_billing_prefix(&prefix).filter(|o| o.abbreviation != facts.abbreviation) {
+            if let Some(other) =
+                agencies::by_billing_prefix(table, &prefix).filter(|o| o.abbreviation != facts.abbreviation)
+            {
                 out.push(
                     Finding::new(
                         format!(
@@ -97,9 +102,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
         check_docket(cx, doc.file, &doc.document, facts, out);
-        let (Document::ExemptionRule(rule), Some((title, part))) = (&doc.document, facts.privacy_part) else {
+        let (Document::ExemptionRule(rule), Some((title, part))) = (&doc.document, facts.privacy_part.as_ref()) else {
             continue;
         };
+        let (title, part) = (*title, part.as_str());
         if rule.cfr.title.value != title || rule.cfr.part.value.trim() != part {
             out.push(
                 Finding::new(

@@ -2,7 +2,7 @@ use jiff::civil::Date;
 
 use crate::check::Context;
 use crate::check::Finding;
-use crate::dates::{Calendar, fr_date};
+use crate::dates::fr_date;
 use crate::model::{Document, FrDoc, Loc, Signature, SourceDate};
 
 crate::declare_rule! {
@@ -47,7 +47,7 @@ fn parts(doc: &Document) -> (Option<&Loc<SourceDate>>, Option<&Signature>, Optio
 
 /// Reports impossible or inconsistent dates.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let calendar = Calendar::federal();
+    let calendar = &cx.settings.calendar;
     for doc in cx.documents {
         let (published, signature, fr_doc) = parts(&doc.document);
         let file = doc.file;

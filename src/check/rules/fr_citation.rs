@@ -230,12 +230,12 @@ fn problem(c: &Citation, calendar: &Calendar) -> Option<(String, String)> {
 
 /// Reports implausible citations in every prose field.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let calendar = Calendar::federal();
+    let calendar = &cx.settings.calendar;
     for doc in cx.documents {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
             for c in citations(&prose.value) {
-                let Some((message, help)) = problem(&c, &calendar) else { continue };
+                let Some((message, help)) = problem(&c, calendar) else { continue };
                 let span = source_range(source, prose.span.clone(), &prose.value, c.range.clone());
                 out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             }

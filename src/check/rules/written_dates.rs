@@ -3,7 +3,7 @@ use jiff::civil::Date;
 use super::routine_use_notice::timed;
 use crate::check::Context;
 use crate::check::Finding;
-use crate::dates::{Calendar, fr_date};
+use crate::dates::fr_date;
 use crate::model::placeholders::source_range;
 
 crate::declare_rule! {
@@ -176,7 +176,7 @@ fn read(text: &str, published: Date) -> Read {
 
 /// Reports written-out dates that cannot be right.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let calendar = Calendar::federal();
+    let calendar = &cx.settings.calendar;
     for (_, doc, sorn) in cx.sorns() {
         let (Some(published), Some(dates)) = (&sorn.published, &sorn.notice.dates) else { continue };
         let published = published.value.0;
