@@ -30,7 +30,7 @@ crate::declare_rule! {
     /// filed = 2016-08-08T08:45:00
     /// ```
     /// Use instead: `published = 2016-08-09`, `dated = 2016-08-03`.
-    pub const META = ("document-dates", Structure, Error, "Dates that cannot all be true: publication on a non-business day, signing after filing, filing after publication.");
+    pub const META = ("document-dates", Structure, Error, "Dates that cannot all be true: publication on a non-business day, signing after filing, filing on or after the publication day.");
     basis = [
         (Regulation, "1 CFR 5.6", "the Federal Register is published on each official Federal working day"),
         (Regulation, "1 CFR 17.2(a), (c)", "a document is \"filed for public inspection only after it has been received, processed and assigned a publication date\"; on the regular schedule it is filed on the working day before the day it is published (received Monday, filed Wednesday, published Thursday)"),

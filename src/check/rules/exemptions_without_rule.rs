@@ -6,7 +6,8 @@ crate::declare_rule! {
     /// ## What it checks
     /// That a SORN claiming exemptions points at the rule that makes them: an exemption rule among
     /// the loaded sources (paired by `exemption_rule` or by system identifier), a link to one
-    /// (`exemption_rule = "..."`), or, in its prose, a citation of the rule: a CFR section or
+    /// (`exemption_rule = "..."`), or, in its exemptions caption, SUMMARY or SUPPLEMENTARY
+    /// INFORMATION, a citation of the rule: a CFR section or
     /// part ("6 CFR part 5, appendix C"), a Federal Register citation ("81 FR 85105"), or a
     /// mention of the final or proposed rule ("published elsewhere in this issue of the Federal
     /// Register").
@@ -50,12 +51,33 @@ pub(crate) fn cites_rule(text: &str) -> bool {
     };
     numbered(" cfr ")
         || numbered(" fr ")
-        || ["final rule", "proposed rule", "rulemaking", "elsewhere in this issue"].iter().any(|p| lower.contains(p))
+        || [
+            "final rule",
+            "proposed rule",
+            "rulemaking",
+            "elsewhere in this issue",
+            "promulgated",
+            "rules have been published",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
+
+/// The prose where a SORN points at its exemption rule: the exemptions caption, SUMMARY and
+/// SUPPLEMENTARY INFORMATION. A citation of the agency's Privacy Act regulations in the record
+/// access procedures ("6 CFR 5.21") does not name the exemption rule.
+const POINTING_KEYS: &[&str] = &[
+    "system.exemptions.wording",
+    "system.exemptions.note",
+    "system.exemptions.text",
+    "notice.summary",
+    "notice.supplementary",
+];
 
 /// Whether a SORN with claims points at an exemption rule by link or in its prose.
 pub(crate) fn points_at_rule(doc: &Document, sorn: &Sorn) -> bool {
-    sorn.exemption_rule.is_some() || doc.prose().iter().any(|(_, p)| cites_rule(&p.value))
+    sorn.exemption_rule.is_some()
+        || doc.prose().iter().any(|(key, p)| POINTING_KEYS.contains(&key.as_str()) && cites_rule(&p.value))
 }
 
 /// Reports SORNs with claims that point at no exemption rule.

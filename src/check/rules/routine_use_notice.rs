@@ -40,7 +40,7 @@ crate::declare_rule! {
     /// comment_days = 30
     /// effective_days = 30
     /// ```
-    pub const META = ("routine-use-notice", Exemptions, Error, "Routine uses would take effect less than 30 days after publication, or before comments close.");
+    pub const META = ("routine-use-notice", Exemptions, Error, "New or changed routine uses would take effect less than 30 days after publication, or before comments close.");
     basis = [
         (Statute, "5 U.S.C. 552a(e)(11)", "\"at least 30 days prior to publication of information under paragraph (4)(D) of this subsection, publish in the Federal Register notice of any new use or intended use of the information in the system, and provide an opportunity for interested persons to submit written data, views, or arguments to the agency\""),
         (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016)", "the public has a 30-day period to comment on new or significantly modified routine uses before they take effect; the statute itself says nothing about when comments close"),
