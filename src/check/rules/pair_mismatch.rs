@@ -12,6 +12,10 @@ crate::declare_rule! {
     /// in both has the same title, the same telephone number (compared digit for digit, so
     /// "(202) 732-3300" and "202-732-3300" agree) and the same e-mail address.
     ///
+    /// A citation one document makes of the other ("The SORN was published ... 81 FR 52700,
+    /// August 9, 2016"; "the final rule, 81 FR 85105, November 25, 2016") carries the other's
+    /// publication date (`published`).
+    ///
     /// People are matched by first and last name, so "Jonathan R. Cantor" and "Jonathan Cantor"
     /// are one person spelled two ways; a rule signed months later by another official is not
     /// reported.
@@ -168,6 +172,70 @@ fn contact_fields(cx: &Context<'_>, group: &[&Named<'_>], out: &mut Vec<Finding>
     }
 }
 
+fn kind(doc: &crate::model::Document) -> &'static str {
+    match doc {
+        crate::model::Document::Sorn(_) => "the SORN",
+        crate::model::Document::ExemptionRule(_) => "the rule",
+    }
+}
+
+/// Whether a sentence cites the other document: it has a "<volume> FR <page>" citation and names
+/// that document's kind.
+fn cites(sentence: &str, names: &[&str], not: &[&str]) -> bool {
+    let lower = sentence.to_lowercase();
+    let has_fr = lower.match_indices(" fr ").any(|(i, _)| {
+        lower[..i].ends_with(|c: char| c.is_ascii_digit()) && lower[i + 4..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    has_fr && names.iter().any(|n| lower.contains(n)) && !not.iter().any(|n| lower.contains(n))
+}
+
+/// One finding for each sentence of `from`'s prose that cites the other document with a date
+/// that is not its publication date.
+fn citation_dates(cx: &Context<'_>, from: usize, other: usize, names: &[&str], not: &[&str], out: &mut Vec<Finding>) {
+    let (from_doc, other_doc) = (&cx.documents[from], &cx.documents[other]);
+    let published = match &other_doc.document {
+        crate::model::Document::Sorn(s) => s.published.as_ref(),
+        crate::model::Document::ExemptionRule(r) => r.published.as_ref(),
+    };
+    let Some(published) = published else { return };
+    let source = cx.text(from_doc.file);
+    for (key, prose) in from_doc.document.prose() {
+        for range in super::written_dates::sentences(&prose.value) {
+            let sentence = &prose.value[range.clone()];
+            // A date placeholder ({published}) is sorn's to compute; {system} names are fine.
+            let placeholder = sentence.replace("{system", "").contains('{');
+            if placeholder || !cites(sentence, names, not) {
+                continue;
+            }
+            let dates = super::written_dates::dates_in(sentence);
+            let Some((date, at)) = dates.first() else { continue };
+            if dates.iter().any(|(d, _)| *d == published.value.0) {
+                continue;
+            }
+            let span = crate::model::placeholders::source_range(
+                source,
+                prose.span.clone(),
+                &prose.value,
+                range.start + at.start..range.start + at.end,
+            );
+            out.push(
+                Finding::new(
+                    format!(
+                        "{} dates its citation of {} {}, but that document is published {}",
+                        kind(&from_doc.document),
+                        kind(&other_doc.document),
+                        crate::dates::fr_date(*date),
+                        crate::dates::fr_date(published.value.0)
+                    ),
+                    cx.label(from_doc.file, span, format!("in `{key}`")),
+                )
+                .with_label(cx.label(other_doc.file, published.span.clone(), "published"))
+                .with_help("cite the other document by the date (and first page) on which it was published"),
+            );
+        }
+    }
+}
+
 /// Compares the people of every SORN with those of its exemption rules.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, _, _) in cx.sorns() {
@@ -176,8 +244,21 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let mut named = people(cx, index);
-        for (rule, _, _) in &rules {
+        for (rule, _, r) in &rules {
             named.extend(people(cx, *rule));
+            citation_dates(
+                cx,
+                *rule,
+                index,
+                &["system of records notice", "sorn", " notice "],
+                &["proposed rulemaking", "nprm"],
+                out,
+            );
+            let stage: &[&str] = match r.stage.value {
+                crate::model::Stage::Final => &["final rule"],
+                crate::model::Stage::Proposed => &["proposed rulemaking", "proposed rule", "nprm"],
+            };
+            citation_dates(cx, index, *rule, stage, &[], out);
         }
         let mut groups: BTreeMap<(String, String), Vec<&Named<'_>>> = BTreeMap::new();
         for n in &named {

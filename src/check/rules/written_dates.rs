@@ -61,7 +61,7 @@ const MONTHS: &[(&str, i8)] = &[
 ];
 
 /// Every "Month D, YYYY" in `text` with its byte range.
-fn dates_in(text: &str) -> Vec<(Date, std::ops::Range<usize>)> {
+pub(crate) fn dates_in(text: &str) -> Vec<(Date, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     for (name, month) in MONTHS {
@@ -90,7 +90,7 @@ fn dates_in(text: &str) -> Vec<(Date, std::ops::Range<usize>)> {
 
 /// The sentences of `text`, as byte ranges: split after a period, unless it closes a month
 /// abbreviation ("Sept.") or a single letter ("U.S.").
-fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
