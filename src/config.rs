@@ -429,11 +429,24 @@ impl Parser<'_> {
                 ok = false;
             }
         }
+        let finished = self.finish_agency(facts, (title, part), item.span());
+        finished.filter(|_| ok)
+    }
+
+    /// Checks what an agency entry must give together: a `name` and a `source`, and the CFR
+    /// title with its part.
+    fn finish_agency(
+        &mut self,
+        mut facts: AgencyFacts,
+        (title, part): (Option<u32>, Option<String>),
+        span: Range<usize>,
+    ) -> Option<AgencyFacts> {
+        let mut ok = true;
         for (missing, present) in [("name", !facts.name.is_empty()), ("source", !facts.sources.is_empty())] {
             if !present {
                 self.error(
                     format!("an agency has no `{missing}`"),
-                    item.span(),
+                    span.clone(),
                     &format!("`{missing}` is required here"),
                     Some("every agency names itself and where its facts were read".into()),
                 );
@@ -446,7 +459,7 @@ impl Parser<'_> {
             _ => {
                 self.error(
                     "an agency gives `cfr_title` and `cfr_part` together, or neither",
-                    item.span(),
+                    span,
                     "one of the two",
                     None,
                 );
