@@ -22,7 +22,9 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::check::{Category, Level, RuleMeta};
+pub use crate::check::INVALID_CONFIG;
+use crate::check::agencies::AgencyFacts;
+use crate::check::{Category, Level, RuleMeta, Settings};
 use crate::dates::{Calendar, Date};
 use crate::diagnostic::{Diagnostic, FileId, Label, SourceFile, SourceMap};
 use crate::error::SornError;
@@ -30,16 +32,9 @@ use crate::error::SornError;
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "sorn.toml";
 
-/// The rule under which every problem in `sorn.toml` is reported.
-pub const INVALID_CONFIG: RuleMeta = RuleMeta {
-    name: "invalid-config",
-    category: Category::Load,
-    default_level: Level::Error,
-    summary: "The project configuration `sorn.toml` is not valid.",
-    explanation: "## What it checks\nThat the project configuration `sorn.toml` is valid TOML with only the tables and keys sorn reads: rule levels under `[lints]` and extra Federal closures under `[calendar]`. Misspelt rule names and keys are reported with the closest known name.\n\n## Why\nA misspelt rule name or level would otherwise be ignored, and the rule would run at a level nobody chose. A closure that is not a date would silently leave a business-day computation wrong.\n\n## Where sorn finds it\n`sorn check --config FILE` reads FILE. Otherwise sorn looks for `sorn.toml` in the working directory and then in each parent folder, stopping at the repository root (the folder that contains `.git`).\n\n## Format\n- `[lints]`: one key per rule, with the level `\"error\"`, `\"warning\"` or `\"allow\"` (also written `\"deny\"`, `\"warn\"` and `\"off\"`). `sorn explain --list` lists the rules. Load rules (`syntax-error`, `unknown-key` ...) cannot be configured: a source that does not load cannot be checked.\n- `[calendar]`: `closures`, a list of days on which executive departments are closed beyond the legal public holidays of 5 U.S.C. 6103(a) (for example by executive order), each with a TOML `date` (no quotes, no time) and a `reason`. Dates certain skip them like holidays.\n\n## Example\n```toml\n[lints]\npartial-justificaton = \"warn\"\n\n[calendar]\nclosures = [ { date = \"2026-12-24\", reason = \"Christmas Eve\" } ]\n```\nUse instead:\n```toml\n[lints]\npartial-justification = \"warning\"\n\n[calendar]\nclosures = [ { date = 2026-12-24, reason = \"Christmas Eve (E.O. 14xxx)\" } ]\n```\n",
-};
-
-const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar"];
+const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar", "agencies"];
+const AGENCY_KEYS: &[&str] =
+    &["name", "abbreviation", "cfr_title", "cfr_part", "billing_prefixes", "docket_prefix", "source"];
 const CALENDAR_KEYS: &[&str] = &["closures"];
 const CLOSURE_KEYS: &[&str] = &["date", "reason"];
 const LEVEL_NAMES: &[&str] = &["error", "warning", "note", "allow", "deny", "warn", "info", "off"];
@@ -53,6 +48,8 @@ pub struct Config {
     pub levels: BTreeMap<String, Level>,
     /// Extra Federal closures, in the order written, each with its reason.
     pub closures: Vec<(Date, String)>,
+    /// Agencies added to the table `agency-fit` reads (`[[agencies]]`), in the order written.
+    pub agencies: Vec<AgencyFacts>,
 }
 
 impl Config {
@@ -141,6 +138,14 @@ impl Config {
     pub fn calendar(&self) -> Calendar {
         self.closures.iter().fold(Calendar::federal(), |calendar, (date, reason)| calendar.with_closure(*date, reason))
     }
+
+    /// What lint rules read beyond levels: [`Config::calendar`] and the agency table with the
+    /// configured agencies after the built-in ones.
+    pub fn settings(&self) -> Settings {
+        let mut agencies = crate::check::agencies::built_in();
+        agencies.extend(self.agencies.iter().cloned());
+        Settings { calendar: self.calendar(), agencies }
+    }
 }
 
 struct Parser<'r> {
@@ -211,13 +216,29 @@ impl Parser<'_> {
                         self.calendar(table);
                     }
                 }
+                "agencies" => match value.get_ref() {
+                    DeValue::Array(items) => {
+                        for item in items.iter() {
+                            if let Some(agency) = self.agency(item) {
+                                self.config.agencies.push(agency);
+                            }
+                        }
+                    }
+                    other => self.error(
+                        "`agencies` must be a list of agencies",
+                        value.span(),
+                        &format!("expected a list, found {}", other.type_str()),
+                        Some("write [[agencies]] tables, each with a `name` and a `source`".into()),
+                    ),
+                },
                 other => {
                     let help = if other == "rules" {
                         "rule levels go in `[lints]`".to_string()
                     } else {
                         match suggest(other, TOP_LEVEL_KEYS.iter().copied()) {
                             Some(s) => format!("did you mean `[{s}]`?"),
-                            None => "the configuration has the tables `[lints]` and `[calendar]`".to_string(),
+                            None => "the configuration has the tables `[lints]`, `[calendar]` and `[[agencies]]`"
+                                .to_string(),
                         }
                     };
                     let (message, label) = match value.get_ref() {
@@ -338,6 +359,115 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// One `[[agencies]]` entry: `name` and `source` are required; the facts it gives are
+    /// checked, the others left unknown.
+    fn agency(&mut self, item: &Spanned<DeValue<'_>>) -> Option<AgencyFacts> {
+        let DeValue::Table(entry) = item.get_ref() else {
+            self.error(
+                "an agency must be a table",
+                item.span(),
+                &format!("expected a table, found {}", item.get_ref().type_str()),
+                Some("write [[agencies]] with name = \"...\" and source = \"...\"".into()),
+            );
+            return None;
+        };
+        let mut facts = AgencyFacts {
+            name: String::new(),
+            abbreviation: String::new(),
+            privacy_part: None,
+            billing_prefixes: Vec::new(),
+            docket_prefix: None,
+            sources: String::new(),
+        };
+        let (mut title, mut part) = (None, None);
+        let mut ok = true;
+        for (key, value) in entry {
+            let name = key.get_ref().as_ref();
+            let text = |v: &DeValue<'_>| match v {
+                DeValue::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                _ => None,
+            };
+            let parsed = match (name, value.get_ref()) {
+                ("name", v) => text(v).map(|t| facts.name = t),
+                ("abbreviation", v) => text(v).map(|t| facts.abbreviation = t),
+                ("cfr_part", v) => text(v).map(|t| part = Some(t)),
+                ("docket_prefix", v) => text(v).map(|t| facts.docket_prefix = Some(t)),
+                ("source", v) => text(v).map(|t| facts.sources = t),
+                ("cfr_title", DeValue::Integer(i)) => {
+                    i.to_string().parse::<u32>().ok().filter(|t| (1..=50).contains(t)).map(|t| title = Some(t))
+                }
+                ("billing_prefixes", DeValue::Array(list)) => list
+                    .iter()
+                    .map(|v| match v.get_ref() {
+                        DeValue::String(p) if p.len() == 4 && p.chars().all(|c| c.is_ascii_digit()) => {
+                            Some(p.to_string())
+                        }
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<String>>>()
+                    .map(|prefixes| facts.billing_prefixes = prefixes),
+                (other, _) if !AGENCY_KEYS.contains(&other) => {
+                    let help = match suggest(other, AGENCY_KEYS.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!("an agency has the keys {}", quoted_list(AGENCY_KEYS)),
+                    };
+                    self.error(format!("unknown key `{other}` in an agency"), key.span(), "unknown key", Some(help));
+                    ok = false;
+                    continue;
+                }
+                _ => None,
+            };
+            if parsed.is_none() {
+                let want = match name {
+                    "cfr_title" => "a CFR title number, e.g. 6",
+                    "billing_prefixes" => "a list of four-digit prefixes, e.g. [\"9110\"]",
+                    _ => "a non-empty string",
+                };
+                self.error(format!("`{name}` of an agency must be {want}"), value.span(), "invalid value", None);
+                ok = false;
+            }
+        }
+        let finished = self.finish_agency(facts, (title, part), item.span());
+        finished.filter(|_| ok)
+    }
+
+    /// Checks what an agency entry must give together: a `name` and a `source`, and the CFR
+    /// title with its part.
+    fn finish_agency(
+        &mut self,
+        mut facts: AgencyFacts,
+        (title, part): (Option<u32>, Option<String>),
+        span: Range<usize>,
+    ) -> Option<AgencyFacts> {
+        let mut ok = true;
+        for (missing, present) in [("name", !facts.name.is_empty()), ("source", !facts.sources.is_empty())] {
+            if !present {
+                self.error(
+                    format!("an agency has no `{missing}`"),
+                    span.clone(),
+                    &format!("`{missing}` is required here"),
+                    Some("every agency names itself and where its facts were read".into()),
+                );
+                ok = false;
+            }
+        }
+        facts.privacy_part = match (title, part) {
+            (Some(t), Some(p)) => Some((t, p)),
+            (None, None) => None,
+            _ => {
+                self.error(
+                    "an agency gives `cfr_title` and `cfr_part` together, or neither",
+                    span,
+                    "one of the two",
+                    None,
+                );
+                ok = false;
+                None
+            }
+        };
+        ok.then_some(facts)
     }
 
     /// One closure: its date, the date's span and the reason.
@@ -468,6 +598,7 @@ mod tests {
         default_level: Level::Error,
         summary: "A justification covers only some of the claimed subsections.",
         explanation: "## What it checks\nTest rule.\n",
+        basis: &[],
     };
     static HEADING: RuleMeta = RuleMeta {
         name: "nonstandard-heading",
@@ -475,6 +606,7 @@ mod tests {
         default_level: Level::Warning,
         summary: "A heading that is not a Federal Register caption.",
         explanation: "## What it checks\nTest rule.\n",
+        basis: &[],
     };
 
     fn rules() -> Vec<&'static RuleMeta> {
@@ -520,6 +652,24 @@ mod tests {
         let reason = calendar.non_business_reason(date(2026, 12, 24)).expect("a closure");
         assert_eq!(reason.reason(), "Christmas Eve (E.O. 14xxx)");
         assert!(Calendar::federal().non_business_reason(date(2026, 12, 24)).is_none());
+    }
+
+    #[test]
+    fn agencies_extend_the_table() {
+        let (config, diagnostics, _) = parse(
+            "[[agencies]]\nname = \"Environmental Protection Agency\"\nabbreviation = \"EPA\"\ncfr_title = 40\ncfr_part = \"16\"\nbilling_prefixes = [\"6560\"]\ndocket_prefix = \"EPA-\"\nsource = \"40 CFR part 16\"\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let epa = &config.agencies[0];
+        assert_eq!((epa.abbreviation.as_str(), epa.privacy_part.clone()), ("EPA", Some((40, "16".to_string()))));
+        let settings = config.settings();
+        assert!(crate::check::agencies::find(&settings.agencies, "Environmental Protection Agency", None).is_some());
+        assert!(crate::check::agencies::find(&settings.agencies, "Department of Justice", None).is_some());
+        let text = human("[[agencies]]\nname = \"X\"\ncfr_title = 40\nbilling_prefixes = [\"65\"]\nsorce = \"y\"\n");
+        assert!(text.contains("did you mean `source`?"), "{text}");
+        assert!(text.contains("`billing_prefixes` of an agency must be a list of four-digit prefixes"), "{text}");
+        assert!(text.contains("an agency has no `source`"), "{text}");
+        assert!(text.contains("`cfr_title` and `cfr_part` together"), "{text}");
     }
 
     #[test]

@@ -144,7 +144,11 @@ impl DateCertain {
 /// These are not legal public holidays under 5 U.S.C. 6103(a), but the
 /// Office of the Federal Register is closed and does not publish, so 1 CFR
 /// 18.17 rolls a date certain past them. Future closures are announced ad
-/// hoc; supply them with [`Calendar::with_closure`].
+/// hoc; supply them with [`Calendar::with_closure`], or in a project's
+/// `sorn.toml` under `[calendar] closures` (see the README).
+///
+/// E.O. 14371 of December 18, 2025 closed executive departments on
+/// Wednesday, December 24, 2025 and Friday, December 26, 2025.
 pub const BUILT_IN_CLOSURES: &[(Date, &str)] = &[
     (Date::constant(1994, 4, 27), "Day of Mourning for President Nixon (E.O. 12910)"),
     (Date::constant(1997, 12, 26), "Extension of Christmas Holiday (E.O. 13068)"),
@@ -162,6 +166,8 @@ pub const BUILT_IN_CLOSURES: &[(Date, &str)] = &[
     (Date::constant(2020, 12, 24), "Extension of Christmas Holiday (E.O. 13965)"),
     (Date::constant(2024, 12, 24), "Extension of Christmas Holiday (E.O. 14129)"),
     (Date::constant(2025, 1, 9), "Day of Mourning for President Carter (E.O. 14133)"),
+    (Date::constant(2025, 12, 24), "Closing of Executive Departments on December 24 (E.O. 14371)"),
+    (Date::constant(2025, 12, 26), "Closing of Executive Departments on December 26 (E.O. 14371)"),
 ];
 
 /// The statutory name of Inauguration Day, 5 U.S.C. 6103(c).
@@ -304,12 +310,13 @@ fn legal_public_holidays(year: i16) -> impl Iterator<Item = Placed> {
     })
 }
 
-/// Inauguration Day of `year`, if any (5 U.S.C. 6103(c)): January 20 of
-/// every fourth year counted from 1965; January 21 when the 20th is a
+/// Inauguration Day of `year`, if any (5 U.S.C. 6103(c)): January 20 "of
+/// each fourth year after 1965" (1969, 1973, ... 2025, 2029; not 1965
+/// itself, when the statute did not yet provide it); January 21 when the 20th is a
 /// Sunday; no day in lieu when it is a Saturday (OPM practice), so `None`
 /// then.
 fn inauguration_day(year: i16) -> Option<Placed> {
-    if year < 1965 || (year - 1965) % 4 != 0 {
+    if year <= 1965 || (year - 1965) % 4 != 0 {
         return None;
     }
     let actual = fixed(year, 1, 20)?;
@@ -430,6 +437,25 @@ impl Calendar {
     /// instead.
     pub fn next_business_day_on_or_after(&self, date: Date) -> Date {
         self.try_next_business_day_on_or_after(date).unwrap_or(Date::MAX)
+    }
+
+    /// The last business day before `date`: the filing day of a document
+    /// published on `date` on the regular schedule (1 CFR 17.2(c)).
+    /// Saturates at [`Date::MIN`].
+    pub fn previous_business_day_before(&self, date: Date) -> Date {
+        let mut day = date;
+        // A run of non-business days is at most a few days long; a week
+        // more than covers any holiday next to a weekend and closures.
+        for _ in 0..14 {
+            match day.yesterday() {
+                Ok(d) => day = d,
+                Err(_) => return Date::MIN,
+            }
+            if self.is_business_day(day) {
+                return day;
+            }
+        }
+        day
     }
 
     /// The first business day on or after `date`, or an error if none
@@ -833,13 +859,16 @@ mod tests {
         // Not an inauguration year.
         assert!(federal.is_business_day(date(2023, 1, 20)));
         assert!(federal.is_business_day(date(2026, 1, 20)));
+        // "each fourth year after 1965": 1969 is the first; 1965 itself is not one.
+        assert!(federal.holidays_in(1965).iter().all(|h| h.kind != HolidayKind::Inauguration));
+        assert_eq!(reason(&federal, date(1969, 1, 20)).as_deref(), Some(INAUGURATION_DAY));
     }
 
     #[test]
     fn built_in_closures() {
         let federal = Calendar::federal();
         let statutory = Calendar::statutory_only();
-        assert_eq!(BUILT_IN_CLOSURES.len(), 16);
+        assert_eq!(BUILT_IN_CLOSURES.len(), 18);
         for &(d, why) in BUILT_IN_CLOSURES {
             assert_eq!(reason(&federal, d).as_deref(), Some(why), "{d}");
             // A closure is an otherwise ordinary business day.
@@ -849,8 +878,19 @@ mod tests {
             reason(&federal, date(2025, 1, 9)).as_deref(),
             Some("Day of Mourning for President Carter (E.O. 14133)")
         );
-        assert_eq!(federal.closures().count(), 16);
+        assert_eq!(federal.closures().count(), 18);
         assert_eq!(statutory.closures().count(), 0);
+    }
+
+    #[test]
+    fn the_filing_day_before_publication() {
+        let federal = Calendar::federal();
+        // Published Tuesday August 9, 2016: filed Monday August 8.
+        assert_eq!(federal.previous_business_day_before(date(2016, 8, 9)), date(2016, 8, 8));
+        // Published Monday February 12, 2024: filed Friday February 9.
+        assert_eq!(federal.previous_business_day_before(date(2024, 2, 12)), date(2024, 2, 9));
+        // Published Friday November 25, 2016, the day after Thanksgiving: filed Wednesday.
+        assert_eq!(federal.previous_business_day_before(date(2016, 11, 25)), date(2016, 11, 23));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sorn::check::{self, rules::RULES};
+use sorn::check::{self, Registered};
 use sorn::diagnostic::Diagnostic;
 use sorn::report::{Style, render_human};
 use sorn::source;
@@ -26,7 +26,7 @@ fn check_dir(dir: &Path) -> (source::Workspace, Vec<Diagnostic>) {
 
 #[test]
 fn every_rule_fails_its_failing_fixture() {
-    for (meta, _) in RULES {
+    for (meta, _) in check::REGISTRY.iter().filter_map(Registered::lint) {
         let (ws, diagnostics) = check_dir(&fixture(meta.name, "fail"));
         let own: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.rule == meta.name).cloned().collect();
         assert!(!own.is_empty(), "{}: the failing fixture does not trigger it: {diagnostics:#?}", meta.name);
@@ -37,7 +37,7 @@ fn every_rule_fails_its_failing_fixture() {
 
 #[test]
 fn every_rule_passes_its_passing_fixture() {
-    for (meta, _) in RULES {
+    for (meta, _) in check::REGISTRY.iter().filter_map(Registered::lint) {
         let (_, diagnostics) = check_dir(&fixture(meta.name, "pass"));
         assert!(diagnostics.is_empty(), "{}: the passing fixture is not clean: {diagnostics:#?}", meta.name);
     }
@@ -53,5 +53,30 @@ fn every_rule_is_documented() {
             assert!(doc.contains("## Example"), "{} has no example", meta.name);
         }
         assert!(meta.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{} is not kebab-case", meta.name);
+    }
+}
+
+/// Every statement a lint rule makes rests on a basis of a stated kind; only law makes an error by
+/// default, and a rule that rests on conventions alone warns. `unplaced-text` states no law: it
+/// reports what the importer could not place.
+#[test]
+fn every_lint_rule_states_its_basis() {
+    for (meta, _) in check::REGISTRY.iter().filter_map(Registered::lint) {
+        if meta.name == "unplaced-text" {
+            assert!(meta.basis.is_empty());
+            continue;
+        }
+        assert!(!meta.basis.is_empty(), "{} states no basis", meta.name);
+        for b in meta.basis {
+            assert!(!b.cite.is_empty() && !b.says.is_empty(), "{}: empty basis", meta.name);
+        }
+        let law = meta.basis.iter().any(|b| b.kind.is_law());
+        if meta.default_level == check::Level::Error {
+            assert!(law, "{} is an error by default but rests on no statute or regulation", meta.name);
+        }
+        if meta.basis.iter().all(|b| b.kind == check::BasisKind::Convention) {
+            assert_ne!(meta.default_level, check::Level::Error, "{} rests on convention", meta.name);
+        }
+        assert!(check::explanation(meta).contains("## Basis"), "{}", meta.name);
     }
 }

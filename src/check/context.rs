@@ -65,11 +65,29 @@ pub struct Context<'a> {
     pub documents: &'a [LoadedDocument],
     /// SORN–rule pairs.
     pub pairs: Vec<Pair>,
+    /// What the project configures beyond the rule levels: the calendar and the agency table.
+    pub settings: &'a Settings,
+}
+
+/// The project's facts that lint rules read: the Federal calendar with `sorn.toml`'s closures,
+/// and the agency table with its `[[agencies]]`.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The calendar dates are checked against.
+    pub calendar: crate::dates::Calendar,
+    /// The agencies `agency-fit` knows.
+    pub agencies: Vec<super::agencies::AgencyFacts>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { calendar: crate::dates::Calendar::federal(), agencies: super::agencies::built_in() }
+    }
 }
 
 impl<'a> Context<'a> {
     /// Builds the context and pairs documents: first by explicit links, then by system identifier.
-    pub fn new(files: &'a SourceMap, documents: &'a [LoadedDocument]) -> Self {
+    pub fn new(files: &'a SourceMap, documents: &'a [LoadedDocument], settings: &'a Settings) -> Self {
         let mut pairs = Vec::new();
         for (r, rule_doc) in documents.iter().enumerate() {
             let Document::ExemptionRule(rule) = &rule_doc.document else { continue };
@@ -99,7 +117,7 @@ impl<'a> Context<'a> {
                 pairs.push(Pair { sorn, rule: r, pairing });
             }
         }
-        Self { files, documents, pairs }
+        Self { files, documents, pairs, settings }
     }
 
     /// The text of a file.
@@ -121,7 +139,7 @@ impl<'a> Context<'a> {
     }
 
     /// Every exemption rule with its index.
-    pub fn rules(&self) -> impl Iterator<Item = (usize, &'a LoadedDocument, &'a ExemptionRule)> + 'a {
+    pub fn exemption_rules(&self) -> impl Iterator<Item = (usize, &'a LoadedDocument, &'a ExemptionRule)> + 'a {
         self.documents.iter().enumerate().filter_map(|(i, d)| match &d.document {
             Document::ExemptionRule(r) => Some((i, d, r.as_ref())),
             Document::Sorn(_) => None,
@@ -138,8 +156,8 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The rules paired with a SORN.
-    pub fn rules_of(&self, sorn: usize) -> Vec<(usize, &'a LoadedDocument, &'a ExemptionRule)> {
+    /// The exemption rules paired with a SORN.
+    pub fn exemption_rules_of(&self, sorn: usize) -> Vec<(usize, &'a LoadedDocument, &'a ExemptionRule)> {
         self.pairs
             .iter()
             .filter(|p| p.sorn == sorn)

@@ -1,58 +1,191 @@
-//! Metadata of the load rules: problems found while reading a source. They are always errors,
-//! because a source that does not load cannot be checked or rendered.
+//! The load rules: problems found while reading a source or the configuration. They are always
+//! errors, because a source that does not load cannot be checked or rendered.
 
-use super::meta::{Category, Level, RuleMeta};
 use crate::source::rules;
 
-const fn load(name: &'static str, summary: &'static str, explanation: &'static str) -> RuleMeta {
-    RuleMeta { name, category: Category::Load, default_level: Level::Error, summary, explanation }
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the source parses as TOML 1.1. Every syntax error in the file is reported, not only the first.
+    ///
+    /// ## Why
+    /// A source that does not parse cannot be checked or rendered.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [agency
+    /// name = "Example Agency"
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// [agency]
+    /// name = "Example Agency"
+    /// ```
+    pub const SYNTAX_ERROR = (rules::SYNTAX_ERROR, Load, Error, "The source is not valid TOML.");
 }
 
-/// Every load rule.
-pub const LOAD_RULES: &[RuleMeta] = &[
-    load(
-        rules::SYNTAX_ERROR,
-        "The source is not valid TOML.",
-        "## What it checks\nThat the source parses as TOML 1.1. Every syntax error in the file is reported, not only the first.\n\n## Why\nA source that does not parse cannot be checked or rendered.\n\n## Example\n```toml\n[agency\nname = \"Example Agency\"\n```\nUse instead:\n```toml\n[agency]\nname = \"Example Agency\"\n```\n",
-    ),
-    load(
-        rules::UNREADABLE,
-        "The source cannot be read: not UTF-8, too large, or unreadable.",
-        "## What it checks\nThat the file can be read, is UTF-8 (as TOML requires), and is no larger than 16 MiB.\n\n## Why\nsorn reads sources exactly; it does not guess encodings. Save the file as UTF-8.\n",
-    ),
-    load(
-        rules::UNKNOWN_KIND,
-        "`kind` is missing or is not \"sorn\" or \"exemption-rule\".",
-        "## What it checks\nThat the source declares what it is with a top-level `kind`.\n\n## Example\n```toml\nkind = \"sorne\"\n```\nUse instead:\n```toml\nkind = \"sorn\"\n```\n",
-    ),
-    load(
-        rules::UNKNOWN_KEY,
-        "A key the source format does not have.",
-        "## What it checks\nEvery key against the source format (the JSON Schemas in `schemas/`). Misspelt keys are reported with the closest known key.\n\n## Why\nA misspelt key is silently ignored by most tools; the text it holds would never be printed.\n\n## Example\n```toml\n[notice]\nsumary = \"...\"\n```\nUse instead:\n```toml\n[notice]\nsummary = \"...\"\n```\n",
-    ),
-    load(
-        rules::MISSING_KEY,
-        "A required key is missing.",
-        "## What it checks\nThat the keys every document of its kind needs are present (for a SORN: `template`, `action`, `[agency] name`, `[system] id` and `name`).\n",
-    ),
-    load(
-        rules::INVALID_VALUE,
-        "A value has the wrong type or is not one of the allowed values.",
-        "## What it checks\nThat each value has its type: prose and names are strings, day counts whole numbers, dates TOML dates (`2016-08-09`), and enumerations one of their values.\n\n## Example\n```toml\ncomment_days = \"thirty\"\n```\nUse instead:\n```toml\ncomment_days = 30\n```\n",
-    ),
-    load(
-        rules::UNKNOWN_SUBSECTION,
-        "A citation that does not exist in 5 U.S.C. 552a, or is malformed.",
-        "## What it checks\nEvery cited provision against the structure of 5 U.S.C. 552a: subsections (a) through (w), and the paragraphs, subparagraphs and clauses each one has.\n\n## Why\nA claim or justification citing a provision that does not exist exempts nothing and cannot be reviewed.\n\n## Legal basis\n5 U.S.C. 552a; (e) has paragraphs (1) through (12), (e)(4) has subparagraphs (A) through (I).\n\n## Example\n```toml\nsubsections = [\"(e)(13)\", \"(e)(4)(J)\"]\n```\nUse instead:\n```toml\nsubsections = [\"(e)(12)\", \"(e)(4)(I)\"]\n```\n",
-    ),
-    load(
-        rules::UNKNOWN_AUTHORITY,
-        "An exemption authority other than (j)(1), (j)(2), (k)(1) ... (k)(7).",
-        "## What it checks\nThat each claim names an exemption authority the Privacy Act grants.\n\n## Legal basis\n5 U.S.C. 552a(j) (general exemptions, paragraphs (1) and (2)) and (k) (specific exemptions, paragraphs (1) through (7)).\n\n## Example\n```toml\nauthority = \"(k)(8)\"\n```\nUse instead:\n```toml\nauthority = \"(k)(2)\"\n```\n",
-    ),
-    load(
-        rules::UNKNOWN_PLACEHOLDER,
-        "A placeholder in prose that sorn does not know, or an unbalanced brace.",
-        "## What it checks\nThat every `{name}` in prose is a placeholder sorn fills in (`{system}`, `{docket}`, `{effective}` ...). Write `{{` and `}}` for literal braces.\n\n## Example\n```toml\nsummary = \"... the {sytem} ...\"\n```\nUse instead:\n```toml\nsummary = \"... the {system} ...\"\n```\n",
-    ),
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the file can be read, is UTF-8 (as TOML requires), and is no larger than 16 MiB.
+    ///
+    /// ## Why
+    /// sorn reads sources exactly; it does not guess encodings. Save the file as UTF-8.
+    pub const UNREADABLE = (rules::UNREADABLE, Load, Error, "The source cannot be read: not UTF-8, too large, or unreadable.");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the source declares what it is with a top-level `kind`.
+    ///
+    /// ## Example
+    /// ```toml
+    /// kind = "sorne"
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// kind = "sorn"
+    /// ```
+    pub const UNKNOWN_KIND = (rules::UNKNOWN_KIND, Load, Error, "`kind` is missing or is not \"sorn\" or \"exemption-rule\".");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// Every key against the source format (the JSON Schemas in `schemas/`). Misspelt keys are reported with the closest known key.
+    ///
+    /// ## Why
+    /// A misspelt key is silently ignored by most tools; the text it holds would never be printed.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [notice]
+    /// sumary = "..."
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// [notice]
+    /// summary = "..."
+    /// ```
+    pub const UNKNOWN_KEY = (rules::UNKNOWN_KEY, Load, Error, "A key the source format does not have.");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the keys every document of its kind needs are present (for a SORN: `template`, `action`, `[agency] name`, `[system] id` and `name`).
+    pub const MISSING_KEY = (rules::MISSING_KEY, Load, Error, "A required key is missing.");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That each value has its type: prose and names are strings, day counts whole numbers, dates TOML dates (`2016-08-09`), and enumerations one of their values.
+    ///
+    /// ## Example
+    /// ```toml
+    /// comment_days = "thirty"
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// comment_days = 30
+    /// ```
+    pub const INVALID_VALUE = (rules::INVALID_VALUE, Load, Error, "A value has the wrong type or is not one of the allowed values.");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// Every cited provision against the structure of 5 U.S.C. 552a: subsections (a) through (w), and the paragraphs, subparagraphs and clauses each one has.
+    ///
+    /// ## Why
+    /// A claim or justification citing a provision that does not exist exempts nothing and cannot be reviewed.
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a; (e) has paragraphs (1) through (12), (e)(4) has subparagraphs (A) through (I).
+    ///
+    /// ## Example
+    /// ```toml
+    /// subsections = ["(e)(13)", "(e)(4)(J)"]
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// subsections = ["(e)(12)", "(e)(4)(I)"]
+    /// ```
+    pub const UNKNOWN_SUBSECTION = (rules::UNKNOWN_SUBSECTION, Load, Error, "A citation that does not exist in 5 U.S.C. 552a, or is malformed.");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That each claim names an exemption authority the Privacy Act grants.
+    ///
+    /// ## Legal basis
+    /// 5 U.S.C. 552a(j) (general exemptions, paragraphs (1) and (2)) and (k) (specific exemptions, paragraphs (1) through (7)).
+    ///
+    /// ## Example
+    /// ```toml
+    /// authority = "(k)(8)"
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// authority = "(k)(2)"
+    /// ```
+    pub const UNKNOWN_AUTHORITY = (rules::UNKNOWN_AUTHORITY, Load, Error, "An exemption authority other than (j)(1), (j)(2), (k)(1) ... (k)(7).");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That every `{name}` in prose is a placeholder sorn fills in (`{system}`, `{docket}`, `{effective}` ...). Write `{{` and `}}` for literal braces.
+    ///
+    /// ## Example
+    /// ```toml
+    /// summary = "... the {sytem} ..."
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// summary = "... the {system} ..."
+    /// ```
+    pub const UNKNOWN_PLACEHOLDER = (rules::UNKNOWN_PLACEHOLDER, Load, Error, "A placeholder in prose that sorn does not know, or an unbalanced brace.");
+}
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the project configuration `sorn.toml` is valid TOML with only the tables and keys sorn reads: rule levels under `[lints]`, extra Federal closures under `[calendar]` and extra agencies under `[[agencies]]`. Misspelt rule names and keys are reported with the closest known name.
+    ///
+    /// ## Why
+    /// A misspelt rule name or level would otherwise be ignored, and the rule would run at a level nobody chose. A closure that is not a date would silently leave a business-day computation wrong.
+    ///
+    /// ## Where sorn finds it
+    /// `sorn check --config FILE` reads FILE. Otherwise sorn looks for `sorn.toml` in the working directory and then in each parent folder, stopping at the repository root (the folder that contains `.git`).
+    ///
+    /// ## Format
+    /// - `[lints]`: one key per rule, with the level `"error"`, `"warning"` or `"allow"` (also written `"deny"`, `"warn"` and `"off"`). `sorn explain --list` lists the rules. Load rules (`syntax-error`, `unknown-key` ...) cannot be configured: a source that does not load cannot be checked.
+    /// - `[[agencies]]`: agencies added to the table `agency-fit` reads, each with a `name`, a `source` (where its facts were read) and any of `abbreviation`, `cfr_title` and `cfr_part` (where it keeps its Privacy Act rules), `billing_prefixes` (four-digit strings) and `docket_prefix` (e.g. "EPA-").
+    /// - `[calendar]`: `closures`, a list of days on which executive departments are closed beyond the legal public holidays of 5 U.S.C. 6103(a) (for example by executive order), each with a TOML `date` (no quotes, no time) and a `reason`. Dates certain skip them like holidays.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [lints]
+    /// partial-justificaton = "warn"
+    ///
+    /// [calendar]
+    /// closures = [ { date = "2026-12-24", reason = "Christmas Eve" } ]
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// [lints]
+    /// partial-justification = "warning"
+    ///
+    /// [calendar]
+    /// closures = [ { date = 2026-12-24, reason = "Christmas Eve (E.O. 14xxx)" } ]
+    /// ```
+    pub const INVALID_CONFIG = ("invalid-config", Load, Error, "The project configuration `sorn.toml` is not valid.");
+}
+
+/// Every load rule, in registry order.
+pub const LOAD_RULES: &[&crate::check::RuleMeta] = &[
+    &SYNTAX_ERROR,
+    &UNREADABLE,
+    &UNKNOWN_KIND,
+    &UNKNOWN_KEY,
+    &MISSING_KEY,
+    &INVALID_VALUE,
+    &UNKNOWN_SUBSECTION,
+    &UNKNOWN_AUTHORITY,
+    &UNKNOWN_PLACEHOLDER,
+    &INVALID_CONFIG,
 ];

@@ -79,7 +79,57 @@ pub struct RuleMeta {
     pub default_level: Level,
     /// One sentence: what it checks.
     pub summary: &'static str,
-    /// The full documentation in Markdown: what it checks, why, the legal basis, a failing and a
-    /// fixed example. `sorn explain NAME` prints it.
+    /// The full documentation in Markdown: what it checks, why, a failing and a fixed example.
+    /// `sorn explain NAME` prints it, followed by the basis.
     pub explanation: &'static str,
+    /// The authorities its statements rest on (empty for load rules, which state no law).
+    pub basis: &'static [Basis],
+}
+
+/// What kind of authority a statement of a lint rule rests on. The kind decides how hard the
+/// rule may speak: only law (a statute or a regulation) makes an error; OMB policy, the Office of
+/// the Federal Register's practice and drafting conventions are warnings unless configured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BasisKind {
+    /// An Act of Congress, e.g. 5 U.S.C. 552a(e)(11).
+    Statute,
+    /// A regulation in the CFR: 1 CFR (the Federal Register's own rules) or the agency's part.
+    Regulation,
+    /// OMB policy binding on agencies: Circular A-108, Memorandum M-17-12.
+    OmbPolicy,
+    /// The Office of the Federal Register's practice: the Document Drafting Handbook.
+    OfrPractice,
+    /// What agencies' published documents consistently do, with no rule behind it.
+    Convention,
+}
+
+impl BasisKind {
+    /// The kind as `sorn explain` and the README name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BasisKind::Statute => "statute",
+            BasisKind::Regulation => "regulation",
+            BasisKind::OmbPolicy => "OMB policy",
+            BasisKind::OfrPractice => "OFR practice",
+            BasisKind::Convention => "convention",
+        }
+    }
+
+    /// Whether findings resting on this kind alone may default to errors.
+    pub fn is_law(self) -> bool {
+        matches!(self, BasisKind::Statute | BasisKind::Regulation)
+    }
+}
+
+/// One authority a rule's statements rest on: its kind, an exact pin cite, and what it says
+/// (a short quotation, or the pin cite's content in a sentence).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    /// Statute, regulation, OMB policy, OFR practice or convention.
+    pub kind: BasisKind,
+    /// The pin cite: "5 U.S.C. 552a(e)(11)", "1 CFR 18.17(b)", "OMB Circular A-108, section 6".
+    pub cite: &'static str,
+    /// What the cited text says that the rule relies on.
+    pub says: &'static str,
 }

@@ -1,32 +1,43 @@
-//! The linter: rules over the document model.
+//! The linter: lint rules over the document model.
 //!
-//! Each rule is a module in [`rules`] with a stable kebab-case name, a default level, a doc comment
-//! that `sorn explain` prints, and a function over the [`Context`]. Rules report [`Diagnostic`]s;
-//! the engine gives them their configured severity. Rules never print and never choose their own
-//! level.
+//! Two things are called "rules" in this domain. A *lint rule* is a check sorn runs; an
+//! *exemption rule* is a Federal Register document ([`crate::model::ExemptionRule`]) that exempts
+//! a system of records. This module is about lint rules (and load rules, the problems found while
+//! reading a source); it says "exemption rule" whenever it means the document.
+//!
+//! Every rule sorn knows is declared once, with [`declare_rule!`], and listed once, in
+//! [`registry::REGISTRY`]. A lint rule reports [`Finding`]s; the engine ([`run`]) stamps each with
+//! the rule's name and its configured level. Rules never print and never choose their own level.
 
+pub mod agencies;
 mod context;
+mod finding;
 mod load;
 pub mod meta;
+pub mod registry;
 pub mod rules;
 
 pub use context::{
-    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, has_untyped_justification, justified_citations, letter,
-    normalize_id, parsed_claims, system_label,
+    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, Settings, has_untyped_justification, justified_citations,
+    letter, normalize_id, parsed_claims, system_label,
 };
-pub use load::LOAD_RULES;
-pub use meta::{Category, Level, RuleMeta};
+pub use finding::Finding;
+pub use load::{INVALID_CONFIG, LOAD_RULES};
+pub use meta::{Basis, BasisKind, Category, Level, RuleMeta};
+pub use registry::{LintFn, REGISTRY, Registered};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::source::{LoadedDocument, Workspace};
 
-/// Declares a rule's metadata from its doc comment: the doc comment is the explanation.
+/// Declares a rule's metadata from its doc comment (the explanation) and its basis: each entry
+/// is `(Kind, "pin cite", "what it says")`, with `Kind` a [`BasisKind`] variant.
 #[macro_export]
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
-        $vis:vis const $ident:ident = ($name:literal, $category:ident, $level:ident, $summary:literal $(,)?);
+        $vis:vis const $ident:ident = ($name:expr, $category:ident, $level:ident, $summary:literal $(,)?);
+        $(basis = [$(($kind:ident, $cite:literal, $says:literal)),* $(,)?];)?
     ) => {
         $(#[doc = $doc])*
         $vis const $ident: $crate::check::RuleMeta = $crate::check::RuleMeta {
@@ -35,17 +46,18 @@ macro_rules! declare_rule {
             default_level: $crate::check::Level::$level,
             summary: $summary,
             explanation: concat!($($doc, "\n"),*),
+            basis: &[$($($crate::check::Basis {
+                kind: $crate::check::BasisKind::$kind,
+                cite: $cite,
+                says: $says,
+            }),*)?],
         };
     };
 }
 
-/// Every rule sorn knows: load rules, then lint rules, in a stable order.
+/// Every rule sorn knows, in registry order: load rules, then lint rules.
 pub fn all_rules() -> Vec<&'static RuleMeta> {
-    LOAD_RULES
-        .iter()
-        .chain(std::iter::once(&crate::config::INVALID_CONFIG))
-        .chain(rules::RULES.iter().map(|(meta, _)| *meta))
-        .collect()
+    REGISTRY.iter().map(Registered::meta).collect()
 }
 
 /// The rule with this name.
@@ -53,42 +65,52 @@ pub fn find_rule(name: &str) -> Option<&'static RuleMeta> {
     all_rules().into_iter().find(|r| r.name == name)
 }
 
-/// The documentation of a rule as Markdown, without the one-space indent of doc comments.
+/// The documentation of a rule as Markdown, without the one-space indent of doc comments, and
+/// followed by its basis, one authority a line with its kind and pin cite.
 pub fn explanation(meta: &RuleMeta) -> String {
     let mut out = String::with_capacity(meta.explanation.len());
     for line in meta.explanation.lines() {
         out.push_str(line.strip_prefix(' ').unwrap_or(line));
         out.push('\n');
     }
-    out.trim_end().to_string() + "\n"
+    let mut out = out.trim_end().to_string() + "\n";
+    if !meta.basis.is_empty() {
+        out.push_str("\n## Basis\n");
+        for b in meta.basis {
+            out.push_str(&format!("- {} ({}): {}\n", b.cite, b.kind.as_str(), b.says));
+        }
+    }
+    out
 }
 
-/// Runs every lint rule whose level is not `allow` over the loaded documents and returns the
-/// findings with their configured severity (load diagnostics are not included).
+/// Runs every lint rule whose level is not `allow` over the loaded documents, with the default
+/// [`Settings`], and returns the findings as diagnostics under the rule's name and configured
+/// severity (load diagnostics are not included).
+pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic> {
+    run_with(ws, level, &Settings::default())
+}
+
+/// [`run`] with the project's settings (`sorn.toml`'s closures and agencies).
 ///
 /// A rule that exempts several systems is checked once per system ([`crate::model::ExemptionRule::per_system`]):
 /// each system's claims, reasons and SORN pairing on their own. What a rule says about the
 /// document as a whole is then found once per system in the same words at the same place, and is
 /// reported once.
-pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic> {
+pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &Settings) -> Vec<Diagnostic> {
     let documents = per_system(&ws.documents);
-    let cx = Context::new(&ws.files, &documents);
+    let cx = Context::new(&ws.files, &documents, settings);
     let mut out = Vec::new();
-    for (meta, check) in rules::RULES {
+    for (meta, check) in REGISTRY.iter().filter_map(Registered::lint) {
         let Some(severity) = level(meta).severity() else { continue };
         let mut found = Vec::new();
         check(&cx, &mut found);
-        let mut kept: Vec<Diagnostic> = Vec::with_capacity(found.len());
-        for d in found {
-            if !kept.contains(&d) {
-                kept.push(d);
+        let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+        for f in found {
+            if !kept.contains(&f) {
+                kept.push(f);
             }
         }
-        for mut d in kept {
-            d.rule = meta.name;
-            d.severity = severity;
-            out.push(d);
-        }
+        out.extend(kept.into_iter().map(|f| f.into_diagnostic(meta.name, severity)));
     }
     out
 }

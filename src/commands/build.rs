@@ -55,7 +55,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
     let source_files = workspace.files.len() - usize::from(config.path.is_some());
     diagnostics.extend(workspace.diagnostics.iter().cloned());
     if options.check {
-        diagnostics.extend(crate::check::run(&workspace, |meta| config.level(meta)));
+        diagnostics.extend(crate::check::run_with(&workspace, |meta| config.level(meta), &config.settings()));
     }
     crate::diagnostic::sort(&mut diagnostics);
     let lower_options = LowerOptions { calendar: config.calendar() };

@@ -71,7 +71,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckResult, SornError> {
     let (workspace, config, mut diagnostics) = load(&options.paths, options.config.as_deref())?;
     let source_files = workspace.files.len() - usize::from(config.path.is_some());
     diagnostics.extend(workspace.diagnostics.iter().cloned());
-    diagnostics.extend(check::run(&workspace, |meta| config.level(meta)));
+    diagnostics.extend(check::run_with(&workspace, |meta| config.level(meta), &config.settings()));
     diagnostic::sort(&mut diagnostics);
     Ok(CheckResult { workspace, diagnostics, source_files, config })
 }

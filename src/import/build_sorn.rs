@@ -586,7 +586,7 @@ fn routine_uses_into(system: &mut System, units: &[Unit], ctx: &mut Ctx) -> Resu
         }];
         body.extend(units[start.unit + 1..end].iter().cloned());
         let text = ctx.prose(&body)?.unwrap_or_else(|| Loc::synthetic(String::new()));
-        system.routine_uses.push(RoutineUse { id: Loc::synthetic(start.id.clone()), text });
+        system.routine_uses.push(RoutineUse { id: Loc::synthetic(start.id.clone()), text, change: None });
     }
     Ok(())
 }

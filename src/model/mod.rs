@@ -24,7 +24,7 @@ pub use rule::{
     Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering, Paragraph, RuleExemptions,
     covers_of, is_designation, justification_label, justification_letter,
 };
-pub use sorn::{Change, IdLine, RoutineUse, Sorn, System};
+pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};
 pub use template::{Action, CaptionSpec, Element, Stage, Template};
 
@@ -102,6 +102,14 @@ impl Document {
         match self {
             Document::Sorn(s) => &s.notice,
             Document::ExemptionRule(r) => &r.notice,
+        }
+    }
+
+    /// The signature block, if the source has one.
+    pub fn signature(&self) -> Option<&Signature> {
+        match self {
+            Document::Sorn(s) => s.signature.as_ref(),
+            Document::ExemptionRule(r) => r.signature.as_ref(),
         }
     }
 

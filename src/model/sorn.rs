@@ -67,6 +67,20 @@ pub struct RoutineUse {
     pub id: Loc<String>,
     /// The routine use (Markdown; may contain a numbered list).
     pub text: Prose,
+    /// In a notice of a modified system: whether this notice adds the routine use or changes it.
+    /// 5 U.S.C. 552a(e)(11) times only new and changed routine uses; one left as it was needs no
+    /// new waiting period. In a notice of a new system every routine use is new.
+    pub change: Option<Loc<RoutineUseChange>>,
+}
+
+/// What a notice of a modified system does to one of its routine uses.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoutineUseChange {
+    /// The notice adds this routine use.
+    New,
+    /// The notice changes this routine use's text or scope.
+    Changed,
 }
 
 /// The system text of a notice.

@@ -199,7 +199,7 @@ fn known_rule(meta: &RuleMeta) -> Rule {
         name: pascal_case(meta.name),
         short_description: Text { text: limit(meta.summary, DESCRIPTION_LIMIT) },
         full_description: Text { text: limit(&full_description(meta), DESCRIPTION_LIMIT) },
-        help: Help { text: meta.explanation.to_string(), markdown: meta.explanation.to_string() },
+        help: Help { text: crate::check::explanation(meta), markdown: crate::check::explanation(meta) },
         default_configuration: Configuration { level },
         properties: RuleProperties {
             tags: vec![category(meta.category)],
@@ -577,8 +577,8 @@ mod tests {
         assert_eq!(syntax["name"], "SyntaxError");
         assert_eq!(syntax["shortDescription"]["text"], meta.summary);
         assert!(syntax["fullDescription"]["text"].as_str().unwrap().starts_with(meta.summary));
-        assert_eq!(syntax["help"]["text"], meta.explanation);
-        assert_eq!(syntax["help"]["markdown"], meta.explanation);
+        assert_eq!(syntax["help"]["text"], crate::check::explanation(meta));
+        assert_eq!(syntax["help"]["markdown"], crate::check::explanation(meta));
         assert_eq!(syntax["defaultConfiguration"]["level"], "error");
         assert_eq!(syntax["properties"]["tags"][0], "load");
         assert_eq!(syntax["properties"]["precision"], "very-high");
@@ -670,6 +670,7 @@ mod tests {
             default_level: Level::Allow,
             summary: "Short.",
             explanation: Box::leak(format!("## What it checks\n{}\n", "word ".repeat(400)).into_boxed_str()),
+            basis: &[],
         };
         let rule = known_rule(&long);
         assert_eq!(rule.full_description.text.chars().count(), 1024);

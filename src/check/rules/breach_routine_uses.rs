@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 use crate::model::{Action, Template};
 
 crate::declare_rule! {
@@ -14,10 +14,6 @@ crate::declare_rule! {
     /// affected, or help another agency do so. OMB has required both in every SORN since January
     /// 2017; notices published before then (the legacy caption set) are not checked.
     ///
-    /// ## Legal basis
-    /// OMB Memorandum M-17-12, "Preparing for and Responding to a Breach of Personally Identifiable
-    /// Information" (January 3, 2017), section VII; 5 U.S.C. 552a(b)(3).
-    ///
     /// ## Example
     /// An A-108 notice whose routine uses cover litigation, Congress and audits, and no breach.
     ///
@@ -27,10 +23,13 @@ crate::declare_rule! {
     /// from this system of records is reasonably necessary to assist the recipient agency or
     /// entity in (1) responding to a suspected or confirmed breach ...".
     pub const META = ("breach-routine-uses", Structure, Warning, "An A-108 notice lacks the two breach routine uses OMB M-17-12 requires.");
+    basis = [
+        (OmbPolicy, "OMB Memorandum M-17-12 (Jan. 3, 2017), \"Preparing for and Responding to a Breach of Personally Identifiable Information\"", "agencies include in their SORNs a routine use for responding to a breach of their own records and one for assisting another agency with its breach"),
+    ];
 }
 
 /// Counts routine uses that speak of a breach.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         let uses = &sorn.system.routine_uses;
         if sorn.template.value != Template::A108 || sorn.action.value == Action::Rescinded || uses.is_empty() {
@@ -42,9 +41,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let span = uses.last().map_or(0..0, |ru| ru.id.span.clone());
         out.push(
-            Diagnostic::new(
-                META.name,
-                Severity::Warning,
+            Finding::new(
                 format!("the notice has {breach} of the 2 breach routine uses OMB M-17-12 requires"),
                 cx.label(doc.file, span, "routine uses end here"),
             )

@@ -1,8 +1,8 @@
 use std::collections::BTreeSet;
 
 use super::{by_authority, difference, list};
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Authority;
 
 crate::declare_rule! {
@@ -15,21 +15,20 @@ crate::declare_rule! {
     /// know which rights the system's records are exempt from. Lists are copied between the two
     /// documents by hand and drift when one is revised.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(e)(4) and OMB Circular A-108 (the SORN states the exemptions promulgated for
-    /// the system); NIST SP 800-53 PT-6(2) (review that exemption rules are accurately described in
-    /// the SORN).
-    ///
     /// ## Example
     /// A SORN claiming `(j)(2)`: `(c)(3), (d), (e)(12)` beside a rule claiming `(j)(2)`:
     /// `(c)(3), (d)`.
     ///
     /// Use instead: the same list in both, as the rule promulgates it.
     pub const META = ("claims-mismatch", Consistency, Error, "The SORN and its exemption rule claim different provisions or authorities.");
+    basis = [
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the SORN template's caption EXEMPTIONS PROMULGATED FOR THE SYSTEM states the exemptions the agency has promulgated by rule; 5 U.S.C. 552a(e)(4)(A)-(I) does not list exemptions among a SORN's elements"),
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+    ];
 }
 
 /// Compares the claims of every SORN–rule pair, authority by authority.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for pair in &cx.pairs {
         let sorn_doc = &cx.documents[pair.sorn];
         let rule_doc = &cx.documents[pair.rule];
@@ -53,9 +52,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                     let differ = difference(("the SORN claims", s_set), ("the rule claims", r_set));
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
+                        Finding::new(
                             format!("the SORN and its rule claim different provisions under {authority}: {differ}"),
                             cx.label(
                                 r_claim.file,
@@ -74,9 +71,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 (Some((s_set, s_claim)), None) => out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "the SORN claims exemptions under {authority}, but its rule claims none under {authority}"
                         ),
@@ -90,9 +85,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .with_help(format!("add the {authority} claim to {rule_name}, or remove it from {sorn_name}")),
                 ),
                 (None, Some((r_set, r_claim))) => out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "the rule claims exemptions under {authority}, but its SORN claims none under {authority}"
                         ),

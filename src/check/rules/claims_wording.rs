@@ -2,8 +2,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::{by_authority, difference, list};
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::model::placeholders::source_range;
 use crate::statute::{Authority, Subsection, claim_statements};
@@ -26,11 +26,6 @@ crate::declare_rule! {
     /// thing and the checks vouch for another: a provision the (k)(2) sentence exempts but the
     /// typed claim omits escapes `unauthorized-exemption` and `unjustified-exemption`.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j) and (k) (an exemption reaches only the provisions the rule names, under the
-    /// ground it names); OMB Circular A-108 (the SORN's exemptions caption identifies the exempted
-    /// provisions and the authority for each).
-    ///
     /// ## Example
     /// ```toml
     /// [system.exemptions]
@@ -47,6 +42,10 @@ crate::declare_rule! {
     /// subsections = ["(c)(3)", "(d)", "(e)(1)"]
     /// ```
     pub const META = ("claims-wording", Exemptions, Error, "The claim sentences in the document's own words state other claims than it types.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the exemptions caption names each exempted provision and the authority for it"),
+    ];
 }
 
 /// What a wording states under one authority: the provisions, and where it says so.
@@ -57,7 +56,7 @@ struct Stated {
 }
 
 /// Compares each document's `wording` with its typed claims, authority by authority.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let (wording, key, table, after) = match &doc.document {
             Document::Sorn(s) => match s.system.exemptions.as_ref().and_then(|e| e.wording.as_ref()) {
@@ -124,10 +123,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                     let differ = difference(("the wording states", &said.provisions), ("the claim lists", set));
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
-                            format!(
+                        Finding::new(format!(
                                 "`{key}` and the typed claim differ under {authority}: {differ}"
                             ),
                             cx.label(
@@ -147,9 +143,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
                 (Some(said), None) => out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!("`{key}` states exemptions under {authority}, but no claim is typed under {authority}"),
                         cx.label(
                             doc.file,
@@ -173,9 +167,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         format!("state the {authority} claim in the wording, or remove it from [[{table}.claims]]")
                     };
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
+                        Finding::new(
                             format!("the claim under {authority} is not stated in `{key}`"),
                             cx.label(
                                 claim.file,

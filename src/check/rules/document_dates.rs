@@ -1,8 +1,8 @@
 use jiff::civil::Date;
 
 use crate::check::Context;
-use crate::dates::{Calendar, fr_date};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
+use crate::dates::fr_date;
 use crate::model::{Document, FrDoc, Loc, Signature, SourceDate};
 
 crate::declare_rule! {
@@ -11,18 +11,13 @@ crate::declare_rule! {
     ///
     /// - the Federal Register is published only on Federal business days, so `published` (and the
     ///   publication date of the FR Doc line) cannot be a Saturday, a Sunday or a Federal holiday;
-    /// - a document is signed before it is filed for public inspection, and filed before it is
-    ///   published;
+    /// - a document is signed before it is filed for public inspection, and filed before its
+    ///   publication day (on the regular schedule, the working day before), not on it;
     /// - `published` and the FR Doc line's publication date agree.
     ///
     /// ## Why
     /// These dates are typed by hand in several places, and every computed date certain (comment
     /// deadline, effective date) follows from the publication date. One wrong date moves them all.
-    ///
-    /// ## Legal basis
-    /// 1 CFR 5.6 (the Federal Register is published each official Federal working day); 1 CFR
-    /// 17.2 (documents are filed for public inspection before publication); 1 CFR 18.7 (the
-    /// original is signed before it is submitted).
     ///
     /// ## Example
     /// ```toml
@@ -35,7 +30,12 @@ crate::declare_rule! {
     /// filed = 2016-08-08T08:45:00
     /// ```
     /// Use instead: `published = 2016-08-09`, `dated = 2016-08-03`.
-    pub const META = ("document-dates", Structure, Error, "Dates that cannot all be true: publication on a non-business day, signing after filing, filing after publication.");
+    pub const META = ("document-dates", Structure, Error, "Dates that cannot all be true: publication on a non-business day, signing after filing, filing on or after the publication day.");
+    basis = [
+        (Regulation, "1 CFR 5.6", "the Federal Register is published on each official Federal working day"),
+        (Regulation, "1 CFR 17.2(a), (c)", "a document is \"filed for public inspection only after it has been received, processed and assigned a publication date\"; on the regular schedule it is filed on the working day before the day it is published (received Monday, filed Wednesday, published Thursday)"),
+        (Regulation, "1 CFR 18.3(c)", "\"Receipt dates are determined at the time a signed original and clear and legible copies are received\": a document is signed before it is filed"),
+    ];
 }
 
 fn parts(doc: &Document) -> (Option<&Loc<SourceDate>>, Option<&Signature>, Option<&FrDoc>) {
@@ -46,8 +46,8 @@ fn parts(doc: &Document) -> (Option<&Loc<SourceDate>>, Option<&Signature>, Optio
 }
 
 /// Reports impossible or inconsistent dates.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let calendar = Calendar::federal();
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let calendar = &cx.settings.calendar;
     for doc in cx.documents {
         let (published, signature, fr_doc) = parts(&doc.document);
         let file = doc.file;
@@ -61,9 +61,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (date, span, what) in &publication {
             if let Some(reason) = calendar.non_business_reason(*date) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
                             "{what} is {}, a day the Federal Register is not published ({})",
                             fr_date(*date),
@@ -75,16 +73,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         "the next publication day is {}",
                         fr_date(calendar.next_business_day_on_or_after(*date))
                     ))
-                    .with_note("1 CFR 5.6: the Federal Register is published each official Federal working day"),
+                    .with_note(
+                        "1 CFR 5.6 (regulation): the Federal Register is published each official Federal working day",
+                    ),
                 );
             }
         }
         if let [(a, a_span, _), (b, b_span, _)] = publication.as_slice() {
             if a != b {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!("`published` is {}, but the FR Doc line says {}", fr_date(*a), fr_date(*b)),
                         cx.label(file, a_span.clone(), "published"),
                     )
@@ -96,20 +94,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let first_publication = publication.iter().map(|(d, _, _)| *d).min();
         if let Some(fr) = fr_doc {
             let filed = fr.filed.value.0.date();
-            if let Some(p) = first_publication.filter(|p| filed > *p) {
+            // 1 CFR 17.2(c): on the regular schedule a document is filed on the working day
+            // before its publication day; filing on the publication day itself is not filing
+            // before publication.
+            if let Some(p) = first_publication.filter(|p| filed >= *p) {
+                let when = if filed == p { "on the day it is published" } else { "after it is published" };
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!(
-                            "filed {} but published {}: a document is filed before it is published",
+                            "filed {} but published {}: a document is filed for public inspection before its publication day",
                             fr_date(filed),
                             fr_date(p)
                         ),
-                        cx.label(file, fr.filed.span.clone(), "filed after publication"),
+                        cx.label(file, fr.filed.span.clone(), format!("filed {when}")),
                     )
-                    .with_help("check the filing and publication dates")
-                    .with_note("1 CFR 17.2: documents are filed for public inspection before publication"),
+                    .with_help(format!(
+                        "on the regular schedule the filing date is the working day before publication: {}",
+                        fr_date(calendar.previous_business_day_before(p))
+                    ))
+                    .with_note("1 CFR 17.2(a), (c) (regulation): filed only after it has been assigned a publication date; filed Wednesday, published Thursday"),
                 );
             }
         }
@@ -120,14 +123,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .or_else(|| first_publication.map(|p| (p, "published")));
             if let Some((when, what)) = later.filter(|(when, _)| dated.value.0 > *when) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         format!("signed {}, after the document was {what} ({})", fr_date(dated.value.0), fr_date(when)),
                         cx.label(file, dated.span.clone(), format!("after it was {what}")),
                     )
                     .with_help("the signature date comes before filing: check `dated`")
-                    .with_note("1 CFR 18.7: the original of a document is signed before it is submitted"),
+                    .with_note(
+                        "1 CFR 18.3(c) (regulation): receipt dates are determined when a signed original is received",
+                    ),
                 );
             }
         }

@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -19,19 +19,20 @@ crate::declare_rule! {
     /// subsections = ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]
     /// ```
     pub const META = ("duplicate-subsection", Exemptions, Warning, "The same provision twice in one claim or in two justifications.");
+    basis = [
+        (Convention, "published exemption rules (e.g. 6 CFR part 5, appendix C; 28 CFR 16.70-16.139)", "each exempted provision is listed once, and given one reason"),
+    ];
 }
 
 /// Reports repeated provisions within each claim and across a rule's justifications.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         for claim in parsed_claims(doc.file, doc.document.claims()) {
             for (i, (subsection, span)) in claim.subsections.iter().enumerate() {
                 if let Some((_, first)) = claim.subsections[..i].iter().find(|(s, _)| s == subsection) {
                     let under = claim.authority.map_or(String::new(), |a| format!(" under {a}"));
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Warning,
+                        Finding::new(
                             format!("{subsection} is claimed twice{under}"),
                             cx.label(claim.file, span.clone(), "again here"),
                         )
@@ -42,7 +43,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for (_, doc, rule) in cx.rules() {
+    for (_, doc, rule) in cx.exemption_rules() {
         let cited = justified_citations(rule);
         for (i, j) in cited.iter().enumerate() {
             if let Some(first) = cited[..i].iter().find(|f| f.subsection == j.subsection) {
@@ -57,14 +58,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     )
                 };
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
-                        message,
-                        cx.label(doc.file, j.span.clone(), "again here"),
-                    )
-                    .with_label(cx.label(doc.file, first.span.clone(), "first here"))
-                    .with_help("give each provision one reason; merge the two justifications if both apply"),
+                    Finding::new(message, cx.label(doc.file, j.span.clone(), "again here"))
+                        .with_label(cx.label(doc.file, first.span.clone(), "first here"))
+                        .with_help("give each provision one reason; merge the two justifications if both apply"),
                 );
             }
         }

@@ -1,8 +1,8 @@
 use jiff::civil::Date;
 
 use crate::check::Context;
+use crate::check::Finding;
 use crate::dates::Calendar;
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::placeholders::source_range;
 
 crate::declare_rule! {
@@ -20,15 +20,15 @@ crate::declare_rule! {
     /// leads nowhere. "81 FR 153" for a document published August 9, 2016 cites issue No. 153,
     /// not a page.
     ///
-    /// ## Legal basis
-    /// 1 CFR 5.8 (the Federal Register is cited by volume and page: "37 FR 6803").
-    ///
     /// ## Example
     /// ```text
     /// published in the Federal Register, 81 FR 153, August 9, 2016
     /// ```
     /// Use instead: the first page of the document, e.g. `81 FR 52700, August 9, 2016`.
     pub const META = ("fr-citation", Structure, Warning, "A Federal Register citation whose volume or page cannot be right for its date.");
+    basis = [
+        (Regulation, "1 CFR 5.8", "the Federal Register is cited by volume and page number, e.g. \"37 FR 6803\""),
+    ];
 }
 
 /// A citation found in text: byte range, volume, page, and the date written after it.
@@ -115,6 +115,34 @@ fn date_at(text: &str) -> Option<Date> {
     Date::new(year.parse().ok()?, month, day.parse().ok()?).ok()
 }
 
+/// A date that ends right before a citation, with only a separator between ("May 11, 2021; 86
+/// FR 25899" or "May 11, 2021, 86 FR 25899"): lists that put the date first give each citation
+/// the date before it, and the date after it belongs to the next citation.
+fn date_before(text: &str, start: usize) -> Option<Date> {
+    let head = text.get(..start)?.trim_end().trim_end_matches([';', ',']).trim_end();
+    if !head.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // "September 30, 2016" is at most 19 characters; look back a little further for the month.
+    let window_start = head.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+    let window = &head[window_start..];
+    let words: Vec<usize> = window
+        .char_indices()
+        .filter(|(i, c)| c.is_ascii_alphabetic() && (*i == 0 || window[..*i].ends_with(' ')))
+        .map(|(i, _)| i)
+        .collect();
+    // The nearest date wins, and it must run to the end of the window: nothing but the date
+    // between it and the citation.
+    words.into_iter().rev().find_map(|i| {
+        let candidate = &window[i..];
+        let date = date_at(candidate)?;
+        let tail = candidate.trim_end_matches(|c: char| c.is_ascii_digit());
+        let spelled = candidate.len() - tail.len() == 4 && tail.ends_with([' ', ',']);
+        let only_date = candidate.split_whitespace().count() <= 3;
+        (spelled && only_date).then_some(date)
+    })
+}
+
 fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -129,7 +157,8 @@ fn citations(text: &str) -> Vec<Citation> {
         let (Some((start, volume)), Some((end, page))) = (number_before(text, at), number_after(text, at + 2)) else {
             continue;
         };
-        let date = date_at(&text[end..text.len().min(end + 40)]);
+        let after = text.get(end..).map(|t| t.char_indices().nth(40).map_or(t, |(i, _)| &t[..i]));
+        let date = date_before(text, start).or_else(|| after.and_then(date_at));
         out.push(Citation { range: start..end, volume, page, date });
     }
     out
@@ -200,23 +229,15 @@ fn problem(c: &Citation, calendar: &Calendar) -> Option<(String, String)> {
 }
 
 /// Reports implausible citations in every prose field.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let calendar = Calendar::federal();
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let calendar = &cx.settings.calendar;
     for doc in cx.documents {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
             for c in citations(&prose.value) {
-                let Some((message, help)) = problem(&c, &calendar) else { continue };
+                let Some((message, help)) = problem(&c, calendar) else { continue };
                 let span = source_range(source, prose.span.clone(), &prose.value, c.range.clone());
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
-                        message,
-                        cx.label(doc.file, span, format!("in `{key}`")),
-                    )
-                    .with_help(help),
-                );
+                out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             }
         }
     }
@@ -256,6 +277,19 @@ mod tests {
             assert_eq!(problem(&citations(fine)[0], &cal), None, "{fine}");
         }
         assert!(problem(&citations("81 FR 952700")[0], &cal).unwrap().0.contains("beyond"));
+    }
+
+    #[test]
+    fn a_date_before_the_citation_is_its_date() {
+        let found = citations("HISTORY: May 11, 2021; 86 FR 25899; January 31, 2022; 87 FR 4957.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].date, Date::new(2021, 5, 11).ok());
+        assert_eq!(found[1].date, Date::new(2022, 1, 31).ok());
+        let cal = Calendar::federal();
+        assert!(found.iter().all(|c| problem(c, &cal).is_none()));
+        // A date closed by a parenthesis belongs to the citation before it.
+        let found = citations("81 FR 52700 (August 9, 2016); 82 FR 1234 (January 3, 2017)");
+        assert_eq!(found[1].date, Date::new(2017, 1, 3).ok());
     }
 
     #[test]

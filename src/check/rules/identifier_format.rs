@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 use crate::model::Document;
 
 crate::declare_rule! {
@@ -17,10 +17,6 @@ crate::declare_rule! {
     /// These numbers are how the document is found in the Federal Register, on regulations.gov and
     /// in the Unified Agenda; a transposed digit sends readers to another document.
     ///
-    /// ## Legal basis
-    /// Federal Register conventions: BILLING CODE lines; FR Doc numbers; the RIN assigned by the
-    /// Regulatory Information Service Center.
-    ///
     /// ## Example
     /// ```toml
     /// billing_code = "911-28"
@@ -32,6 +28,9 @@ crate::declare_rule! {
     /// rin = "1601-AA00"
     /// ```
     pub const META = ("identifier-format", Structure, Warning, "A billing code, FR document number or RIN not in its standard form.");
+    basis = [
+        (Convention, "Federal Register documents as printed", "BILLING CODE dddd-xx-P lines, FR Doc numbers (year and a five-digit serial) and RINs of the form 1601-AB04"),
+    ];
 }
 
 fn digits(s: &str, n: usize) -> bool {
@@ -77,7 +76,7 @@ fn rin(text: &str) -> bool {
 }
 
 /// Reports identifiers that are not in their standard form.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let preamble = doc.document.preamble();
         let fr_doc = match &doc.document {
@@ -85,10 +84,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Document::ExemptionRule(r) => r.fr_doc.as_ref(),
         };
         let mut report = |span: std::ops::Range<usize>, message: String, help: &str| {
-            out.push(
-                Diagnostic::new(META.name, Severity::Warning, message, cx.label(doc.file, span, "here"))
-                    .with_help(help.to_string()),
-            );
+            out.push(Finding::new(message, cx.label(doc.file, span, "here")).with_help(help.to_string()));
         };
         if let Some(code) = &preamble.billing_code {
             if !billing_code(code.value.trim()) {

@@ -1,61 +1,45 @@
-//! The lint rules, one per module. `RULES` is the registry: order here is the order of
-//! `sorn explain --list` and of SARIF `tool.driver.rules`.
+//! The lint rules, one per module, and what several of them share. The registry
+//! ([`super::registry::REGISTRY`]) lists them.
 
-mod breach_routine_uses;
-mod claims_mismatch;
-mod claims_wording;
-mod document_dates;
-mod duplicate_subsection;
-mod fr_citation;
-mod general_exemption_agency;
-mod identifier_format;
-mod justification_order;
-mod missing_section;
-mod name_variant;
-mod nonstandard_heading;
-mod partial_justification;
-mod routine_use_notice;
-mod routine_use_order;
-mod system_mismatch;
-mod unauthorized_exemption;
-mod unclaimed_justification;
-mod unjustified_exemption;
-mod unpaired_document;
-mod unplaced_text;
+pub(crate) mod agency_fit;
+pub(crate) mod breach_routine_uses;
+pub(crate) mod change_order;
+pub(crate) mod claims_mismatch;
+pub(crate) mod claims_wording;
+pub(crate) mod contact_format;
+pub(crate) mod document_dates;
+pub(crate) mod duplicate_routine_use;
+pub(crate) mod duplicate_subsection;
+pub(crate) mod exemptions_without_rule;
+pub(crate) mod fr_citation;
+pub(crate) mod general_exemption_agency;
+pub(crate) mod general_exemption_purpose;
+pub(crate) mod identifier_format;
+pub(crate) mod justification_order;
+pub(crate) mod leftover_placeholder;
+pub(crate) mod missing_section;
+pub(crate) mod name_variant;
+pub(crate) mod nonstandard_heading;
+pub(crate) mod pair_mismatch;
+pub(crate) mod partial_justification;
+pub(crate) mod routine_use_notice;
+pub(crate) mod routine_use_order;
+pub(crate) mod section_paragraphs;
+pub(crate) mod stage_wording;
+pub(crate) mod stated_count;
+pub(crate) mod statute_citation;
+pub(crate) mod system_mismatch;
+pub(crate) mod unauthorized_exemption;
+pub(crate) mod unclaimed_justification;
+pub(crate) mod unjustified_exemption;
+pub(crate) mod unpaired_document;
+pub(crate) mod unplaced_text;
+pub(crate) mod written_dates;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Context, RuleMeta};
-use crate::diagnostic::Diagnostic;
+use super::Context;
 use crate::statute::{Authority, Subsection, format_claim_list};
-
-/// A rule's check: reads the context, pushes findings.
-pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
-
-/// Every lint rule with its check.
-pub const RULES: &[(&RuleMeta, CheckFn)] = &[
-    (&unjustified_exemption::META, unjustified_exemption::check),
-    (&unclaimed_justification::META, unclaimed_justification::check),
-    (&partial_justification::META, partial_justification::check),
-    (&unauthorized_exemption::META, unauthorized_exemption::check),
-    (&general_exemption_agency::META, general_exemption_agency::check),
-    (&claims_mismatch::META, claims_mismatch::check),
-    (&claims_wording::META, claims_wording::check),
-    (&system_mismatch::META, system_mismatch::check),
-    (&duplicate_subsection::META, duplicate_subsection::check),
-    (&nonstandard_heading::META, nonstandard_heading::check),
-    (&justification_order::META, justification_order::check),
-    (&missing_section::META, missing_section::check),
-    (&routine_use_notice::META, routine_use_notice::check),
-    (&routine_use_order::META, routine_use_order::check),
-    (&breach_routine_uses::META, breach_routine_uses::check),
-    (&fr_citation::META, fr_citation::check),
-    (&document_dates::META, document_dates::check),
-    (&identifier_format::META, identifier_format::check),
-    (&name_variant::META, name_variant::check),
-    (&unplaced_text::META, unplaced_text::check),
-    (&unpaired_document::META, unpaired_document::check),
-];
 
 /// The claims a rule's justifications must answer for: the rule's own and those of its SORN.
 pub(crate) fn claims_in_scope(cx: &Context<'_>, rule_index: usize) -> Vec<super::ParsedClaim> {

@@ -1,7 +1,7 @@
 use std::ops::Range;
 
+use crate::check::Finding;
 use crate::check::{Context, normalize_id};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::placeholders::source_range;
 
 crate::declare_rule! {
@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// system identifier (`DHS/ ICE-015`, `DHS/ICE—015` for `DHS/ICE-015`), the long forms of its
     /// abbreviations, and the agency's name (`U.S. Immigrations and Customs Enforcement` for
     /// `U.S. Immigration and Customs Enforcement`). A name differing in one word by one or two
-    /// letters, or an identifier differing only in spacing or dashes, is reported.
+    /// letters, or an identifier differing only in spacing, hyphens, dashes or slashes (a double
+    /// hyphen, a missing hyphen, a space, an en or em dash, a slash for a hyphen), is reported.
     ///
     /// ## Why
     /// Names spelled several ways in one notice are the most common slip reviewers catch by eye,
@@ -27,6 +28,9 @@ crate::declare_rule! {
     /// summary = "... the {system} ..."
     /// ```
     pub const META = ("name-variant", Structure, Warning, "Prose spells the system identifier, an agency or a component name differently from its definition.");
+    basis = [
+        (Convention, "Federal Register documents as printed", "a system identifier and the agency's names are spelled one way throughout a document, as the agency defines them"),
+    ];
 }
 
 /// A word of prose: its byte range and its text without surrounding punctuation or possessive.
@@ -54,6 +58,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
         }
     }
     out
+}
+
+/// An identifier as compared for variants: upper case, without spaces, hyphens, dashes or
+/// slashes, so that "DHS/ICE--015", "DHS/ICE015", "DHS/ICE 015", "DHS/ICE–015" and "DHS/ICE/015"
+/// all meet "DHS/ICE-015".
+fn loose_id(id: &str) -> String {
+    normalize_id(id).chars().filter(|c| !matches!(c, '-' | '/' | '\u{2010}' | '\u{2012}')).collect()
 }
 
 fn near(a: &str, b: &str) -> bool {
@@ -84,7 +95,7 @@ fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
 }
 
 /// Reports near-miss spellings of the document's names in its prose.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let system = doc.document.system_name();
         let mut names: Vec<String> = system.abbreviations.values().map(|v| v.value.trim().to_string()).collect();
@@ -100,22 +111,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .filter(|(_, parts): &(String, Vec<String>)| parts.len() >= 2)
             .collect();
         let id = system.id.value.trim().to_string();
-        let id_key = normalize_id(&id);
+        let id_key = loose_id(&id);
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
             let text = &prose.value;
             let ws = words(text);
             let mut report = |range: Range<usize>, message: String, help: String| {
                 let span = source_range(source, prose.span.clone(), text, range);
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
-                        message,
-                        cx.label(doc.file, span, format!("in `{key}`")),
-                    )
-                    .with_help(help),
-                );
+                out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             };
             for (target, parts) in &targets {
                 for window in ws.windows(parts.len()) {
@@ -146,7 +149,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     let range = window[0].range.start..window[len - 1].range.end;
                     let raw = &text[range.clone()];
                     let joined: String = window.iter().map(|w| w.raw).collect();
-                    if normalize_id(&joined) == id_key || normalize_id(raw) == id_key {
+                    if loose_id(&joined) == id_key || loose_id(raw) == id_key {
                         if raw != id {
                             matched = Some((range, len));
                         } else {
@@ -189,6 +192,18 @@ mod tests {
         let hits: Vec<_> = ws.windows(t.len()).filter(|w| misspells(w, &t)).collect();
         assert_eq!(hits.len(), 1);
         assert_eq!(&text[hits[0][0].range.start..hits[0][4].range.end], "U.S. Immigrations and Customs Enforcement");
+    }
+
+    #[test]
+    fn identifier_variants_meet_the_identifier() {
+        let id = loose_id("DHS/ICE-015");
+        for variant in
+            ["DHS/ICE--015", "DHS/ICE015", "DHS/ICE 015", "DHS/ICE\u{2013}015", "DHS/ICE\u{2014}015", "DHS/ICE/015"]
+        {
+            assert_eq!(loose_id(variant), id, "{variant}");
+        }
+        assert_ne!(loose_id("DHS/ICE-016"), id);
+        assert_ne!(loose_id("DHS/ICE-0150"), id);
     }
 
     #[test]

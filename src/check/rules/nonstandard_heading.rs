@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::covers_of;
 use crate::statute::{Subsection, conventional_headings};
 
@@ -16,11 +16,6 @@ crate::declare_rule! {
     /// different provision (`(e)(2) (Notice to Subjects)`) usually means the citation or the
     /// reason was pasted from the wrong paragraph.
     ///
-    /// ## Legal basis
-    /// Convention, not statute: the headings of 5 U.S.C. 552a as printed in the US Code and the
-    /// vocabulary of published exemption rules (e.g. 6 CFR part 5, appendix C). Justifications
-    /// without a heading (Department of Justice style) are not checked.
-    ///
     /// ## Example
     /// ```toml
     /// subsections = ["(e)(3)"]
@@ -32,6 +27,9 @@ crate::declare_rule! {
     /// heading = "Notice to Subjects"
     /// ```
     pub const META = ("nonstandard-heading", Exemptions, Warning, "A justification's heading differs from the conventional heading for its provisions.");
+    basis = [
+        (Convention, "headings of 5 U.S.C. 552a in the U.S. Code; 6 CFR part 5, appendix C", "DHS-style justifications head each reason with the provision's U.S. Code heading, e.g. \"(Accounting for Disclosures)\""),
+    ];
 }
 
 fn normal(s: &str) -> String {
@@ -39,8 +37,8 @@ fn normal(s: &str) -> String {
 }
 
 /// Reports each heading that no provision of its group conventionally takes.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (_, doc, rule) in cx.exemption_rules() {
         for (j, justification) in rule.justifications.iter().enumerate() {
             for cover in covers_of(justification) {
                 let Some(heading) = &cover.heading else { continue };
@@ -52,9 +50,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(first) = wrong.first() else { continue };
                 let expected = conventional_headings(first).first().copied().unwrap_or("");
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!(
                             "justification {}: \"{}\" is not the conventional heading for {first}",
                             letter(rule, j),

@@ -1,6 +1,6 @@
 use super::claims_in_scope;
+use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Subsection;
 
 crate::declare_rule! {
@@ -13,9 +13,6 @@ crate::declare_rule! {
     /// A rule that claims all of (g) but explains only (g)(1) leaves (g)(2) through (g)(5) exempted
     /// without a reason; a reason for all of (e)(4) when only (e)(4)(G) is claimed suggests a claim
     /// that is broader, or narrower, than intended. Either the claim or the reason should change.
-    ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j), (k): reasons are required for each provision exempted.
     ///
     /// ## Example
     /// ```toml
@@ -33,12 +30,15 @@ crate::declare_rule! {
     /// subsections = ["(g)(1)"]
     /// ```
     pub const META = ("partial-justification", Exemptions, Warning, "A justification covers only part of a claimed provision, or more than it.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (closing sentences)", "\"the agency shall include in the statement required under section 553(c) of this title, the reasons why the system of records is to be exempted from a provision of this section\""),
+    ];
 }
 
 /// Reports, per claimed provision, justifications that cover only parts of it; per justified
 /// provision, claims that are only parts of it.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         let justified = justified_citations(rule);
         let claims = claims_in_scope(cx, index);
         let claimed: Vec<(Subsection, &crate::check::ParsedClaim, std::ops::Range<usize>)> =
@@ -59,9 +59,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             reported.push(*subsection);
             let list: Vec<String> = parts.iter().map(|j| j.subsection.to_string()).collect();
-            let mut d = Diagnostic::new(
-                META.name,
-                Severity::Warning,
+            let mut d = Finding::new(
                 format!("{subsection} is claimed, but the justification covers only {}", list.join(", ")),
                 cx.label(claim.file, span.clone(), format!("claims all of {subsection}")),
             );
@@ -87,9 +85,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             names.dedup();
             let (_, first_claim, first_span) = inner[0];
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Warning,
+                Finding::new(
                     format!(
                         "justification {} covers all of {}, but only {} is claimed",
                         letter(rule, j.justification),

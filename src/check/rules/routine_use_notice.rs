@@ -1,33 +1,38 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Action;
+use crate::check::Finding;
+use crate::model::{Action, RoutineUse, Sorn};
 
 crate::declare_rule! {
     /// ## What it checks
-    /// That a notice of a new or modified system with routine uses gives the public at least 30
-    /// days between publication and the day its routine uses take effect: `effective_days` of 30
-    /// or more, and a comment period (`comment_days`) that ends no later than that day. Notices
-    /// whose DATES text is written out (`notice.dates`) are not checked: their wording may time the
-    /// system and its routine uses separately.
+    /// That the routine uses a notice adds or changes take effect no earlier than 30 days after
+    /// publication (`effective_days` of 30 or more), and that the comment period (`comment_days`)
+    /// closes no later than they take effect.
+    ///
+    /// In a notice of a new system every routine use is new. In a notice of a modified system
+    /// only the routine uses marked `change = "new"` or `change = "changed"` are timed: a
+    /// modified notice whose routine uses stay as they were may take effect on publication.
+    /// Notices whose DATES text is written out (`notice.dates`) are not checked here: their
+    /// wording may time the system and its routine uses separately.
     ///
     /// ## Why
     /// A routine use is a standing permission to disclose records outside the agency without the
-    /// individual's consent. The Privacy Act lets it take effect only after the public has had 30
-    /// days' notice and a chance to comment. A shorter period is a defect the Office of the
-    /// Federal Register will not catch.
-    ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(e)(11): "at least 30 days prior to publication of information under
-    /// paragraph (4)(D) of this subsection, publish in the Federal Register notice of any new use
-    /// or intended use of the information in the system, and provide an opportunity for
-    /// interested persons to submit written data, views, or arguments to the agency". OMB
-    /// Circular A-108 requires the same 30-day comment period.
+    /// individual's consent. The statute requires 30 days' published notice of a new or intended
+    /// use, with an opportunity to comment; OMB policy adds that the comments are in before the
+    /// use takes effect. A shorter period is a defect the Office of the Federal Register will not
+    /// catch.
     ///
     /// ## Example
     /// ```toml
+    /// action = "modified"
+    ///
     /// [notice]
     /// comment_days = 30
     /// effective_days = 15
+    ///
+    /// [[system.routine_uses]]
+    /// id = "K"
+    /// text = "To a former employee ..."
+    /// change = "new"
     /// ```
     /// Use instead:
     /// ```toml
@@ -35,55 +40,75 @@ crate::declare_rule! {
     /// comment_days = 30
     /// effective_days = 30
     /// ```
-    pub const META = ("routine-use-notice", Exemptions, Error, "Routine uses would take effect less than 30 days after publication, or before comments close.");
+    pub const META = ("routine-use-notice", Exemptions, Error, "New or changed routine uses would take effect less than 30 days after publication, or before comments close.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(e)(11)", "\"at least 30 days prior to publication of information under paragraph (4)(D) of this subsection, publish in the Federal Register notice of any new use or intended use of the information in the system, and provide an opportunity for interested persons to submit written data, views, or arguments to the agency\""),
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016)", "the public has a 30-day period to comment on new or significantly modified routine uses before they take effect; the statute itself says nothing about when comments close"),
+    ];
 }
 
-/// Reports short notice periods of new or modified systems with routine uses.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// The routine uses whose notice 5 U.S.C. 552a(e)(11) times: all of a new system's, and those a
+/// modified system's notice marks as new or changed.
+pub(crate) fn timed(sorn: &Sorn) -> Vec<&RoutineUse> {
+    match sorn.action.value {
+        Action::New => sorn.system.routine_uses.iter().collect(),
+        Action::Modified => sorn.system.routine_uses.iter().filter(|r| r.change.is_some()).collect(),
+        Action::Rescinded => Vec::new(),
+    }
+}
+
+/// "routine use K" or "routine uses K, L and M".
+fn named(uses: &[&RoutineUse]) -> String {
+    let ids: Vec<&str> = uses.iter().map(|r| r.id.value.trim()).collect();
+    match ids.as_slice() {
+        [one] => format!("routine use {one}"),
+        [rest @ .., last] => format!("routine uses {} and {last}", rest.join(", ")),
+        [] => "no routine use".to_string(),
+    }
+}
+
+/// Reports new or changed routine uses that would take effect too early.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
-        if sorn.action.value == Action::Rescinded || sorn.system.routine_uses.is_empty() {
-            continue;
-        }
+        let uses = timed(sorn);
         let notice = &sorn.notice;
         // With DATES written out (`notice.dates`), the day counts may time the system and its
         // routine uses separately ("effective upon publication; routine uses 30 days after"):
         // only the generated sentence ties the routine uses to `effective_days`.
-        if notice.dates.is_some() {
+        if uses.is_empty() || notice.dates.is_some() {
             continue;
         }
-        if let Some(effective) = &notice.effective_days {
-            if effective.value < 30 {
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
-                        format!(
-                            "the routine uses would take effect {} days after publication; the Privacy Act requires at least 30",
-                            effective.value
-                        ),
-                        cx.label(doc.file, effective.span.clone(), "fewer than 30 days"),
-                    )
-                    .with_help("set effective_days = 30 or more (or state in `dates` that the routine uses take effect 30 days after publication)")
-                    .with_note("5 U.S.C. 552a(e)(11)"),
-                );
+        let Some(effective) = &notice.effective_days else { continue };
+        let which = if sorn.action.value == Action::New {
+            "the routine uses of this new system".to_string()
+        } else {
+            named(&uses)
+        };
+        let takes = if sorn.action.value == Action::Modified && uses.len() == 1 { "takes" } else { "take" };
+        let marked = uses.iter().find_map(|r| r.change.as_ref()).filter(|c| !c.span.is_empty());
+        if effective.value < 30 {
+            let mut f = Finding::new(
+                format!("{which} would take effect {} days after publication; the Privacy Act requires notice at least 30 days before", effective.value),
+                cx.label(doc.file, effective.span.clone(), "fewer than 30 days"),
+            )
+            .with_help("set effective_days = 30 or more, or state in `dates` that the new and changed routine uses take effect 30 days after publication")
+            .with_note("5 U.S.C. 552a(e)(11) (statute): notice of any new use or intended use at least 30 days before");
+            if let Some(change) = marked {
+                f = f.with_label(cx.label(doc.file, change.span.clone(), "new or changed here"));
             }
-            if let Some(comments) = &notice.comment_days {
-                if comments.value > effective.value {
-                    out.push(
-                        Diagnostic::new(
-                            META.name,
-                            Severity::Error,
-                            format!(
-                                "comments close {} days after publication, after the system takes effect on day {}",
-                                comments.value, effective.value
-                            ),
-                            cx.label(doc.file, comments.span.clone(), "comments still open"),
-                        )
-                        .with_label(cx.label(doc.file, effective.span.clone(), "takes effect here"))
-                        .with_help("let the routine uses take effect no earlier than the end of the comment period")
-                        .with_note("5 U.S.C. 552a(e)(11)"),
-                    );
-                }
+            out.push(f);
+        }
+        if let Some(comments) = &notice.comment_days {
+            if comments.value > effective.value {
+                out.push(
+                    Finding::new(
+                        format!("comments close {} days after publication, after {which} {} effect on day {}", comments.value, takes, effective.value),
+                        cx.label(doc.file, comments.span.clone(), "comments still open"),
+                    )
+                    .with_label(cx.label(doc.file, effective.span.clone(), "takes effect here"))
+                    .with_help("let the new and changed routine uses take effect no earlier than the end of the comment period")
+                    .with_note("OMB Circular A-108 (OMB policy): the comment period on new or changed routine uses ends before they take effect"),
+                );
             }
         }
     }

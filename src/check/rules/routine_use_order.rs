@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -10,16 +10,17 @@ crate::declare_rule! {
     /// Routine uses are cited by letter ("routine use G"), in later notices, in information
     /// sharing agreements and in accountings of disclosures. A skipped or repeated letter makes
     /// every such reference ambiguous, and usually means a routine use was deleted or pasted in
-    /// without relettering.
-    ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(e)(4)(D) (each routine use published); OMB Circular A-108 Appendix II.
+    /// without relettering. The statute requires each routine use to be published; lettering them
+    /// in sequence is a drafting convention, so the rule warns.
     ///
     /// ## Example
     /// Routine uses lettered `A`, `B`, `D`.
     ///
     /// Use instead: `A`, `B`, `C`.
     pub const META = ("routine-use-order", Structure, Warning, "Routine uses are not lettered in sequence, or a letter is used twice.");
+    basis = [
+        (Convention, "published SORNs; OMB Circular A-108, Appendix II", "routine uses are lettered or numbered in sequence so that later notices can cite them; 5 U.S.C. 552a(e)(4)(D) requires each routine use to be published, not lettered"),
+    ];
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,15 +58,13 @@ fn clean(id: &str) -> &str {
 }
 
 /// Reports repeated identifiers and identifiers out of sequence.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         let uses = &sorn.system.routine_uses;
         let Some(first) = uses.first() else { continue };
         let Some(scheme) = scheme_of(clean(&first.id.value)) else {
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Warning,
+                Finding::new(
                     format!("routine use \"{}\" is neither lettered nor numbered", first.id.value.trim()),
                     cx.label(doc.file, first.id.span.clone(), "expected A, a or 1"),
                 )
@@ -77,9 +76,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let id = clean(&ru.id.value);
             if let Some(prev) = uses[..i].iter().find(|p| clean(&p.id.value) == id) {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!("routine use {id} is lettered twice"),
                         cx.label(doc.file, ru.id.span.clone(), "again here"),
                     )
@@ -95,9 +92,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let want = expected(scheme, i);
             if id != want {
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Warning,
+                    Finding::new(
                         format!("routine use {} is lettered {id}; the sequence expects {want}", i + 1),
                         cx.label(doc.file, ru.id.span.clone(), format!("expected {want}")),
                     )

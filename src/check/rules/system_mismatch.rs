@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, normalize_id};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 
 crate::declare_rule! {
@@ -12,10 +12,6 @@ crate::declare_rule! {
     /// exempts, on its face, a different system, and the published pair cannot be matched by
     /// readers or by tools.
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j), (k) (the rule exempts "any system of records"); OMB Circular A-108 (the
-    /// SORN identifies the system by name and number).
-    ///
     /// ## Example
     /// ```toml
     /// # SORN
@@ -27,6 +23,10 @@ crate::declare_rule! {
     /// ```
     /// Use instead: the SORN's identifier and name, character for character.
     pub const META = ("system-mismatch", Consistency, Error, "The rule names the system differently from the SORN (number or name).");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the SORN identifies the system by its name and number (SYSTEM NAME AND NUMBER)"),
+    ];
 }
 
 fn words(s: &str) -> String {
@@ -34,7 +34,7 @@ fn words(s: &str) -> String {
 }
 
 /// Compares identifier and name of every SORN–rule pair.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for pair in &cx.pairs {
         let (sorn_doc, rule_doc) = (&cx.documents[pair.sorn], &cx.documents[pair.rule]);
         let (Document::Sorn(sorn), Document::ExemptionRule(rule)) = (&sorn_doc.document, &rule_doc.document) else {
@@ -43,9 +43,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (s_id, r_id) = (&sorn.system.id, &rule.system.id);
         if normalize_id(&s_id.value) != normalize_id(&r_id.value) || words(&s_id.value) != words(&r_id.value) {
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Error,
+                Finding::new(
                     format!(
                         "the rule names system \"{}\", but its SORN is \"{}\"",
                         r_id.value.trim(),
@@ -60,9 +58,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let (s_name, r_name) = (&sorn.system.name, &rule.system.name);
         if words(&s_name.value) != words(&r_name.value) {
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Error,
+                Finding::new(
                     format!(
                         "the rule names the system \"{}\", but its SORN calls it \"{}\"",
                         words(&r_name.value),

@@ -1,5 +1,5 @@
+use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Exemptability;
 
 crate::declare_rule! {
@@ -17,11 +17,6 @@ crate::declare_rule! {
     /// The common slip is copying a (j)(2) list into a (k)(2) claim: (c)(4), (e)(2), (e)(3),
     /// (e)(5), (e)(8) and (g) are available only under (j).
     ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j) ("except subsections (b), (c)(1) and (2), (e)(4)(A) through (F), (e)(6),
-    /// (7), (9), (10), and (11), and (i)") and 552a(k) ("from subsections (c)(3), (d), (e)(1),
-    /// (e)(4)(G), (H), and (I) and (f)").
-    ///
     /// ## Example
     /// ```toml
     /// [[exemptions.claims]]
@@ -35,19 +30,21 @@ crate::declare_rule! {
     /// subsections = ["(c)(3)", "(d)"]
     /// ```
     pub const META = ("unauthorized-exemption", Exemptions, Error, "The claim's authority cannot exempt that provision.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j)", "\"from any part of this section except subsections (b), (c)(1) and (2), (e)(4)(A) through (F), (e)(6), (7), (9), (10), and (11), and (i)\""),
+        (Statute, "5 U.S.C. 552a(k)", "\"from subsections (c)(3), (d), (e)(1), (e)(4)(G), (H), and (I) and (f) of this section\""),
+    ];
 }
 
 /// Reports every claimed provision its authority may not exempt, in every document.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         for claim in parsed_claims(doc.file, doc.document.claims()) {
             let Some(authority) = claim.authority else { continue };
             for (subsection, span) in &claim.subsections {
                 let Exemptability::Forbidden(forbidden) = authority.may_exempt(subsection) else { continue };
                 out.push(
-                    Diagnostic::new(
-                        META.name,
-                        Severity::Error,
+                    Finding::new(
                         forbidden.reason.clone(),
                         cx.label(claim.file, span.clone(), format!("not exemptable under {authority}")),
                     )

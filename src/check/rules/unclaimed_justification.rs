@@ -1,6 +1,6 @@
 use super::{claims_in_scope, overlaps};
+use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter};
-use crate::diagnostic::{Diagnostic, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -10,10 +10,6 @@ crate::declare_rule! {
     /// ## Why
     /// A reason for a provision nobody exempts is either a leftover from an earlier draft or the
     /// sign of a claim that fell off the list. Either way the rule says something it does not do.
-    ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j), (k): the reasons are given for the provisions the system "is to be
-    /// exempted from"; 1 CFR 21.20: each amendment must say exactly what it does.
     ///
     /// ## Example
     /// ```toml
@@ -27,11 +23,14 @@ crate::declare_rule! {
     /// ```
     /// Use instead: claim (e)(12) under an authority that may exempt it, or delete the reason.
     pub const META = ("unclaimed-justification", Exemptions, Error, "A justification covers a provision that no claim exempts.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (closing sentences)", "the reasons are stated for the provisions the system \"is to be exempted from\"; a reason for a provision no claim names exempts nothing and misstates what the rule does"),
+    ];
 }
 
 /// Reports each justified provision that overlaps no claimed provision.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         let claims = claims_in_scope(cx, index);
         if claims.is_empty() {
             // No claim is typed at all: `missing-section` says so once, for the whole rule.
@@ -43,9 +42,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Error,
+                Finding::new(
                     format!(
                         "justification {} covers {}, which no claim exempts",
                         letter(rule, j.justification),

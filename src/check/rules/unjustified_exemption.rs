@@ -1,6 +1,6 @@
 use super::{claims_in_scope, overlaps};
+use crate::check::Finding;
 use crate::check::{Context, justified_citations};
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::statute::Subsection;
 
 crate::declare_rule! {
@@ -12,11 +12,6 @@ crate::declare_rule! {
     /// An exemption without a stated reason is invalid: the rule must give the reasons why the
     /// system is exempted from each provision. Reviewers check the claim list against the lettered
     /// reasons by eye, and a provision added to the list late is easily left without one.
-    ///
-    /// ## Legal basis
-    /// 5 U.S.C. 552a(j) and (k): the agency "shall include in the statement required under section
-    /// 553(c) of this title, the reasons why the system of records is to be exempted from a
-    /// provision of this section".
     ///
     /// ## Example
     /// ```toml
@@ -37,12 +32,15 @@ crate::declare_rule! {
     /// text = "because ..."
     /// ```
     pub const META = ("unjustified-exemption", Exemptions, Error, "A claimed provision has no written justification in the exemption rule.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (closing sentences)", "\"the agency shall include in the statement required under section 553(c) of this title, the reasons why the system of records is to be exempted from a provision of this section\""),
+    ];
 }
 
 /// Reports each claimed provision no justification overlaps, once, at its first claim (the
 /// rule's before the SORN's).
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         if crate::check::has_untyped_justification(rule) {
             // A reason whose citation names nothing may be the one for the provision: the load
             // error at that citation is the one diagnostic of that cause.
@@ -69,10 +67,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 } else {
                     format!(" under {}", authorities.join(" and "))
                 };
-                let mut d = Diagnostic::new(
-                    META.name,
-                    Severity::Error,
-                    format!("{subsection} is exempted{under}, but no justification gives the reason"),
+                let mut d = Finding::new(format!("{subsection} is exempted{under}, but no justification gives the reason"),
                     cx.label(claim.file, span.clone(), "claimed here"),
                 )
                 .with_help(format!(

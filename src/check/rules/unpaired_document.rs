@@ -1,5 +1,6 @@
+use super::exemptions_without_rule::points_at_rule;
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -17,19 +18,20 @@ crate::declare_rule! {
     ///
     /// Use instead: `sorn check sorns/` (both documents), or link the documents explicitly.
     pub const META = ("unpaired-document", Consistency, Note, "A SORN with exemptions, or an exemption rule, whose other document is not among the loaded sources.");
+    basis = [
+        (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
+    ];
 }
 
 /// One note per unpaired document.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (index, doc, rule) in cx.rules() {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (index, doc, rule) in cx.exemption_rules() {
         if cx.sorn_of(index).is_some() {
             continue;
         }
         let span = rule.sorn.as_ref().map_or_else(|| rule.system.id.span.clone(), |l| l.span.clone());
         out.push(
-            Diagnostic::new(
-                META.name,
-                Severity::Note,
+            Finding::new(
                 format!(
                     "the SORN of {} is not among the loaded sources; cross-document checks were skipped",
                     crate::check::system_label(&rule.system)
@@ -43,14 +45,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for (index, doc, sorn) in cx.sorns() {
         let claims = sorn.system.exemptions.as_ref().is_some_and(|e| !e.claims.is_empty());
-        if !claims || !cx.rules_of(index).is_empty() {
+        // A SORN that points at no rule at all gets the `exemptions-without-rule` error instead.
+        if !claims || !cx.exemption_rules_of(index).is_empty() || !points_at_rule(&doc.document, sorn) {
             continue;
         }
         let span = sorn.exemption_rule.as_ref().map_or_else(|| sorn.system.id.span.clone(), |l| l.span.clone());
         out.push(
-            Diagnostic::new(
-                META.name,
-                Severity::Note,
+            Finding::new(
                 format!(
                     "the exemption rule of {} is not among the loaded sources; its claims were not checked against it",
                     crate::check::system_label(&sorn.system.name())

@@ -1,5 +1,5 @@
 use crate::check::Context;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::check::Finding;
 use crate::model::{Document, Unplaced};
 
 crate::declare_rule! {
@@ -25,7 +25,7 @@ crate::declare_rule! {
 }
 
 /// One warning per unplaced entry.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let unplaced: &[Unplaced] = match &doc.document {
             Document::Sorn(s) => &s.unplaced,
@@ -36,9 +36,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 u.line.as_ref().map_or(String::new(), |l| format!(" (line {} of the imported document)", l.value));
             let words = u.text.value.split_whitespace().count();
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    Severity::Warning,
+                Finding::new(
                     format!("{words} words of imported text after `{}` are not printed{line}", u.after.value.trim()),
                     cx.label(doc.file, u.text.span.clone(), "not in any field"),
                 )
