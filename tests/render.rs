@@ -397,3 +397,24 @@ fn a_section_rule_of_two_systems_designates_each_paragraph() {
     assert!(md[j..].contains("(2) From subsection (e)(1) because"), "numbered anew under (j)");
     insta::assert_snapshot!("doj-two-systems-rule.md", md);
 }
+
+#[test]
+fn a_rule_signed_before_its_regulatory_text_prints_the_signature_before_the_words_of_issuance() {
+    let signed = |placement: &str| {
+        let signature = format!(
+            "\n[signature]\nbefore = [\"Signing Authority\"]\nname = \"Consuela Benjamin\"\ntitle = [\"Regulations Development Coordinator\"]\n{placement}"
+        );
+        render_str(&format!(
+            "{}{signature}",
+            SECTION_RULE.replace("AMENDMENT", "paragraph = \"(g)\"\nreasons_paragraph = \"(h)\"")
+        ))
+    };
+    let issuance = "For the reasons stated in the preamble, DOJ proposes to amend 28 CFR part 16 as follows:";
+    let first = signed("placement = \"before-system\"\n");
+    let (sig, words) = (first.find("Consuela Benjamin,").unwrap(), first.find(issuance).unwrap());
+    assert!(sig < words, "the signature stands before the words of issuance:\n{first}");
+    assert_eq!(first.matches("Consuela Benjamin,").count(), 1);
+    let last = signed("");
+    assert!(last.find("Consuela Benjamin,").unwrap() > last.find(issuance).unwrap());
+    insta::assert_snapshot!("rule-signed-before-regulatory-text.md", first);
+}

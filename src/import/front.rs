@@ -343,6 +343,39 @@ pub fn take_undated_signature(units: &mut Vec<Unit>, last: usize) -> Option<(Sig
     Some((Sig { dated: None, before, name, title }, at, line))
 }
 
+/// An undated signature printed before the regulatory text, as VA and SSA print their rules: the
+/// name and title just before the words of issuance (`issuance` tells them), after `from`. VA's
+/// "Signing Authority" heading and its approval statement ("... approved this document on June
+/// 22, 2020, for publication.") just before the name belong to the signature.
+pub fn take_signature_before_issuance(
+    units: &mut Vec<Unit>,
+    from: usize,
+    issuance: impl Fn(&str) -> bool,
+) -> Option<(Sig, usize, u32)> {
+    let words = (from..units.len()).find(|&i| units[i].kind == UnitKind::Para && issuance(units[i].text().trim()))?;
+    let last = words.checked_sub(1).filter(|&l| l > from)?;
+    let (mut sig, mut at, mut line) = take_undated_signature(units, last)?;
+    let approval = at.checked_sub(1).filter(|&i| {
+        let unit = &units[i];
+        unit.kind == UnitKind::Para && unit.text().contains("approved this document")
+    });
+    if let Some(i) = approval {
+        let mut lead = vec![units[i].text().trim().to_string()];
+        let (mut first, mut first_line) = (i, units[i].line);
+        let heading =
+            i.checked_sub(1).filter(|&h| units[h].is_heading() && units[h].text().trim() == "Signing Authority");
+        if let Some(h) = heading {
+            lead.insert(0, units[h].text().trim().to_string());
+            (first, first_line) = (h, units[h].line);
+        }
+        units.drain(first..at);
+        lead.append(&mut sig.before);
+        sig.before = lead;
+        (at, line) = (first, first_line);
+    }
+    Some((sig, at, line))
+}
+
 /// A line such as "Issued in Washington, DC." or "By order of the Board." just before a
 /// signature belongs to it.
 fn take_before(units: &mut Vec<Unit>, at: usize) -> (Vec<String>, usize) {
@@ -363,6 +396,22 @@ fn take_before(units: &mut Vec<Unit>, at: usize) -> (Vec<String>, usize) {
 mod tests {
     use super::*;
     use crate::import::text::read_markdown;
+
+    #[test]
+    fn a_signature_before_the_words_of_issuance_takes_the_signing_authority_with_it() {
+        let issuance = |t: &str| t.starts_with("For the reasons");
+        let mut units = read_markdown(
+            "Privacy.\n\n### Signing Authority\n\nB. D. Tucker approved this document on June 22, 2020, for publication.\n\nConsuela Benjamin,\n\n*Regulations Development Coordinator.*\n\nFor the reasons set forth in the preamble, VA proposes to amend 38 CFR part 1 as follows:\n",
+        );
+        let (sig, at, _) = take_signature_before_issuance(&mut units, 0, issuance).expect("a signature");
+        assert_eq!(sig.name, "Consuela Benjamin");
+        assert_eq!(sig.before.len(), 2);
+        assert_eq!(sig.before[0], "Signing Authority");
+        assert_eq!((at, units.len()), (1, 2), "the block is taken out, the words of issuance stay");
+        let mut unsigned =
+            read_markdown("Privacy.\n\nFor the reasons stated in the preamble, VA amends 38 CFR part 1 as follows:\n");
+        assert!(take_signature_before_issuance(&mut unsigned, 0, issuance).is_none());
+    }
 
     #[test]
     fn heading_lines_and_captions() {
