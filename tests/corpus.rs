@@ -174,6 +174,9 @@ fn imported_shape(source: &Value) -> Shape {
             captions.insert("system_name");
         }
         captions.extend(CAPTION_KEYS.iter().copied().filter(|k| system.get(*k).is_some()));
+        if system.get("access_in_notification").and_then(Value::as_bool) == Some(true) {
+            captions.insert("record_access");
+        }
         if system.get("routine_uses_intro").is_some() {
             captions.insert("routine_uses");
         }

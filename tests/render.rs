@@ -418,3 +418,12 @@ fn a_rule_signed_before_its_regulatory_text_prints_the_signature_before_the_word
     assert!(last.find("Consuela Benjamin,").unwrap() > last.find(issuance).unwrap());
     insta::assert_snapshot!("rule-signed-before-regulatory-text.md", first);
 }
+
+#[test]
+fn one_caption_gives_the_notification_and_record_access_procedures() {
+    let md = render("tests/fixtures/rules/missing-section/pass/combined-procedures.toml", Format::Markdown);
+    assert!(md.contains("**NOTIFICATION AND RECORD ACCESS PROCEDURES:**"), "{md}");
+    assert!(!md.contains("**RECORD ACCESS PROCEDURES:**"), "{md}");
+    let html = render("tests/fixtures/rules/missing-section/pass/combined-procedures.toml", Format::Html);
+    assert!(html.to_lowercase().contains("notification and record access procedures:"), "{html}");
+}

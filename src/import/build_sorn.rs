@@ -371,6 +371,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         retention: None,
         notification: None,
         record_access: None,
+        access_in_notification: false,
         contesting: None,
         exemptions: None,
         history: None,
@@ -388,6 +389,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
             && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
         {
             captions_override.insert(element, Loc::synthetic(s.caption.trim().to_string()));
+        }
+        if element == Element::Notification && s.caption.to_lowercase().contains("record access") {
+            system.access_in_notification = true;
         }
         match element {
             Element::SystemName => {}

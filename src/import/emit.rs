@@ -324,6 +324,9 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
             }
             e => w.prose(crate::model::System::key(e), sys.prose(e)),
         }
+        if spec.element == Element::Notification && sys.access_in_notification {
+            w.raw("access_in_notification", "true");
+        }
     }
     for ru in &sys.routine_uses {
         w.array_table("system.routine_uses");
