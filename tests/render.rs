@@ -427,3 +427,17 @@ fn one_caption_gives_the_notification_and_record_access_procedures() {
     let html = render("tests/fixtures/rules/missing-section/pass/combined-procedures.toml", Format::Html);
     assert!(html.to_lowercase().contains("notification and record access procedures:"), "{html}");
 }
+
+#[test]
+fn stars_after_the_system_name_print_after_its_caption() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/good/minimal-sorn.toml")).unwrap();
+    let revised = text.replacen("[system]\n", "[system]\nstars_after_name = true\n", 1);
+    assert_ne!(revised, text);
+    let md = render_str(&revised);
+    let name = md.find("SYSTEM NAME AND NUMBER:").expect("the name caption");
+    let stars = md.find("\\* \\* \\* \\* \\*").expect("stars");
+    let next = md[name..].find("SECURITY CLASSIFICATION:").map(|i| name + i).expect("the next caption");
+    assert!(name < stars && stars < next, "{md}");
+    assert!(!render_str(&text).contains("\\* \\* \\* \\* \\*"));
+}

@@ -307,6 +307,9 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
     w.table("system");
     system_name(w, &s.system.name());
     let sys = &s.system;
+    if sys.stars_after_name {
+        w.raw("stars_after_name", "true");
+    }
     if let Some(line) = &sys.id_line {
         let name = match line.value {
             IdLine::Long => "long",

@@ -79,6 +79,9 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
         blocks.extend(body.into_iter().flatten());
         if spec.element == Element::SystemName {
             changes(s, &ctx, &mut blocks);
+            if s.system.stars_after_name {
+                blocks.push(Block::Stars);
+            }
         }
     }
 
