@@ -180,8 +180,13 @@ fn imported_shape(source: &Value) -> Shape {
         if system.get("routine_uses_intro").is_some() {
             captions.insert("routine_uses");
         }
-        captions
-            .extend(array(system.get("changes")).iter().filter_map(|c| str_of(c, "caption")).filter_map(caption_key));
+        let changed = array(system.get("changes")).iter().filter_map(|c| Some((str_of(c, "caption")?, c)));
+        captions.extend(
+            changed
+                .filter_map(|(caption, c)| Some((caption_key(caption)?, c)))
+                .filter(|(key, c)| *key != "policies" || c.get("text").is_some())
+                .map(|(key, _)| key),
+        );
         field("captions", captions.into_iter().collect::<Vec<_>>().join(" "));
     } else {
         field("stage", str_of(source, "stage").unwrap_or("?").to_string());
