@@ -76,6 +76,9 @@ impl Front {
 
 static CFR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d+)\s+CFR\s+[Pp]arts?\s+([0-9A-Za-z.-]+)").expect("valid pattern"));
+/// "[Docket ID: DOD-2016-OS-0061] RIN 0790-AJ47": the bracketed line and the RIN in one paragraph.
+static BRACKET_RIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\]]+)\]\s+RIN:?\s+(\d{4}-[A-Z0-9]{4})$").expect("valid pattern"));
 static RIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^RIN:?\s+(\d{4}-[A-Z0-9]{4})$").expect("valid pattern"));
 
 /// The preamble caption a unit opens with, and its run-in text.
@@ -148,6 +151,16 @@ fn read_heading(units: &[Unit], h: &mut Heading) {
     for unit in units {
         let t = unit.text().trim();
         if t.is_empty() {
+            continue;
+        }
+        // The text edition runs the bracketed line and the RIN into one paragraph.
+        if h.bracket.is_none()
+            && h.rin.is_none()
+            && let Some(c) = BRACKET_RIN.captures(t)
+        {
+            h.bracket = Some(c[1].trim().to_string());
+            h.rin = Some(c[2].to_string());
+            seen_ids = true;
             continue;
         }
         match &unit.kind {
@@ -411,6 +424,16 @@ mod tests {
         let mut unsigned =
             read_markdown("Privacy.\n\nFor the reasons stated in the preamble, VA amends 38 CFR part 1 as follows:\n");
         assert!(take_signature_before_issuance(&mut unsigned, 0, issuance).is_none());
+    }
+
+    #[test]
+    fn a_bracketed_line_and_rin_in_one_paragraph() {
+        let units = read_markdown(
+            "DEPARTMENT OF DEFENSE\n\n32 CFR Part 310\n\n[Docket ID: DOD-2016-OS-0061]\nRIN 0790-AJ47\n\nPrivacy Act; Implementation\n\n**AGENCY:** DoD.\n",
+        );
+        let h = read(&units).heading;
+        assert_eq!(h.bracket.as_deref(), Some("Docket ID: DOD-2016-OS-0061"));
+        assert_eq!(h.rin.as_deref(), Some("0790-AJ47"));
     }
 
     #[test]
