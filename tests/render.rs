@@ -397,3 +397,47 @@ fn a_section_rule_of_two_systems_designates_each_paragraph() {
     assert!(md[j..].contains("(2) From subsection (e)(1) because"), "numbered anew under (j)");
     insta::assert_snapshot!("doj-two-systems-rule.md", md);
 }
+
+#[test]
+fn a_rule_signed_before_its_regulatory_text_prints_the_signature_before_the_words_of_issuance() {
+    let signed = |placement: &str| {
+        let signature = format!(
+            "\n[signature]\nbefore = [\"Signing Authority\"]\nname = \"Consuela Benjamin\"\ntitle = [\"Regulations Development Coordinator\"]\n{placement}"
+        );
+        render_str(&format!(
+            "{}{signature}",
+            SECTION_RULE.replace("AMENDMENT", "paragraph = \"(g)\"\nreasons_paragraph = \"(h)\"")
+        ))
+    };
+    let issuance = "For the reasons stated in the preamble, DOJ proposes to amend 28 CFR part 16 as follows:";
+    let first = signed("placement = \"before-system\"\n");
+    let (sig, words) = (first.find("Consuela Benjamin,").unwrap(), first.find(issuance).unwrap());
+    assert!(sig < words, "the signature stands before the words of issuance:\n{first}");
+    assert_eq!(first.matches("Consuela Benjamin,").count(), 1);
+    let last = signed("");
+    assert!(last.find("Consuela Benjamin,").unwrap() > last.find(issuance).unwrap());
+    insta::assert_snapshot!("rule-signed-before-regulatory-text.md", first);
+}
+
+#[test]
+fn one_caption_gives_the_notification_and_record_access_procedures() {
+    let md = render("tests/fixtures/rules/missing-section/pass/combined-procedures.toml", Format::Markdown);
+    assert!(md.contains("**NOTIFICATION AND RECORD ACCESS PROCEDURES:**"), "{md}");
+    assert!(!md.contains("**RECORD ACCESS PROCEDURES:**"), "{md}");
+    let html = render("tests/fixtures/rules/missing-section/pass/combined-procedures.toml", Format::Html);
+    assert!(html.to_lowercase().contains("notification and record access procedures:"), "{html}");
+}
+
+#[test]
+fn stars_after_the_system_name_print_after_its_caption() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/good/minimal-sorn.toml")).unwrap();
+    let revised = text.replacen("[system]\n", "[system]\nstars_after_name = true\n", 1);
+    assert_ne!(revised, text);
+    let md = render_str(&revised);
+    let name = md.find("SYSTEM NAME AND NUMBER:").expect("the name caption");
+    let stars = md.find("\\* \\* \\* \\* \\*").expect("stars");
+    let next = md[name..].find("SECURITY CLASSIFICATION:").map(|i| name + i).expect("the next caption");
+    assert!(name < stars && stars < next, "{md}");
+    assert!(!render_str(&text).contains("\\* \\* \\* \\* \\*"));
+}

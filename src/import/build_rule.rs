@@ -24,9 +24,11 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words of issuance in another form than "For the reasons stated in the preamble, ... amends ...":
 /// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., 28 CFR part 16
-/// is amended as follows:", "Accordingly, 32 CFR part 310 is proposed to be amended as follows:".
+/// is amended as follows:", "Accordingly, 32 CFR part 310 is proposed to be amended as follows:",
+/// "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter
+/// III of title 20 of the Code of Federal Regulations as set forth below:".
 static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?$")
+    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|For the reasons (?:stated|set (?:forth|out)) in the preamble,.{0,400}?\bamend\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?)$")
         .expect("valid pattern")
 });
 static CHAPTER: LazyLock<Regex> =
@@ -146,6 +148,14 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     if sig.is_none() && units.len() > body_start + 1 {
         let last = units.len() - 1;
         sig = front::take_undated_signature(&mut units, last);
+    }
+    let mut placement = SignaturePlacement::End;
+    if sig.is_none() {
+        let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
+        sig = front::take_signature_before_issuance(&mut units, body_start, issuance);
+        if sig.is_some() {
+            placement = SignaturePlacement::BeforeSystem;
+        }
     }
     let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
     let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
@@ -464,7 +474,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         _ => Numbering::Letters,
     };
     let reasons = numbering.filter(|n| *n != default_numbering);
-    let signature = sig.map(|(s, _, _)| s.into_model(SignaturePlacement::End));
+    let signature = sig.map(|(s, _, _)| s.into_model(placement));
     if cfr_title == 0 {
         ctx.warn(None, "no CFR title found; `cfr.title` is 0");
     }
@@ -1052,6 +1062,9 @@ mod tests {
             "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a and delegated to me by Attorney General Order 2940-2008, 28 CFR part 16 is amended as follows:"
         ));
         assert!(!OTHER_ISSUANCE.is_match("Pursuant to 5 U.S.C. 552a(k)(2), the Department has exempted this system."));
+        assert!(OTHER_ISSUANCE.is_match(
+            "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter III of title 20 of the Code of Federal Regulations as set forth below:"
+        ));
     }
 
     #[test]

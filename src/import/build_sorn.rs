@@ -199,11 +199,17 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
     let name_section = sections.iter().find(|s| s.element == SystemCaption::Element(Element::SystemName));
     let name_text = name_section.and_then(|s| s.units.first()).map(|u| u.text().trim().to_string());
+    // Stars right after the name (a notice of revision) are kept as such; other text after the
+    // name has no field to go to.
+    let mut stars_after_name = false;
     if let Some(s) = name_section
         && s.units.len() > 1
     {
-        let extra = s.units[1..].to_vec();
-        ctx.unplace("system.name", &extra)?;
+        let extra = &s.units[1..];
+        stars_after_name = extra.len() == 1 && is_stars(&extra[0]);
+        if !stars_after_name {
+            ctx.unplace("system.name", extra)?;
+        }
     }
     let id_from_caption = sections
         .iter()
@@ -371,6 +377,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         retention: None,
         notification: None,
         record_access: None,
+        stars_after_name,
+        access_in_notification: false,
         contesting: None,
         exemptions: None,
         history: None,
@@ -388,6 +396,9 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
             && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
         {
             captions_override.insert(element, Loc::synthetic(s.caption.trim().to_string()));
+        }
+        if element == Element::Notification && s.caption.to_lowercase().contains("record access") {
+            system.access_in_notification = true;
         }
         match element {
             Element::SystemName => {}

@@ -307,6 +307,9 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
     w.table("system");
     system_name(w, &s.system.name());
     let sys = &s.system;
+    if sys.stars_after_name {
+        w.raw("stars_after_name", "true");
+    }
     if let Some(line) = &sys.id_line {
         let name = match line.value {
             IdLine::Long => "long",
@@ -323,6 +326,9 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
                 w.prose("routine_uses_note", sys.routine_uses_note.as_ref());
             }
             e => w.prose(crate::model::System::key(e), sys.prose(e)),
+        }
+        if spec.element == Element::Notification && sys.access_in_notification {
+            w.raw("access_in_notification", "true");
         }
     }
     for ru in &sys.routine_uses {

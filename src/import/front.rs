@@ -76,6 +76,9 @@ impl Front {
 
 static CFR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d+)\s+CFR\s+[Pp]arts?\s+([0-9A-Za-z.-]+)").expect("valid pattern"));
+/// "[Docket ID: DOD-2016-OS-0061] RIN 0790-AJ47": the bracketed line and the RIN in one paragraph.
+static BRACKET_RIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\]]+)\]\s+RIN:?\s+(\d{4}-[A-Z0-9]{4})$").expect("valid pattern"));
 static RIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^RIN:?\s+(\d{4}-[A-Z0-9]{4})$").expect("valid pattern"));
 
 /// The preamble caption a unit opens with, and its run-in text.
@@ -148,6 +151,16 @@ fn read_heading(units: &[Unit], h: &mut Heading) {
     for unit in units {
         let t = unit.text().trim();
         if t.is_empty() {
+            continue;
+        }
+        // The text edition runs the bracketed line and the RIN into one paragraph.
+        if h.bracket.is_none()
+            && h.rin.is_none()
+            && let Some(c) = BRACKET_RIN.captures(t)
+        {
+            h.bracket = Some(c[1].trim().to_string());
+            h.rin = Some(c[2].to_string());
+            seen_ids = true;
             continue;
         }
         match &unit.kind {
@@ -343,6 +356,39 @@ pub fn take_undated_signature(units: &mut Vec<Unit>, last: usize) -> Option<(Sig
     Some((Sig { dated: None, before, name, title }, at, line))
 }
 
+/// An undated signature printed before the regulatory text, as VA and SSA print their rules: the
+/// name and title just before the words of issuance (`issuance` tells them), after `from`. VA's
+/// "Signing Authority" heading and its approval statement ("... approved this document on June
+/// 22, 2020, for publication.") just before the name belong to the signature.
+pub fn take_signature_before_issuance(
+    units: &mut Vec<Unit>,
+    from: usize,
+    issuance: impl Fn(&str) -> bool,
+) -> Option<(Sig, usize, u32)> {
+    let words = (from..units.len()).find(|&i| units[i].kind == UnitKind::Para && issuance(units[i].text().trim()))?;
+    let last = words.checked_sub(1).filter(|&l| l > from)?;
+    let (mut sig, mut at, mut line) = take_undated_signature(units, last)?;
+    let approval = at.checked_sub(1).filter(|&i| {
+        let unit = &units[i];
+        unit.kind == UnitKind::Para && unit.text().contains("approved this document")
+    });
+    if let Some(i) = approval {
+        let mut lead = vec![units[i].text().trim().to_string()];
+        let (mut first, mut first_line) = (i, units[i].line);
+        let heading =
+            i.checked_sub(1).filter(|&h| units[h].is_heading() && units[h].text().trim() == "Signing Authority");
+        if let Some(h) = heading {
+            lead.insert(0, units[h].text().trim().to_string());
+            (first, first_line) = (h, units[h].line);
+        }
+        units.drain(first..at);
+        lead.append(&mut sig.before);
+        sig.before = lead;
+        (at, line) = (first, first_line);
+    }
+    Some((sig, at, line))
+}
+
 /// A line such as "Issued in Washington, DC." or "By order of the Board." just before a
 /// signature belongs to it.
 fn take_before(units: &mut Vec<Unit>, at: usize) -> (Vec<String>, usize) {
@@ -363,6 +409,32 @@ fn take_before(units: &mut Vec<Unit>, at: usize) -> (Vec<String>, usize) {
 mod tests {
     use super::*;
     use crate::import::text::read_markdown;
+
+    #[test]
+    fn a_signature_before_the_words_of_issuance_takes_the_signing_authority_with_it() {
+        let issuance = |t: &str| t.starts_with("For the reasons");
+        let mut units = read_markdown(
+            "Privacy.\n\n### Signing Authority\n\nB. D. Tucker approved this document on June 22, 2020, for publication.\n\nConsuela Benjamin,\n\n*Regulations Development Coordinator.*\n\nFor the reasons set forth in the preamble, VA proposes to amend 38 CFR part 1 as follows:\n",
+        );
+        let (sig, at, _) = take_signature_before_issuance(&mut units, 0, issuance).expect("a signature");
+        assert_eq!(sig.name, "Consuela Benjamin");
+        assert_eq!(sig.before.len(), 2);
+        assert_eq!(sig.before[0], "Signing Authority");
+        assert_eq!((at, units.len()), (1, 2), "the block is taken out, the words of issuance stay");
+        let mut unsigned =
+            read_markdown("Privacy.\n\nFor the reasons stated in the preamble, VA amends 38 CFR part 1 as follows:\n");
+        assert!(take_signature_before_issuance(&mut unsigned, 0, issuance).is_none());
+    }
+
+    #[test]
+    fn a_bracketed_line_and_rin_in_one_paragraph() {
+        let units = read_markdown(
+            "DEPARTMENT OF DEFENSE\n\n32 CFR Part 310\n\n[Docket ID: DOD-2016-OS-0061]\nRIN 0790-AJ47\n\nPrivacy Act; Implementation\n\n**AGENCY:** DoD.\n",
+        );
+        let h = read(&units).heading;
+        assert_eq!(h.bracket.as_deref(), Some("Docket ID: DOD-2016-OS-0061"));
+        assert_eq!(h.rin.as_deref(), Some("0790-AJ47"));
+    }
 
     #[test]
     fn heading_lines_and_captions() {

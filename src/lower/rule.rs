@@ -5,7 +5,7 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{Amendment, ExemptionRule, Stage, justification_label};
+use crate::model::{Amendment, ExemptionRule, SignaturePlacement, Stage, justification_label};
 
 /// Lowers an exemption rule.
 pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
@@ -57,6 +57,8 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         Some(ch) => format!("chapter {} of title {title}, Code of Federal Regulations,", ch.value.trim()),
         None => format!("{title} CFR part {part}"),
     };
+    let signature_first = r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::BeforeSystem);
+    blocks.extend(signature_first.map(common::signature));
     blocks.push(Block::Markdown(match &r.cfr.issuance {
         Some(words) => ctx.prose(words),
         None => escape(&format!(
@@ -110,7 +112,7 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         system_paragraphs(view, &ctx, &mut blocks);
     }
 
-    blocks.extend(r.signature.as_ref().map(common::signature));
+    blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
     blocks.extend(r.fr_doc.as_ref().map(common::fr_doc));
     let section = match r.stage.value {
         Stage::Final => "Rules and Regulations",

@@ -61,8 +61,16 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
         let body = element_body(s, &ctx, spec.element);
         let label = match s.captions.get(&spec.element) {
             Some(c) => c.value.trim().trim_end_matches(':').to_string(),
-            None if s.capital_captions => spec.caption.to_uppercase(),
-            None => spec.caption.to_string(),
+            None => {
+                let caption = match spec.element {
+                    Element::Notification if s.system.access_in_notification => match template {
+                        Template::A108 => "NOTIFICATION AND RECORD ACCESS PROCEDURES",
+                        Template::Legacy => "Notification and record access procedures",
+                    },
+                    _ => spec.caption,
+                };
+                if s.capital_captions { caption.to_uppercase() } else { caption.to_string() }
+            }
         };
         if body.is_none() && !(spec.element == Element::Policies && has_storage(s)) {
             continue;
@@ -71,6 +79,9 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
         blocks.extend(body.into_iter().flatten());
         if spec.element == Element::SystemName {
             changes(s, &ctx, &mut blocks);
+            if s.system.stars_after_name {
+                blocks.push(Block::Stars);
+            }
         }
     }
 

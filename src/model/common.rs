@@ -100,14 +100,15 @@ pub struct Preamble {
     pub supplementary: Option<Prose>,
 }
 
-/// Where the signature stands in a notice.
+/// Where the signature stands in a notice or rule.
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignaturePlacement {
     /// After the last caption of the document (FERC, FHFA, DHS practice).
     #[default]
     End,
-    /// At the end of SUPPLEMENTARY INFORMATION, before the system text (GSA, DoD practice).
+    /// At the end of SUPPLEMENTARY INFORMATION, before the system text (GSA, DoD practice); in
+    /// a rule, after the List of Subjects and before the words of issuance (VA, SSA practice).
     BeforeSystem,
 }
 
@@ -124,7 +125,7 @@ pub struct Signature {
     /// Lines printed before the name, e.g. "By order of the Board of Directors."
     #[serde(default)]
     pub before: Vec<Loc<String>>,
-    /// Where the signature stands (notices only).
+    /// Where the signature stands.
     #[serde(default)]
     pub placement: SignaturePlacement,
 }

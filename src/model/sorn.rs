@@ -145,6 +145,15 @@ pub struct System {
     pub notification: Option<Prose>,
     /// RECORD ACCESS PROCEDURES.
     pub record_access: Option<Prose>,
+    /// Whether a line of stars ("* * * * *") follows the system name caption, as a notice of
+    /// revision prints it to leave out the captions up to the next one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stars_after_name: bool,
+    /// Whether the notification procedure's caption also gives the record access procedure: one
+    /// "Notification and Record Access Procedures" caption for both, as HUD prints it.
+    /// `notification` then holds the text of both and `record_access` stays empty.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub access_in_notification: bool,
     /// CONTESTING RECORD PROCEDURES.
     pub contesting: Option<Prose>,
     /// EXEMPTIONS claimed or promulgated for the system.

@@ -177,6 +177,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             }
                             Some(_) => None,
                         },
+                        // One "Notification and record access procedures" caption gives both;
+                        // if it is missing, the notification procedure is reported, once.
+                        Element::RecordAccess if s.system.access_in_notification => None,
                         other => state(s.system.prose(other)),
                     };
                     if let Some(what) = what {
