@@ -129,7 +129,7 @@ fn citations(text: &str) -> Vec<Citation> {
         let (Some((start, volume)), Some((end, page))) = (number_before(text, at), number_after(text, at + 2)) else {
             continue;
         };
-        let date = date_at(&text[end..text.len().min(end + 40)]);
+        let date = date_at(crate::text::window_at(text, end, 40));
         out.push(Citation { range: start..end, volume, page, date });
     }
     out
@@ -262,5 +262,17 @@ mod tests {
     fn ignores_non_citations() {
         assert!(citations("the FRDOC and FR. and 12 FRAMES").is_empty());
         assert!(citations("FR 12").is_empty());
+    }
+
+    #[test]
+    fn a_character_across_the_date_window_does_not_panic() {
+        // The date window after "81 FR 52592" is 40 bytes; put a three-byte character across its
+        // end at every shift.
+        for pad in 0..4 {
+            let text = format!("81 FR 52592 {}\u{201c}quoted\u{201d} \u{2014} and more", "x".repeat(24 + pad));
+            let found = citations(&text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].date, None);
+        }
     }
 }
