@@ -184,7 +184,8 @@ impl Parser<'_> {
     fn parse(&mut self, text: &str) {
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
-            for e in errors {
+            let total = errors.len();
+            for e in errors.into_iter().take(crate::source::MAX_SYNTAX_ERRORS) {
                 let line = first_line(e.message());
                 let label = if line.len() > 60 { "here" } else { line };
                 let span = e.span().unwrap_or(0..0);
@@ -195,6 +196,7 @@ impl Parser<'_> {
                     Some("see https://toml.io for the syntax".into()),
                 );
             }
+            crate::source::note_unreported_syntax_errors(&mut self.out, total);
             return;
         }
         for (key, value) in root.get_ref() {

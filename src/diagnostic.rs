@@ -52,7 +52,7 @@ pub struct SourceFile {
 }
 
 /// Bytes per block of the character-count table.
-const CHAR_BLOCK: usize = 4096;
+const CHAR_BLOCK: usize = 256;
 
 /// Characters in a byte slice of UTF-8: the bytes that are not continuation bytes. Correct for
 /// any byte range, boundary or not, so that blocks can split characters.

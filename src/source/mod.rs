@@ -224,12 +224,29 @@ pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, Strin
     }
 }
 
+/// Syntax errors reported per file: past the first few, a parser's errors are mostly echoes of
+/// them, and a garbled file would otherwise print thousands.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
+
+/// Says on the last syntax error shown how many more there were, if any were left out.
+pub fn note_unreported_syntax_errors(diagnostics: &mut [Diagnostic], total: usize) {
+    if total > MAX_SYNTAX_ERRORS
+        && let Some(last) = diagnostics.last_mut()
+    {
+        last.notes.push(format!(
+            "{} more syntax errors in this file are not shown (sorn reports the first {MAX_SYNTAX_ERRORS})",
+            total - MAX_SYNTAX_ERRORS
+        ));
+    }
+}
+
 /// Loads a source's text: syntax, kind, unknown keys, types, then semantic validation.
 pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for error in errors {
+        let total = errors.len();
+        for error in errors.into_iter().take(MAX_SYNTAX_ERRORS) {
             let span = error.span().unwrap_or(0..0);
             diagnostics.push(
                 Diagnostic::error(
@@ -240,6 +257,7 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
                 .with_help("see https://toml.io for the syntax; multi-line prose goes in \"\"\"triple quotes\"\"\""),
             );
         }
+        note_unreported_syntax_errors(&mut diagnostics, total);
         return (None, diagnostics);
     }
     let root_span = table.span();

@@ -79,8 +79,9 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
     }
     for (key, prose) in document.prose() {
         if let Err(errors) = placeholders::parse(&prose.value) {
+            let origin = placeholders::ValueOrigin::new(text, prose.span.clone(), &prose.value);
             for e in errors {
-                let span = placeholders::source_range(text, prose.span.clone(), &prose.value, e.range.clone());
+                let span = origin.range(e.range.clone());
                 out.push(
                     Diagnostic::error(
                         rules::UNKNOWN_PLACEHOLDER,

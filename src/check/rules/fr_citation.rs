@@ -3,7 +3,7 @@ use jiff::civil::Date;
 use crate::check::Context;
 use crate::dates::Calendar;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -205,9 +205,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.documents {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
+            let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for c in citations(&prose.value) {
                 let Some((message, help)) = problem(&c, &calendar) else { continue };
-                let span = source_range(source, prose.span.clone(), &prose.value, c.range.clone());
+                let span = origin.range(c.range.clone());
                 out.push(
                     Diagnostic::new(
                         META.name,
