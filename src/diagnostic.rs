@@ -66,11 +66,13 @@ impl SourceFile {
         let name = display_path(&path);
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 1);
+        // Entry k counts the characters before byte k * CHAR_BLOCK, up to and including the end.
+        let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 2);
+        block_chars.push(0);
         let mut before = 0;
         for block in text.as_bytes().chunks(CHAR_BLOCK) {
-            block_chars.push(before);
             before += chars_in(block);
+            block_chars.push(before);
         }
         Self { path, name, text, line_starts, block_chars }
     }
@@ -249,6 +251,16 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_at_the_end_of_a_block_sized_text() {
+        for len in [CHAR_BLOCK - 1, CHAR_BLOCK, CHAR_BLOCK + 1, 2 * CHAR_BLOCK] {
+            let text = format!("é{}", "a".repeat(len - 2));
+            let f = SourceFile::new("x".into(), text.clone());
+            assert_eq!(f.line_col(text.len()), (1, text.chars().count() + 1), "{len}");
+            assert_eq!(f.line_col(1), (1, 1));
+        }
+    }
 
     #[test]
     fn line_and_column_count_characters() {

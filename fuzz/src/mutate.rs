@@ -139,7 +139,7 @@ pub struct Mutator {
 }
 
 /// Inputs are kept below this size so that a run stays fast; the limits tests cover larger ones.
-const MAX_LEN: usize = 1 << 20;
+const MAX_LEN: usize = 1 << 18;
 
 impl Mutator {
     /// A mutator from a seed.
@@ -194,7 +194,7 @@ impl Mutator {
             2 => {
                 let (a, b) = self.range(data, 64);
                 let chunk = data[a..b].to_vec();
-                let times = *self.rng.pick(&[2, 10, 100, 1000, 5000]);
+                let times = *self.rng.pick(&[2, 3, 10, 30, 100, 1000]);
                 let at = self.position(data);
                 data.splice(at..at, chunk.iter().copied().cycle().take(chunk.len() * times));
             }
@@ -274,7 +274,7 @@ impl Mutator {
     /// Inserts deeply nested structure: TOML arrays and inline tables, XML elements, Markdown
     /// quotes and lists.
     fn nest(&mut self, data: &mut Vec<u8>) {
-        let depth = *self.rng.pick(&[16, 128, 1000, 10_000]);
+        let depth = *self.rng.pick(&[16, 64, 128, 1000, 10_000]);
         let text = match self.rng.below(5) {
             0 => format!("\nnested = {}{}\n", "[".repeat(depth), "]".repeat(depth)),
             1 => format!("\nnested = {}1{}\n", "{ a = ".repeat(depth), " }".repeat(depth)),
