@@ -68,7 +68,9 @@ fn html_as_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut copied = 0;
     for (event, range) in pulldown_cmark::Parser::new_ext(markdown, options).into_offset_iter() {
-        if !matches!(event, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)) || range.start < copied {
+        if !matches!(event, pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_))
+            || range.start < copied
+        {
             continue;
         }
         out.push_str(&markdown[copied..range.start]);
@@ -96,7 +98,10 @@ mod tests {
 
     #[test]
     fn raw_html_in_prose_is_shown_as_text() {
-        assert_eq!(html_as_text("Hello <b>bold</b> and <script>x</script>"), "Hello \\<b>bold\\</b> and \\<script>x\\</script>");
+        assert_eq!(
+            html_as_text("Hello <b>bold</b> and <script>x</script>"),
+            "Hello \\<b>bold\\</b> and \\<script>x\\</script>"
+        );
         assert_eq!(html_as_text("<div onclick=\"x()\">\nhi\n</div>"), "\\<div onclick=\"x()\">\nhi\n\\</div>");
         assert_eq!(html_as_text("a < b and `<code>` stay"), "a < b and `<code>` stay");
         let html = crate::emit::html::markdown(&html_as_text("x <b>y</b>"), None);

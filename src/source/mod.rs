@@ -216,8 +216,12 @@ fn read_limited(path: &Path) -> Result<Result<Vec<u8>, String>, SornError> {
 /// UTF-16 byte order mark is named as UTF-16 (the usual cause: a Windows editor's "Unicode").
 pub fn not_utf8(bytes: &[u8], at: usize) -> (String, std::ops::Range<usize>) {
     match bytes {
-        [0xff, 0xfe, ..] => ("the file is UTF-16 (little-endian, it begins with a byte order mark), not UTF-8".into(), 0..2),
-        [0xfe, 0xff, ..] => ("the file is UTF-16 (big-endian, it begins with a byte order mark), not UTF-8".into(), 0..2),
+        [0xff, 0xfe, ..] => {
+            ("the file is UTF-16 (little-endian, it begins with a byte order mark), not UTF-8".into(), 0..2)
+        }
+        [0xfe, 0xff, ..] => {
+            ("the file is UTF-16 (big-endian, it begins with a byte order mark), not UTF-8".into(), 0..2)
+        }
         _ => ("the file is not valid UTF-8".into(), at..at + 1),
     }
 }
