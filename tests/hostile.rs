@@ -20,7 +20,7 @@ fn base_notice() -> String {
     std::fs::read_to_string(root().join("tests/fixtures/base/notice.toml")).unwrap()
 }
 
-/// Loads, checks and renders a source in every report format and both backends; returns the
+/// Loads, checks and renders a source in every report format and every backend; returns the
 /// human report and how long it all took.
 fn everything(name: &str, text: &str) -> (String, Duration) {
     let start = Instant::now();
@@ -30,7 +30,7 @@ fn everything(name: &str, text: &str) -> (String, Duration) {
     sorn::diagnostic::sort(&mut diagnostics);
     for loaded in workspace.documents.iter().filter(|d| d.clean) {
         let tree = sorn::lower::lower(&loaded.document, &Default::default());
-        for format in [sorn::emit::Format::Markdown, sorn::emit::Format::Html] {
+        for format in [sorn::emit::Format::Markdown, sorn::emit::Format::Html, sorn::emit::Format::Docx] {
             std::hint::black_box(format.render(&tree));
         }
     }
@@ -124,7 +124,7 @@ fn an_agency_name_of_many_dots_builds_quickly() {
     let workspace = load_str("sorns/notice.toml", &text);
     for loaded in &workspace.documents {
         let tree = sorn::lower::lower(&loaded.document, &Default::default());
-        let markdown = sorn::emit::Format::Markdown.render(&tree);
+        let markdown = sorn::emit::markdown::render(&tree);
         assert!(markdown.contains(&dots[..1000]));
     }
     assert!(start.elapsed() < QUICK, "{:?}", start.elapsed());
@@ -332,9 +332,9 @@ fn raw_html_in_prose_is_text_in_both_outputs() {
     );
     let workspace = load_str("sorns/notice.toml", &text);
     let tree = sorn::lower::lower(&workspace.documents[0].document, &Default::default());
-    let markdown = sorn::emit::Format::Markdown.render(&tree);
+    let markdown = sorn::emit::markdown::render(&tree);
     assert!(markdown.contains("\\<b>Bold\\</b> \\<script>"), "{markdown}");
-    let html = sorn::emit::Format::Html.render(&tree);
+    let html = sorn::emit::html::render(&tree);
     assert!(html.contains("&lt;b&gt;Bold&lt;/b&gt;"));
     // The Markdown output, rendered as CommonMark, shows the same characters as the HTML output.
     assert!(sorn::emit::html::markdown(&markdown, None).contains("&lt;b&gt;Bold&lt;/b&gt;"));

@@ -4,7 +4,13 @@
 //! replay test runs them on every `cargo test --workspace`.
 //!
 //! ```text
-//! sorn-fuzz [--seconds N] [--execs N] [--seed N] [--target source|config|import]...
+//! sorn-fuzz [--seconds N] [--execs N] [--seed N] [--slow-ms N] [--target source|config|import]...
+//! ```
+//!
+//! `--slow-ms` sets the time an input may take (default 1000); a debug build, about ten times
+//! slower, is run with ten times as much.
+//!
+//! ```text
 //! ```
 
 use std::path::PathBuf;
@@ -13,7 +19,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sorn_fuzz::mutate::Mutator;
-use sorn_fuzz::{Input, Outcome, Target, regressions, repo_root, run, seeds};
+use sorn_fuzz::{Input, Outcome, Target, regressions, repo_root, run_within, seeds};
 
 /// An input still running after this long is a hang: the watchdog saves it and aborts.
 const HANG: Duration = Duration::from_secs(20);
@@ -22,11 +28,12 @@ struct Args {
     seconds: Option<u64>,
     execs: Option<u64>,
     seed: u64,
+    slow: Duration,
     targets: Vec<Target>,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { seconds: None, execs: None, seed: 1, targets: Vec::new() };
+    let mut args = Args { seconds: None, execs: None, seed: 1, slow: sorn_fuzz::SLOW, targets: Vec::new() };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -34,6 +41,9 @@ fn parse_args() -> Result<Args, String> {
             "--seconds" => args.seconds = Some(value()?.parse().map_err(|e| format!("--seconds: {e}"))?),
             "--execs" => args.execs = Some(value()?.parse().map_err(|e| format!("--execs: {e}"))?),
             "--seed" => args.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--slow-ms" => {
+                args.slow = Duration::from_millis(value()?.parse().map_err(|e| format!("--slow-ms: {e}"))?);
+            }
             "--target" => {
                 let name = value()?;
                 args.targets.push(Target::from_name(&name).ok_or(format!("unknown target {name}"))?);
@@ -137,10 +147,10 @@ fn main() {
             *c = Some((pool.target, input.clone()));
         }
         started.store(epoch.elapsed().as_millis() as u64, Ordering::Relaxed);
-        let mut outcome = run(pool.target, &input);
+        let mut outcome = run_within(pool.target, &input, args.slow);
         if matches!(outcome, Outcome::Slow(_)) {
             // The machine may be busy: an input is slow only if a second run is slow too.
-            outcome = run(pool.target, &input);
+            outcome = run_within(pool.target, &input, args.slow);
             retimed += 1;
         }
         started.store(u64::MAX, Ordering::Relaxed);
@@ -162,7 +172,7 @@ fn main() {
                 eprintln!("SLOW on {}: {took:?} (saved as {})", pool.target.name(), path.display());
             }
         }
-        if n.is_multiple_of(100_000) {
+        if n % 100_000 == 0 {
             eprintln!("… {n} executions in {:.0?}", epoch.elapsed());
         }
     }

@@ -33,11 +33,9 @@ pub fn render(doc: &FrDocument) -> String {
                 format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), escape(text))
             }
             Block::Markdown(text) => html_as_text(text.trim_end()),
-            Block::Designated(items) => items
-                .iter()
-                .map(|item| html_as_text(item.markdown().trim_end()))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
+            Block::Designated(items) => {
+                items.iter().map(|item| html_as_text(item.markdown().trim_end())).collect::<Vec<_>>().join("\n\n")
+            }
             Block::Instruction(n, text) => format!("{n}\\. {}", html_as_text(text.trim_end())),
             Block::Stars => "\\* \\* \\* \\* \\*".to_string(),
             Block::Signature(sig) => {

@@ -85,7 +85,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         // Each value's place in the source is found once, not once per finding.
         let wording_origin = ValueOrigin::new(source, wording.span.clone(), &wording.value);
-        let intro_origin = joined_at.map(|(at, intro)| (at, ValueOrigin::new(source, intro.span.clone(), &intro.value)));
+        let intro_origin =
+            joined_at.map(|(at, intro)| (at, ValueOrigin::new(source, intro.span.clone(), &intro.value)));
         let in_source = |inner: Range<usize>| match &intro_origin {
             Some((at, origin)) if inner.start >= *at => origin.range(inner.start - at..inner.end.saturating_sub(*at)),
             _ => wording_origin.range(inner.start..inner.end.min(wording.value.len())),
