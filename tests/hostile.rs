@@ -112,6 +112,7 @@ fn placeholder_errors_on_one_long_line_report_in_linear_time() {
         let text = base_notice().replace("{system} holds records", &format!("{line} holds records"));
         let (human, took) = everything("sorns/notice.toml", &text);
         assert!(human.contains("unknown placeholder"), "{}", &human[..200.min(human.len())]);
+        assert!(human.contains("more placeholder errors in `notice.supplementary` are not shown"));
         took
     });
 }
