@@ -32,11 +32,11 @@ fn measure(name: &str, iterations: usize, mut f: impl FnMut()) {
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let paths = vec![root.join("sorns/dhs-ice-015.toml"), root.join("sorns/dhs-ice-015-final-rule.toml")];
-    let ws = sorn::source::load_paths(&paths);
+    let ws = sorn::source::load_paths(&paths).expect("the sources are readable");
     let options = LowerOptions::default();
 
     measure("load both sources", 300, || {
-        black_box(sorn::source::load_paths(black_box(&paths)));
+        black_box(sorn::source::load_paths(black_box(&paths)).expect("the sources are readable"));
     });
     measure("check (all rules, both sources)", 300, || {
         black_box(sorn::check::run(black_box(&ws), |m| m.default_level));
@@ -52,7 +52,7 @@ fn main() {
         }
     });
     measure("load + check + render all (one run)", 100, || {
-        let ws = sorn::source::load_paths(&paths);
+        let ws = sorn::source::load_paths(&paths).expect("the sources are readable");
         black_box(sorn::check::run(&ws, |m| m.default_level));
         for d in &ws.documents {
             let tree = lower(&d.document, &options);

@@ -60,7 +60,7 @@ impl Config {
         if let Some(path) = explicit {
             let path = cwd.join(path);
             return match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => Ok(Some(path)),
+                Ok(meta) if meta.is_file() => crate::source::check_regular(&path).map(|()| Some(path)),
                 Ok(_) => Err(SornError::Usage {
                     message: format!("--config {}: not a file", path.display()),
                     help: Some(format!("give the path of a configuration file, e.g. --config {CONFIG_FILE}")),
@@ -70,8 +70,10 @@ impl Config {
         }
         for dir in cwd.ancestors() {
             let candidate = dir.join(CONFIG_FILE);
-            if candidate.is_file() {
-                return Ok(Some(candidate));
+            // A link named sorn.toml is refused, not followed: it could point at any file, whose
+            // text the diagnostics would print.
+            if std::fs::symlink_metadata(&candidate).is_ok() {
+                return crate::source::check_regular(&candidate).map(|()| Some(candidate));
             }
             if dir.join(".git").exists() {
                 break;
@@ -97,8 +99,10 @@ impl Config {
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
                     let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    let message = format!("the configuration {} is not valid UTF-8", path.display());
-                    let (config, mut diagnostics) = failed(files, lossy, at..at + 1, message, "this byte is not UTF-8");
+                    let (what, span) = crate::source::not_utf8(e.as_bytes(), at);
+                    let what = what.trim_start_matches("the file ");
+                    let message = format!("the configuration {} {what}", path.display());
+                    let (config, mut diagnostics) = failed(files, lossy, span, message, "this byte is not UTF-8");
                     diagnostics[0].help = Some("save the file as UTF-8 (TOML files must be UTF-8)".into());
                     (config, diagnostics)
                 }
@@ -189,7 +193,8 @@ impl Parser<'_> {
     fn parse(&mut self, text: &str) {
         let (root, errors) = DeTable::parse_recoverable(text);
         if !errors.is_empty() {
-            for e in errors {
+            let total = errors.len();
+            for e in errors.into_iter().take(crate::source::MAX_SYNTAX_ERRORS) {
                 let line = first_line(e.message());
                 let label = if line.len() > 60 { "here" } else { line };
                 let span = e.span().unwrap_or(0..0);
@@ -200,6 +205,7 @@ impl Parser<'_> {
                     Some("see https://toml.io for the syntax".into()),
                 );
             }
+            crate::source::note_unreported_syntax_errors(&mut self.out, total);
             return;
         }
         for (key, value) in root.get_ref() {

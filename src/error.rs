@@ -33,6 +33,27 @@ pub enum SornError {
         /// Why.
         source: std::io::Error,
     },
+    /// Standard output or standard error could not be written (a closed pipe, a full disk): the
+    /// command's result is lost, so it fails.
+    #[error("cannot write to {stream}: {source}")]
+    #[diagnostic(code(sorn::output), help("the output was not delivered whole; check the pipe or the disk it goes to"))]
+    Output {
+        /// "standard output" or "standard error".
+        stream: &'static str,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A path that sorn will not open: not a regular file, or a symbolic link.
+    #[error("refusing to read {}: {reason}", path.display())]
+    #[diagnostic(code(sorn::not_regular), help("{help}"))]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        reason: String,
+        /// What to do.
+        help: String,
+    },
     /// An output would overwrite a source file.
     #[error("refusing to write {}: it is a source file", path.display())]
     #[diagnostic(code(sorn::overwrite), help("choose another --out-dir"))]

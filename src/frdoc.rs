@@ -106,10 +106,14 @@ pub struct SignatureBlock {
 
 /// Escapes plain text for inclusion in Markdown, so generated text and structured values can never
 /// turn into markup (a system name with `*` stays a system name).
+///
+/// One pass: what the current line holds so far is tracked as it is written, never looked back
+/// at, so the work is linear in the text.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut at_line_start = true;
-    for (i, ch) in text.char_indices() {
+    let mut line = LineSoFar::default();
+    for ch in text.chars() {
         match ch {
             '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|' => {
                 out.push('\\');
@@ -120,12 +124,13 @@ pub fn escape(text: &str) -> String {
                 out.push('\\');
                 out.push(ch);
             }
-            '.' | ')' if at_line_start_number(&text[..i]) => {
+            '.' | ')' if line.is_list_number() => {
                 out.push('\\');
                 out.push(ch);
             }
             _ => out.push(ch),
         }
+        line.push(ch);
         if ch == '\n' {
             at_line_start = true;
         } else if !(ch.is_ascii_digit() && at_line_start) && ch != ' ' {
@@ -135,12 +140,33 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Whether the text before this point, on the current line, is only digits (so "75." would start
-/// an ordered list).
-fn at_line_start_number(before: &str) -> bool {
-    let line = before.rsplit('\n').next().unwrap_or(before);
-    let trimmed = line.trim_start();
-    !trimmed.is_empty() && trimmed.len() <= 9 && trimmed.bytes().all(|b| b.is_ascii_digit())
+/// What the current line holds so far, for the ordered-list check: only digits after leading
+/// white space (so that "75." would start an ordered list), and how many.
+#[derive(Default)]
+struct LineSoFar {
+    started: bool,
+    not_digits: bool,
+    digits: usize,
+}
+
+impl LineSoFar {
+    fn push(&mut self, ch: char) {
+        if ch == '\n' {
+            *self = LineSoFar::default();
+        } else if !self.started && ch.is_whitespace() {
+        } else if ch.is_ascii_digit() && !self.not_digits {
+            self.started = true;
+            self.digits += 1;
+        } else {
+            self.started = true;
+            self.not_digits = true;
+        }
+    }
+
+    /// CommonMark list numbers have at most nine digits.
+    fn is_list_number(&self) -> bool {
+        !self.not_digits && (1..=9).contains(&self.digits)
+    }
 }
 
 #[cfg(test)]
@@ -155,5 +181,14 @@ mod tests {
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("x - y"), "x - y");
         assert_eq!(escape("AT&T"), "AT&amp;T");
+        assert_eq!(escape("  12) x\n3.4. y\n1234567890. z"), "  12\\) x\n3\\.4. y\n1234567890. z");
+    }
+
+    #[test]
+    fn many_dots_on_one_line_are_linear() {
+        let name = ".".repeat(400_000);
+        let start = std::time::Instant::now();
+        assert_eq!(escape(&name), name);
+        assert!(start.elapsed() < std::time::Duration::from_millis(500));
     }
 }

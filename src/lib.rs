@@ -31,6 +31,7 @@ pub mod report;
 pub mod schema;
 pub mod source;
 pub mod statute;
+pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::SornError;

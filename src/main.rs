@@ -125,44 +125,60 @@ impl BuildFormat {
 }
 
 fn main() -> ExitCode {
+    let streams = Streams;
     let cli = Cli::parse();
-    let status = match run(cli) {
+    let status = match run(cli, &streams) {
         Ok(status) => status,
         Err(error) => {
             let report = miette::Report::new(error);
-            let _ = writeln!(std::io::stderr(), "{report:?}");
+            // Nothing more can be said if standard error fails too; the status says it.
+            let _ = streams.err(format!("{report:?}\n").as_bytes());
             ExitStatus::Error
         }
     };
     ExitCode::from(status.code())
 }
 
+/// The standard streams, checked: every write is whole or an error, so that no result is lost
+/// with exit status 0. (A stream closed at startup is reopened on `/dev/null` by the Rust
+/// runtime, which is a request to discard it.)
+struct Streams;
+
+impl Streams {
+    /// Writes the command's result to standard output, flushed.
+    fn out(&self, bytes: &[u8]) -> Result<(), SornError> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|source| SornError::Output { stream: "standard output", source })
+    }
+
+    /// Writes messages or a report to standard error, flushed.
+    fn err(&self, bytes: &[u8]) -> Result<(), SornError> {
+        let mut err = std::io::stderr().lock();
+        err.write_all(bytes)
+            .and_then(|()| err.flush())
+            .map_err(|source| SornError::Output { stream: "standard error", source })
+    }
+}
+
 fn stderr_style() -> Style {
     Style::detect(std::io::stderr().is_terminal())
 }
 
-fn run(cli: Cli) -> Result<ExitStatus, SornError> {
+fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
     match cli.command {
         Command::Build { paths, format, out_dir, stdout, check, config } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
             let options = build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, check, config };
             let result = build::render(&options)?;
-            let mut err = std::io::stderr().lock();
             if !result.diagnostics.is_empty() {
-                let _ = write!(
-                    err,
-                    "{}",
-                    human::render_human(&result.diagnostics, &result.workspace.files, stderr_style())
-                );
+                let report = human::render_human(&result.diagnostics, &result.workspace.files, stderr_style());
+                streams.err(report.as_bytes())?;
             }
             if options.stdout {
                 match result.outputs.as_slice() {
-                    [one] => {
-                        let mut out = std::io::stdout().lock();
-                        if out.write_all(&one.contents).is_err() {
-                            return Ok(ExitStatus::Success);
-                        }
-                    }
+                    [one] => streams.out(&one.contents)?,
                     [] => {}
                     many => {
                         return Err(SornError::Usage {
@@ -173,19 +189,18 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 }
             } else {
                 build::write(&result)?;
-                let written = result.outputs.len();
-                let _ = match written {
-                    0 => writeln!(err, "nothing written"),
-                    n => writeln!(
-                        err,
-                        "wrote {n} file{} to {}",
+                let message = match result.outputs.len() {
+                    0 => "nothing written\n".to_string(),
+                    n => format!(
+                        "wrote {n} file{} to {}\n",
                         if n == 1 { "" } else { "s" },
                         sorn::diagnostic::display_path(&options.out_dir)
                     ),
                 };
+                streams.err(message.as_bytes())?;
             }
             if !result.diagnostics.is_empty() {
-                let _ = writeln!(err, "{}", human::summary(&result.diagnostics, result.source_files));
+                streams.err(format!("{}\n", human::summary(&result.diagnostics, result.source_files)).as_bytes())?;
             }
             Ok(build::status(&result))
         }
@@ -194,9 +209,9 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
             let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config };
             let result = check::run(&options)?;
             let (out, err) = check::render(&result, format.into(), stderr_style());
-            let _ = std::io::stderr().lock().write_all(err.as_bytes());
-            if std::io::stdout().lock().write_all(out.as_bytes()).is_err() {
-                return Ok(ExitStatus::Success);
+            streams.err(err.as_bytes())?;
+            if !out.is_empty() {
+                streams.out(out.as_bytes())?;
             }
             Ok(check::status(&result.diagnostics, options.deny_warnings))
         }
@@ -206,25 +221,23 @@ fn run(cli: Cli) -> Result<ExitStatus, SornError> {
                 (Some(name), false) => explain::explain(&name)?,
                 (None, false) => explain::list(),
             };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            streams.out(text.as_bytes())?;
             Ok(ExitStatus::Success)
         }
         Command::Import { files, out, out_dir, force } => {
             let (status, report) = import::run(&import::ImportArgs { inputs: files, out, out_dir, force })?;
-            let mut err = std::io::stderr().lock();
-            for message in &report.messages {
-                let _ = writeln!(err, "{message}");
-            }
+            let messages: String = report.messages.iter().map(|m| format!("{m}\n")).collect();
+            streams.err(messages.as_bytes())?;
             if !report.stdout.is_empty() {
-                let _ = std::io::stdout().lock().write_all(report.stdout.as_bytes());
+                streams.out(report.stdout.as_bytes())?;
             }
             Ok(status)
         }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;
-            for path in written {
-                eprintln!("wrote {}", sorn::diagnostic::display_path(&path));
-            }
+            let messages: String =
+                written.iter().map(|path| format!("wrote {}\n", sorn::diagnostic::display_path(path))).collect();
+            streams.err(messages.as_bytes())?;
             Ok(status)
         }
     }

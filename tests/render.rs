@@ -14,7 +14,7 @@ fn rendered(format: Format, doc: &sorn::frdoc::FrDocument) -> String {
 
 fn render(path: &str, format: Format) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let ws = source::load_paths(&[root.join(path)]);
+    let ws = source::load_paths(&[root.join(path)]).expect("the fixture is readable");
     assert!(ws.diagnostics.is_empty(), "{path} should load cleanly: {:#?}", ws.diagnostics);
     let doc = &ws.documents[0].document;
     rendered(format, &lower(doc, &LowerOptions::default()))

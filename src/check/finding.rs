@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Label, Severity};
 
 /// One thing a lint rule found, before the engine names its rule and gives it its level.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Finding {
     /// One-sentence statement of the problem.
     pub message: String,

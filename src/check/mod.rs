@@ -26,6 +26,8 @@ pub use load::{INVALID_CONFIG, LOAD_RULES};
 pub use meta::{Basis, BasisKind, Category, Level, RuleMeta};
 pub use registry::{LintFn, REGISTRY, Registered};
 
+use std::collections::HashSet;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::source::{LoadedDocument, Workspace};
@@ -104,13 +106,10 @@ pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &S
         let Some(severity) = level(meta).severity() else { continue };
         let mut found = Vec::new();
         check(&cx, &mut found);
-        let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
-        for f in found {
-            if !kept.contains(&f) {
-                kept.push(f);
-            }
-        }
-        out.extend(kept.into_iter().map(|f| f.into_diagnostic(meta.name, severity)));
+        // Each finding once, in the order found: a set of those seen, not a scan of those kept.
+        let mut seen: HashSet<Finding> = HashSet::with_capacity(found.len());
+        let kept = found.into_iter().filter(|f| seen.insert(f.clone()));
+        out.extend(kept.map(|f| f.into_diagnostic(meta.name, severity)));
     }
     out
 }

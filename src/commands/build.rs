@@ -66,14 +66,16 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
         .collect();
     let mut outputs = Vec::new();
     let mut claimed: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
-    let sources: Vec<PathBuf> = workspace.files.iter().map(|(_, f)| normalize(&f.path)).collect();
+    // Compared by the paths the file system resolves, links included: an --out-dir that is a link
+    // to the source folder names the sources under other names.
+    let sources: Vec<PathBuf> = workspace.files.iter().map(|(_, f)| resolved(&f.path)).collect();
     for loaded in workspace.documents.iter().filter(|d| d.clean && !refused.contains(&d.file)) {
         let file = workspace.files.get(loaded.file);
         let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
         let tree = lower(&loaded.document, &lower_options);
         for &format in &options.formats {
             let path = options.out_dir.join(format!("{stem}.{}", format.extension()));
-            let key = normalize(&path);
+            let key = resolved(&path);
             if sources.contains(&key) {
                 return Err(SornError::WouldOverwriteSource { path });
             }
@@ -92,6 +94,20 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
         }
     }
     Ok(BuildResult { workspace, diagnostics, outputs, source_files })
+}
+
+/// A path as the file system resolves it: the canonical path of its folder (links followed) with
+/// its file name, or the lexically normalized path where the folder does not exist yet. A file
+/// name that is itself a link is resolved too, so that writing over the link is caught.
+fn resolved(path: &std::path::Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => normalize(path),
+    }
 }
 
 /// Writes the outputs atomically.

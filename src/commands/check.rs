@@ -58,7 +58,7 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<(Workspace, Conf
             paths: paths.iter().map(|p| diagnostic::display_path(p)).collect::<Vec<_>>().join(", "),
         });
     }
-    let mut workspace = source::load_paths(&found);
+    let mut workspace = source::load_paths(&found)?;
     let (config, config_diagnostics) = match config_path {
         Some(path) => Config::load(&path, &mut workspace.files),
         None => (Config::default(), Vec::new()),

@@ -43,7 +43,16 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), SornError> {
             .map_err(|e| SornError::Path { path: path.to_path_buf(), source: e })?;
         return Ok(("<stdin>".into(), bytes));
     }
-    let bytes = std::fs::read(path).map_err(|e| SornError::Path { path: path.to_path_buf(), source: e })?;
+    // An input is a downloaded document: a link to it is followed, but it must be a regular file
+    // (a FIFO would block).
+    let real = std::fs::canonicalize(path).map_err(|e| SornError::Path { path: path.to_path_buf(), source: e })?;
+    crate::source::check_regular(&real)?;
+    let fail = |e| SornError::Path { path: path.to_path_buf(), source: e };
+    let mut bytes = Vec::new();
+    // One byte past the limit is enough for detection to report the input as too large.
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(import::detect::MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(fail)?;
     Ok((crate::diagnostic::display_path(path), bytes))
 }
 

@@ -7,16 +7,17 @@ use std::path::Path;
 use crate::error::SornError;
 
 /// Writes `contents` to `path` atomically, creating parent folders.
+/// The temporary file is removed on every failure (a full disk, a failed rename), so a failed
+/// write leaves nothing behind.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), SornError> {
     let fail = |source| SornError::Write { path: path.to_path_buf(), source };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
-    let mut tmp = tempfile_in(dir).map_err(fail)?;
-    tmp.1.write_all(contents).map_err(fail)?;
-    tmp.1.sync_all().map_err(fail)?;
-    drop(tmp.1);
-    std::fs::rename(&tmp.0, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp.0);
+    let (tmp_path, mut tmp) = tempfile_in(dir).map_err(fail)?;
+    let written = tmp.write_all(contents).and_then(|()| tmp.sync_all());
+    drop(tmp);
+    written.and_then(|()| std::fs::rename(&tmp_path, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp_path);
         fail(e)
     })
 }

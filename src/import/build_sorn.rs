@@ -40,12 +40,16 @@ fn system_start(units: &[Unit], from: usize) -> usize {
     if let Some(i) = named {
         return i;
     }
-    for i in from..units.len() {
-        let Some((caption, _)) = is_system_caption(&units[i], true) else { continue };
-        let later = units[i..].iter().filter(|u| is_system_caption(u, true).is_some()).count();
+    let found: Vec<Option<SystemCaption>> =
+        units.iter().skip(from).map(|u| is_system_caption(u, true).map(|(c, _)| c)).collect();
+    // Captions from here on, counted down as the scan passes them (one pass, not one per caption).
+    let mut later = found.iter().flatten().count();
+    for (i, caption) in found.iter().enumerate() {
+        let Some(caption) = caption else { continue };
         if matches!(caption, SystemCaption::Identifier | SystemCaption::Element(Element::SystemName)) || later >= 3 {
-            return i;
+            return from + i;
         }
+        later -= 1;
     }
     units.len()
 }
@@ -134,10 +138,11 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         if let Some(found) = front::take_undated_signature(&mut units, text_start - gap) {
             let taken = before - units.len();
             sig = Some(found);
-            text_start -= taken;
-            sys -= taken;
+            text_start = text_start.saturating_sub(taken);
+            sys = sys.saturating_sub(taken);
         }
     }
+    let body_start = body_start.min(text_start);
     let placement = match &sig {
         Some((_, at, _)) if *at <= text_start => SignaturePlacement::BeforeSystem,
         _ => SignaturePlacement::End,
@@ -439,7 +444,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         system.exemptions = None;
     }
 
-    let partial = !system.changes.is_empty() || units[sys..].iter().any(is_stars);
+    let partial = !system.changes.is_empty() || units.iter().skip(sys).any(is_stars);
     let signature = sig.map(|(s, _, _)| s.into_model(placement));
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(Sorn {

@@ -202,6 +202,25 @@ pub fn preamble_caption(caption: &str) -> Option<PreambleCaption> {
     PREAMBLE.iter().find(|(c, _)| normalize(c) == key).map(|(_, p)| *p)
 }
 
+/// How often each ASCII character occurs (all others share one count), to bound the edit
+/// distance cheaply.
+fn letter_counts(text: &str) -> [u16; 129] {
+    let mut counts = [0u16; 129];
+    for c in text.chars() {
+        let slot = usize::try_from(u32::from(c)).unwrap_or(128).min(128);
+        counts[slot] = counts[slot].saturating_add(1);
+    }
+    counts
+}
+
+/// Whether two texts can be within a normalized edit distance of 0.1: an edit of one character
+/// changes the counts by at most two, so half their difference is a lower bound on the distance. Skips the
+/// quadratic comparison for nearly every unit that is no caption.
+fn may_be_close(a: &[u16; 129], b: &[u16; 129], longest: usize) -> bool {
+    let differ: usize = a.iter().zip(b).map(|(x, y)| usize::from(x.abs_diff(*y))).sum();
+    differ.div_ceil(2) * 10 <= longest
+}
+
 /// The system caption a caption text names; long captions also match with a typo or two.
 pub fn system_caption(caption: &str) -> Option<SystemCaption> {
     let key = normalize(caption);
@@ -212,9 +231,11 @@ pub fn system_caption(caption: &str) -> Option<SystemCaption> {
         return Some(*e);
     }
     if (24..=160).contains(&key.len()) {
+        let key_counts = letter_counts(&key);
         let best = SYSTEM_KEYS
             .iter()
             .filter(|(k, _)| k.len() >= 20 && k.len().abs_diff(key.len()) <= k.len() / 5)
+            .filter(|(k, _)| may_be_close(&letter_counts(k), &key_counts, k.chars().count().max(key.chars().count())))
             .map(|(k, e)| (strsim::normalized_levenshtein(k, &key), *e))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((score, e)) = best

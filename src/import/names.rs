@@ -253,9 +253,12 @@ const CONNECTORS: &[&str] = &["and", "of", "for", "the", "on", "in", "to", "&", 
 /// The long form written before "(ABBR)" at the end of `before`, if the words' initials spell the
 /// abbreviation: "… the Department of Homeland Security" → "Department of Homeland Security".
 pub fn long_form(before: &str, abbr: &str) -> Option<String> {
-    let words: Vec<&str> = before.split_whitespace().collect();
     let mut letters: Vec<char> =
         abbr.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_uppercase()).collect();
+    // Only the last few words can spell the abbreviation: read them from the end, never the whole
+    // text before it (which would make a document with many abbreviations quadratic).
+    let mut words: Vec<&str> = before.split_whitespace().rev().take(letters.len() * 2 + 5).collect();
+    words.reverse();
     let mut start = None;
     let mut i = words.len();
     let limit = words.len().saturating_sub(letters.len() * 2 + 4);

@@ -463,10 +463,18 @@ fn escape_char(
 }
 
 /// Whether what was written on the current line so far is only digits (so "75." would start a list).
+/// Reads back at most ten digits and the white space before them, never the whole line, so that a
+/// line of many dots stays linear.
 fn line_start_number(out: &str) -> bool {
-    let line = out.rsplit('\n').next().unwrap_or(out);
-    let t = line.trim_start();
-    !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit())
+    let digits = out.bytes().rev().take(10).take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 9 {
+        return false;
+    }
+    let before = &out[..out.len() - digits];
+    let indent =
+        before.chars().rev().take_while(|c| c.is_whitespace() && *c != '\n').map(char::len_utf8).sum::<usize>();
+    let head = &before[..before.len() - indent];
+    head.is_empty() || head.ends_with('\n')
 }
 
 fn looks_like_entity(rest: &str) -> bool {

@@ -22,8 +22,13 @@ const DOCUMENTS: &[&str] = &["NOTICE", "RULE", "PRORULE"];
 ///
 /// Broken XML (with its position), or XML that is not Federal Register XML.
 pub fn read(name: &str, text: &str) -> Result<(Vec<RawDoc>, Vec<String>), Box<ImportError>> {
-    let options = ParsingOptions { allow_dtd: true, ..ParsingOptions::default() };
+    // Federal Register XML declares no DTD, and a DTD's entities are how a small file expands to
+    // gigabytes: refuse it. The node limit bounds the tree of the largest issue.
+    let options = ParsingOptions { allow_dtd: false, nodes_limit: MAX_NODES, ..ParsingOptions::default() };
     let doc = Document::parse_with_options(text, options).map_err(|e| {
+        if let Some(refused) = refused(name, text, &e) {
+            return refused;
+        }
         let pos = e.pos();
         let offset = offset_of(text, pos.row, pos.col);
         ImportError::at(
@@ -71,6 +76,29 @@ pub fn read(name: &str, text: &str) -> Result<(Vec<RawDoc>, Vec<String>), Box<Im
         });
     }
     Ok((docs, Vec::new()))
+}
+
+/// XML nodes (elements, text, attributes' owners) accepted in one input: a daily issue of the
+/// Federal Register has a few hundred thousand.
+pub const MAX_NODES: u32 = 8_000_000;
+
+/// The error for an input refused by a limit rather than broken.
+fn refused(name: &str, text: &str, e: &roxmltree::Error) -> Option<Box<ImportError>> {
+    let (message, help) = match e {
+        roxmltree::Error::DtdDetected => (
+            format!(
+                "{name} declares a DTD (<!DOCTYPE ...>); sorn does not read DTDs or expand the entities they declare"
+            ),
+            "Federal Register XML has no DTD: remove the <!DOCTYPE> declaration, or download the document again from govinfo",
+        ),
+        roxmltree::Error::NodesLimitReached => (
+            format!("{name} has more than {MAX_NODES} XML nodes, more than any Federal Register issue"),
+            "import the documents one at a time (each has its own XML on govinfo and FederalRegister.gov)",
+        ),
+        _ => return None,
+    };
+    let at = text.find("<!DOCTYPE").unwrap_or(0);
+    Some(ImportError::at(message, Some(help), name, text, at))
 }
 
 fn offset_of(text: &str, row: u32, col: u32) -> usize {

@@ -159,9 +159,38 @@ pub fn expand(text: &str, value: impl Fn(&str) -> String) -> Result<String, Vec<
 /// Maps a byte range inside a string value to a byte range in the TOML source, when the string is
 /// written without escapes (so the two coincide); otherwise the whole value's span.
 pub fn source_range(source: &str, value_span: Range<usize>, value: &str, inner: Range<usize>) -> Range<usize> {
-    let Some(raw) = source.get(value_span.clone()) else {
-        return value_span;
-    };
+    ValueOrigin::new(source, value_span, value).range(inner)
+}
+
+/// Where a string value's text begins in its TOML source, found once per value (comparing the
+/// source with the value is linear in the value): ranges of every finding in the value are then
+/// mapped in constant time.
+#[derive(Clone, Debug)]
+pub struct ValueOrigin {
+    span: Range<usize>,
+    /// Where the text begins, if the source spells the value without escapes.
+    start: Option<usize>,
+}
+
+impl ValueOrigin {
+    /// The origin of `value`, written at `value_span` of `source`.
+    pub fn new(source: &str, value_span: Range<usize>, value: &str) -> ValueOrigin {
+        let start = source.get(value_span.clone()).and_then(|raw| unescaped_start(raw, value));
+        ValueOrigin { start: start.map(|s| value_span.start + s), span: value_span }
+    }
+
+    /// The source range of a byte range of the value (the whole value's span if the source
+    /// spells it with escapes).
+    pub fn range(&self, inner: Range<usize>) -> Range<usize> {
+        match self.start {
+            Some(start) => start + inner.start..start + inner.end,
+            None => self.span.clone(),
+        }
+    }
+}
+
+/// The offset in a quoted TOML string `raw` at which `value` is spelled verbatim, if it is.
+fn unescaped_start(raw: &str, value: &str) -> Option<usize> {
     for delim in ["\"\"\"", "'''", "\"", "'"] {
         if let Some(body) = raw.strip_prefix(delim).and_then(|r| r.strip_suffix(delim)) {
             let skip_newline = if delim.len() == 3 {
@@ -175,15 +204,10 @@ pub fn source_range(source: &str, value_span: Range<usize>, value: &str, inner: 
             } else {
                 0
             };
-            let body = &body[skip_newline..];
-            if body == value {
-                let start = value_span.start + delim.len() + skip_newline;
-                return start + inner.start..start + inner.end;
-            }
-            break;
+            return (&body[skip_newline..] == value).then_some(delim.len() + skip_newline);
         }
     }
-    value_span
+    None
 }
 
 #[cfg(test)]

@@ -6,6 +6,9 @@
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+use crate::diagnostic::SourceFile;
+use crate::text::{escape_controls, escaped_offset};
+
 /// Lines longer than this (in characters) are shortened.
 const MAX_LINE: usize = 110;
 /// Characters kept on each side of the labels on a shortened line.
@@ -36,50 +39,46 @@ pub struct Excerpt {
 }
 
 impl Excerpt {
-    /// Builds an excerpt of `source` for labels at `spans`; returns it with the spans mapped into
-    /// it, or `None` when nothing needs shortening (the caller shows the whole file).
-    pub fn build(name: &str, source: &str, spans: &[(usize, usize)]) -> Option<(Excerpt, Vec<(usize, usize)>)> {
-        if spans.is_empty() {
-            return None;
-        }
-        let starts: Vec<usize> = std::iter::once(0).chain(source.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let line_end = |line: usize| starts.get(line + 1).map_or(source.len(), |s| s - 1);
-        // Only single-line labels are shortened; a label across lines shows the file as it is.
-        if spans.iter().any(|&(o, l)| line_of(o) != line_of((o + l).saturating_sub(1).max(o))) {
-            return None;
-        }
-        let label_lines: Vec<usize> = spans.iter().map(|&(o, _)| line_of(o)).collect();
-        let first = label_lines.iter().min().copied()?.saturating_sub(CONTEXT);
-        let last = (label_lines.iter().max().copied()? + CONTEXT).min(starts.len() - 1);
-        let long = (first..=last).any(|l| source[starts[l]..line_end(l)].chars().count() > MAX_LINE);
-        if !long {
-            return None;
-        }
+    /// Builds an excerpt of `file` for labels at `spans` (byte offset and length): the lines they
+    /// are on with [`CONTEXT`] lines around, long lines shortened around single-line labels, and
+    /// control characters shown escaped. Returns it with the spans mapped into it.
+    ///
+    /// Only the lines shown are read, through the file's line table, so a report on a file with
+    /// many findings costs the same per finding however large the file is.
+    pub fn build(file: &SourceFile, spans: &[(usize, usize)]) -> (Excerpt, Vec<(usize, usize)>) {
+        let source = file.text.as_str();
+        let line_of = |offset: usize| file.line_index(offset);
+        let last_byte = |(o, l): (usize, usize)| (o + l).saturating_sub(1).max(o);
+        // Only single-line labels are shortened; a label across lines shows its lines as they are.
+        let multi_line = spans.iter().any(|&(o, l)| line_of(o) != line_of(last_byte((o, l))));
+        let first = spans.iter().map(|&(o, _)| line_of(o)).min().unwrap_or(0).saturating_sub(CONTEXT);
+        let last = spans.iter().map(|&s| line_of(last_byte(s))).max().unwrap_or(0) + CONTEXT;
+        let last = last.min(file.line_count() - 1);
 
         let mut text = String::new();
         let mut lines = Vec::new();
-        for (line, &start) in starts.iter().enumerate().take(last + 1).skip(first) {
-            let end = line_end(line);
+        for line in first..=last {
+            let std::ops::Range { start, end } = file.line_range(line);
             let content = &source[start..end];
             let on_line: Vec<(usize, usize)> =
                 spans.iter().filter(|&&(o, _)| line_of(o) == line).map(|&(o, l)| (o, o + l)).collect();
-            let (keep_from, keep_to) = if content.chars().count() <= MAX_LINE {
+            let long = content.len() > MAX_LINE && content.chars().nth(MAX_LINE).is_some();
+            let (keep_from, keep_to) = if multi_line || !long {
                 (start, end)
             } else if on_line.is_empty() {
                 (start, char_boundary_after(source, start, MAX_LINE, end))
             } else {
-                let lo = on_line.iter().map(|s| s.0).min().unwrap_or(start);
-                let hi = on_line.iter().map(|s| s.1).max().unwrap_or(end);
+                let lo = on_line.iter().map(|s| s.0).min().unwrap_or(start).clamp(start, end);
+                let hi = on_line.iter().map(|s| s.1).max().unwrap_or(end).clamp(start, end);
                 (char_boundary_before(source, lo, MARGIN, start), char_boundary_after(source, hi, MARGIN, end))
             };
-            if !text.is_empty() {
+            if line > first {
                 text.push('\n');
             }
             let excerpt_start = text.len();
             let prefix = if keep_from > start { "…" } else { "" };
             text.push_str(prefix);
-            text.push_str(&source[keep_from..keep_to]);
+            text.push_str(&escape_controls(&source[keep_from..keep_to]));
             if keep_to < end {
                 text.push('…');
             }
@@ -87,18 +86,23 @@ impl Excerpt {
                 excerpt_start,
                 prefix: prefix.len(),
                 real_start: keep_from,
-                real_column: source[start..keep_from].chars().count(),
+                real_column: file.line_col(keep_from).1 - 1,
             });
         }
-        let excerpt = Excerpt { name: name.to_string(), text, first_line: first, lines };
+        let excerpt = Excerpt { name: escape_controls(&file.name).into_owned(), text, first_line: first, lines };
         let mapped = spans
             .iter()
             .map(|&(o, l)| {
-                let line = &excerpt.lines[line_of(o) - first];
-                (line.excerpt_start + line.prefix + (o - line.real_start), l)
+                let o = crate::text::floor_boundary(source, o);
+                let line = &excerpt.lines[line_of(o).saturating_sub(first).min(excerpt.lines.len() - 1)];
+                let from = line.real_start.min(o);
+                let at = line.excerpt_start + line.prefix + escaped_offset(&source[from..], o - from);
+                let rest = &source[o..];
+                let len = escaped_offset(rest, crate::text::ceil_boundary(rest, l));
+                (at, len)
             })
             .collect();
-        Some((excerpt, mapped))
+        (excerpt, mapped)
     }
 
     fn line_at(&self, offset: usize) -> (usize, &Line) {
@@ -169,9 +173,22 @@ impl SourceCode for Excerpt {
 mod tests {
     use super::*;
 
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("f".into(), text.into())
+    }
+
     #[test]
-    fn short_files_are_shown_whole() {
-        assert!(Excerpt::build("a", "a = 1\nb = 2\n", &[(4, 1)]).is_none());
+    fn short_lines_are_shown_whole_with_context() {
+        let (ex, mapped) = Excerpt::build(&file("a = 1\nb = 2\nc = 3\nd = 4\n"), &[(10, 1)]);
+        assert_eq!(ex.text, "a = 1\nb = 2\nc = 3");
+        assert_eq!(&ex.text[mapped[0].0..mapped[0].0 + 1], "2");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_labels_follow() {
+        let (ex, mapped) = Excerpt::build(&file("a = \"\u{1b}[2J\u{7}\0x\"\n"), &[(9, 3)]);
+        assert!(!ex.text.contains(['\u{1b}', '\u{7}', '\0']), "{:?}", ex.text);
+        assert_eq!(&ex.text[mapped[0].0..mapped[0].0 + mapped[0].1], "\u{2407}\u{2400}x");
     }
 
     #[test]
@@ -179,7 +196,7 @@ mod tests {
         let long = format!("x = \"{}TARGET{}\"", "a".repeat(300), "b".repeat(300));
         let source = format!("[t]\n{long}\ny = 1\n");
         let at = source.find("TARGET").unwrap();
-        let (ex, mapped) = Excerpt::build("f", &source, &[(at, 6)]).unwrap();
+        let (ex, mapped) = Excerpt::build(&file(&source), &[(at, 6)]);
         assert_eq!(&ex.text[mapped[0].0..mapped[0].0 + 6], "TARGET");
         assert!(ex.text.lines().nth(1).unwrap().starts_with('…'));
         assert!(ex.text.lines().nth(1).unwrap().ends_with('…'));
@@ -195,7 +212,7 @@ mod tests {
         let long = format!("x = \"{}é{}\"", "é".repeat(200), "ü".repeat(200));
         let at = long.len() / 2;
         let at = (0..=at).rev().find(|i| long.is_char_boundary(*i)).unwrap();
-        let (ex, mapped) = Excerpt::build("f", &long, &[(at, 2)]).unwrap();
+        let (ex, mapped) = Excerpt::build(&file(&long), &[(at, 2)]);
         assert!(ex.text.is_char_boundary(mapped[0].0));
     }
 }

@@ -5,12 +5,13 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource,
-    Severity as MietteSeverity, SourceCode,
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity as MietteSeverity,
+    SourceCode,
 };
 
 use super::excerpt::Excerpt;
 use crate::diagnostic::{Diagnostic, FileId, Severity, SourceMap};
+use crate::text::escape_controls;
 
 /// Whether to use colour and Unicode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,29 +95,25 @@ fn clamp(span: &std::ops::Range<usize>, len: usize) -> (usize, usize) {
     (start, end - start)
 }
 
-/// The source a report shows for labels in one file: the whole file, or an excerpt with long
-/// lines shortened around the labels (which are then moved into the excerpt's coordinates).
+/// The source a report shows for labels in one file: an excerpt of the lines they are on, long
+/// lines shortened around them, with the labels moved into the excerpt's coordinates.
 fn source_for(files: &SourceMap, file: FileId, labels: Vec<LabeledSpan>) -> (Box<dyn SourceCode>, Vec<LabeledSpan>) {
     let f = files.get(file);
     let spans: Vec<(usize, usize)> = labels.iter().map(|l| (l.offset(), l.len())).collect();
-    match Excerpt::build(&f.name, &f.text, &spans) {
-        Some((excerpt, mapped)) => {
-            let labels = labels
-                .into_iter()
-                .zip(mapped)
-                .map(|(l, (offset, len))| {
-                    let text = l.label().map(str::to_string);
-                    if l.primary() {
-                        LabeledSpan::new_primary_with_span(text, (offset, len))
-                    } else {
-                        LabeledSpan::new_with_span(text, (offset, len))
-                    }
-                })
-                .collect();
-            (Box::new(excerpt), labels)
-        }
-        None => (Box::new(NamedSource::new(f.name.clone(), f.text.clone()).with_language("toml")), labels),
-    }
+    let (excerpt, mapped) = Excerpt::build(f, &spans);
+    let labels = labels
+        .into_iter()
+        .zip(mapped)
+        .map(|(l, (offset, len))| {
+            let text = l.label().map(str::to_string);
+            if l.primary() {
+                LabeledSpan::new_primary_with_span(text, (offset, len))
+            } else {
+                LabeledSpan::new_with_span(text, (offset, len))
+            }
+        })
+        .collect();
+    (Box::new(excerpt), labels)
 }
 
 fn view(d: &Diagnostic, files: &SourceMap) -> View {
@@ -129,7 +126,7 @@ fn view(d: &Diagnostic, files: &SourceMap) -> View {
     for (i, label) in d.labels.iter().enumerate() {
         let file = files.get(label.file);
         let (offset, length) = clamp(&label.span, file.text.len());
-        let text = (!label.message.is_empty()).then(|| label.message.clone());
+        let text = (!label.message.is_empty()).then(|| escape_controls(&label.message).into_owned());
         let span = if i == 0 {
             LabeledSpan::new_primary_with_span(text, (offset, length))
         } else {
@@ -146,9 +143,9 @@ fn view(d: &Diagnostic, files: &SourceMap) -> View {
             others.push((label.file, line, vec![span]));
         }
     }
-    let mut help = d.help.clone();
+    let mut help = d.help.as_deref().map(|h| escape_controls(h).into_owned());
     for note in &d.notes {
-        let line = format!("note: {note}");
+        let line = format!("note: {}", escape_controls(note));
         help = Some(match help {
             Some(h) => format!("{h}\n{line}"),
             None => line,
@@ -157,10 +154,10 @@ fn view(d: &Diagnostic, files: &SourceMap) -> View {
     let related = others
         .into_iter()
         .map(|(file, _, labels)| {
-            let message = labels
-                .first()
-                .and_then(|l| l.label())
-                .map_or_else(|| format!("see also {}", files.get(file).name), |l| format!("see also: {l}"));
+            let message = labels.first().and_then(|l| l.label()).map_or_else(
+                || format!("see also {}", escape_controls(&files.get(file).name)),
+                |l| format!("see also: {l}"),
+            );
             let (source, labels) = source_for(files, file, labels);
             View {
                 message,
@@ -174,7 +171,15 @@ fn view(d: &Diagnostic, files: &SourceMap) -> View {
         })
         .collect();
     let (source, labels) = source_for(files, primary_file, labels);
-    View { message: d.message.clone(), rule: d.rule, severity: severity(d.severity), help, source, labels, related }
+    View {
+        message: escape_controls(&d.message).into_owned(),
+        rule: d.rule,
+        severity: severity(d.severity),
+        help,
+        source,
+        labels,
+        related,
+    }
 }
 
 /// Renders diagnostics as rustc-style reports, one after another.
@@ -188,7 +193,7 @@ pub fn render_human(diagnostics: &[Diagnostic], files: &SourceMap, style: Style)
     for d in diagnostics {
         let v = view(d, files);
         if handler.render_report(&mut out, &v).is_err() {
-            out.push_str(&format!("{}: {} [{}]\n", d.severity.as_str(), d.message, d.rule));
+            out.push_str(&format!("{}: {} [{}]\n", d.severity.as_str(), escape_controls(&d.message), d.rule));
         }
         out.push('\n');
     }

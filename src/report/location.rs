@@ -52,7 +52,7 @@ pub fn region<'a>(label: &Label, files: &'a SourceMap) -> Option<Region<'a>> {
 
 /// The text of a 1-based line, without its line break (empty past the end).
 pub fn line_text(source: &SourceFile, line: usize) -> &str {
-    source.text.split('\n').nth(line.saturating_sub(1)).unwrap_or("").trim_end_matches('\r')
+    source.line_text(line)
 }
 
 #[cfg(test)]

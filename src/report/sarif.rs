@@ -314,16 +314,20 @@ fn fnv1a(parts: &[&str]) -> u64 {
     hash
 }
 
+/// Line hashes already computed, by rule, file and line: a line is hashed once per rule however
+/// many results it holds, so that the work stays linear in the file.
+type LineHashes = BTreeMap<(&'static str, usize, usize), u64>;
+
 /// The hash of a result's rule, path and primary line (whitespace removed, so re-indenting a
 /// file does not reopen alerts), as GitHub's `hash:occurrence` pair.
-fn line_hash(d: &Diagnostic, files: &SourceMap, seen: &mut BTreeMap<u64, usize>) -> String {
+fn line_hash(d: &Diagnostic, files: &SourceMap, seen: &mut BTreeMap<u64, usize>, hashes: &mut LineHashes) -> String {
     let located = d.primary().and_then(|l| Some((l, region(l, files)?)));
     let hash = match located {
-        Some((label, r)) => {
+        Some((label, r)) => *hashes.entry((d.rule, label.file.0, r.line)).or_insert_with(|| {
             let source = file(files, label.file).expect("region() found the file");
             let line: String = line_text(source, r.line).chars().filter(|c| !c.is_whitespace()).collect();
             fnv1a(&[d.rule, r.path, &line])
-        }
+        }),
         None => fnv1a(&[d.rule, "", &d.message]),
     };
     let occurrence = seen.entry(hash).or_insert(0);
@@ -384,6 +388,7 @@ fn descriptors(diagnostics: &[Diagnostic]) -> Vec<Descriptor> {
 pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
     let descriptors = descriptors(diagnostics);
     let mut seen = BTreeMap::new();
+    let mut hashes = LineHashes::new();
     let results = diagnostics
         .iter()
         .map(|d| {
@@ -399,7 +404,9 @@ pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
                 message: Text { text: message(d) },
                 locations: primary.into_iter().collect(),
                 related_locations,
-                partial_fingerprints: Fingerprints { primary_location_line_hash: line_hash(d, files, &mut seen) },
+                partial_fingerprints: Fingerprints {
+                    primary_location_line_hash: line_hash(d, files, &mut seen, &mut hashes),
+                },
             }
         })
         .collect();

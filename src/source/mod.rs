@@ -105,6 +105,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
         if meta.is_dir() {
             walk(path, &mut found, 0)?;
         } else {
+            check_regular(path)?;
             found.push(path.clone());
         }
     }
@@ -159,32 +160,70 @@ fn looks_like_source(path: &Path) -> bool {
     false
 }
 
-/// Reads and loads every path; unreadable files become diagnostics.
-pub fn load_paths(paths: &[PathBuf]) -> Workspace {
+/// Reads and loads every path. A file that cannot be read at all (missing, no permission, not a
+/// regular file) stops the command, as a missing one does (exit status 2); one too large to be a
+/// notice is a diagnostic.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
     let mut ws = Workspace::default();
     for path in paths {
-        let bytes = read_limited(path);
+        let bytes = read_limited(path)?;
         load_into(&mut ws, path.clone(), bytes);
     }
     crate::diagnostic::sort(&mut ws.diagnostics);
-    ws
+    Ok(ws)
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+/// Refuses anything but a regular file reached without a symbolic link: a FIFO or device would
+/// block or never end, and a link can point anywhere (`/proc/self/environ`), whose text a
+/// diagnostic would then print.
+pub fn check_regular(path: &Path) -> Result<(), SornError> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| SornError::Path { path: path.to_path_buf(), source: e })?;
+    let reason = if meta.file_type().is_symlink() {
+        "it is a symbolic link"
+    } else if meta.is_file() {
+        return Ok(());
+    } else if meta.is_dir() {
+        "it is a folder"
+    } else {
+        "it is not a regular file (a FIFO, socket or device)"
+    };
+    Err(SornError::NotRegular {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+        help: "sorn reads only regular files, never through a link; name the file itself".into(),
+    })
+}
+
+/// Reads a regular file of at most `limit` bytes; `Ok(Err(message))` when it is larger.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Result<Vec<u8>, String>, SornError> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    check_regular(path)?;
+    let fail = |e| SornError::Path { path: path.to_path_buf(), source: e };
+    let file = std::fs::File::open(path).map_err(fail)?;
     let mut bytes = Vec::new();
-    file.take(MAX_SOURCE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if bytes.len() as u64 > MAX_SOURCE_BYTES {
-        return Err(format!(
-            "{} is larger than {} MiB; a source that large is not a notice",
-            path.display(),
-            MAX_SOURCE_BYTES / (1024 * 1024)
-        ));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(fail)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Err(format!("{} is larger than {} MiB", path.display(), limit / (1024 * 1024))));
     }
-    Ok(bytes)
+    Ok(Ok(bytes))
+}
+
+fn read_limited(path: &Path) -> Result<Result<Vec<u8>, String>, SornError> {
+    Ok(read_regular(path, MAX_SOURCE_BYTES)?.map_err(|m| format!("{m}; a source that large is not a notice")))
+}
+
+/// What to say of bytes that are not UTF-8, and the range to point at: a file that begins with a
+/// UTF-16 byte order mark is named as UTF-16 (the usual cause: a Windows editor's "Unicode").
+pub fn not_utf8(bytes: &[u8], at: usize) -> (String, std::ops::Range<usize>) {
+    match bytes {
+        [0xff, 0xfe, ..] => {
+            ("the file is UTF-16 (little-endian, it begins with a byte order mark), not UTF-8".into(), 0..2)
+        }
+        [0xfe, 0xff, ..] => {
+            ("the file is UTF-16 (big-endian, it begins with a byte order mark), not UTF-8".into(), 0..2)
+        }
+        _ => ("the file is not valid UTF-8".into(), at..at + 1),
+    }
 }
 
 /// Loads one source from its bytes into the workspace.
@@ -203,13 +242,10 @@ pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, Strin
             let at = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = ws.files.add(SourceFile::new(path, lossy));
+            let (message, label) = not_utf8(e.as_bytes(), at);
             ws.diagnostics.push(
-                Diagnostic::error(
-                    rules::UNREADABLE,
-                    "the file is not valid UTF-8",
-                    Label::new(file, at..at + 1, "this byte is not UTF-8"),
-                )
-                .with_help("save the source as UTF-8 (TOML files must be UTF-8)"),
+                Diagnostic::error(rules::UNREADABLE, message, Label::new(file, label, "this byte is not UTF-8"))
+                    .with_help("save the source as UTF-8 (TOML files must be UTF-8)"),
             );
             return;
         }
@@ -224,12 +260,29 @@ pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, Strin
     }
 }
 
+/// Syntax errors reported per file: past the first few, a parser's errors are mostly echoes of
+/// them, and a garbled file would otherwise print thousands.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
+
+/// Says on the last syntax error shown how many more there were, if any were left out.
+pub fn note_unreported_syntax_errors(diagnostics: &mut [Diagnostic], total: usize) {
+    if total > MAX_SYNTAX_ERRORS
+        && let Some(last) = diagnostics.last_mut()
+    {
+        last.notes.push(format!(
+            "{} more syntax errors in this file are not shown (sorn reports the first {MAX_SYNTAX_ERRORS})",
+            total - MAX_SYNTAX_ERRORS
+        ));
+    }
+}
+
 /// Loads a source's text: syntax, kind, unknown keys, types, then semantic validation.
 pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for error in errors {
+        let total = errors.len();
+        for error in errors.into_iter().take(MAX_SYNTAX_ERRORS) {
             let span = error.span().unwrap_or(0..0);
             diagnostics.push(
                 Diagnostic::error(
@@ -240,6 +293,7 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
                 .with_help("see https://toml.io for the syntax; multi-line prose goes in \"\"\"triple quotes\"\"\""),
             );
         }
+        note_unreported_syntax_errors(&mut diagnostics, total);
         return (None, diagnostics);
     }
     let root_span = table.span();

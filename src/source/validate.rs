@@ -79,8 +79,10 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
     }
     for (key, prose) in document.prose() {
         if let Err(errors) = placeholders::parse(&prose.value) {
-            for e in errors {
-                let span = placeholders::source_range(text, prose.span.clone(), &prose.value, e.range.clone());
+            let origin = placeholders::ValueOrigin::new(text, prose.span.clone(), &prose.value);
+            let total = errors.len();
+            for e in errors.into_iter().take(MAX_PLACEHOLDER_ERRORS) {
+                let span = origin.range(e.range.clone());
                 out.push(
                     Diagnostic::error(
                         rules::UNKNOWN_PLACEHOLDER,
@@ -90,10 +92,22 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
                     .with_help(e.help),
                 );
             }
+            if total > MAX_PLACEHOLDER_ERRORS
+                && let Some(last) = out.last_mut()
+            {
+                last.notes.push(format!(
+                    "{} more placeholder errors in `{key}` are not shown",
+                    total - MAX_PLACEHOLDER_ERRORS
+                ));
+            }
         }
     }
     out
 }
+
+/// Placeholder errors reported per prose value: past these, the rest are the same mistake
+/// repeated, and a value of thousands would bury every other finding.
+const MAX_PLACEHOLDER_ERRORS: usize = 20;
 
 /// The start of the message for a rule whose CFR title or part is not known: generated text such
 /// as "6 CFR Part 5" and "amends 6 CFR part 5" would print an empty value.

@@ -311,7 +311,8 @@ fn runs(text: &str, sentence: Range<usize>) -> Vec<Run> {
 /// Whether a citation list of 552a can begin right after `before`.
 fn cites_552a(before: &str) -> bool {
     let head = before.trim_end();
-    if head.ends_with(':') || head.to_ascii_lowercase().ends_with("552a") {
+    let tail = head.get(head.len().saturating_sub(4)..).unwrap_or("");
+    if head.ends_with(':') || tail.eq_ignore_ascii_case("552a") {
         return true;
     }
     // "(w)" after "16.96" or "553" is another section's paragraph: the word is empty.

@@ -5,7 +5,7 @@ use super::{by_authority, difference, list};
 use crate::check::Finding;
 use crate::check::{Context, parsed_claims};
 use crate::model::Document;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 use crate::statute::{Authority, Subsection, claim_statements};
 
 crate::declare_rule! {
@@ -82,16 +82,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             _ => None,
         };
-        let in_source = |inner: Range<usize>| match joined_at {
-            Some((at, intro)) if inner.start >= at => {
-                source_range(source, intro.span.clone(), &intro.value, inner.start - at..inner.end.saturating_sub(at))
-            }
-            _ => source_range(
-                source,
-                wording.span.clone(),
-                &wording.value,
-                inner.start..inner.end.min(wording.value.len()),
-            ),
+        // Each value's place in the source is found once, not once per finding.
+        let wording_origin = ValueOrigin::new(source, wording.span.clone(), &wording.value);
+        let intro_origin =
+            joined_at.map(|(at, intro)| (at, ValueOrigin::new(source, intro.span.clone(), &intro.value)));
+        let in_source = |inner: Range<usize>| match &intro_origin {
+            Some((at, origin)) if inner.start >= *at => origin.range(inner.start - at..inner.end.saturating_sub(*at)),
+            _ => wording_origin.range(inner.start..inner.end.min(wording.value.len())),
         };
         let statements = claim_statements(&text);
         let mut stated: BTreeMap<Authority, Stated> = BTreeMap::new();

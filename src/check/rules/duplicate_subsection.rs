@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use crate::check::Finding;
 use crate::check::{Context, justified_citations, letter, parsed_claims};
 
@@ -28,8 +30,11 @@ crate::declare_rule! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         for claim in parsed_claims(doc.file, doc.document.claims()) {
+            // The first place of each provision, so that a long list is read once.
+            let mut firsts: BTreeMap<String, usize> = BTreeMap::new();
             for (i, (subsection, span)) in claim.subsections.iter().enumerate() {
-                if let Some((_, first)) = claim.subsections[..i].iter().find(|(s, _)| s == subsection) {
+                let at = *firsts.entry(subsection.to_string()).or_insert(i);
+                if let Some((_, first)) = (at < i).then(|| &claim.subsections[at]) {
                     let under = claim.authority.map_or(String::new(), |a| format!(" under {a}"));
                     out.push(
                         Finding::new(
@@ -45,8 +50,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for (_, doc, rule) in cx.exemption_rules() {
         let cited = justified_citations(rule);
+        let mut firsts: BTreeMap<String, usize> = BTreeMap::new();
         for (i, j) in cited.iter().enumerate() {
-            if let Some(first) = cited[..i].iter().find(|f| f.subsection == j.subsection) {
+            let at = *firsts.entry(j.subsection.to_string()).or_insert(i);
+            if let Some(first) = (at < i).then(|| &cited[at]) {
                 let message = if first.justification == j.justification {
                     format!("justification {} names {} twice", letter(rule, j.justification), j.subsection)
                 } else {

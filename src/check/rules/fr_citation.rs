@@ -3,7 +3,7 @@ use jiff::civil::Date;
 use crate::check::Context;
 use crate::check::Finding;
 use crate::dates::Calendar;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -157,8 +157,7 @@ fn citations(text: &str) -> Vec<Citation> {
         let (Some((start, volume)), Some((end, page))) = (number_before(text, at), number_after(text, at + 2)) else {
             continue;
         };
-        let after = text.get(end..).map(|t| t.char_indices().nth(40).map_or(t, |(i, _)| &t[..i]));
-        let date = date_before(text, start).or_else(|| after.and_then(date_at));
+        let date = date_before(text, start).or_else(|| date_at(crate::text::window_at(text, end, 40)));
         out.push(Citation { range: start..end, volume, page, date });
     }
     out
@@ -234,9 +233,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
+            let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for c in citations(&prose.value) {
                 let Some((message, help)) = problem(&c, calendar) else { continue };
-                let span = source_range(source, prose.span.clone(), &prose.value, c.range.clone());
+                let span = origin.range(c.range.clone());
                 out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             }
         }
@@ -296,5 +296,17 @@ mod tests {
     fn ignores_non_citations() {
         assert!(citations("the FRDOC and FR. and 12 FRAMES").is_empty());
         assert!(citations("FR 12").is_empty());
+    }
+
+    #[test]
+    fn a_character_across_the_date_window_does_not_panic() {
+        // The date window after "81 FR 52592" is 40 bytes; put a three-byte character across its
+        // end at every shift.
+        for pad in 0..4 {
+            let text = format!("81 FR 52592 {}\u{201c}quoted\u{201d} \u{2014} and more", "x".repeat(24 + pad));
+            let found = citations(&text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].date, None);
+        }
     }
 }

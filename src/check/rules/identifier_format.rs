@@ -68,8 +68,8 @@ fn rin(text: &str) -> bool {
         Some((a, b)) => {
             digits(a, 4)
                 && b.len() == 4
-                && b[..2].bytes().all(|c| c.is_ascii_uppercase())
-                && b[2..].bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().take(2).all(|c| c.is_ascii_uppercase())
+                && b.bytes().skip(2).all(|c| c.is_ascii_digit())
         }
         None => false,
     }
@@ -148,5 +148,6 @@ mod tests {
         assert_eq!(fr_doc_year("2016-1881"), None);
         assert!(rin("1601-AA00") && rin("RIN 1601-AB04"));
         assert!(!rin("1601-A00") && !rin("16O1-AA00"));
+        assert!(!rin("1105-A\u{20ac}") && !rin("1105-\u{20ac}A"));
     }
 }

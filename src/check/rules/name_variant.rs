@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::check::Finding;
 use crate::check::{Context, normalize_id};
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -68,10 +68,12 @@ fn loose_id(id: &str) -> String {
 }
 
 fn near(a: &str, b: &str) -> bool {
-    // Cheap tests first: most word pairs differ in length or first letter.
+    // Cheap tests first: most word pairs differ in length or first letter. Words of names are
+    // short; a longer "word" is no misspelling of one, and the edit distance is quadratic in length.
     a != b
         && a.len() >= 4
         && b.len() >= 4
+        && a.len() <= 48
         && a.len().abs_diff(b.len()) <= 2
         && a.chars().next() == b.chars().next()
         && strsim::levenshtein(a, b) <= 2
@@ -116,8 +118,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         for (key, prose) in doc.document.prose() {
             let text = &prose.value;
             let ws = words(text);
+            let origin = ValueOrigin::new(source, prose.span.clone(), text);
             let mut report = |range: Range<usize>, message: String, help: String| {
-                let span = source_range(source, prose.span.clone(), text, range);
+                let span = origin.range(range);
                 out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             };
             for (target, parts) in &targets {
