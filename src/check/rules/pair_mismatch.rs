@@ -46,7 +46,7 @@ crate::declare_rule! {
     pub const META = ("pair-mismatch", Consistency, Warning, "A SORN and its exemption rule spell a person, give a contact's title, telephone or e-mail differently, or cite each other by another date or docket.");
     basis = [
         (Convention, "paired SORNs and exemption rules (e.g. the DHS/ICE-015 notice, 81 FR 52700, and final rule, 81 FR 85105)", "the notice and the rule name the same officials and contacts and are read together; no statute or regulation requires the same spelling, so the rule warns"),
-        (Regulation, "1 CFR 18.12(b)", "FOR FURTHER INFORMATION CONTACT gives \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
+        (Regulation, "1 CFR 18.12(a), (b) (proposed and final rule documents; notices follow the form by OFR practice)", "FOR FURTHER INFORMATION CONTACT gives \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
     ];
 }
 
