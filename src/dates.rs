@@ -148,7 +148,13 @@ impl DateCertain {
 /// `sorn.toml` under `[calendar] closures` (see the README).
 ///
 /// E.O. 14371 of December 18, 2025 closed executive departments on
-/// Wednesday, December 24, 2025 and Friday, December 26, 2025.
+/// Wednesday, December 24, 2025 and Friday, December 26, 2025. Its text was
+/// read in secondary reproductions (govwatch.app and govpulse.tools summaries
+/// of the order, titled "Providing for the Closing of Executive Departments
+/// and Agencies of the Federal Government on December 24, 2025, and December
+/// 26, 2025"), not in the Federal Register or on whitehouse.gov; no other
+/// closure after E.O. 14133 (January 9, 2025) was found. A user adds one in
+/// `sorn.toml` under `[calendar] closures`.
 pub const BUILT_IN_CLOSURES: &[(Date, &str)] = &[
     (Date::constant(1994, 4, 27), "Day of Mourning for President Nixon (E.O. 12910)"),
     (Date::constant(1997, 12, 26), "Extension of Christmas Holiday (E.O. 13068)"),

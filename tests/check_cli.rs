@@ -293,3 +293,66 @@ fn messages(dir: &std::path::Path) -> Vec<String> {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     report["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap().to_string()).collect()
 }
+
+/// The `agency-fit` pass fixture moved to the Environmental Protection Agency; when `bad`, with a
+/// DOJ billing code, a docket not in EPA's form and the CFR part left at DHS's. EPA is not in the
+/// built-in table, so only `sorn.toml` can place it.
+fn epa_pair(bad: bool, with_config: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/agency-fit/pass");
+    for name in ["notice.toml", "rule.toml"] {
+        let text = std::fs::read_to_string(fixture.join(name)).unwrap();
+        let text =
+            text.replace("Department of Homeland Security", "Environmental Protection Agency").replace("DHS", "EPA");
+        let text = if bad {
+            text.replace("9110-9L-P", "4410-10-P").replace("EPA-2026-0001", "EPA 2026-0001")
+        } else {
+            text.replace("9110-9L-P", "6560-50-P").replace("title = 6\npart = \"5\"", "title = 40\npart = \"16\"")
+        };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    if with_config {
+        std::fs::write(
+            dir.path().join("sorn.toml"),
+            "[[agencies]]\nname = \"Environmental Protection Agency\"\nabbreviation = \"EPA\"\ncfr_title = 40\n\
+             cfr_part = \"16\"\nbilling_prefixes = [\"6560\"]\ndocket_prefix = \"EPA-\"\nsource = \"40 CFR part 16\"\n",
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_agency_added_in_sorn_toml_is_checked_like_a_built_in_one() {
+    let fits = epa_pair(false, true);
+    let out = sorn().current_dir(fits.path()).args(["check", "."]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.trim_end().ends_with("0 errors, 0 warnings in 2 files"), "{stderr}");
+
+    let misfit = epa_pair(true, true);
+    let found = rules_reported_in(misfit.path());
+    let fit: Vec<_> = found.iter().filter(|(rule, _)| rule == "agency-fit").collect();
+    // The rule amends 6 CFR part 5, not EPA's 40 CFR part 16; the notice's billing code is DOJ's
+    // and its docket is not in EPA's form.
+    assert_eq!(fit.len(), 3, "{found:?}");
+    assert_eq!(found.len(), 3, "{found:?}");
+
+    // Without the configuration EPA is unknown, and agency-fit says nothing of it.
+    let unknown = epa_pair(true, false);
+    let found = rules_reported_in(unknown.path());
+    assert!(found.iter().all(|(rule, _)| rule != "agency-fit"), "{found:?}");
+}
+
+/// The rules of a `sorn check --format json .` run inside `dir`, so that its `sorn.toml` applies.
+fn rules_reported_in(dir: &std::path::Path) -> Vec<(String, u64)> {
+    let out = sorn().current_dir(dir).args(["check", ".", "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap_or(0)))
+        .collect()
+}

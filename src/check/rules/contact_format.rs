@@ -29,7 +29,7 @@ crate::declare_rule! {
     /// Use instead: `phone = "(202) 555-0100"`, `email = "privacy@example.gov"`.
     pub const META = ("contact-format", Structure, Warning, "A telephone number that is not ten digits, or an e-mail address that is not well formed.");
     basis = [
-        (Regulation, "1 CFR 18.12(b)", "FOR FURTHER INFORMATION CONTACT gives \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
+        (Regulation, "1 CFR 18.12(a), (b) (proposed and final rule documents; notices follow the form by OFR practice)", "FOR FURTHER INFORMATION CONTACT gives \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
         (Convention, "North American Numbering Plan, as Federal Register documents print numbers", "a number is a three-digit area code and a seven-digit number, e.g. (202) 732-3300; 711 reaches the telecommunications relay service"),
     ];
 }

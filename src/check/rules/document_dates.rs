@@ -34,6 +34,7 @@ crate::declare_rule! {
     basis = [
         (Regulation, "1 CFR 5.6", "the Federal Register is published on each official Federal working day"),
         (Regulation, "1 CFR 17.2(a), (c)", "a document is \"filed for public inspection only after it has been received, processed and assigned a publication date\"; on the regular schedule it is filed on the working day before the day it is published (received Monday, filed Wednesday, published Thursday)"),
+        (Regulation, "1 CFR 17.5", "a document filed early under emergency filing \"remains on public inspection until it is published\": on every schedule, filing comes before publication"),
         (Regulation, "1 CFR 18.3(c)", "\"Receipt dates are determined at the time a signed original and clear and legible copies are received\": a document is signed before it is filed"),
     ];
 }

@@ -20,7 +20,7 @@ crate::declare_rule! {
     /// Use instead: delete one and reletter, or write the routine use that was meant.
     pub const META = ("duplicate-routine-use", Structure, Warning, "The same routine use twice, under two letters.");
     basis = [
-        (Statute, "5 U.S.C. 552a(e)(4)(D)", "a SORN publishes \"each routine use of the records contained in the system, including the categories of users and the purpose of such use\": each use once"),
+        (Statute, "5 U.S.C. 552a(e)(4)(D)", "a SORN publishes \"each routine use of the records contained in the system, including the categories of users and the purpose of such use\"; the statute does not forbid printing one twice, so a repeat is a warning"),
         (Convention, "published SORNs", "routine uses are cited by letter, so each letter stands for one use"),
     ];
 }

@@ -5,22 +5,23 @@ use crate::model::{Document, Element, Preamble, Prose, System};
 
 crate::declare_rule! {
     /// ## What it checks
-    /// That every caption the source's template requires is present and not empty:
+    /// That every caption a statute or regulation requires is present and not empty:
     ///
-    /// - in every document: SUMMARY, DATES (a day count or text), FOR FURTHER INFORMATION CONTACT
-    ///   with a contact's name and telephone number, and the signature;
-    /// - in a SORN, every caption of its caption set: for `legacy` the A-130 Appendix I captions,
-    ///   for `a108` the nineteen captions of OMB Circular A-108 Appendix II, through HISTORY
-    ///   (not in a notice of revision, `partial = true`, which prints only what changes, nor in
-    ///   a rescindment, which prints only the system name and HISTORY);
-    /// - in an exemption rule, the exemption paragraph's claims.
+    /// - in every document, the signature (1 CFR 18.7);
+    /// - in an exemption rule, SUMMARY, DATES (a day count or text) and FOR FURTHER INFORMATION
+    ///   CONTACT with a contact's name and telephone number (1 CFR 18.12), and the exemption
+    ///   paragraph's claims;
+    /// - in a SORN, each caption that prints an element 5 U.S.C. 552a(e)(4)(A)-(I) lists (not in
+    ///   a notice of revision, `partial = true`, which prints only what changes, nor in a
+    ///   rescindment, which prints only the system name and HISTORY).
+    ///
+    /// The other captions of a SORN's caption set, and a notice's preamble captions, are asked
+    /// for by OMB's template or OFR practice: `missing-caption` warns of them.
     ///
     /// ## Why
-    /// A SORN must contain each element 5 U.S.C. 552a(e)(4)(A)-(I) lists; the other captions of
-    /// the A-108 template (security classification, authority, purposes, exemptions, history) are
-    /// OMB requirements. Each finding names which. The preamble captions of a rule document are
-    /// required by 1 CFR 18.12; notices follow the same form under the Document Drafting
-    /// Handbook. A caption left empty in a draft is easy to miss on paper and cannot be supplied
+    /// A SORN must contain each element 5 U.S.C. 552a(e)(4)(A)-(I) lists; the preamble captions
+    /// of a rule document are required by 1 CFR 18.12, and every document is signed (1 CFR 18.7).
+    /// Each finding names which. A caption left empty in a draft is easy to miss on paper and cannot be supplied
     /// after publication without a new notice.
     ///
     /// ## Example
@@ -31,12 +32,10 @@ crate::declare_rule! {
     /// retention = ""
     /// ```
     /// Use instead: state the retention and disposal policy (the NARA schedule and disposition).
-    pub const META = ("missing-section", Structure, Error, "A caption required by the source's template is missing or empty.");
+    pub const META = ("missing-section", Structure, Error, "A caption that the Privacy Act or 1 CFR requires is missing or empty.");
     basis = [
         (Statute, "5 U.S.C. 552a(e)(4)(A)-(I)", "a SORN states the system's name and location (A), categories of individuals (B) and of records (C), each routine use (D), storage, retrievability, access controls, retention and disposal (E), the responsible official (F), the notification (G) and access and contest procedures (H), and the categories of record sources (I)"),
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II", "the SORN template's further captions: security classification, authority for maintenance, purposes, exemptions promulgated and history"),
         (Regulation, "1 CFR 18.12(a), (b)", "each \"proposed or final rule document\" has a preamble with SUMMARY, DATES and FOR FURTHER INFORMATION CONTACT: \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
-        (OfrPractice, "Document Drafting Handbook, chapter 3 (notices)", "notices carry the same preamble captions as rule documents"),
         (Regulation, "1 CFR 18.7", "the original is signed, with the signer's name and title typed beneath the signature"),
     ];
 }
@@ -70,9 +69,14 @@ fn push(cx: &Context<'_>, out: &mut Vec<Finding>, at: Place<'_>, what: &str, spa
     );
 }
 
+/// Whether 5 U.S.C. 552a(e)(4) lists the element a caption prints.
+fn statutory(element: Element) -> bool {
+    caption_basis(element, crate::model::Template::A108).ends_with("(statute)")
+}
+
 /// The authority that requires a SORN caption: the element of 5 U.S.C. 552a(e)(4) it prints, or
-/// the A-108 template for the captions the statute does not list.
-fn caption_basis(element: Element) -> &'static str {
+/// the template of its caption set for the captions the statute does not list.
+fn caption_basis(element: Element, template: crate::model::Template) -> &'static str {
     match element {
         Element::SystemName | Element::Location => "5 U.S.C. 552a(e)(4)(A) (statute)",
         Element::Individuals => "5 U.S.C. 552a(e)(4)(B) (statute)",
@@ -85,7 +89,12 @@ fn caption_basis(element: Element) -> &'static str {
         Element::Notification => "5 U.S.C. 552a(e)(4)(G) (statute)",
         Element::RecordAccess | Element::Contesting => "5 U.S.C. 552a(e)(4)(H) (statute)",
         Element::RecordSources => "5 U.S.C. 552a(e)(4)(I) (statute)",
-        _ => "OMB Circular A-108, Appendix II (OMB policy)",
+        _ if template == crate::model::Template::Legacy => {
+            "the caption set of OMB Circular A-130, Appendix I (2000), which A-108 replaced (OMB policy)"
+        }
+        _ => {
+            "OMB Circular A-108, Appendix II, \"Office of the Federal Register SORN Template - Full Notice\" (OMB policy)"
+        }
     }
 }
 
@@ -96,11 +105,28 @@ fn names_and_phone(c: &crate::model::Contact) -> bool {
     (c.name.is_some() || c.text.is_some()) && (c.phone.is_some() || text_phone)
 }
 
-fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, file: FileId, p: &Preamble, signed: bool, rule: bool) {
+/// The preamble captions and the signature. A rule's preamble captions are required by 1 CFR
+/// 18.12 (`missing-section`); a notice's, by OFR practice only (`missing-caption`, `policy`). The
+/// signature is required of every document by 1 CFR 18.7.
+fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, at: (FileId, &Preamble, bool), rule: bool, policy: bool) {
+    let (file, p, signed) = at;
+    if !signed && !policy {
+        let basis = "1 CFR 18.7 (regulation)";
+        out.push(
+            Finding::new("the signature is missing: `[signature]`", cx.label(file, 0..0, "no signature"))
+                .with_help(
+                    "write a `[signature]` table with the signer's `name`, `title` and the date signed (`dated`)",
+                )
+                .with_note(format!("required by {basis}")),
+        );
+    }
+    if rule == policy {
+        return;
+    }
     let basis = if rule {
         "1 CFR 18.12(b) (regulation)"
     } else {
-        "1 CFR 18.12(b), applied to notices by the Document Drafting Handbook, chapter 3 (OFR practice)"
+        "the Document Drafting Handbook (Oct. 1998 rev.), section 3.6, \"Must I use the preamble format in my notice document?\" (OFR practice; 1 CFR 18.12 itself governs rule documents)"
     };
     if let Some(what) = state(p.summary.as_ref()) {
         push(
@@ -135,32 +161,29 @@ fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, file: FileId, p: &Preamble
             span.filter(|s| !s.is_empty()),
         );
     }
-    if !signed {
-        let basis = "1 CFR 18.7 (regulation)";
-        push(
-            cx,
-            out,
-            Place { file, table: "", key: "[signature]", caption: "the signature", basis },
-            "missing",
-            Some(0..0),
-        );
-    }
 }
 
-/// Reports missing or empty required captions.
+/// Reports missing or empty required captions that statute or regulation requires.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    captions(cx, out, false);
+}
+
+/// Reports missing or empty captions: with `policy`, those only OMB policy or OFR practice
+/// requires (`missing-caption`); without, the others.
+pub(crate) fn captions(cx: &Context<'_>, out: &mut Vec<Finding>, policy: bool) {
     for doc in cx.documents {
         let file = doc.file;
         match &doc.document {
             Document::Sorn(s) => {
-                preamble(cx, out, file, &s.notice, s.signature.is_some(), false);
+                preamble(cx, out, (file, &s.notice, s.signature.is_some()), false, policy);
                 // A notice of revision prints only what changes; a rescindment, only the system
                 // name and HISTORY (OMB Circular A-108 Appendix IV).
                 let rescinded = s.action.value == crate::model::Action::Rescinded;
                 let required = |c: &&crate::model::CaptionSpec| {
                     c.required && !s.partial && (!rescinded || c.element == Element::History)
                 };
-                for spec in s.template.value.captions().iter().filter(required) {
+                let statutory = |c: &&crate::model::CaptionSpec| statutory(c.element) != policy;
+                for spec in s.template.value.captions().iter().filter(required).filter(statutory) {
                     let what = match spec.element {
                         Element::SystemName => None,
                         Element::RoutineUses => (s.system.routine_uses.is_empty()
@@ -194,7 +217,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                                 table: "system",
                                 key,
                                 caption: &format!("\"{caption}\""),
-                                basis: caption_basis(spec.element),
+                                basis: caption_basis(spec.element, s.template.value),
                             },
                             what,
                             span,
@@ -203,8 +226,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
             Document::ExemptionRule(r) => {
-                preamble(cx, out, file, &r.notice, r.signature.is_some(), true);
-                if r.exemptions.claims.is_empty() {
+                preamble(cx, out, (file, &r.notice, r.signature.is_some()), true, policy);
+                if r.exemptions.claims.is_empty() && !policy {
                     let unchecked = match r.justifications.len() {
                         0 => String::new(),
                         1 => "; its justification was not checked against any claim".to_string(),

@@ -14,7 +14,11 @@ crate::declare_rule! {
     ///
     /// A citation one document makes of the other ("The SORN was published ... 81 FR 52700,
     /// August 9, 2016"; "the final rule, 81 FR 85105, November 25, 2016") carries the other's
-    /// publication date (`published`).
+    /// publication date (`published`), and a docket number it gives in a sentence naming the other
+    /// document, in that document's form (the same agency prefix), is the other's `docket` (or its
+    /// own). A docket of another agency, or one cited for a third document (a final rule citing its
+    /// proposed rule), is not compared. The other document's first page is not in its source, so
+    /// the page of such a citation is left to `fr-citation`.
     ///
     /// People are matched by first and last name, so "Jonathan R. Cantor" and "Jonathan Cantor"
     /// are one person spelled two ways; a rule signed months later by another official is not
@@ -39,10 +43,10 @@ crate::declare_rule! {
     /// email = "privacy@oig.example.gov"
     /// ```
     /// Use instead: the address that reaches the agency, in both.
-    pub const META = ("pair-mismatch", Consistency, Warning, "A SORN and its exemption rule spell a person, or give a contact's title, telephone or e-mail, differently.");
+    pub const META = ("pair-mismatch", Consistency, Warning, "A SORN and its exemption rule spell a person, give a contact's title, telephone or e-mail differently, or cite each other by another date or docket.");
     basis = [
         (Convention, "paired SORNs and exemption rules (e.g. the DHS/ICE-015 notice, 81 FR 52700, and final rule, 81 FR 85105)", "the notice and the rule name the same officials and contacts and are read together; no statute or regulation requires the same spelling, so the rule warns"),
-        (Regulation, "1 CFR 18.12(b)", "FOR FURTHER INFORMATION CONTACT gives \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
+        (Regulation, "1 CFR 18.12(a), (b) (proposed and final rule documents; notices follow the form by OFR practice)", "FOR FURTHER INFORMATION CONTACT gives \"the name and telephone number of a person in the agency to contact for additional information about the document\""),
     ];
 }
 
@@ -236,6 +240,87 @@ fn citation_dates(cx: &Context<'_>, from: usize, other: usize, names: &[&str], n
     }
 }
 
+/// The docket numbers written in `text`, with their byte ranges: the regulations.gov form, letters
+/// then hyphenated parts of which one is a four-digit year ("DHS-2016-0053", "DOD-2016-HA-0042").
+fn dockets(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let part = c.is_ascii_alphanumeric() || c == '-';
+        match (start, part) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let token = text[s..i].trim_end_matches('-');
+                if is_docket(token) {
+                    out.push((s..s + token.len(), token));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a token is in the regulations.gov docket form: an upper-case prefix of two or more
+/// letters, a four-digit year, and a serial of digits at the end.
+fn is_docket(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('-').collect();
+    let prefix = parts.first().is_some_and(|p| p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase()));
+    let year = parts.iter().skip(1).any(|p| p.len() == 4 && (p.starts_with("19") || p.starts_with("20")));
+    let serial =
+        parts.len() >= 3 && parts.last().is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    prefix && year && serial && parts.iter().all(|p| !p.is_empty())
+}
+
+/// The agency prefix of a docket number: what comes before its first hyphen.
+fn docket_prefix(docket: &str) -> &str {
+    docket.split('-').next().unwrap_or(docket)
+}
+
+/// One finding for each docket number that `from`'s prose gives for the other document, in that
+/// document's form, and that is neither the other's docket nor `from`'s own.
+fn citation_dockets(cx: &Context<'_>, from: usize, other: usize, names: &[&str], not: &[&str], out: &mut Vec<Finding>) {
+    let (from_doc, other_doc) = (&cx.documents[from], &cx.documents[other]);
+    let Some(theirs) = &other_doc.document.preamble().docket else { return };
+    let own = from_doc.document.preamble().docket.as_ref().map(|d| d.value.trim());
+    let source = cx.text(from_doc.file);
+    for (key, prose) in from_doc.document.prose() {
+        for range in super::written_dates::sentences(&prose.value) {
+            let sentence = &prose.value[range.clone()];
+            let lower = sentence.to_lowercase();
+            if !names.iter().any(|n| lower.contains(n)) || not.iter().any(|n| lower.contains(n)) {
+                continue;
+            }
+            for (at, docket) in dockets(sentence) {
+                let same_form = docket_prefix(docket) == docket_prefix(theirs.value.trim());
+                if !same_form || docket == theirs.value.trim() || Some(docket) == own {
+                    continue;
+                }
+                let span = crate::model::placeholders::source_range(
+                    source,
+                    prose.span.clone(),
+                    &prose.value,
+                    range.start + at.start..range.start + at.end,
+                );
+                out.push(
+                    Finding::new(
+                        format!(
+                            "{} cites docket {docket} for {}, whose docket is {}",
+                            kind(&from_doc.document),
+                            kind(&other_doc.document),
+                            theirs.value.trim()
+                        ),
+                        cx.label(from_doc.file, span, format!("in `{key}`")),
+                    )
+                    .with_label(cx.label(other_doc.file, theirs.span.clone(), "its docket"))
+                    .with_help("cite the other document by the docket number it is filed under"),
+                );
+            }
+        }
+    }
+}
+
 /// Compares the people of every SORN with those of its exemption rules.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, _, _) in cx.sorns() {
@@ -246,19 +331,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut named = people(cx, index);
         for (rule, _, r) in &rules {
             named.extend(people(cx, *rule));
-            citation_dates(
-                cx,
-                *rule,
-                index,
-                &["system of records notice", "sorn", " notice "],
-                &["proposed rulemaking", "nprm"],
-                out,
-            );
+            let notice: &[&str] = &["system of records notice", "sorn", " notice "];
+            let earlier: &[&str] = &["proposed rulemaking", "nprm"];
+            citation_dates(cx, *rule, index, notice, earlier, out);
+            citation_dockets(cx, *rule, index, notice, earlier, out);
             let stage: &[&str] = match r.stage.value {
                 crate::model::Stage::Final => &["final rule"],
                 crate::model::Stage::Proposed => &["proposed rulemaking", "proposed rule", "nprm"],
             };
             citation_dates(cx, index, *rule, stage, &[], out);
+            citation_dockets(cx, index, *rule, stage, &[], out);
         }
         let mut groups: BTreeMap<(String, String), Vec<&Named<'_>>> = BTreeMap::new();
         for n in &named {
@@ -275,7 +357,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits, person_key};
+    use super::{digits, dockets, person_key};
+
+    #[test]
+    fn dockets_in_the_regulations_gov_form() {
+        let found: Vec<&str> =
+            dockets("the SORN (Docket No. DHS-2016-0053), and DOD-2016-HA-0042.").into_iter().map(|(_, d)| d).collect();
+        assert_eq!(found, ["DHS-2016-0053", "DOD-2016-HA-0042"]);
+        assert!(dockets("DHS/ICE-015, 81 FR 52700, 9111-28, E.O. 2016-1, DHS 2016-0053, Dhs-2016-0053").is_empty());
+    }
 
     #[test]
     fn one_person_two_spellings() {

@@ -5,8 +5,8 @@ use crate::model::{Action, RoutineUse, Sorn};
 crate::declare_rule! {
     /// ## What it checks
     /// That the routine uses a notice adds or changes take effect no earlier than 30 days after
-    /// publication (`effective_days` of 30 or more), and that the comment period (`comment_days`)
-    /// closes no later than they take effect.
+    /// publication (`effective_days` of 30 or more). Whether comments close before they take
+    /// effect is `routine-use-comments`'s, since only OMB policy asks it.
     ///
     /// In a notice of a new system every routine use is new. In a notice of a modified system
     /// only the routine uses marked `change = "new"` or `change = "changed"` are timed: a
@@ -17,9 +17,8 @@ crate::declare_rule! {
     /// ## Why
     /// A routine use is a standing permission to disclose records outside the agency without the
     /// individual's consent. The statute requires 30 days' published notice of a new or intended
-    /// use, with an opportunity to comment; OMB policy adds that the comments are in before the
-    /// use takes effect. A shorter period is a defect the Office of the Federal Register will not
-    /// catch.
+    /// use, with an opportunity to comment. A shorter period is a defect the Office of the Federal
+    /// Register will not catch.
     ///
     /// ## Example
     /// ```toml
@@ -40,10 +39,9 @@ crate::declare_rule! {
     /// comment_days = 30
     /// effective_days = 30
     /// ```
-    pub const META = ("routine-use-notice", Exemptions, Error, "New or changed routine uses would take effect less than 30 days after publication, or before comments close.");
+    pub const META = ("routine-use-notice", Exemptions, Error, "New or changed routine uses would take effect less than 30 days after publication.");
     basis = [
         (Statute, "5 U.S.C. 552a(e)(11)", "\"at least 30 days prior to publication of information under paragraph (4)(D) of this subsection, publish in the Federal Register notice of any new use or intended use of the information in the system, and provide an opportunity for interested persons to submit written data, views, or arguments to the agency\""),
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016)", "the public has a 30-day period to comment on new or significantly modified routine uses before they take effect; the statute itself says nothing about when comments close"),
     ];
 }
 
@@ -58,7 +56,7 @@ pub(crate) fn timed(sorn: &Sorn) -> Vec<&RoutineUse> {
 }
 
 /// "routine use K" or "routine uses K, L and M".
-fn named(uses: &[&RoutineUse]) -> String {
+pub(crate) fn named(uses: &[&RoutineUse]) -> String {
     let ids: Vec<&str> = uses.iter().map(|r| r.id.value.trim()).collect();
     match ids.as_slice() {
         [one] => format!("routine use {one}"),
@@ -84,7 +82,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         } else {
             named(&uses)
         };
-        let takes = if sorn.action.value == Action::Modified && uses.len() == 1 { "takes" } else { "take" };
         let marked = uses.iter().find_map(|r| r.change.as_ref()).filter(|c| !c.span.is_empty());
         if effective.value < 30 {
             let mut f = Finding::new(
@@ -97,19 +94,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 f = f.with_label(cx.label(doc.file, change.span.clone(), "new or changed here"));
             }
             out.push(f);
-        }
-        if let Some(comments) = &notice.comment_days {
-            if comments.value > effective.value {
-                out.push(
-                    Finding::new(
-                        format!("comments close {} days after publication, after {which} {} effect on day {}", comments.value, takes, effective.value),
-                        cx.label(doc.file, comments.span.clone(), "comments still open"),
-                    )
-                    .with_label(cx.label(doc.file, effective.span.clone(), "takes effect here"))
-                    .with_help("let the new and changed routine uses take effect no earlier than the end of the comment period")
-                    .with_note("OMB Circular A-108 (OMB policy): the comment period on new or changed routine uses ends before they take effect"),
-                );
-            }
         }
     }
 }

@@ -15,7 +15,8 @@ crate::declare_rule! {
     /// - the rule restates the part's authority citation (`[cfr] authority`) as its first
     ///   amendment, as a document that amends only some sections of a part must.
     ///
-    /// Rules that add a paragraph to an appendix (DHS practice) are not checked here.
+    /// Rules that add a paragraph to an appendix (DHS practice) are not checked here, though 1 CFR
+    /// 21.43(a) asks them, too, to set out the part's authority citation.
     ///
     /// ## Why
     /// The Office of the Federal Register codifies the amendment as written: two paragraphs
@@ -33,9 +34,10 @@ crate::declare_rule! {
     /// paragraph ("(c)") whose reasons are numbered (1), (2), ...
     pub const META = ("section-paragraphs", Structure, Error, "A section-form rule prints a paragraph designation twice, adds paragraphs the section has, or omits the authority citation.");
     basis = [
-        (Regulation, "1 CFR 21.11", "paragraphs of a section are designated (a), (b), (c) at the first level and (1), (2), (3) at the second; each designation stands for one paragraph"),
+        (Regulation, "1 CFR 21.11(h), 21.10(b)", "\"Paragraphs, which are designated as follows: level 1 (a), (b), (c), etc. level 2 (1), (2), (3), etc.\"; a section \"may be divided into paragraphs\" lettered as 21.11 indicates, so a designation printed twice at one level names no one paragraph"),
         (Regulation, "1 CFR 21.20(a)", "\"Each amendatory document shall identify in specific terms the unit amended, and the extent of the changes made\""),
-        (Regulation, "1 CFR 21.43(a)(2)", "\"If a document amends only certain sections within a CFR part, the agency shall present the complete authority citation to this part as the first item in the list of amendments\""),
+        (Regulation, "1 CFR 21.43(a), (a)(2)", "\"The agency shall set out the full text of the authority citation for each part affected by the document.\" \"If a document amends only certain sections within a CFR part, the agency shall present the complete authority citation to this part as the first item in the list of amendments\""),
+        (Regulation, "1 CFR 22.7", "\"Any part of a proposed rule document that contains the full text of a proposed regulation shall also conform to the pertinent provisions of part 21 of this chapter\": the same for a proposed rule's amendments"),
     ];
 }
 

@@ -30,7 +30,7 @@ crate::declare_rule! {
     pub const META = ("stage-wording", Structure, Warning, "A final rule worded as a proposal (or inviting comments), a proposed rule with no comment period, or an ACTION line of the other stage.");
     basis = [
         (Statute, "5 U.S.C. 552a(j), (k); 5 U.S.C. 553(b), (c)", "exemptions are made by rules under 553, whose notice of proposed rulemaking gives \"interested persons an opportunity to participate in the rule making through submission of written data, views, or arguments\""),
-        (Regulation, "1 CFR 18.12(b)", "the ACTION caption names the document: \"(Proposed Rule), (Final Rule)\"; DATES gives \"Comments must be received on or before\" for a proposal and the effective date for a rule"),
+        (Regulation, "1 CFR 18.12(b)", "the preamble of a proposed or final rule document has \"ACTION: ... (Proposed Rule), (Final Rule)\" and \"DATES: (Comments must be received on or before: ___.) ... (Effective date: ___.)\""),
     ];
 }
 

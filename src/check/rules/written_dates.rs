@@ -17,9 +17,10 @@ crate::declare_rule! {
     ///   effect before the 30-day date certain, whether a sentence about routine uses or, when
     ///   there is none, the system's effective date (or "effective upon publication") times
     ///   them;
-    /// - routine uses that take effect before the comment deadline;
     /// - a comment deadline earlier than the period the text itself states ("a 30-day comment
     ///   period", "within 30 days"), such as a hand-computed date one day short.
+    ///
+    /// Routine uses that take effect before the comment deadline are `routine-use-comments`'s.
     ///
     /// Sentences with placeholders (`{effective}`) are not read: sorn computes those dates.
     ///
@@ -36,11 +37,10 @@ crate::declare_rule! {
     /// dates = "Submit comments on or before September 8, 2016. This new system will be effective September 7, 2016."
     /// ```
     /// Use instead: "effective September 8, 2016" (30 days after August 9 under 18.17).
-    pub const META = ("written-dates", Structure, Error, "Dates written out in DATES that give routine uses less than 30 days, let them take effect before comments close, or fall short of the stated period.");
+    pub const META = ("written-dates", Structure, Error, "Dates written out in DATES that give routine uses less than 30 days or fall short of the stated period.");
     basis = [
         (Statute, "5 U.S.C. 552a(e)(11)", "notice of \"any new use or intended use\" is published \"at least 30 days prior\""),
         (Regulation, "1 CFR 18.17(b)", "the first day of a period is the day after publication, every later day counts, and a last day on a Saturday, Sunday or Federal holiday moves to the next Federal business day"),
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016)", "new or significantly modified routine uses take effect after the 30-day comment period"),
     ];
 }
 
@@ -118,13 +118,13 @@ pub(crate) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// What the DATES text says, read sentence by sentence.
 #[derive(Default)]
-struct Read {
+pub(crate) struct Read {
     /// The comment deadline, with its range, and the period the text states for it.
-    comments: Option<(Date, std::ops::Range<usize>, Option<u32>)>,
+    pub(crate) comments: Option<(Date, std::ops::Range<usize>, Option<u32>)>,
     /// The routine uses' effective date, if a sentence about routine uses gives one.
-    routine_uses: Option<(Date, std::ops::Range<usize>)>,
+    pub(crate) routine_uses: Option<(Date, std::ops::Range<usize>)>,
     /// The system's (or document's) effective date; publication day for "upon publication".
-    effective: Option<(Date, std::ops::Range<usize>)>,
+    pub(crate) effective: Option<(Date, std::ops::Range<usize>)>,
 }
 
 /// The number of days a sentence states for a period: "30-day", "30 days", "thirty days".
@@ -143,7 +143,7 @@ fn stated_days(sentence: &str) -> Option<u32> {
     })
 }
 
-fn read(text: &str, published: Date) -> Read {
+pub(crate) fn read(text: &str, published: Date) -> Read {
     let mut r = Read::default();
     for s in sentences(text) {
         let sentence = &text[s.clone()];
@@ -196,20 +196,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     )
                     .with_help(format!("write {} or later for the routine uses", fr_date(thirty.date)))
                     .with_note("5 U.S.C. 552a(e)(11) (statute); 1 CFR 18.17(b) (regulation) for the count"),
-                );
-            } else if let Some((deadline, deadline_range, _)) = r.comments.as_ref().filter(|(d, _, _)| d > date) {
-                out.push(
-                    Finding::new(
-                        format!(
-                            "the routine uses take effect {}, before comments close on {}",
-                            fr_date(*date),
-                            fr_date(*deadline)
-                        ),
-                        cx.label(doc.file, span(range.clone()), "takes effect here"),
-                    )
-                    .with_label(cx.label(doc.file, span(deadline_range.clone()), "comments still open"))
-                    .with_help("let the routine uses take effect no earlier than the comment deadline")
-                    .with_note("OMB Circular A-108 (OMB policy)"),
                 );
             }
         }
