@@ -74,35 +74,11 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let end = front::take_end_matter(&mut units);
     let front = front::read(&units);
     let body_start = front.body_start;
-    let mut sig = front::take_signature(&mut units, body_start);
-    if sig.is_none() && units.len() > body_start + 1 {
-        let last = units.len() - 1;
-        sig = front::take_undated_signature(&mut units, last);
-    }
-    let mut placement = SignaturePlacement::End;
-    if sig.is_none() {
-        let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
-        sig = front::take_signature_before_issuance(&mut units, body_start, issuance);
-        if sig.is_some() {
-            placement = SignaturePlacement::BeforeSystem;
-        }
-    }
+    let signature = take_rule_signature(&mut units, body_start);
     let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
     let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
 
-    let stage = match doc.element.as_deref() {
-        Some("PRORULE") => Stage::Proposed,
-        Some("RULE") => Stage::Final,
-        _ => {
-            let action = front
-                .caption(PreambleCaption::Action)
-                .map(|c| c.units.iter().map(|u| u.text().to_lowercase()).collect::<String>());
-            match action {
-                Some(a) if a.contains("proposed") => Stage::Proposed,
-                _ => Stage::Final,
-            }
-        }
-    };
+    let stage = rule_stage(doc.element.as_deref(), &front);
 
     // Where the regulatory text begins.
     let reg_start = (body_start..units.len())
@@ -114,60 +90,20 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut supp: Vec<Unit> = front.supplementary_first.iter().cloned().collect();
     supp.extend(units[body_start..reg_start].iter().cloned());
 
-    let RegText {
-        cfr_title,
-        cfr_part,
-        subjects,
-        chapter,
-        part_heading,
-        authority_units,
-        appendix,
-        paragraph,
-        section,
-        section_heading,
-        subpart,
-        appendix_heading,
-        issuance_agency,
-        issuance_line,
-        issuance_own,
-        leftovers,
-        paragraph_unit,
-        after_paragraph,
-        more_paragraphs,
-        further,
-        appendix_amendment,
-        state: _,
-    } = RegText::read(&units[reg_start..], front.heading.cfr.clone().unwrap_or((0, String::new())));
+    let mut reg = RegText::read(&units[reg_start..], front.heading.cfr.clone().unwrap_or((0, String::new())));
     // The appendix paragraph: "75. The DHS/ICE-015 ... consists of ... claims ... note", or the
     // section paragraph: "(g) The following system of records is exempted from ...".
-    let para_rich = paragraph_unit.as_ref().map(|u| {
-        let r = u.reading_rich();
-        let skip = match (&section, paragraph) {
-            (Some(s), _) => s.paragraph.as_ref().map_or(0, |p| {
-                let reading = u.reading();
-                DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len())
-            }),
-            (None, p) => p.map_or(0, |p| format!("{p}. ").len()),
-        };
-        r.from(skip).trim()
-    });
+    let para_rich = reg.paragraph_unit.as_ref().map(|u| paragraph_body(u, reg.section.as_ref(), reg.paragraph));
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let printed = section.as_ref().and_then(|_| rule_forms::section_system(&para_text));
-    let (mut system_name, generated_subject) = match printed {
-        Some(printed) => section_system_name(&printed, &all_refs),
-        _ => rule_system_name(&subject_text, &para_text, &all_refs, ctx),
-    };
-    if section.is_some() && system_name.id.value.is_empty() {
-        // No "…: Name (ID)." in the paragraph: the subject line may name it.
-        (system_name, _) = rule_system_name(&subject_text, "", &all_refs, ctx);
-    }
+    let (system_name, generated_subject) =
+        paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx);
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
     }
 
     let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
-    if let Some(a) = &issuance_agency
+    if let Some(a) = &reg.issuance_agency
         && parts_pre.agency.abbreviation.is_none()
         && a.len() <= 8
         && a.chars().all(|c| c.is_ascii_uppercase())
@@ -182,14 +118,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         preamble.subject = ctx.inline(subject)?;
     }
     if let Some(c) = front.caption(PreambleCaption::Action) {
-        let text = c.units.iter().map(|u| u.text()).collect::<Vec<_>>().join(" ");
-        let conventional = match stage {
-            Stage::Final => "Final rule.",
-            Stage::Proposed => "Notice of proposed rulemaking.",
-        };
-        if squash(&text) != conventional {
-            preamble.action = ctx.prose(&c.units)?;
-        }
+        preamble.action = unconventional_action(&c.units, stage, ctx)?;
     }
     let published = common_preamble(
         &front,
@@ -202,55 +131,42 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     )?;
     preamble.supplementary = ctx.prose(&supp)?;
 
-    if let Some((line_text, line)) = &issuance_line {
+    if let Some((line_text, line)) = &reg.issuance_line {
         let short =
             parts_pre.agency.abbreviation.as_ref().map_or(parts_pre.agency.name.value.as_str(), |a| a.value.as_str());
-        let verb = if stage == Stage::Final { "amends" } else { "proposes to amend" };
-        let target = match &chapter {
-            Some(ch) => format!("chapter {ch} of title {cfr_title}, Code of Federal Regulations,"),
-            None => format!("{cfr_title} CFR part {cfr_part}"),
+        let target = match &reg.chapter {
+            Some(ch) => format!("chapter {ch} of title {}, Code of Federal Regulations,", reg.cfr_title),
+            None => format!("{} CFR part {}", reg.cfr_title, reg.cfr_part),
         };
-        let generated = format!("For the reasons stated in the preamble, {short} {verb} {target} as follows:");
-        if squash(line_text) != generated {
-            ctx.warn(Some(*line), format!("the words of issuance print as: {generated}"));
-        }
+        check_issuance(line_text, *line, short, stage, &target, ctx);
     }
 
     if para_rich.is_none() {
-        if section.is_some() {
+        if reg.section.is_some() {
             ctx.warn(None, "no paragraph found under the section heading");
         } else {
             ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
         }
     }
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
-        read_system_part(para_rich.as_ref(), paragraph_unit.as_ref(), section.as_ref(), after_paragraph, ctx)?;
+        read_system_part(
+            para_rich.as_ref(),
+            reg.paragraph_unit.as_ref(),
+            reg.section.as_ref(),
+            std::mem::take(&mut reg.after_paragraph),
+            ctx,
+        )?;
     let mut systems = Vec::new();
-    for (number, unit, after) in further {
+    for (number, unit, after) in std::mem::take(&mut reg.further) {
         systems.push(further_system(number, &unit, after, &all_refs, ctx)?);
     }
-    for n in more_paragraphs.iter().skip(systems.len()) {
+    for n in reg.more_paragraphs.iter().skip(systems.len()) {
         ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
     }
-    for (after, unit) in leftovers {
+    for (after, unit) in std::mem::take(&mut reg.leftovers) {
         ctx.unplace(&after, std::slice::from_ref(&unit))?;
     }
 
-    // What sorn would assume without being told is left out.
-    let section_paragraph = section.as_ref().and_then(|s| s.paragraph.clone());
-    let amendment = match &section {
-        Some(s) => Some(s.amendment).filter(|a| *a != Amendment::AmendByAdding),
-        None => appendix_amendment,
-    };
-    let default_numbering = match &reasons_paragraph {
-        Some(p) if p.trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => Numbering::Numbers,
-        _ => Numbering::Letters,
-    };
-    let reasons = numbering.filter(|n| *n != default_numbering);
-    let signature = sig.map(|(s, _, _)| s.into_model(placement));
-    if cfr_title == 0 {
-        ctx.warn(None, "no CFR title found; `cfr.title` is 0");
-    }
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(ExemptionRule {
         kind: Loc::synthetic("exemption-rule".into()),
@@ -260,32 +176,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         agency: parts_pre.agency,
         notice: parts_pre.preamble,
         system: system_name,
-        cfr: Cfr {
-            title: Loc::synthetic(cfr_title),
-            part: Loc::synthetic(cfr_part),
-            chapter: chapter.map(Loc::synthetic),
-            part_heading: part_heading.map(Loc::synthetic),
-            subjects: subjects.into_iter().filter(|s| !s.is_empty()).map(Loc::synthetic).collect(),
-            authority: ctx.prose(&authority_units)?,
-            issuance: ctx.prose(&issuance_own)?,
-            appendix: match &section {
-                Some(_) => None,
-                None => Some(Loc::synthetic(appendix.unwrap_or_default())),
-            },
-            appendix_heading: appendix_heading.map(Loc::synthetic),
-            subpart: subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
-            subpart_heading: subpart.map(|s| Loc::synthetic(s.1)),
-            section: section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
-            section_heading: section_heading.map(Loc::synthetic),
-            paragraph: match &section {
-                Some(_) => section_paragraph.map(|p| Loc::synthetic(Paragraph::Designation(p))),
-                None => Some(Loc::synthetic(Paragraph::Number(paragraph.unwrap_or(0)))),
-            },
-            reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
-            amendment: amendment.map(Loc::synthetic),
-            reasons: reasons.map(Loc::synthetic),
-            leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
-        },
+        cfr: reg.into_cfr(reasons_paragraph, numbering, leadin, ctx)?,
         exemptions,
         justifications: justifications_out,
         systems,
@@ -293,6 +184,102 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// The system a rule's paragraph names, by the registered section conventions or, for an
+/// appendix paragraph, from the subject line and the paragraph; with the subject sorn would
+/// generate.
+fn paragraph_system(
+    in_section: bool,
+    subject: &str,
+    paragraph: &str,
+    texts: &[&str],
+    ctx: &mut Ctx,
+) -> (SystemName, String) {
+    let printed = if in_section { rule_forms::section_system(paragraph) } else { None };
+    let (mut system_name, generated_subject) = match printed {
+        Some(printed) => section_system_name(&printed, texts),
+        None => rule_system_name(subject, paragraph, texts, ctx),
+    };
+    if in_section && system_name.id.value.is_empty() {
+        // No "…: Name (ID)." in the paragraph: the subject line may name it.
+        (system_name, _) = rule_system_name(subject, "", texts, ctx);
+    }
+    (system_name, generated_subject)
+}
+
+/// The ACTION caption's text, unless it is the one sorn generates for the stage ("Final rule.",
+/// "Notice of proposed rulemaking.").
+fn unconventional_action(
+    units: &[Unit],
+    stage: Stage,
+    ctx: &mut Ctx,
+) -> Result<Option<crate::model::Prose>, Box<ImportError>> {
+    let text = units.iter().map(|u| u.text()).collect::<Vec<_>>().join(" ");
+    let conventional = match stage {
+        Stage::Final => "Final rule.",
+        Stage::Proposed => "Notice of proposed rulemaking.",
+    };
+    if squash(&text) == conventional { Ok(None) } else { ctx.prose(units) }
+}
+
+/// The rule's signature: at the end (dated or not), or before the words of issuance, as some
+/// agencies print it.
+fn take_rule_signature(units: &mut Vec<Unit>, body_start: usize) -> Option<crate::model::Signature> {
+    let mut sig = front::take_signature(units, body_start);
+    if sig.is_none() && units.len() > body_start + 1 {
+        let last = units.len() - 1;
+        sig = front::take_undated_signature(units, last);
+    }
+    let mut placement = SignaturePlacement::End;
+    if sig.is_none() {
+        let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
+        sig = front::take_signature_before_issuance(units, body_start, issuance);
+        if sig.is_some() {
+            placement = SignaturePlacement::BeforeSystem;
+        }
+    }
+    sig.map(|(s, _, _)| s.into_model(placement))
+}
+
+/// Proposed or final: from the FR XML element, else from the ACTION caption.
+fn rule_stage(element: Option<&str>, front: &front::Front) -> Stage {
+    match element {
+        Some("PRORULE") => Stage::Proposed,
+        Some("RULE") => Stage::Final,
+        _ => {
+            let action = front
+                .caption(PreambleCaption::Action)
+                .map(|c| c.units.iter().map(|u| u.text().to_lowercase()).collect::<String>());
+            match action {
+                Some(a) if a.contains("proposed") => Stage::Proposed,
+                _ => Stage::Final,
+            }
+        }
+    }
+}
+
+/// The system's paragraph without its number ("75. ") or designation ("(g) "): "The DHS/ICE-015
+/// ... consists of ... claims ... note", "The following system of records is exempted from ...".
+fn paragraph_body(unit: &Unit, section: Option<&SectionAmendment>, number: Option<u32>) -> super::rich::Rich {
+    let skip = match (section, number) {
+        (Some(s), _) => s.paragraph.as_ref().map_or(0, |p| {
+            let reading = unit.reading();
+            DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len())
+        }),
+        (None, p) => p.map_or(0, |p| format!("{p}. ").len()),
+    };
+    unit.reading_rich().from(skip).trim()
+}
+
+/// Warns when the words of issuance differ from the ones sorn generates ("For the reasons stated
+/// in the preamble, DHS amends 6 CFR part 5 as follows:").
+fn check_issuance(printed: &str, line: u32, agency: &str, stage: Stage, target: &str, ctx: &mut Ctx) {
+    let verb = if stage == Stage::Final { "amends" } else { "proposes to amend" };
+    let generated = format!("For the reasons stated in the preamble, {agency} {verb} {target} as follows:");
+    if squash(printed) != generated {
+        ctx.warn(Some(line), format!("the words of issuance print as: {generated}"));
+    }
 }
 
 /// Where the regulatory text is in its reading: the part of the rule each unit belongs to.
@@ -347,6 +334,55 @@ impl RegText {
             reg.take(unit);
         }
         reg
+    }
+
+    /// The rule's place in the CFR, with what sorn would assume without being told left out.
+    fn into_cfr(
+        self,
+        reasons_paragraph: Option<String>,
+        numbering: Option<Numbering>,
+        leadin: Option<Leadin>,
+        ctx: &mut Ctx,
+    ) -> Result<Cfr, Box<ImportError>> {
+        let section_paragraph = self.section.as_ref().and_then(|s| s.paragraph.clone());
+        let amendment = match &self.section {
+            Some(s) => Some(s.amendment).filter(|a| *a != Amendment::AmendByAdding),
+            None => self.appendix_amendment,
+        };
+        let default_numbering = match &reasons_paragraph {
+            Some(p) if p.trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => Numbering::Numbers,
+            _ => Numbering::Letters,
+        };
+        let reasons = numbering.filter(|n| *n != default_numbering);
+        if self.cfr_title == 0 {
+            ctx.warn(None, "no CFR title found; `cfr.title` is 0");
+        }
+        Ok(Cfr {
+            title: Loc::synthetic(self.cfr_title),
+            part: Loc::synthetic(self.cfr_part),
+            chapter: self.chapter.map(Loc::synthetic),
+            part_heading: self.part_heading.map(Loc::synthetic),
+            subjects: self.subjects.into_iter().filter(|s| !s.is_empty()).map(Loc::synthetic).collect(),
+            authority: ctx.prose(&self.authority_units)?,
+            issuance: ctx.prose(&self.issuance_own)?,
+            appendix: match &self.section {
+                Some(_) => None,
+                None => Some(Loc::synthetic(self.appendix.unwrap_or_default())),
+            },
+            appendix_heading: self.appendix_heading.map(Loc::synthetic),
+            subpart: self.subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
+            subpart_heading: self.subpart.map(|s| Loc::synthetic(s.1)),
+            section: self.section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
+            section_heading: self.section_heading.map(Loc::synthetic),
+            paragraph: match &self.section {
+                Some(_) => section_paragraph.map(|p| Loc::synthetic(Paragraph::Designation(p))),
+                None => Some(Loc::synthetic(Paragraph::Number(self.paragraph.unwrap_or(0)))),
+            },
+            reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
+            amendment: amendment.map(Loc::synthetic),
+            reasons: reasons.map(Loc::synthetic),
+            leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
+        })
     }
 
     fn take(&mut self, unit: &Unit) {
