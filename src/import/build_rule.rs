@@ -156,16 +156,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             std::mem::take(&mut reg.after_paragraph),
             ctx,
         )?;
-    let mut systems = Vec::new();
-    for (number, unit, after) in std::mem::take(&mut reg.further) {
-        systems.push(further_system(number, &unit, after, &all_refs, ctx)?);
-    }
-    for n in reg.more_paragraphs.iter().skip(systems.len()) {
-        ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
-    }
-    for (after, unit) in std::mem::take(&mut reg.leftovers) {
-        ctx.unplace(&after, std::slice::from_ref(&unit))?;
-    }
+    let systems = reg.further_systems(&all_refs, ctx)?;
 
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(ExemptionRule {
@@ -334,6 +325,22 @@ impl RegText {
             reg.take(unit);
         }
         reg
+    }
+
+    /// The further systems of an appendix rule (one per further paragraph the instruction adds);
+    /// then what could not be placed is kept as unplaced.
+    fn further_systems(&mut self, texts: &[&str], ctx: &mut Ctx) -> Result<Vec<ExemptSystem>, Box<ImportError>> {
+        let mut systems = Vec::new();
+        for (number, unit, after) in std::mem::take(&mut self.further) {
+            systems.push(further_system(number, &unit, after, texts, ctx)?);
+        }
+        for n in self.more_paragraphs.iter().skip(systems.len()) {
+            ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
+        }
+        for (after, unit) in std::mem::take(&mut self.leftovers) {
+            ctx.unplace(&after, std::slice::from_ref(&unit))?;
+        }
+        Ok(systems)
     }
 
     /// The rule's place in the CFR, with what sorn would assume without being told left out.
