@@ -11,6 +11,7 @@ use regex::Regex;
 
 use super::captions::{PreambleCaption, split_caption};
 use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
+use super::rule_forms::{self, Instruction, SECTION_HEADING, SectionAmendment};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
@@ -33,67 +34,7 @@ static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHAPTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"chapter ([IVXLC]+) of title (\d+)").expect("valid pattern"));
-/// An appendix instruction that names the paragraphs first: "Add paragraph 75 to appendix C to
-/// part 5", "Add paragraphs 76 and 77 to appendix C to part 5", "Revise paragraph 64 of appendix C
-/// to part 5".
-static ADD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<verb>add|revise|amend)?\w*\s*paragraphs? (?P<paras>\d+(?:(?:,\s*|,?\s+and\s+|\s+through\s+)\d+)*)\b.*?appendix (?P<app>[A-Z])\b.*?part (?P<part>\d+[A-Za-z]?)")
-        .expect("valid pattern")
-});
-/// An appendix instruction that names the appendix first: "In appendix C to part 5, revise
-/// paragraph 64", "Amend appendix C to part 5 by adding paragraphs 76 and 77".
-static IN_APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)appendix (?P<app>[A-Z]) to part (?P<part>\d+[A-Za-z]?)\b.*?\b(?P<verb>add|revis|amend)\w*\s+(?:new\s+)?paragraphs? (?P<paras>\d+(?:(?:,\s*|,?\s+and\s+|\s+through\s+)\d+)*)")
-        .expect("valid pattern")
-});
-
-/// An amendment of appendix paragraphs as its instruction states it.
-struct AppendixAmendment {
-    appendix: String,
-    part: String,
-    /// The paragraphs it adds or revises, in order.
-    paragraphs: Vec<u32>,
-    amendment: Amendment,
-}
-
-impl AppendixAmendment {
-    fn read(instruction: &str) -> Option<Self> {
-        let c = IN_APPENDIX.captures(instruction).or_else(|| ADD.captures(instruction))?;
-        let verb = c.name("verb").map_or("add", |m| m.as_str()).to_ascii_lowercase();
-        let amendment = if verb.starts_with("revis") || instruction.to_ascii_lowercase().contains("revis") {
-            Amendment::Revise
-        } else if instruction
-            .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ' ')
-            .starts_with("Amend")
-        {
-            Amendment::AmendByAdding
-        } else {
-            Amendment::Add
-        };
-        let listed = &c["paras"];
-        let numbers: Vec<u32> = listed.split(|ch: char| !ch.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
-        let paragraphs = match (listed.contains("through"), numbers.as_slice()) {
-            (true, [from, to]) if from <= to && to - from < 100 => (*from..=*to).collect(),
-            _ => numbers,
-        };
-        Some(Self { appendix: c["app"].to_string(), part: c["part"].to_string(), paragraphs, amendment })
-    }
-}
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s").expect("valid pattern"));
-/// "Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:", "Revise § 16.135 to read
-/// as follows:", "Add § 310.52 to read as follows:", "Section 16.135 is amended by adding paragraph
-/// (g) to read as follows:", "§ 16.135 is revised to read as follows:" ("Sec. 16.96" in the GPO
-/// text edition).
-static SECTION_INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\d{1,2}\.\s+(?:(?P<verb>amend|revise|add)\s+(?:§|sec\.)\s*(?P<s1>\d+\.[\w.-]*\w)|(?:section|§|sec\.)\s*(?P<s2>\d+\.[\w.-]*\w),?\s+is\s+(?:hereby\s+)?(?P<pverb>amended|revised|added))(?:\s+by\s+adding\s+(?:new\s+)?paragraphs?\s+(?P<paras>.+?))?,?\s+to\s+read\s+as\s+follows:?$",
-    )
-    .expect("valid pattern")
-});
-/// "§ 16.135 Exemption of Civil Rights Division Systems—limited access." (or the number alone, as
-/// FR XML's SECTNO gives it before the SUBJECT; the GPO text edition prints "Sec." for "§").
-static SECTION_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:§|Sec\.)\s*(\d+\.[\w.-]*\w)(?:\s+(.+?))?\.?$").expect("valid pattern"));
 /// "Subpart E—Exemption of Records Systems Under the Privacy Act".
 static SUBPART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^Subpart ([A-Z]{1,3})\s*(?:\u{2014}|--|\u{2013}| - )\s*(.+?)\.?$").expect("valid pattern")
@@ -101,19 +42,8 @@ static SUBPART: LazyLock<Regex> = LazyLock::new(|| {
 /// A paragraph designation opening a paragraph: "(g) ", "(12) ".
 static DESIGNATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\((?:[a-z]{1,4}|\d{1,3})\))\s+").expect("valid pattern"));
-/// The system a section paragraph exempts: "... is exempted from 5 U.S.C. 552a(c)(3) ...: FBI Data
-/// Warehouse System (JUSTICE/FBI-022).".
-static SECTION_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsystems? of records (?:is|are) (?:hereby )?exempt(?:ed)? from [^:]*:\s*(.+?\))\.?(?:\s|$)")
-        .expect("valid pattern")
-});
 /// "List of Subjects in 28 CFR Part 16", with the terms on the next line or, as the GPO text
 /// edition runs them in, on the same one.
-/// A paragraph heading that names a system with its identifier, before the paragraph's first
-/// numbered subparagraph: "Police and Security Records—VA (103VA07B). (1) ".
-static HEADED_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\*?([^()*]{3,200}? \([A-Za-z0-9][A-Za-z0-9/.-]{1,23}\))\.?\*?\s+\(1\)\s").expect("valid pattern")
-});
 static SUBJECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^List of Subjects in (\d+) CFR [Pp]arts? (\d+[A-Za-z]?)\.?(?:\s+(?P<terms>[A-Z].+))?$")
         .expect("valid pattern")
@@ -144,35 +74,11 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let end = front::take_end_matter(&mut units);
     let front = front::read(&units);
     let body_start = front.body_start;
-    let mut sig = front::take_signature(&mut units, body_start);
-    if sig.is_none() && units.len() > body_start + 1 {
-        let last = units.len() - 1;
-        sig = front::take_undated_signature(&mut units, last);
-    }
-    let mut placement = SignaturePlacement::End;
-    if sig.is_none() {
-        let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
-        sig = front::take_signature_before_issuance(&mut units, body_start, issuance);
-        if sig.is_some() {
-            placement = SignaturePlacement::BeforeSystem;
-        }
-    }
+    let signature = take_rule_signature(&mut units, body_start);
     let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
     let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
 
-    let stage = match doc.element.as_deref() {
-        Some("PRORULE") => Stage::Proposed,
-        Some("RULE") => Stage::Final,
-        _ => {
-            let action = front
-                .caption(PreambleCaption::Action)
-                .map(|c| c.units.iter().map(|u| u.text().to_lowercase()).collect::<String>());
-            match action {
-                Some(a) if a.contains("proposed") => Stage::Proposed,
-                _ => Stage::Final,
-            }
-        }
-    };
+    let stage = rule_stage(doc.element.as_deref(), &front);
 
     // Where the regulatory text begins.
     let reg_start = (body_start..units.len())
@@ -184,217 +90,20 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let mut supp: Vec<Unit> = front.supplementary_first.iter().cloned().collect();
     supp.extend(units[body_start..reg_start].iter().cloned());
 
-    let (mut cfr_title, mut cfr_part) = front.heading.cfr.clone().unwrap_or((0, String::new()));
-    let mut subjects: Vec<String> = Vec::new();
-    let mut chapter = None;
-    let mut part_heading = None;
-    let mut authority_units: Vec<Unit> = Vec::new();
-    let mut appendix: Option<String> = None;
-    let mut paragraph: Option<u32> = None;
-    let mut section: Option<SectionAmendment> = None;
-    let mut section_heading: Option<String> = None;
-    let mut subpart: Option<(String, String)> = None;
-    let mut appendix_heading = None;
-    let mut issuance_agency = None;
-    let mut issuance_line = None;
-    let mut issuance_own: Vec<Unit> = Vec::new();
-    let mut leftovers: Vec<(String, Unit)> = Vec::new();
-    let mut paragraph_unit: Option<Unit> = None;
-    let mut after_paragraph: Vec<Unit> = Vec::new();
-    // Further appendix paragraphs, one per further system: number, opening unit, units after it.
-    let mut more_paragraphs: Vec<u32> = Vec::new();
-    let mut further: Vec<(u32, Unit, Vec<Unit>)> = Vec::new();
-    let mut appendix_amendment: Option<Amendment> = None;
-
-    #[derive(PartialEq)]
-    enum State {
-        Start,
-        Subjects,
-        Authority,
-        Appendix,
-        Section,
-        Reasons,
-        Other,
-    }
-    let mut state = State::Start;
-    for unit in units[reg_start..].iter() {
-        let t = unit.text().trim().to_string();
-        let reading = without_bullet(&unit.reading());
-        if state == State::Reasons {
-            match more_paragraphs.get(further.len()) {
-                Some(n) if reading.starts_with(&format!("{n}. ")) => further.push((*n, unit.clone(), Vec::new())),
-                _ => match further.last_mut() {
-                    Some((_, _, after)) => after.push(unit.clone()),
-                    None => after_paragraph.push(unit.clone()),
-                },
-            }
-            continue;
-        }
-        if let Some(c) = SUBJECTS.captures(&t) {
-            if cfr_title == 0 {
-                cfr_title = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-                cfr_part = c.get(2).map_or("", |m| m.as_str()).to_string();
-            }
-            match c.name("terms") {
-                Some(terms) => {
-                    subjects = terms.as_str().trim_end_matches('.').split(", ").map(|s| s.trim().to_string()).collect();
-                }
-                None => state = State::Subjects,
-            }
-            continue;
-        }
-        if let Some(c) = ISSUANCE.captures(&t) {
-            issuance_agency = c.get(1).map(|m| m.as_str().to_string());
-            issuance_line = Some((t.clone(), unit.line));
-            if let Some(ch) = CHAPTER.captures(&t) {
-                chapter = ch.get(1).map(|m| m.as_str().to_string());
-                if cfr_title == 0 {
-                    cfr_title = ch.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
-                }
-            }
-            state = State::Start;
-            continue;
-        }
-        if issuance_line.is_none() && issuance_own.is_empty() && OTHER_ISSUANCE.is_match(&t) {
-            issuance_own.push(unit.clone());
-            state = State::Start;
-            continue;
-        }
-        if state == State::Subjects {
-            subjects = t.trim_end_matches('.').split(", ").map(|s| s.trim().to_string()).collect();
-            state = State::Start;
-            continue;
-        }
-        if state != State::Reasons
-            && subpart.is_none()
-            && let Some(c) = SUBPART.captures(&t)
-        {
-            subpart = Some((c[1].to_string(), c[2].trim().to_string()));
-            if state == State::Authority {
-                state = State::Start;
-            }
-            continue;
-        }
-        if t.starts_with("PART ") && after_dash(&t).is_some() && part_heading.is_none() {
-            part_heading = after_dash(&t);
-            continue;
-        }
-        if let Some(p) = paragraph
-            && state == State::Appendix
-            && reading.starts_with(&format!("{p}. "))
-        {
-            paragraph_unit = Some(unit.clone());
-            state = State::Reasons;
-            continue;
-        }
-        let reading = reading.trim_start_matches(['\u{25a0}', ' ']).to_string();
-        if state == State::Section
-            && let Some(s) = &mut section
-        {
-            if let Some(c) = SECTION_HEADING.captures(&t)
-                && c.get(1).is_some_and(|m| m.as_str() == s.number)
-            {
-                section_heading = c.get(2).map(|m| m.as_str().trim().to_string());
-                continue;
-            }
-            if section_heading.is_none() && unit.is_heading() && !t.starts_with('§') && !t.starts_with("PART ") {
-                // FR XML: SECTNO, then the heading as SUBJECT.
-                section_heading = Some(t.trim_end_matches('.').to_string());
-                continue;
-            }
-            if t.replace(' ', "") == "*****" {
-                continue;
-            }
-            if !INSTRUCTION.is_match(&reading) {
-                let opening = DESIGNATION.captures(&reading).map(|c| c[1].to_string());
-                let first = s.added.first().cloned();
-                let claims_para = match (&first, &opening) {
-                    (Some(f), Some(o)) => f == o,
-                    (Some(_), None) => false,
-                    (None, _) => true,
-                };
-                if claims_para {
-                    s.paragraph = opening;
-                    paragraph_unit = Some(unit.clone());
-                    state = State::Reasons;
-                    continue;
-                }
-            }
-        }
-        if INSTRUCTION.is_match(&reading) {
-            if let Some(c) = SECTION_INSTRUCTION.captures(&reading)
-                && section.is_none()
-                && paragraph.is_none()
-            {
-                section = Some(SectionAmendment::from_captures(&c));
-                state = State::Section;
-                continue;
-            }
-            if reading.contains("authority citation") {
-                state = State::Authority;
-                continue;
-            }
-            if let Some(a) = AppendixAmendment::read(&reading) {
-                paragraph = a.paragraphs.first().copied();
-                more_paragraphs = a.paragraphs.get(1..).unwrap_or_default().to_vec();
-                appendix = Some(a.appendix);
-                appendix_amendment = Some(a.amendment).filter(|v| *v != Amendment::Add);
-                if cfr_part.is_empty() {
-                    cfr_part = a.part;
-                }
-                state = State::Appendix;
-                continue;
-            }
-            // Another amendment (revising a section, say): sorn does not model it.
-            state = State::Other;
-        }
-        match state {
-            State::Authority => {
-                let unit = match split_caption(unit) {
-                    Some(s) if s.caption.eq_ignore_ascii_case("Authority") => Unit { rich: s.body, ..unit.clone() },
-                    _ => unit.clone(),
-                };
-                authority_units.push(unit);
-            }
-            State::Appendix if t.starts_with("Appendix ") => appendix_heading = after_dash(&t),
-            State::Appendix if t.replace(' ', "") == "*****" => {}
-            _ => leftovers.push(("cfr".into(), unit.clone())),
-        }
-        if state == State::Other && !matches!(leftovers.last(), Some((_, u)) if u.line == unit.line) {
-            leftovers.push(("cfr".into(), unit.clone()));
-        }
-    }
-
+    let mut reg = RegText::read(&units[reg_start..], front.heading.cfr.clone().unwrap_or((0, String::new())));
     // The appendix paragraph: "75. The DHS/ICE-015 ... consists of ... claims ... note", or the
     // section paragraph: "(g) The following system of records is exempted from ...".
-    let para_rich = paragraph_unit.as_ref().map(|u| {
-        let r = u.reading_rich();
-        let skip = match (&section, paragraph) {
-            (Some(s), _) => s.paragraph.as_ref().map_or(0, |p| {
-                let reading = u.reading();
-                DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len())
-            }),
-            (None, p) => p.map_or(0, |p| format!("{p}. ").len()),
-        };
-        r.from(skip).trim()
-    });
+    let para_rich = reg.paragraph_unit.as_ref().map(|u| paragraph_body(u, reg.section.as_ref(), reg.paragraph));
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let (mut system_name, generated_subject) = match (section_system(&para_text), headed_system(&para_text)) {
-        (Some(printed), _) if section.is_some() => section_system_name(&printed, &all_refs),
-        (_, Some(printed)) if section.is_some() => section_system_name(&printed, &all_refs),
-        _ => rule_system_name(&subject_text, &para_text, &all_refs, ctx),
-    };
-    if section.is_some() && system_name.id.value.is_empty() {
-        // No "…: Name (ID)." in the paragraph: the subject line may name it.
-        (system_name, _) = rule_system_name(&subject_text, "", &all_refs, ctx);
-    }
+    let (system_name, generated_subject) =
+        paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx);
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
     }
 
     let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
-    if let Some(a) = &issuance_agency
+    if let Some(a) = &reg.issuance_agency
         && parts_pre.agency.abbreviation.is_none()
         && a.len() <= 8
         && a.chars().all(|c| c.is_ascii_uppercase())
@@ -409,14 +118,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         preamble.subject = ctx.inline(subject)?;
     }
     if let Some(c) = front.caption(PreambleCaption::Action) {
-        let text = c.units.iter().map(|u| u.text()).collect::<Vec<_>>().join(" ");
-        let conventional = match stage {
-            Stage::Final => "Final rule.",
-            Stage::Proposed => "Notice of proposed rulemaking.",
-        };
-        if squash(&text) != conventional {
-            preamble.action = ctx.prose(&c.units)?;
-        }
+        preamble.action = unconventional_action(&c.units, stage, ctx)?;
     }
     let published = common_preamble(
         &front,
@@ -429,55 +131,33 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     )?;
     preamble.supplementary = ctx.prose(&supp)?;
 
-    if let Some((line_text, line)) = &issuance_line {
+    if let Some((line_text, line)) = &reg.issuance_line {
         let short =
             parts_pre.agency.abbreviation.as_ref().map_or(parts_pre.agency.name.value.as_str(), |a| a.value.as_str());
-        let verb = if stage == Stage::Final { "amends" } else { "proposes to amend" };
-        let target = match &chapter {
-            Some(ch) => format!("chapter {ch} of title {cfr_title}, Code of Federal Regulations,"),
-            None => format!("{cfr_title} CFR part {cfr_part}"),
+        let target = match &reg.chapter {
+            Some(ch) => format!("chapter {ch} of title {}, Code of Federal Regulations,", reg.cfr_title),
+            None => format!("{} CFR part {}", reg.cfr_title, reg.cfr_part),
         };
-        let generated = format!("For the reasons stated in the preamble, {short} {verb} {target} as follows:");
-        if squash(line_text) != generated {
-            ctx.warn(Some(*line), format!("the words of issuance print as: {generated}"));
-        }
+        check_issuance(line_text, *line, short, stage, &target, ctx);
     }
 
     if para_rich.is_none() {
-        if section.is_some() {
+        if reg.section.is_some() {
             ctx.warn(None, "no paragraph found under the section heading");
         } else {
             ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
         }
     }
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
-        read_system_part(para_rich.as_ref(), paragraph_unit.as_ref(), section.as_ref(), after_paragraph, ctx)?;
-    let mut systems = Vec::new();
-    for (number, unit, after) in further {
-        systems.push(further_system(number, &unit, after, &all_refs, ctx)?);
-    }
-    for n in more_paragraphs.iter().skip(systems.len()) {
-        ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
-    }
-    for (after, unit) in leftovers {
-        ctx.unplace(&after, std::slice::from_ref(&unit))?;
-    }
+        read_system_part(
+            para_rich.as_ref(),
+            reg.paragraph_unit.as_ref(),
+            reg.section.as_ref(),
+            std::mem::take(&mut reg.after_paragraph),
+            ctx,
+        )?;
+    let systems = reg.further_systems(&all_refs, ctx)?;
 
-    // What sorn would assume without being told is left out.
-    let section_paragraph = section.as_ref().and_then(|s| s.paragraph.clone());
-    let amendment = match &section {
-        Some(s) => Some(s.amendment).filter(|a| *a != Amendment::AmendByAdding),
-        None => appendix_amendment,
-    };
-    let default_numbering = match &reasons_paragraph {
-        Some(p) if p.trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => Numbering::Numbers,
-        _ => Numbering::Letters,
-    };
-    let reasons = numbering.filter(|n| *n != default_numbering);
-    let signature = sig.map(|(s, _, _)| s.into_model(placement));
-    if cfr_title == 0 {
-        ctx.warn(None, "no CFR title found; `cfr.title` is 0");
-    }
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(ExemptionRule {
         kind: Loc::synthetic("exemption-rule".into()),
@@ -487,32 +167,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         agency: parts_pre.agency,
         notice: parts_pre.preamble,
         system: system_name,
-        cfr: Cfr {
-            title: Loc::synthetic(cfr_title),
-            part: Loc::synthetic(cfr_part),
-            chapter: chapter.map(Loc::synthetic),
-            part_heading: part_heading.map(Loc::synthetic),
-            subjects: subjects.into_iter().filter(|s| !s.is_empty()).map(Loc::synthetic).collect(),
-            authority: ctx.prose(&authority_units)?,
-            issuance: ctx.prose(&issuance_own)?,
-            appendix: match &section {
-                Some(_) => None,
-                None => Some(Loc::synthetic(appendix.unwrap_or_default())),
-            },
-            appendix_heading: appendix_heading.map(Loc::synthetic),
-            subpart: subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
-            subpart_heading: subpart.map(|s| Loc::synthetic(s.1)),
-            section: section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
-            section_heading: section_heading.map(Loc::synthetic),
-            paragraph: match &section {
-                Some(_) => section_paragraph.map(|p| Loc::synthetic(Paragraph::Designation(p))),
-                None => Some(Loc::synthetic(Paragraph::Number(paragraph.unwrap_or(0)))),
-            },
-            reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
-            amendment: amendment.map(Loc::synthetic),
-            reasons: reasons.map(Loc::synthetic),
-            leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
-        },
+        cfr: reg.into_cfr(reasons_paragraph, numbering, leadin, ctx)?,
         exemptions,
         justifications: justifications_out,
         systems,
@@ -520,6 +175,395 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// The system a rule's paragraph names, by the registered section conventions or, for an
+/// appendix paragraph, from the subject line and the paragraph; with the subject sorn would
+/// generate.
+fn paragraph_system(
+    in_section: bool,
+    subject: &str,
+    paragraph: &str,
+    texts: &[&str],
+    ctx: &mut Ctx,
+) -> (SystemName, String) {
+    let printed = if in_section { rule_forms::section_system(paragraph) } else { None };
+    let (mut system_name, generated_subject) = match printed {
+        Some(printed) => section_system_name(&printed, texts),
+        None => rule_system_name(subject, paragraph, texts, ctx),
+    };
+    if in_section && system_name.id.value.is_empty() {
+        // No "…: Name (ID)." in the paragraph: the subject line may name it.
+        (system_name, _) = rule_system_name(subject, "", texts, ctx);
+    }
+    (system_name, generated_subject)
+}
+
+/// The ACTION caption's text, unless it is the one sorn generates for the stage ("Final rule.",
+/// "Notice of proposed rulemaking.").
+fn unconventional_action(
+    units: &[Unit],
+    stage: Stage,
+    ctx: &mut Ctx,
+) -> Result<Option<crate::model::Prose>, Box<ImportError>> {
+    let text = units.iter().map(|u| u.text()).collect::<Vec<_>>().join(" ");
+    let conventional = match stage {
+        Stage::Final => "Final rule.",
+        Stage::Proposed => "Notice of proposed rulemaking.",
+    };
+    if squash(&text) == conventional { Ok(None) } else { ctx.prose(units) }
+}
+
+/// The rule's signature: at the end (dated or not), or before the words of issuance, as some
+/// agencies print it.
+fn take_rule_signature(units: &mut Vec<Unit>, body_start: usize) -> Option<crate::model::Signature> {
+    let mut sig = front::take_signature(units, body_start);
+    if sig.is_none() && units.len() > body_start + 1 {
+        let last = units.len() - 1;
+        sig = front::take_undated_signature(units, last);
+    }
+    let mut placement = SignaturePlacement::End;
+    if sig.is_none() {
+        let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
+        sig = front::take_signature_before_issuance(units, body_start, issuance);
+        if sig.is_some() {
+            placement = SignaturePlacement::BeforeSystem;
+        }
+    }
+    sig.map(|(s, _, _)| s.into_model(placement))
+}
+
+/// Proposed or final: from the FR XML element, else from the ACTION caption.
+fn rule_stage(element: Option<&str>, front: &front::Front) -> Stage {
+    match element {
+        Some("PRORULE") => Stage::Proposed,
+        Some("RULE") => Stage::Final,
+        _ => {
+            let action = front
+                .caption(PreambleCaption::Action)
+                .map(|c| c.units.iter().map(|u| u.text().to_lowercase()).collect::<String>());
+            match action {
+                Some(a) if a.contains("proposed") => Stage::Proposed,
+                _ => Stage::Final,
+            }
+        }
+    }
+}
+
+/// The system's paragraph without its number ("75. ") or designation ("(g) "): "The DHS/ICE-015
+/// ... consists of ... claims ... note", "The following system of records is exempted from ...".
+fn paragraph_body(unit: &Unit, section: Option<&SectionAmendment>, number: Option<u32>) -> super::rich::Rich {
+    let skip = match (section, number) {
+        (Some(s), _) => s.paragraph.as_ref().map_or(0, |p| {
+            let reading = unit.reading();
+            DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len())
+        }),
+        (None, p) => p.map_or(0, |p| format!("{p}. ").len()),
+    };
+    unit.reading_rich().from(skip).trim()
+}
+
+/// Warns when the words of issuance differ from the ones sorn generates ("For the reasons stated
+/// in the preamble, DHS amends 6 CFR part 5 as follows:").
+fn check_issuance(printed: &str, line: u32, agency: &str, stage: Stage, target: &str, ctx: &mut Ctx) {
+    let verb = if stage == Stage::Final { "amends" } else { "proposes to amend" };
+    let generated = format!("For the reasons stated in the preamble, {agency} {verb} {target} as follows:");
+    if squash(printed) != generated {
+        ctx.warn(Some(line), format!("the words of issuance print as: {generated}"));
+    }
+}
+
+/// Where the regulatory text is in its reading: the part of the rule each unit belongs to.
+#[derive(Default, PartialEq)]
+enum State {
+    #[default]
+    Start,
+    Subjects,
+    Authority,
+    Appendix,
+    Section,
+    Reasons,
+    Other,
+}
+
+/// The regulatory text of a rule, from the List of Subjects on, read unit by unit: the CFR part,
+/// words of issuance, PART heading, authority citation, the amendatory instruction in one of the
+/// registered forms ([`rule_forms`]), the system's paragraph and what follows it.
+#[derive(Default)]
+struct RegText {
+    cfr_title: u32,
+    cfr_part: String,
+    subjects: Vec<String>,
+    chapter: Option<String>,
+    part_heading: Option<String>,
+    authority_units: Vec<Unit>,
+    appendix: Option<String>,
+    paragraph: Option<u32>,
+    section: Option<SectionAmendment>,
+    section_heading: Option<String>,
+    subpart: Option<(String, String)>,
+    appendix_heading: Option<String>,
+    issuance_agency: Option<String>,
+    issuance_line: Option<(String, u32)>,
+    issuance_own: Vec<Unit>,
+    leftovers: Vec<(String, Unit)>,
+    paragraph_unit: Option<Unit>,
+    after_paragraph: Vec<Unit>,
+    /// Further appendix paragraphs, one per further system.
+    more_paragraphs: Vec<u32>,
+    /// Each further paragraph: number, opening unit, units after it.
+    further: Vec<(u32, Unit, Vec<Unit>)>,
+    appendix_amendment: Option<Amendment>,
+    state: State,
+}
+
+impl RegText {
+    /// Reads `units` (the regulatory text), with the CFR title and part the heading gives.
+    fn read(units: &[Unit], cfr: (u32, String)) -> Self {
+        let mut reg = RegText { cfr_title: cfr.0, cfr_part: cfr.1, ..RegText::default() };
+        for unit in units {
+            reg.take(unit);
+        }
+        reg
+    }
+
+    /// The further systems of an appendix rule (one per further paragraph the instruction adds);
+    /// then what could not be placed is kept as unplaced.
+    fn further_systems(&mut self, texts: &[&str], ctx: &mut Ctx) -> Result<Vec<ExemptSystem>, Box<ImportError>> {
+        let mut systems = Vec::new();
+        for (number, unit, after) in std::mem::take(&mut self.further) {
+            systems.push(further_system(number, &unit, after, texts, ctx)?);
+        }
+        for n in self.more_paragraphs.iter().skip(systems.len()) {
+            ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
+        }
+        for (after, unit) in std::mem::take(&mut self.leftovers) {
+            ctx.unplace(&after, std::slice::from_ref(&unit))?;
+        }
+        Ok(systems)
+    }
+
+    /// The rule's place in the CFR, with what sorn would assume without being told left out.
+    fn into_cfr(
+        self,
+        reasons_paragraph: Option<String>,
+        numbering: Option<Numbering>,
+        leadin: Option<Leadin>,
+        ctx: &mut Ctx,
+    ) -> Result<Cfr, Box<ImportError>> {
+        let section_paragraph = self.section.as_ref().and_then(|s| s.paragraph.clone());
+        let amendment = match &self.section {
+            Some(s) => Some(s.amendment).filter(|a| *a != Amendment::AmendByAdding),
+            None => self.appendix_amendment,
+        };
+        let default_numbering = match &reasons_paragraph {
+            Some(p) if p.trim_start_matches('(').starts_with(|c: char| c.is_ascii_lowercase()) => Numbering::Numbers,
+            _ => Numbering::Letters,
+        };
+        let reasons = numbering.filter(|n| *n != default_numbering);
+        if self.cfr_title == 0 {
+            ctx.warn(None, "no CFR title found; `cfr.title` is 0");
+        }
+        Ok(Cfr {
+            title: Loc::synthetic(self.cfr_title),
+            part: Loc::synthetic(self.cfr_part),
+            chapter: self.chapter.map(Loc::synthetic),
+            part_heading: self.part_heading.map(Loc::synthetic),
+            subjects: self.subjects.into_iter().filter(|s| !s.is_empty()).map(Loc::synthetic).collect(),
+            authority: ctx.prose(&self.authority_units)?,
+            issuance: ctx.prose(&self.issuance_own)?,
+            appendix: match &self.section {
+                Some(_) => None,
+                None => Some(Loc::synthetic(self.appendix.unwrap_or_default())),
+            },
+            appendix_heading: self.appendix_heading.map(Loc::synthetic),
+            subpart: self.subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
+            subpart_heading: self.subpart.map(|s| Loc::synthetic(s.1)),
+            section: self.section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
+            section_heading: self.section_heading.map(Loc::synthetic),
+            paragraph: match &self.section {
+                Some(_) => section_paragraph.map(|p| Loc::synthetic(Paragraph::Designation(p))),
+                None => Some(Loc::synthetic(Paragraph::Number(self.paragraph.unwrap_or(0)))),
+            },
+            reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
+            amendment: amendment.map(Loc::synthetic),
+            reasons: reasons.map(Loc::synthetic),
+            leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
+        })
+    }
+
+    fn take(&mut self, unit: &Unit) {
+        let t = unit.text().trim().to_string();
+        let reading = without_bullet(&unit.reading());
+        if self.state == State::Reasons {
+            self.take_after_paragraph(unit, &reading);
+            return;
+        }
+        if self.take_front(&t, unit) {
+            return;
+        }
+        if let Some(p) = self.paragraph
+            && self.state == State::Appendix
+            && reading.starts_with(&format!("{p}. "))
+        {
+            self.paragraph_unit = Some(unit.clone());
+            self.state = State::Reasons;
+            return;
+        }
+        let reading = reading.trim_start_matches(['\u{25a0}', ' ']).to_string();
+        if self.state == State::Section && self.take_section(&t, &reading, unit) {
+            return;
+        }
+        if INSTRUCTION.is_match(&reading) && self.take_instruction(&reading) {
+            return;
+        }
+        match self.state {
+            State::Authority => {
+                let unit = match split_caption(unit) {
+                    Some(s) if s.caption.eq_ignore_ascii_case("Authority") => Unit { rich: s.body, ..unit.clone() },
+                    _ => unit.clone(),
+                };
+                self.authority_units.push(unit);
+            }
+            State::Appendix if t.starts_with("Appendix ") => self.appendix_heading = after_dash(&t),
+            State::Appendix if t.replace(' ', "") == "*****" => {}
+            _ => self.leftovers.push(("cfr".into(), unit.clone())),
+        }
+        if self.state == State::Other && !matches!(self.leftovers.last(), Some((_, u)) if u.line == unit.line) {
+            self.leftovers.push(("cfr".into(), unit.clone()));
+        }
+    }
+
+    /// A unit after the system's paragraph: a further appendix paragraph, or what follows one.
+    fn take_after_paragraph(&mut self, unit: &Unit, reading: &str) {
+        match self.more_paragraphs.get(self.further.len()) {
+            Some(n) if reading.starts_with(&format!("{n}. ")) => self.further.push((*n, unit.clone(), Vec::new())),
+            _ => match self.further.last_mut() {
+                Some((_, _, after)) => after.push(unit.clone()),
+                None => self.after_paragraph.push(unit.clone()),
+            },
+        }
+    }
+
+    /// The List of Subjects, words of issuance, subpart and PART headings.
+    fn take_front(&mut self, t: &str, unit: &Unit) -> bool {
+        if let Some(c) = SUBJECTS.captures(t) {
+            if self.cfr_title == 0 {
+                self.cfr_title = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+                self.cfr_part = c.get(2).map_or("", |m| m.as_str()).to_string();
+            }
+            match c.name("terms") {
+                Some(terms) => {
+                    self.subjects =
+                        terms.as_str().trim_end_matches('.').split(", ").map(|s| s.trim().to_string()).collect();
+                }
+                None => self.state = State::Subjects,
+            }
+            return true;
+        }
+        if let Some(c) = ISSUANCE.captures(t) {
+            self.issuance_agency = c.get(1).map(|m| m.as_str().to_string());
+            self.issuance_line = Some((t.to_string(), unit.line));
+            if let Some(ch) = CHAPTER.captures(t) {
+                self.chapter = ch.get(1).map(|m| m.as_str().to_string());
+                if self.cfr_title == 0 {
+                    self.cfr_title = ch.get(2).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+                }
+            }
+            self.state = State::Start;
+            return true;
+        }
+        if self.issuance_line.is_none() && self.issuance_own.is_empty() && OTHER_ISSUANCE.is_match(t) {
+            self.issuance_own.push(unit.clone());
+            self.state = State::Start;
+            return true;
+        }
+        if self.state == State::Subjects {
+            self.subjects = t.trim_end_matches('.').split(", ").map(|s| s.trim().to_string()).collect();
+            self.state = State::Start;
+            return true;
+        }
+        if self.state != State::Reasons
+            && self.subpart.is_none()
+            && let Some(c) = SUBPART.captures(t)
+        {
+            self.subpart = Some((c[1].to_string(), c[2].trim().to_string()));
+            if self.state == State::Authority {
+                self.state = State::Start;
+            }
+            return true;
+        }
+        if t.starts_with("PART ") && after_dash(t).is_some() && self.part_heading.is_none() {
+            self.part_heading = after_dash(t);
+            return true;
+        }
+        false
+    }
+
+    /// Within a section amendment: the section heading, and the system's paragraph.
+    fn take_section(&mut self, t: &str, reading: &str, unit: &Unit) -> bool {
+        let Some(s) = &mut self.section else { return false };
+        if let Some(c) = SECTION_HEADING.captures(t)
+            && c.get(1).is_some_and(|m| m.as_str() == s.number)
+        {
+            self.section_heading = c.get(2).map(|m| m.as_str().trim().to_string());
+            return true;
+        }
+        if self.section_heading.is_none() && unit.is_heading() && !t.starts_with('§') && !t.starts_with("PART ") {
+            // FR XML: SECTNO, then the heading as SUBJECT.
+            self.section_heading = Some(t.trim_end_matches('.').to_string());
+            return true;
+        }
+        if t.replace(' ', "") == "*****" {
+            return true;
+        }
+        if !INSTRUCTION.is_match(reading) {
+            let opening = DESIGNATION.captures(reading).map(|c| c[1].to_string());
+            let first = s.added.first().cloned();
+            let claims_para = match (&first, &opening) {
+                (Some(f), Some(o)) => f == o,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            if claims_para {
+                s.paragraph = opening;
+                self.paragraph_unit = Some(unit.clone());
+                self.state = State::Reasons;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// An amendatory instruction; false for one sorn does not model (revising a section, say),
+    /// after which the units are kept as unplaced.
+    fn take_instruction(&mut self, reading: &str) -> bool {
+        if reading.contains("authority citation") {
+            self.state = State::Authority;
+            return true;
+        }
+        match rule_forms::instruction(reading) {
+            Some(Instruction::Section(s)) if self.section.is_none() && self.paragraph.is_none() => {
+                self.section = Some(s);
+                self.state = State::Section;
+                return true;
+            }
+            Some(Instruction::Appendix(a)) => {
+                self.paragraph = a.paragraphs.first().copied();
+                self.more_paragraphs = a.paragraphs.get(1..).unwrap_or_default().to_vec();
+                self.appendix = Some(a.appendix);
+                self.appendix_amendment = Some(a.amendment).filter(|v| *v != Amendment::Add);
+                if self.cfr_part.is_empty() {
+                    self.cfr_part = a.part;
+                }
+                self.state = State::Appendix;
+                return true;
+            }
+            _ => {}
+        }
+        self.state = State::Other;
+        false
+    }
 }
 
 /// A further system of an appendix rule, from its paragraph ("76. The DHS/ALL-002 ... consists
@@ -759,54 +803,6 @@ fn read_reasons(
     Ok(Reasons { intro, justifications: justifications_out, paragraph: reasons_paragraph, numbering, leadin })
 }
 
-/// A section amendment as its instruction states it.
-#[derive(Clone, Debug, PartialEq)]
-struct SectionAmendment {
-    /// "16.135".
-    number: String,
-    /// The verb.
-    amendment: Amendment,
-    /// The paragraphs it adds, in order: ["(g)", "(h)"] (empty when it adds or revises the section).
-    added: Vec<String>,
-    /// The designation of the system's paragraph, once found.
-    paragraph: Option<String>,
-}
-
-impl SectionAmendment {
-    fn from_captures(c: &regex::Captures<'_>) -> SectionAmendment {
-        let number = c.name("s1").or_else(|| c.name("s2")).map_or("", |m| m.as_str()).to_string();
-        let verb = c.name("verb").or_else(|| c.name("pverb")).map_or("", |m| m.as_str()).to_lowercase();
-        let added: Vec<String> = c
-            .name("paras")
-            .map(|m| {
-                static PARA: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(r"\((?:[a-z]{1,4}|\d{1,3})\)").expect("valid pattern"));
-                PARA.find_iter(m.as_str()).map(|p| p.as_str().to_string()).collect()
-            })
-            .unwrap_or_default();
-        let amendment = match verb.as_str() {
-            "revise" | "revised" => Amendment::Revise,
-            "add" | "added" => Amendment::Add,
-            _ => Amendment::AmendByAdding,
-        };
-        SectionAmendment { number, amendment, added, paragraph: None }
-    }
-}
-
-/// The system a section paragraph names after the provisions: "The following system of records is
-/// exempted from 5 U.S.C. 552a(c)(3) …: FBI Data Warehouse System (JUSTICE/FBI-022)." gives "FBI
-/// Data Warehouse System (JUSTICE/FBI-022)".
-fn section_system(paragraph: &str) -> Option<String> {
-    SECTION_SYSTEM.captures(paragraph).map(|c| c[1].trim().to_string())
-}
-
-/// The system a section paragraph names in its heading, as VA prints 38 CFR 1.582: "(e) *Police
-/// and Security Records—VA (103VA07B).* (1) Pursuant to 5 U.S.C. 552a(j)(2), ...": "Police and
-/// Security Records—VA (103VA07B)".
-fn headed_system(paragraph: &str) -> Option<String> {
-    HEADED_SYSTEM.captures(paragraph).map(|c| c[1].trim().to_string())
-}
-
 /// The system's name from the way a section paragraph prints it ("Name (ID)"), with the form that
 /// prints it so; and the subject sorn would generate.
 fn section_system_name(printed: &str, texts: &[&str]) -> (SystemName, String) {
@@ -961,30 +957,6 @@ fn rule_system_name(subject: &str, paragraph: &str, texts: &[&str], ctx: &mut Ct
 mod tests {
     use super::*;
 
-    fn amendment(text: &str) -> Option<SectionAmendment> {
-        SECTION_INSTRUCTION.captures(text).map(|c| SectionAmendment::from_captures(&c))
-    }
-
-    #[test]
-    fn section_instructions() {
-        let a = amendment("2. Amend § 16.135 by adding paragraphs (g) and (h) to read as follows:").unwrap();
-        assert_eq!(a.number, "16.135");
-        assert_eq!(a.amendment, Amendment::AmendByAdding);
-        assert_eq!(a.added, ["(g)", "(h)"]);
-        let a = amendment("3. Revise § 310.52 to read as follows:").unwrap();
-        assert_eq!((a.number.as_str(), a.amendment), ("310.52", Amendment::Revise));
-        assert!(a.added.is_empty());
-        let a = amendment("2. Add § 1.36a to read as follows:").unwrap();
-        assert_eq!((a.number.as_str(), a.amendment), ("1.36a", Amendment::Add));
-        let a = amendment("2. Section 16.96 is amended by adding paragraph (w), to read as follows:").unwrap();
-        assert_eq!((a.number.as_str(), a.amendment), ("16.96", Amendment::AmendByAdding));
-        assert_eq!(a.added, ["(w)"]);
-        let a = amendment("2. Section 16.75 is revised to read as follows:").unwrap();
-        assert_eq!(a.amendment, Amendment::Revise);
-        assert!(amendment("2. Add paragraph 75 to appendix C to part 5 to read as follows:").is_none());
-        assert!(amendment("2. Amend § 16.96 by revising paragraph (b) to read as follows:").is_none());
-    }
-
     #[test]
     fn section_headings_and_systems() {
         let c =
@@ -994,10 +966,6 @@ mod tests {
         let c = SECTION_HEADING.captures("§ 16.135").unwrap();
         assert_eq!(&c[1], "16.135");
         assert!(c.get(2).is_none());
-        assert_eq!(
-            section_system("The following system of records is exempted from 5 U.S.C. 552a(c)(3) and (4); (d); and (g): FBI Data Warehouse System (JUSTICE/FBI-022). These exemptions apply only to the extent ...").as_deref(),
-            Some("FBI Data Warehouse System (JUSTICE/FBI-022)")
-        );
         let (name, _) = section_system_name("FBI Data Warehouse System (JUSTICE/FBI-022)", &[]);
         assert_eq!(name.id.value, "JUSTICE/FBI-022");
         assert_eq!(name.name.value, "FBI Data Warehouse System");
@@ -1019,28 +987,6 @@ mod tests {
         assert_eq!(name.name.value, "LeadTrac System of Records");
         assert_eq!(name.abbreviations["ICE"].value, "U.S. Immigration and Customs Enforcement");
         assert!(generated.ends_with("Enforcement-015 LeadTrac System of Records"));
-    }
-
-    #[test]
-    fn appendix_instructions_name_their_paragraphs() {
-        let read = |t: &str| AppendixAmendment::read(t).map(|a| (a.appendix, a.part, a.paragraphs, a.amendment));
-        assert_eq!(
-            read("2. Add paragraph 75 to appendix C to part 5 to read as follows:"),
-            Some(("C".into(), "5".into(), vec![75], Amendment::Add))
-        );
-        assert_eq!(
-            read("2. Add paragraphs 76 and 77 to appendix C to part 5 to read as follows:"),
-            Some(("C".into(), "5".into(), vec![76, 77], Amendment::Add))
-        );
-        assert_eq!(
-            read("2. In appendix C to part 5, revise paragraph 64 to read as follows:"),
-            Some(("C".into(), "5".into(), vec![64], Amendment::Revise))
-        );
-        assert_eq!(
-            read("3. Amend appendix C to part 5 by adding paragraphs 80 through 82 to read as follows:"),
-            Some(("C".into(), "5".into(), vec![80, 81, 82], Amendment::AmendByAdding))
-        );
-        assert_eq!(read("2. Amend § 16.96 by adding paragraphs (w) and (x) to read as follows:").map(|r| r.2), None);
     }
 
     #[test]
@@ -1068,14 +1014,7 @@ mod tests {
     }
 
     #[test]
-    fn systems_named_in_a_paragraph_heading_and_bare_authorities() {
-        assert_eq!(
-            headed_system(
-                "Police and Security Records—VA (103VA07B). (1) Pursuant to 5 U.S.C. 552a(j)(2), the Secretary"
-            ),
-            Some("Police and Security Records—VA (103VA07B)".to_string())
-        );
-        assert_eq!(headed_system("The following system of records is exempted from 5 U.S.C. 552a(c)(3)."), None);
+    fn bare_authorities() {
         assert_eq!(bare_authority("pursuant to 5 U.S.C. 552a(j) and (k). Where"), Some("(j) and (k)".to_string()));
         assert_eq!(bare_authority("pursuant to 5 U.S.C. 552a(j)(2) and (k)(2)."), None);
         assert_eq!(bare_authority("pursuant to 5 U.S.C. 552a(j)(2) or (k)."), Some("(j)(2) or (k)".to_string()));

@@ -33,6 +33,7 @@ pub mod prose;
 pub mod read;
 pub mod rich;
 pub mod routine_uses;
+mod rule_forms;
 pub mod signature;
 pub mod text;
 pub mod typography;
