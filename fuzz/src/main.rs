@@ -172,7 +172,7 @@ fn main() {
                 eprintln!("SLOW on {}: {took:?} (saved as {})", pool.target.name(), path.display());
             }
         }
-        if n % 100_000 == 0 {
+        if n.is_multiple_of(100_000) {
             eprintln!("… {n} executions in {:.0?}", epoch.elapsed());
         }
     }

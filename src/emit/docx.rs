@@ -401,10 +401,10 @@ impl Prose<'_> {
     fn run(&mut self, md: &str) {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         let mut events = Parser::new_ext(md, options).peekable();
-        if !matches!(events.peek(), Some(Event::Start(Tag::Paragraph))) {
-            if let Some(lead) = self.lead.take() {
-                self.writer.paragraphs.push(lead_paragraph(self.style, &lead));
-            }
+        if !matches!(events.peek(), Some(Event::Start(Tag::Paragraph)))
+            && let Some(lead) = self.lead.take()
+        {
+            self.writer.paragraphs.push(lead_paragraph(self.style, &lead));
         }
         for event in events {
             self.event(event);

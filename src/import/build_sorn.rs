@@ -322,10 +322,10 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     let action_text = front.caption(PreambleCaption::Action).map(|c| joined(&c.units));
     let dates_text = front.caption(PreambleCaption::Dates).map(|c| joined(&c.units));
     let action = action_of(dates_text.as_ref().map(|r| r.text.as_str()), action_text.as_ref().map(|r| r.text.as_str()));
-    if let Some(a) = &action_text {
-        if squash(&a.text) != action.action_line(template) {
-            preamble.action = ctx.inline(a)?;
-        }
+    if let Some(a) = &action_text
+        && squash(&a.text) != action.action_line(template)
+    {
+        preamble.action = ctx.inline(a)?;
     }
     // Subject.
     let generated_subject = match (template, action) {

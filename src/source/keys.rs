@@ -106,11 +106,11 @@ fn walk_table(root: &Value, schema: &Value, table: &DeTable<'_>, path: &str, out
         let schema_for_value = match (child_schema, additional) {
             (Some(s), _) => Some(s),
             (None, Some(Value::Object(_))) => {
-                if let Some(names) = &allowed_names {
-                    if !names.contains(&name) {
-                        out.push(unknown(key.span(), name, path, names.iter().map(|s| s.to_string()).collect()));
-                        continue;
-                    }
+                if let Some(names) = &allowed_names
+                    && !names.contains(&name)
+                {
+                    out.push(unknown(key.span(), name, path, names.iter().map(|s| s.to_string()).collect()));
+                    continue;
                 }
                 additional
             }

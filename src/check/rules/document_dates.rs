@@ -80,17 +80,17 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        if let [(a, a_span, _), (b, b_span, _)] = publication.as_slice() {
-            if a != b {
-                out.push(
-                    Finding::new(
-                        format!("`published` is {}, but the FR Doc line says {}", fr_date(*a), fr_date(*b)),
-                        cx.label(file, a_span.clone(), "published"),
-                    )
-                    .with_label(cx.label(file, b_span.clone(), "FR Doc line"))
-                    .with_help("give the same publication date in both places"),
-                );
-            }
+        if let [(a, a_span, _), (b, b_span, _)] = publication.as_slice()
+            && a != b
+        {
+            out.push(
+                Finding::new(
+                    format!("`published` is {}, but the FR Doc line says {}", fr_date(*a), fr_date(*b)),
+                    cx.label(file, a_span.clone(), "published"),
+                )
+                .with_label(cx.label(file, b_span.clone(), "FR Doc line"))
+                .with_help("give the same publication date in both places"),
+            );
         }
         let first_publication = publication.iter().map(|(d, _, _)| *d).min();
         if let Some(fr) = fr_doc {

@@ -86,23 +86,23 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut report = |span: std::ops::Range<usize>, message: String, help: &str| {
             out.push(Finding::new(message, cx.label(doc.file, span, "here")).with_help(help.to_string()));
         };
-        if let Some(code) = &preamble.billing_code {
-            if !billing_code(code.value.trim()) {
-                report(
-                    code.span.clone(),
-                    format!("billing code \"{}\" is not in the form 9111-28 or 6820-34-P", code.value.trim()),
-                    "check the billing code the agency was assigned",
-                );
-            }
+        if let Some(code) = &preamble.billing_code
+            && !billing_code(code.value.trim())
+        {
+            report(
+                code.span.clone(),
+                format!("billing code \"{}\" is not in the form 9111-28 or 6820-34-P", code.value.trim()),
+                "check the billing code the agency was assigned",
+            );
         }
-        if let Some(r) = &preamble.rin {
-            if !rin(&r.value) {
-                report(
-                    r.span.clone(),
-                    format!("RIN \"{}\" is not in the form 1601-AA00", r.value.trim()),
-                    "check the Regulation Identifier Number in the Unified Agenda",
-                );
-            }
+        if let Some(r) = &preamble.rin
+            && !rin(&r.value)
+        {
+            report(
+                r.span.clone(),
+                format!("RIN \"{}\" is not in the form 1601-AA00", r.value.trim()),
+                "check the Regulation Identifier Number in the Unified Agenda",
+            );
         }
         if let Some(fr) = fr_doc {
             let number = fr.number.value.trim();
