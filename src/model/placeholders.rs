@@ -156,12 +156,6 @@ pub fn expand(text: &str, value: impl Fn(&str) -> String) -> Result<String, Vec<
     Ok(out)
 }
 
-/// Maps a byte range inside a string value to a byte range in the TOML source, when the string is
-/// written without escapes (so the two coincide); otherwise the whole value's span.
-pub fn source_range(source: &str, value_span: Range<usize>, value: &str, inner: Range<usize>) -> Range<usize> {
-    ValueOrigin::new(source, value_span, value).range(inner)
-}
-
 /// Where a string value's text begins in its TOML source, found once per value (comparing the
 /// source with the value is linear in the value): ranges of every finding in the value are then
 /// mapped in constant time.
@@ -240,7 +234,7 @@ mod tests {
     fn maps_ranges_into_multiline_strings() {
         let src = "x = \"\"\"\nab {system}\"\"\"";
         let span = 4..src.len();
-        let r = source_range(src, span, "ab {system}", 3..11);
+        let r = ValueOrigin::new(src, span, "ab {system}").range(3..11);
         assert_eq!(&src[r], "{system}");
     }
 }

@@ -1,7 +1,7 @@
 use crate::check::Context;
 use crate::check::Finding;
 use crate::model::Loc;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -116,16 +116,16 @@ fn bad_email(cx: &Context<'_>, file: crate::diagnostic::FileId, at: &Loc<String>
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         for contact in &doc.document.preamble().contacts {
-            if let Some(phone) = &contact.phone {
-                if let Some(problem) = phone_problem(&phone.value) {
-                    out.push(
-                        Finding::new(
-                            format!("the telephone number \"{}\" {problem}", phone.value.trim()),
-                            cx.label(doc.file, phone.span.clone(), "not a ten-digit number"),
-                        )
-                        .with_help("write the area code and the seven-digit number, e.g. (202) 555-0100"),
-                    );
-                }
+            if let Some(phone) = &contact.phone
+                && let Some(problem) = phone_problem(&phone.value)
+            {
+                out.push(
+                    Finding::new(
+                        format!("the telephone number \"{}\" {problem}", phone.value.trim()),
+                        cx.label(doc.file, phone.span.clone(), "not a ten-digit number"),
+                    )
+                    .with_help("write the area code and the seven-digit number, e.g. (202) 555-0100"),
+                );
             }
             if let Some(email) = &contact.email {
                 bad_email(cx, doc.file, email, out);
@@ -133,12 +133,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
+            let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for range in addresses_in(&prose.value) {
                 let address = &prose.value[range.clone()];
                 if email_ok(address) {
                     continue;
                 }
-                let span = source_range(source, prose.span.clone(), &prose.value, range);
+                let span = origin.range(range);
                 out.push(
                     Finding::new(
                         format!("the e-mail address \"{address}\" is not well formed"),

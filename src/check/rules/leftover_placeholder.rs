@@ -1,7 +1,7 @@
 use crate::check::Context;
 use crate::check::Finding;
 use crate::model::Document;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -65,9 +65,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
+            let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for range in placeholders(&prose.value) {
                 let shown = prose.value.get(range.clone()).unwrap_or("").to_string();
-                let span = source_range(source, prose.span.clone(), &prose.value, range);
+                let span = origin.range(range);
                 out.push(
                     Finding::new(
                         format!("{shown} is left in a document whose publication date is set"),

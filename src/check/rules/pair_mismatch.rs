@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use crate::check::Context;
 use crate::check::Finding;
 use crate::diagnostic::FileId;
+use crate::model::placeholders::ValueOrigin;
 use crate::model::{Contact, Loc};
 
 crate::declare_rule! {
@@ -204,6 +205,7 @@ fn citation_dates(cx: &Context<'_>, from: usize, other: usize, names: &[&str], n
     let Some(published) = published else { return };
     let source = cx.text(from_doc.file);
     for (key, prose) in from_doc.document.prose() {
+        let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
         for range in super::written_dates::sentences(&prose.value) {
             let sentence = &prose.value[range.clone()];
             // A date placeholder ({published}) is sorn's to compute; {system} names are fine.
@@ -216,12 +218,7 @@ fn citation_dates(cx: &Context<'_>, from: usize, other: usize, names: &[&str], n
             if dates.iter().any(|(d, _)| *d == published.value.0) {
                 continue;
             }
-            let span = crate::model::placeholders::source_range(
-                source,
-                prose.span.clone(),
-                &prose.value,
-                range.start + at.start..range.start + at.end,
-            );
+            let span = origin.range(range.start + at.start..range.start + at.end);
             out.push(
                 Finding::new(
                     format!(
@@ -286,6 +283,7 @@ fn citation_dockets(cx: &Context<'_>, from: usize, other: usize, names: &[&str],
     let own = from_doc.document.preamble().docket.as_ref().map(|d| d.value.trim());
     let source = cx.text(from_doc.file);
     for (key, prose) in from_doc.document.prose() {
+        let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
         for range in super::written_dates::sentences(&prose.value) {
             let sentence = &prose.value[range.clone()];
             let lower = sentence.to_lowercase();
@@ -297,12 +295,7 @@ fn citation_dockets(cx: &Context<'_>, from: usize, other: usize, names: &[&str],
                 if !same_form || docket == theirs.value.trim() || Some(docket) == own {
                     continue;
                 }
-                let span = crate::model::placeholders::source_range(
-                    source,
-                    prose.span.clone(),
-                    &prose.value,
-                    range.start + at.start..range.start + at.end,
-                );
+                let span = origin.range(range.start + at.start..range.start + at.end);
                 out.push(
                     Finding::new(
                         format!(

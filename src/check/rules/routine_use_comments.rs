@@ -4,7 +4,7 @@ use crate::check::Context;
 use crate::check::Finding;
 use crate::dates::fr_date;
 use crate::model::Action;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -92,7 +92,8 @@ fn written(
         return;
     }
     let source = cx.text(file);
-    let span = |range: std::ops::Range<usize>| source_range(source, at.clone(), text, range);
+    let origin = ValueOrigin::new(source, at.clone(), text);
+    let span = |range: std::ops::Range<usize>| origin.range(range);
     out.push(
         Finding::new(
             format!("the routine uses take effect {}, before comments close on {}", fr_date(date), fr_date(deadline)),

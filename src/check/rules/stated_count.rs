@@ -1,7 +1,7 @@
 use crate::check::Context;
 use crate::check::Finding;
 use crate::model::RoutineUseChange;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -109,6 +109,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let any_marked = uses.iter().any(|u| u.change.is_some());
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
+            let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for (range, stated, counted) in counts(&prose.value) {
                 let (actual, what) = match counted {
                     Counted::All if key == "system.routine_uses_intro" => (uses.len(), "routine uses are printed"),
@@ -124,7 +125,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let phrase = prose.value.get(range.clone()).unwrap_or("").to_string();
-                let span = source_range(source, prose.span.clone(), &prose.value, range);
+                let span = origin.range(range);
                 out.push(
                     Finding::new(
                         format!("the text says \"{phrase}\", but {actual} {what}"),

@@ -1,6 +1,6 @@
 use crate::check::Context;
 use crate::check::Finding;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 use crate::statute::{CitationErrorKind, Subsection};
 
 crate::declare_rule! {
@@ -79,10 +79,10 @@ fn problems(text: &str) -> Vec<Problem> {
                 }
                 continue;
             }
-            if let Err(e) = Subsection::parse(parts) {
-                if matches!(e.kind(), CitationErrorKind::NotInStatute { .. }) {
-                    out.push(Problem { range, message: format!("5 U.S.C. 552a has no {parts}"), help: e.to_string() });
-                }
+            if let Err(e) = Subsection::parse(parts)
+                && matches!(e.kind(), CitationErrorKind::NotInStatute { .. })
+            {
+                out.push(Problem { range, message: format!("5 U.S.C. 552a has no {parts}"), help: e.to_string() });
             }
         }
     }
@@ -96,8 +96,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
+            let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for p in problems(&prose.value) {
-                let span = source_range(source, prose.span.clone(), &prose.value, p.range);
+                let span = origin.range(p.range);
                 out.push(Finding::new(p.message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(p.help));
             }
         }

@@ -4,7 +4,7 @@ use super::routine_use_notice::timed;
 use crate::check::Context;
 use crate::check::Finding;
 use crate::dates::fr_date;
-use crate::model::placeholders::source_range;
+use crate::model::placeholders::ValueOrigin;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -183,13 +183,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = &dates.value;
         let r = read(text, published);
         let source = cx.text(doc.file);
-        let span = |range: std::ops::Range<usize>| source_range(source, dates.span.clone(), text, range);
+        let origin = ValueOrigin::new(source, dates.span.clone(), text);
+        let span = |range: std::ops::Range<usize>| origin.range(range);
         let Ok(thirty) = calendar.date_certain(published, 30) else { continue };
         let uses_effective =
             if timed(sorn).is_empty() { None } else { r.routine_uses.clone().or_else(|| r.effective.clone()) };
-        if let Some((date, range)) = &uses_effective {
-            if *date < thirty.date {
-                out.push(
+        if let Some((date, range)) = &uses_effective
+            && *date < thirty.date
+        {
+            out.push(
                     Finding::new(
                         format!("the new or changed routine uses would take effect {}, before {} (30 days after publication on {})", fr_date(*date), fr_date(thirty.date), fr_date(published)),
                         cx.label(doc.file, span(range.clone()), "fewer than 30 days"),
@@ -197,20 +199,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .with_help(format!("write {} or later for the routine uses", fr_date(thirty.date)))
                     .with_note("5 U.S.C. 552a(e)(11) (statute); 1 CFR 18.17(b) (regulation) for the count"),
                 );
-            }
         }
-        if let Some((deadline, range, Some(days))) = &r.comments {
-            if let Ok(due) = calendar.date_certain(published, *days) {
-                if *deadline < due.date {
-                    out.push(
+        if let Some((deadline, range, Some(days))) = &r.comments
+            && let Ok(due) = calendar.date_certain(published, *days)
+            && *deadline < due.date
+        {
+            out.push(
                         Finding::new(
                             format!("the text gives {days} days for comments, but {} is earlier than {days} days after publication ({})", fr_date(*deadline), fr_date(due.date)),
                             cx.label(doc.file, span(range.clone()), "comment deadline"),
                         )
                         .with_help(format!("write {} (1 CFR 18.17: the day after publication is day 1)", fr_date(due.date))),
                     );
-                }
-            }
         }
     }
 }
