@@ -347,16 +347,6 @@ fn stdout(program: &Path, args: &[&Path]) -> String {
     String::from_utf8_lossy(&run.stdout).into_owned()
 }
 
-/// The figure `fidelity.py` gives when it is beside the checkout, else the word-level diff.
-fn fidelity(reference: &Path, rendered: &Path) -> f64 {
-    let tool = common::root().join("../shared/tools/fidelity.py");
-    if let Some(score) = tool.is_file().then(|| common::fidelity_py(&tool, reference, rendered)).flatten() {
-        return score;
-    }
-    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
-    common::word_fidelity(&read(reference), &read(rendered).replace('\u{feff}', ""))
-}
-
 /// The distances between the tops of successive lines of text on a page, from `pdftotext -bbox`.
 fn line_pitches(bbox: &str) -> Vec<f64> {
     let tops: Vec<f64> = bbox
@@ -381,7 +371,7 @@ fn libreoffice_reads_the_manuscripts_as_the_published_documents() {
     convert(&soffice, out.path(), "txt:Text", &files);
     for (published, stem) in PAIR {
         let reference = common::root().join("tests/fixtures/import").join(published);
-        let score = fidelity(&reference, &out.path().join(format!("{stem}.txt")));
+        let score = common::file_fidelity(&reference, &out.path().join(format!("{stem}.txt")));
         assert!(score >= 0.98, "{stem}: LibreOffice's text reads at fidelity {score}");
 
         let pdf = out.path().join(format!("{stem}.pdf"));

@@ -1,6 +1,5 @@
-//! The rendered ICE-015 documents against the published texts, word by word, with the project's
-//! shared `fidelity.py`. Outside CI the comparison is skipped when `../shared` is not beside the
-//! checkout; in CI (`CI` set) it must run.
+//! The rendered ICE-015 documents against the published texts (the project's copies in
+//! `tests/fixtures/import/`), word by word.
 
 mod common;
 
@@ -8,10 +7,6 @@ use std::process::Command;
 
 #[test]
 fn rendered_documents_reproduce_the_published_texts() {
-    let Some(shared) = common::shared() else {
-        eprintln!("../shared not found: fidelity comparison skipped");
-        return;
-    };
     let out = tempfile::tempdir().unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_sorn"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -25,9 +20,7 @@ fn rendered_documents_reproduce_the_published_texts() {
     {
         for ext in ["md", "html"] {
             let rendered = out.path().join(format!("{stem}.{ext}"));
-            let score =
-                common::fidelity_py(&shared.join("tools/fidelity.py"), &shared.join("seeds").join(seed), &rendered)
-                    .expect("fidelity.py runs");
+            let score = common::file_fidelity(&common::published(seed), &rendered);
             assert!(score >= 0.985, "{stem}.{ext}: fidelity {score} below 0.985");
         }
     }

@@ -41,16 +41,11 @@ fn the_corrected_example_checks_clean() {
 /// it finds in the hand-written sources (same rules, same messages, same files).
 #[test]
 fn imported_seeds_check_like_the_hand_written_sources() {
-    let Some(shared) = common::shared() else {
-        eprintln!("../shared not found: import comparison skipped");
-        return;
-    };
-    let shared = shared.join("seeds");
     let dir = tempfile::tempdir().unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_sorn"))
         .arg("import")
-        .arg(shared.join("dhs-ice-015-sorn.md"))
-        .arg(shared.join("dhs-ice-015-final-rule.md"))
+        .arg(common::published("dhs-ice-015-sorn.md"))
+        .arg(common::published("dhs-ice-015-final-rule.md"))
         .arg("--out-dir")
         .arg(dir.path())
         .output()
