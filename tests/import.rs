@@ -40,8 +40,7 @@ fn markdown_sorn_imports_and_renders_back() {
     assert!(s.unplaced.is_empty());
     insta::assert_snapshot!("import-dhs-ice-015-sorn", text);
     let rendered = sorn::emit::markdown::render(&lower(&Document::Sorn(s), &LowerOptions::default()));
-    let reference = std::fs::read_to_string(fixture("dhs-ice-015-sorn.md")).unwrap();
-    let ratio = word_fidelity(&reference, &rendered);
+    let ratio = fidelity_to("dhs-ice-015-sorn.md", &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
 
@@ -59,8 +58,7 @@ fn markdown_rule_imports_and_renders_back() {
     assert!(stderr(&out).contains("warning: line"), "normalizations are reported with their lines");
     insta::assert_snapshot!("import-dhs-ice-015-final-rule", text);
     let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
-    let reference = std::fs::read_to_string(fixture("dhs-ice-015-final-rule.md")).unwrap();
-    let ratio = word_fidelity(&reference, &rendered);
+    let ratio = fidelity_to("dhs-ice-015-final-rule.md", &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
 
@@ -732,8 +730,7 @@ fn an_appendix_rule_that_adds_two_paragraphs_imports_as_two_systems() {
     assert!(r.unplaced.is_empty(), "{:?}", r.unplaced);
     let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     assert!(rendered.contains("Add paragraphs 75 and 76 to appendix C to part 5 to read as follows:"));
-    let reference = std::fs::read_to_string(fixture("dhs-two-paragraphs-rule.md")).unwrap();
-    let ratio = word_fidelity(&reference, &rendered);
+    let ratio = fidelity_to("dhs-two-paragraphs-rule.md", &rendered);
     assert!(ratio >= 0.97, "fidelity {ratio}");
 }
 
@@ -827,8 +824,7 @@ fn a_va_section_rule_names_its_system_in_the_heading_and_numbers_reasons_in_roma
     let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
     assert!(rendered.contains("Amend § 1.582 by adding paragraph (e) to read as follows:"), "{rendered}");
     assert!(rendered.contains("\n(ix) From subsection (g) because"), "{rendered}");
-    let reference = std::fs::read_to_string(fixture("va-103va07b-section-rule.md")).unwrap();
-    let ratio = word_fidelity(&reference, &rendered);
+    let ratio = fidelity_to("va-103va07b-section-rule.md", &rendered);
     assert!(ratio >= 0.95, "fidelity {ratio}");
 }
 
@@ -923,4 +919,9 @@ fn a_reason_that_cannot_be_read_is_one_warning_at_its_line_and_kept() {
         ["warning: line 81: a reason whose provisions could not be read: kept in the text of the reason before it"]
     );
     assert!(stdout(&out).contains("(d) From subsection e-2 (Collection of Information from Individuals)"), "kept");
+}
+
+/// How closely a rendering reads as the published fixture it was imported from.
+fn fidelity_to(published: &str, rendered: &str) -> f64 {
+    word_fidelity(&std::fs::read_to_string(fixture(published)).unwrap(), rendered)
 }
