@@ -6,6 +6,7 @@
 //! line, column and a snippet, and is not rendered.
 
 pub mod keys;
+pub mod snippet;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -336,21 +337,10 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
         }
     };
 
-    let unknown = keys::unknown_keys(crate::schema::schema(kind), table.get_ref());
-    let unknown_spans: Vec<_> = unknown.iter().map(|u| u.span.clone()).collect();
-    for u in unknown {
-        let place = if u.table.is_empty() { "at the top level".to_string() } else { format!("in `{}`", u.table) };
-        let mut d = Diagnostic::error(
-            rules::UNKNOWN_KEY,
-            format!("unknown key `{}` {place}", u.key),
-            Label::new(file, u.span, "unknown key"),
-        );
-        d = match u.suggestion {
-            Some(s) => d.with_help(format!("did you mean `{s}`?")),
-            None if !u.expected.is_empty() => d.with_help(format!("expected one of: {}", u.expected.join(", "))),
-            None => d,
-        };
-        diagnostics.push(d);
+    let problems = keys::problems(crate::schema::schema(kind), table.get_ref());
+    let shape_spans: Vec<_> = problems.iter().map(|p| p.span().clone()).collect();
+    for problem in problems {
+        diagnostics.push(shape_diagnostic(file, kind, problem));
     }
 
     let deserializer = toml::de::Deserializer::from(table);
@@ -364,7 +354,9 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
         Ok(d) => d,
         Err(error) => {
             let span = error.span().unwrap_or(root_span);
-            let already = unknown_spans.contains(&span) || error.message().starts_with("unknown field");
+            // The walk over the schema reports what serde finds, and more; serde's one error is
+            // kept only when the walk found nothing (a constraint the schema does not express).
+            let already = shape_spans.contains(&span) || !shape_spans.is_empty();
             if !already || diagnostics.is_empty() {
                 diagnostics.push(serde_error(file, text, error.message(), span));
             }
@@ -373,6 +365,72 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
     };
     diagnostics.extend(validate(file, text, &document));
     (Some(document), diagnostics)
+}
+
+/// A problem of shape in sorn's words, with a hint that is valid TOML where one can be given.
+fn shape_diagnostic(file: FileId, kind: Kind, problem: keys::Problem) -> Diagnostic {
+    use keys::Problem;
+    let place = |table: &str| if table.is_empty() { "at the top level".to_string() } else { format!("in `[{table}]`") };
+    match problem {
+        Problem::Unknown(u) => {
+            let d = Diagnostic::error(
+                rules::UNKNOWN_KEY,
+                format!(
+                    "unknown key `{}` {}",
+                    u.key,
+                    if u.table.is_empty() { "at the top level".to_string() } else { format!("in `{}`", u.table) }
+                ),
+                Label::new(file, u.span, "unknown key"),
+            );
+            match u.suggestion {
+                Some(s) => d.with_help(format!("did you mean `{s}`?")),
+                None if !u.expected.is_empty() => d.with_help(format!("expected one of: {}", u.expected.join(", "))),
+                None => d,
+            }
+        }
+        Problem::WrongType { span, path, expected, found } => Diagnostic::error(
+            rules::INVALID_VALUE,
+            format!("`{path}` takes {expected}, found {found}"),
+            Label::new(file, span, format!("expected {expected}")),
+        )
+        .with_help(type_help(&expected)),
+        Problem::NotAllowed { span, path, value, allowed } => {
+            let list = allowed.iter().map(|a| format!("\"{a}\"")).collect::<Vec<_>>().join(", ");
+            let help = match keys::closest(&value, &allowed) {
+                Some(s) => format!("did you mean \"{s}\"? `{path}` takes one of: {list}"),
+                None => format!("`{path}` takes one of: {list}"),
+            };
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                format!("`{path}` cannot be \"{}\"", crate::text::escape_controls(&value)),
+                Label::new(file, span, "not an allowed value"),
+            )
+            .with_help(help)
+        }
+        Problem::Missing { span, table, key } => {
+            let d = Diagnostic::error(
+                rules::MISSING_KEY,
+                format!("missing required key `{key}` {}", place(&table)),
+                Label::new(file, span, format!("`{key}` is required here")),
+            );
+            match snippet::snippet(kind, &table, &key, &[]) {
+                Some(s) => d.with_help(format!("add it:\n{s}")),
+                None => d.with_help(format!("add `{key}`; `sorn schema` writes the schemas that list every key")),
+            }
+        }
+    }
+}
+
+/// What to write for a value that takes `expected`.
+fn type_help(expected: &str) -> String {
+    match expected {
+        "a string" => "write text in quotes: \"...\", or \"\"\"...\"\"\" for several lines".into(),
+        "a whole number" => "write a number without quotes, e.g. 30".into(),
+        "true or false" => "write true or false, without quotes".into(),
+        "a list" => "write a list in brackets: [\"...\", \"...\"]".into(),
+        "a table" => "write a table: a [header] line and its keys below it".into(),
+        other => format!("write {other}"),
+    }
 }
 
 fn first_line(message: &str) -> &str {

@@ -52,6 +52,7 @@ fn state(p: Option<&Prose>) -> Option<&'static str> {
 /// authority that requires it (a pin cite with its kind).
 struct Place<'a> {
     file: FileId,
+    kind: crate::model::Kind,
     table: &'a str,
     key: &'a str,
     caption: &'a str,
@@ -59,15 +60,39 @@ struct Place<'a> {
 }
 
 fn push(cx: &Context<'_>, out: &mut Vec<Finding>, at: Place<'_>, what: &str, span: Option<std::ops::Range<usize>>) {
-    let Place { file, table, key, caption, basis } = at;
+    let Place { file, kind, table, key, caption, basis } = at;
     let span = span.unwrap_or_else(|| cx.table_span(file, table));
     let place = if table.is_empty() { String::new() } else { format!(" in [{table}]") };
     out.push(
         Finding::new(format!("{caption} is {what}: `{key}`{place}"), cx.label(file, span, format!("{caption} {what}")))
-            .with_help(format!("write the {caption} text as `{key} = \"\"\"...\"\"\"`"))
+            .with_help(write_it(kind, caption, table, key))
             .with_note(format!("required by {basis}")),
     );
 }
+
+/// A help that shows valid TOML for the missing value (derived from the source format's
+/// schema, so it is what the loader accepts).
+fn write_it(kind: crate::model::Kind, caption: &str, table: &str, key: &str) -> String {
+    let snippet = |key: &str, keys: &[&str]| crate::source::snippet::snippet(kind, table, key, keys);
+    let toml = match key {
+        DATES_KEYS => snippet("comment_days", &[]).map(|_| {
+            "[notice]\ncomment_days = 30\n(the comment period in days; or `effective_days`, or the whole text as `dates`)"
+                .to_string()
+        }),
+        "exemptions" => snippet(key, &["text"]),
+        CONTACT_KEYS | "name and phone" => snippet("contacts", &["name", "phone"]),
+        _ => snippet(key, &[]),
+    };
+    match toml {
+        Some(toml) => format!("write the {caption} text:\n{toml}"),
+        None => format!("write the {caption} text in `{key}`"),
+    }
+}
+
+/// How DATES is named in a finding: any one of three keys gives it.
+const DATES_KEYS: &str = "comment_days, effective_days or dates";
+/// How FOR FURTHER INFORMATION CONTACT is named in a finding.
+const CONTACT_KEYS: &str = "[[notice.contacts]]";
 
 /// Whether 5 U.S.C. 552a(e)(4) lists the element a caption prints.
 fn statutory(element: Element) -> bool {
@@ -110,13 +135,15 @@ fn names_and_phone(c: &crate::model::Contact) -> bool {
 /// signature is required of every document by 1 CFR 18.7.
 fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, at: (FileId, &Preamble, bool), rule: bool, policy: bool) {
     let (file, p, signed) = at;
+    let kind = if rule { crate::model::Kind::ExemptionRule } else { crate::model::Kind::Sorn };
     if !signed && !policy {
         let basis = "1 CFR 18.7 (regulation)";
         out.push(
             Finding::new("the signature is missing: `[signature]`", cx.label(file, 0..0, "no signature"))
-                .with_help(
-                    "write a `[signature]` table with the signer's `name`, `title` and the date signed (`dated`)",
-                )
+                .with_help(match crate::source::snippet::snippet(kind, "", "signature", &["name", "title", "dated"]) {
+                    Some(toml) => format!("write the signer's name and title and the date signed:\n{toml}"),
+                    None => "write a `[signature]` table with the signer's `name`, `title` and `dated`".to_string(),
+                })
                 .with_note(format!("required by {basis}")),
         );
     }
@@ -132,7 +159,7 @@ fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, at: (FileId, &Preamble, bo
         push(
             cx,
             out,
-            Place { file, table: "notice", key: "summary", caption: "SUMMARY", basis },
+            Place { file, kind, table: "notice", key: "summary", caption: "SUMMARY", basis },
             what,
             p.summary.as_ref().map(|s| s.span.clone()),
         );
@@ -141,22 +168,16 @@ fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, at: (FileId, &Preamble, bo
         || p.effective_days.is_some()
         || p.dates.as_ref().is_some_and(|d| !d.value.trim().is_empty());
     if !has_dates {
-        push(
-            cx,
-            out,
-            Place { file, table: "notice", key: "comment_days, effective_days or dates", caption: "DATES", basis },
-            "missing",
-            None,
-        );
+        push(cx, out, Place { file, kind, table: "notice", key: DATES_KEYS, caption: "DATES", basis }, "missing", None);
     }
     if !p.contacts.iter().any(names_and_phone) {
         let what = if p.contacts.is_empty() { "missing" } else { "without a name and a telephone number" };
-        let key = if p.contacts.is_empty() { "[[notice.contacts]]" } else { "name and phone" };
+        let key = if p.contacts.is_empty() { CONTACT_KEYS } else { "name and phone" };
         let span = p.contacts.iter().find_map(|c| c.name.as_ref().or(c.email.as_ref()).map(|l| l.span.clone()));
         push(
             cx,
             out,
-            Place { file, table: "notice", key, caption: "FOR FURTHER INFORMATION CONTACT", basis },
+            Place { file, kind, table: "notice", key, caption: "FOR FURTHER INFORMATION CONTACT", basis },
             what,
             span.filter(|s| !s.is_empty()),
         );
@@ -214,6 +235,7 @@ pub(crate) fn captions(cx: &Context<'_>, out: &mut Vec<Finding>, policy: bool) {
                             out,
                             Place {
                                 file,
+                                kind: crate::model::Kind::Sorn,
                                 table: "system",
                                 key,
                                 caption: &format!("\"{caption}\""),
@@ -249,6 +271,37 @@ pub(crate) fn captions(cx: &Context<'_>, out: &mut Vec<Finding>, policy: bool) {
                     );
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Template};
+
+    /// The TOML a help shows: the lines after its first, without the trailing explanation.
+    fn toml_of(help: &str) -> String {
+        help.lines().skip(1).filter(|l| !l.starts_with('(')).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn every_help_shows_toml_the_loader_accepts() {
+        let mut keys: Vec<(Kind, &str, &str)> = Vec::new();
+        for template in [Template::Legacy, Template::A108] {
+            for spec in template.captions() {
+                keys.push((Kind::Sorn, "system", System::key(spec.element)));
+            }
+        }
+        for kind in [Kind::Sorn, Kind::ExemptionRule] {
+            keys.extend([(kind, "notice", "summary"), (kind, "notice", DATES_KEYS), (kind, "notice", CONTACT_KEYS)]);
+        }
+        for (kind, table, key) in keys {
+            let help = write_it(kind, "CAPTION", table, key);
+            assert!(help.contains('\n'), "no TOML for {table}.{key}: {help}");
+            let toml = toml_of(&help);
+            let parsed: Result<toml::Table, _> = toml::from_str(&toml);
+            assert!(parsed.is_ok(), "{table}.{key}: not TOML:\n{toml}\n{parsed:?}");
         }
     }
 }
