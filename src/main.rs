@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sorn::commands::{build, check, explain, import, schema};
+use sorn::commands::{build, check, explain, import, new, schema};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -36,6 +36,9 @@ enum Command {
         /// Run the rules first; do not render a source with error-level findings.
         #[arg(long)]
         check: bool,
+        /// A review copy: render sources that still have `{todo}` placeholders.
+        #[arg(long)]
+        draft: bool,
         /// Configuration file (default: sorn.toml in this folder or the nearest parent).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
@@ -84,6 +87,60 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out_dir: PathBuf,
     },
+    /// Start a document: a SORN skeleton, the proposed rule of a SORN, the final rule of a
+    /// proposed rule.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum NewCommand {
+    /// A SORN with every caption of its caption set, each a `{todo}` to write.
+    Sorn {
+        /// The system's name, e.g. "Grant Help Requests".
+        name: String,
+        /// The caption set.
+        #[arg(long, value_enum, default_value_t = TemplateArg::A108)]
+        template: TemplateArg,
+        /// The agency's name.
+        #[arg(long)]
+        agency: Option<String>,
+        /// The system identifier, e.g. "FWA/GHR-1".
+        #[arg(long)]
+        id: Option<String>,
+        /// The file to write (default: sorns/<id or name>.toml).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// A proposed exemption rule for a SORN, linked to it, with its agency, system, contacts,
+    /// claims and signer.
+    Nprm {
+        /// The SORN the rule exempts.
+        #[arg(long = "for", value_name = "SORN")]
+        sorn: PathBuf,
+        /// The file to write (default: beside the SORN, <stem>-proposed-rule.toml).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The final rule that follows a proposed rule.
+    FinalRule {
+        /// The proposed rule.
+        #[arg(long, value_name = "NPRM")]
+        from: PathBuf,
+        /// The file to write (default: beside the proposed rule, "proposed" replaced by "final").
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum TemplateArg {
+    /// OMB Circular A-108 (2016) captions.
+    A108,
+    /// The pre-2017 caption set.
+    Legacy,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -168,9 +225,10 @@ fn stderr_style() -> Style {
 
 fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
     match cli.command {
-        Command::Build { paths, format, out_dir, stdout, check, config } => {
+        Command::Build { paths, format, out_dir, stdout, check, config, draft } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options = build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, check, config };
+            let options =
+                build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, check, config, draft };
             let result = build::render(&options)?;
             if !result.diagnostics.is_empty() {
                 let report = human::render_human(&result.diagnostics, &result.workspace.files, stderr_style());
@@ -232,6 +290,34 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
                 streams.out(report.stdout.as_bytes())?;
             }
             Ok(status)
+        }
+        Command::New { what } => {
+            let args = match what {
+                NewCommand::Sorn { name, template, agency, id, out } => {
+                    let template = match template {
+                        TemplateArg::A108 => sorn::model::Template::A108,
+                        TemplateArg::Legacy => sorn::model::Template::Legacy,
+                    };
+                    new::NewArgs::Sorn { new: new::NewSorn { template, name, id, agency }, out }
+                }
+                NewCommand::Nprm { sorn, out } => new::NewArgs::Nprm { sorn, out },
+                NewCommand::FinalRule { from, out } => new::NewArgs::FinalRule { nprm: from, out },
+            };
+            let result = new::run(&args)?;
+            if !result.diagnostics.is_empty() {
+                let report = human::render_human(&result.diagnostics, &result.files, stderr_style());
+                streams.err(report.as_bytes())?;
+            }
+            match result.written {
+                Some(path) => {
+                    let shown = sorn::diagnostic::display_path(&path);
+                    streams.err(
+                        format!("wrote {shown}\n`sorn check {shown}` lists what is still to write\n").as_bytes(),
+                    )?;
+                    Ok(ExitStatus::Success)
+                }
+                None => Ok(ExitStatus::Failure),
+            }
         }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;

@@ -25,6 +25,9 @@ pub struct BuildOptions {
     pub check: bool,
     /// An explicit configuration file; otherwise `sorn.toml` is searched for.
     pub config: Option<PathBuf>,
+    /// A review copy: render sources that still have `{todo}` placeholders (printed "[TODO:
+    /// ...]"), which a build otherwise refuses.
+    pub draft: bool,
 }
 
 /// One rendered output.
@@ -49,6 +52,32 @@ pub struct BuildResult {
     pub source_files: usize,
 }
 
+/// One error for each source that still has `{todo}` placeholders, at the first: such a source
+/// is not rendered as if final.
+fn unfinished(workspace: &Workspace) -> Vec<Diagnostic> {
+    workspace
+        .documents
+        .iter()
+        .filter_map(|doc| {
+            let text = &workspace.files.get(doc.file).text;
+            let todos = crate::model::placeholders::todos(text);
+            let first = todos.first()?;
+            let more = match todos.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            Some(
+                Diagnostic::error(
+                    "todo",
+                    format!("the source still has text to write{more}; it is not rendered"),
+                    crate::diagnostic::Label::new(doc.file, first.range.clone(), "todo"),
+                )
+                .with_help("replace each `{todo}` (`sorn check` lists them), or build a review copy with `--draft`"),
+            )
+        })
+        .collect()
+}
+
 /// Loads the sources and renders every one that loaded cleanly; writes nothing.
 pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
     let (workspace, config, mut diagnostics) = super::check::load(&options.paths, options.config.as_deref())?;
@@ -56,6 +85,9 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
     diagnostics.extend(workspace.diagnostics.iter().cloned());
     if options.check {
         diagnostics.extend(crate::check::run_with(&workspace, |meta| config.level(meta), &config.settings()));
+    }
+    if !options.draft {
+        diagnostics.extend(unfinished(&workspace));
     }
     crate::diagnostic::sort(&mut diagnostics);
     let lower_options = LowerOptions { calendar: config.calendar() };

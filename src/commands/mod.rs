@@ -5,5 +5,6 @@ pub mod build;
 pub mod check;
 pub mod explain;
 pub mod import;
+pub mod new;
 pub mod output;
 pub mod schema;

@@ -66,6 +66,12 @@ impl Context<'_> {
             "published" => self.dates.published.clone(),
             "comments_due" => self.dates.comments_due.clone().unwrap_or_else(|| placeholder(30)),
             "effective" => self.dates.effective.clone().unwrap_or_else(|| self.dates.published.clone()),
+            // Only a review copy (`sorn build --draft`) renders a source with text to write.
+            todo if placeholders::is_todo(todo) => match todo.trim_start_matches("todo").trim_start_matches(':').trim()
+            {
+                "" => "[TODO]".to_string(),
+                what => format!("[TODO: {what}]"),
+            },
             _ => format!("{{{name}}}"),
         };
         escape(&raw)

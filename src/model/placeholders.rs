@@ -23,7 +23,52 @@ pub const NAMES: &[(&str, &str)] = &[
     ("published", "the publication date, or the Federal Register placeholder"),
     ("comments_due", "the date comments are due, or the Federal Register placeholder"),
     ("effective", "the effective date, or the Federal Register placeholder"),
+    (
+        "todo",
+        "text still to be written, `{todo: what}`: reported by the `todo` rule, refused by `sorn build` without `--draft`",
+    ),
 ];
+
+/// Whether a placeholder marks text the author has still to write: `{todo}` or `{todo: the
+/// categories of individuals}` (what `sorn new` writes in every field of a skeleton).
+pub fn is_todo(name: &str) -> bool {
+    name == "todo" || name.strip_prefix("todo").is_some_and(|rest| rest.starts_with(':'))
+}
+
+/// A `{todo}` placeholder anywhere in a source file: its byte range (braces included) and what it
+/// asks for ("" for a bare `{todo}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Todo<'a> {
+    /// Byte range in the file.
+    pub range: Range<usize>,
+    /// What is to be written.
+    pub what: &'a str,
+}
+
+/// Every `{todo}` placeholder in a file's text, in any value (names and identifiers too, which
+/// are not prose), in one pass. `{{todo}}` is a literal and is skipped.
+pub fn todos(text: &str) -> Vec<Todo<'_>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|t| t.find("{todo")) {
+        let start = from + found;
+        from = start + 1;
+        if start > 0 && text.as_bytes()[start - 1] == b'{' {
+            continue;
+        }
+        let Some(close) = text[start..].find(['}', '\n']).map(|k| start + k) else { break };
+        if text.as_bytes()[close] != b'}' {
+            continue;
+        }
+        let name = text[start + 1..close].trim();
+        if is_todo(name) {
+            let what = name.strip_prefix("todo").unwrap_or("").trim_start_matches(':').trim();
+            out.push(Todo { range: start..close + 1, what });
+            from = close + 1;
+        }
+    }
+    out
+}
 
 /// A piece of prose after parsing its placeholders.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +132,7 @@ pub fn parse<'a>(text: &'a str) -> Result<Vec<Piece<'a>>, Vec<PlaceholderError>>
                     Some(c) if bytes[c] == b'}' => {
                         flush(&mut pieces, &mut literal, literal_borrowed, literal_start, i);
                         let name = text[i + 1..c].trim();
-                        if NAMES.iter().any(|(n, _)| *n == name) {
+                        if NAMES.iter().any(|(n, _)| *n == name) || is_todo(name) {
                             pieces.push(Piece::Placeholder(name, i..c + 1));
                         } else {
                             errors.push(unknown(name, i..c + 1));

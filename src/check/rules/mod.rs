@@ -31,6 +31,7 @@ pub(crate) mod stage_wording;
 pub(crate) mod stated_count;
 pub(crate) mod statute_citation;
 pub(crate) mod system_mismatch;
+pub(crate) mod todo;
 pub(crate) mod unauthorized_exemption;
 pub(crate) mod unclaimed_justification;
 pub(crate) mod unjustified_exemption;
