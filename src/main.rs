@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sorn::commands::{build, check, explain, import, new, schema};
+use sorn::commands::{build, check, explain, import, new, schema, serve};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -86,6 +86,20 @@ enum Command {
         /// Folder for the schemas.
         #[arg(long, default_value = "schemas")]
         out_dir: PathBuf,
+    },
+    /// Show each document as it will print, with its diagnostics, updated on every save.
+    Serve {
+        /// Source files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// The address to listen on; only this machine can reach the default.
+        #[arg(long, default_value = "127.0.0.1")]
+        address: std::net::IpAddr,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8470)]
+        port: u16,
+        /// Configuration file (default: sorn.toml in this folder or the nearest parent).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Start a document: a SORN skeleton, the proposed rule of a SORN, the final rule of a
     /// proposed rule.
@@ -290,6 +304,21 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
                 streams.out(report.stdout.as_bytes())?;
             }
             Ok(status)
+        }
+        Command::Serve { paths, address, port, config } => {
+            let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            let options = serve::ServeOptions { paths, address, port, config };
+            let mut announce = Ok(());
+            serve::run(&options, |at| {
+                announce = streams.err(format!("serving http://{at}/ (stop with Ctrl-C)\n").as_bytes());
+                if !at.ip().is_loopback() {
+                    let _ = streams.err(
+                        b"warning: listening on a non-loopback address: others on the network can read the documents\n",
+                    );
+                }
+            })?;
+            announce?;
+            Ok(ExitStatus::Success)
         }
         Command::New { what } => {
             let args = match what {

@@ -8,3 +8,4 @@ pub mod import;
 pub mod new;
 pub mod output;
 pub mod schema;
+pub mod serve;
