@@ -168,7 +168,7 @@ pub fn parse_citation_list(text: &str) -> Result<Vec<Subsection>, CitationError>
                 break;
             }
         }
-        if !separated {
+        if !separated && !juxtaposed_sibling(out.last(), cur) {
             let at = cur.pos();
             let next = cur.peek().map_or(0, char::len_utf8);
             return Err(CitationError::malformed(text, at..at + next, "`,`, `;`, `and`, `or`, or the end of the list"));
@@ -210,9 +210,24 @@ fn read_citation(
     cur: &mut Cursor<'_>,
     previous: Option<&Subsection>,
 ) -> Result<(Subsection, std::ops::Range<usize>), CitationError> {
-    let parts = cur
-        .parts(true)
-        .map_err(|unclosed| CitationError::malformed(text, unclosed.at..unclosed.at, "`)` to close the part"))?;
+    // "(4)(G)(H)": two subparagraphs set side by side, as DoD prints "(e)(1), (2), (3), (4)(G)(H)
+    // and (I)" in 32 CFR part 310; no level of 552a follows a subparagraph with another lettered
+    // in capitals, so the second starts the next citation.
+    let mut parts: Vec<Part<'_>> = Vec::new();
+    loop {
+        let before = *cur;
+        let part = cur
+            .part(true)
+            .map_err(|unclosed| CitationError::malformed(text, unclosed.at..unclosed.at, "`)` to close the part"))?;
+        match part {
+            Some(p) if parts.last().is_some_and(|l| is_capital(l.label)) && is_capital(p.label) => {
+                *cur = before;
+                break;
+            }
+            Some(p) => parts.push(p),
+            None => break,
+        }
+    }
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
         let at = cur.pos();
         let next = cur.peek().map_or(0, char::len_utf8);
@@ -220,6 +235,17 @@ fn read_citation(
     };
     let span = first.span.start..last.span.end;
     resolve(text, &parts, previous, span.clone()).map(|citation| (citation, span))
+}
+
+/// Whether a part's label is a subparagraph's: capital letters, "G".
+fn is_capital(label: &str) -> bool {
+    !label.is_empty() && label.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether the next part continues a subparagraph without a separator, as in "(4)(G)(H)".
+fn juxtaposed_sibling(previous: Option<&Subsection>, cur: Cursor<'_>) -> bool {
+    let mut look = cur;
+    previous.is_some_and(|p| is_capital(p.label())) && matches!(look.part(false), Ok(Some(p)) if is_capital(p.label))
 }
 
 /// Decides what `parts` cite, given the citation before them.
@@ -313,6 +339,17 @@ mod tests {
             Ok(list) => panic!("{text} parsed as {list:?}"),
             Err(e) => e,
         }
+    }
+
+    #[test]
+    fn subparagraphs_side_by_side_are_two_citations() {
+        assert_eq!(
+            parsed("(e)(1), (2), (3), (4)(G)(H) and (I), (5) and (8)"),
+            ["(e)(1)", "(e)(2)", "(e)(3)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(e)(5)", "(e)(8)"]
+        );
+        assert_eq!(parsed("(e)(4)(G)(H)(I)"), ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
+        // Only subparagraphs: "(c)(3)(4)" is no list.
+        parse_err("(c)(3)(4)");
     }
 
     #[test]
