@@ -16,7 +16,7 @@ use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
     Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Loc, Numbering, Paragraph,
-    RuleExemptions, SignaturePlacement, SourceDate, Stage, SystemName,
+    RuleExemptions, SectionForm, SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
 static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,10 +26,12 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of issuance in another form than "For the reasons stated in the preamble, ... amends ...":
 /// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., 28 CFR part 16
 /// is amended as follows:", "Accordingly, 32 CFR part 310 is proposed to be amended as follows:",
+/// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., the Department
+/// of Justice proposes to amend 28 CFR part 16 as follows:",
 /// "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter
 /// III of title 20 of the Code of Federal Regulations as set forth below:".
 static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|For the reasons (?:stated|set (?:forth|out)) in the preamble,.{0,400}?\bamend\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?)$")
+    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|(?:Pursuant to|Under|Accordingly|Therefore)\b.{0,400}?\b(?:amends|proposes to amend) \d+ CFR (?:part|chapter) [\w.]+ as follows:?|For the reasons (?:stated|set (?:forth|out)) in the preamble,.{0,400}?\bamend\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?)$")
         .expect("valid pattern")
 });
 static CHAPTER: LazyLock<Regex> =
@@ -96,8 +98,21 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let para_rich = reg.paragraph_unit.as_ref().map(|u| paragraph_body(u, reg.section.as_ref(), reg.paragraph));
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let (system_name, generated_subject) =
-        paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx);
+    // "(a) The following systems of records are exempt from ...:", then "(1) Name (ID).", ...
+    let listed = if reg.section.is_some() && !reg.block && para_text.trim_end().ends_with(':') {
+        take_listed_systems(&mut reg.after_paragraph)
+    } else {
+        Vec::new()
+    };
+    let block_name = reg.paragraph_unit.as_ref().filter(|_| reg.block).and_then(rule_forms::dod_310::system_name);
+    let (system_name, generated_subject) = match (listed.first(), block_name) {
+        (_, Some(name)) => {
+            let generated = format!("Privacy Act of 1974: Implementation of Exemptions; {}", name.full_spelled());
+            (name, generated)
+        }
+        (Some(first), None) => section_system_name(first, &all_refs),
+        (None, None) => paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx),
+    };
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
     }
@@ -148,15 +163,25 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
         }
     }
+    let after_paragraph = std::mem::take(&mut reg.after_paragraph);
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
-        read_system_part(
-            para_rich.as_ref(),
-            reg.paragraph_unit.as_ref(),
-            reg.section.as_ref(),
-            std::mem::take(&mut reg.after_paragraph),
-            ctx,
-        )?;
-    let systems = reg.further_systems(&all_refs, ctx)?;
+        match reg.paragraph_unit.as_ref().filter(|_| reg.block) {
+            Some(unit) => {
+                let (part, captions) = rule_forms::dod_310::read_block(unit, after_paragraph, ctx)?;
+                reg.block_captions = captions;
+                part
+            }
+            None => read_system_part(
+                para_rich.as_ref(),
+                reg.paragraph_unit.as_ref(),
+                reg.section.as_ref(),
+                after_paragraph,
+                ctx,
+            )?,
+        };
+    let mut systems: Vec<ExemptSystem> =
+        listed.iter().skip(1).map(|printed| listed_system(printed, &all_refs)).collect();
+    systems.extend(reg.further_systems(&all_refs, ctx)?);
 
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(ExemptionRule {
@@ -314,6 +339,21 @@ struct RegText {
     /// Each further paragraph: number, opening unit, units after it.
     further: Vec<(u32, Unit, Vec<Unit>)>,
     appendix_amendment: Option<Amendment>,
+    /// The system's paragraph is a DoD block ([`rule_forms::dod_310`]).
+    block: bool,
+    /// The parent of the block being read, printed "(d) * * *".
+    block_parent: Option<String>,
+    /// Units printed as a parent ("(d) * * *") before the system's paragraph, held until the
+    /// next unit shows whether a DoD block follows.
+    pending_parents: Vec<(String, Unit)>,
+    /// Held units are being read again as any other unit.
+    replaying: bool,
+    /// The block's captions, where printed otherwise than the pre-2019 ones.
+    block_captions: Option<crate::model::BlockCaptions>,
+    /// Further DoD blocks: designation, opening unit, units after it.
+    further_blocks: Vec<(String, Unit, Vec<Unit>)>,
+    /// Further section paragraphs that name a system: designation, opening unit, units after it.
+    further_sections: Vec<(String, Unit, Vec<Unit>)>,
     state: State,
 }
 
@@ -333,6 +373,12 @@ impl RegText {
         let mut systems = Vec::new();
         for (number, unit, after) in std::mem::take(&mut self.further) {
             systems.push(further_system(number, &unit, after, texts, ctx)?);
+        }
+        for (designation, unit, after) in std::mem::take(&mut self.further_blocks) {
+            systems.push(rule_forms::dod_310::further_block(&designation, &unit, after, ctx)?);
+        }
+        for (designation, unit, after) in std::mem::take(&mut self.further_sections) {
+            systems.push(further_section_system(&designation, &unit, after, self.section.as_ref(), texts, ctx)?);
         }
         for n in self.more_paragraphs.iter().skip(systems.len()) {
             ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
@@ -388,6 +434,8 @@ impl RegText {
             reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
             amendment: amendment.map(Loc::synthetic),
             reasons: reasons.map(Loc::synthetic),
+            form: self.block.then(|| Loc::synthetic(SectionForm::DodBlock)),
+            block_captions: self.block_captions,
             leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
         })
     }
@@ -434,8 +482,41 @@ impl RegText {
         }
     }
 
-    /// A unit after the system's paragraph: a further appendix paragraph, or what follows one.
+    /// A unit after the system's paragraph: a further appendix paragraph, DoD block or section
+    /// paragraph naming a system, or what follows one.
     fn take_after_paragraph(&mut self, unit: &Unit, reading: &str) {
+        if self.block {
+            if let Some(parent) = rule_forms::dod_310::parent(reading) {
+                self.block_parent = Some(parent);
+                return;
+            }
+            if rule_forms::dod_310::opens_block(reading) {
+                let designation = self.block_designation(reading);
+                self.further_blocks.push((designation, unit.clone(), Vec::new()));
+                return;
+            }
+            if reading.replace(' ', "") == "*****" {
+                return;
+            }
+            match self.further_blocks.last_mut() {
+                Some((_, _, after)) => after.push(unit.clone()),
+                None => self.after_paragraph.push(unit.clone()),
+            }
+            return;
+        }
+        if self.section.is_some()
+            && let Some(c) = DESIGNATION.captures(reading)
+            && c[1].starts_with(|ch: char| ch == '(')
+            && c[1][1..].starts_with(|ch: char| ch.is_ascii_lowercase())
+            && rule_forms::section_system(&reading[c[0].len()..]).is_some()
+        {
+            self.further_sections.push((c[1].to_string(), unit.clone(), Vec::new()));
+            return;
+        }
+        if let Some((_, _, after)) = self.further_sections.last_mut() {
+            after.push(unit.clone());
+            return;
+        }
         match self.more_paragraphs.get(self.further.len()) {
             Some(n) if reading.starts_with(&format!("{n}. ")) => self.further.push((*n, unit.clone(), Vec::new())),
             _ => match self.further.last_mut() {
@@ -500,8 +581,44 @@ impl RegText {
         false
     }
 
+    /// The designation of a DoD block opening with `reading`, under the parent read before it:
+    /// "(d)(5)".
+    fn block_designation(&self, reading: &str) -> String {
+        let own = DESIGNATION.captures(reading).map(|c| c[1].to_string()).unwrap_or_default();
+        format!("{}{own}", self.block_parent.as_deref().unwrap_or(""))
+    }
+
     /// Within a section amendment: the section heading, and the system's paragraph.
     fn take_section(&mut self, t: &str, reading: &str, unit: &Unit) -> bool {
+        if self.section.is_some() && self.paragraph_unit.is_none() && !self.replaying {
+            // "(d) * * *" is a DoD block's parent only if a block follows it; otherwise it is
+            // read again as any other unit.
+            if let Some(parent) = rule_forms::dod_310::parent(reading) {
+                self.pending_parents.push((parent, unit.clone()));
+                return true;
+            }
+            if rule_forms::dod_310::opens_block(reading) {
+                self.block_parent = self.pending_parents.pop().map(|(p, _)| p);
+                self.pending_parents.clear();
+                let designation = self.block_designation(reading);
+                if let Some(s) = &mut self.section {
+                    s.paragraph = Some(designation);
+                }
+                self.paragraph_unit = Some(unit.clone());
+                self.block = true;
+                self.state = State::Reasons;
+                return true;
+            }
+            if !self.pending_parents.is_empty() {
+                self.replaying = true;
+                for (_, pending) in std::mem::take(&mut self.pending_parents) {
+                    self.take(&pending);
+                }
+                self.replaying = false;
+                self.take(unit);
+                return true;
+            }
+        }
         let Some(s) = &mut self.section else { return false };
         if let Some(c) = SECTION_HEADING.captures(t)
             && c.get(1).is_some_and(|m| m.as_str() == s.number)
@@ -586,6 +703,78 @@ fn further_system(
         sorn: None,
         paragraph: Some(Loc::synthetic(Paragraph::Number(number))),
         reasons_paragraph: None,
+        form: None,
+        shares_paragraph: false,
+        exemptions: part.exemptions,
+        justifications: part.justifications,
+    })
+}
+
+/// The systems a shared section paragraph lists after its claims, as printed: "(1) Judicial
+/// Protection Information System (JUSTICE/USM-008).", taken from the units after the paragraph.
+fn take_listed_systems(after: &mut Vec<Unit>) -> Vec<String> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(\d{1,3}\)\s+(.+)$").expect("valid pattern"));
+    let mut listed = Vec::new();
+    while let Some(unit) = after.first() {
+        let reading = unit.reading();
+        let Some(printed) = ITEM.captures(reading.trim()).map(|c| c[1].trim().to_string()) else { break };
+        if names::split_name_paren_id(&printed).is_none() {
+            break;
+        }
+        listed.push(printed.trim_end_matches('.').to_string());
+        after.remove(0);
+    }
+    listed
+}
+
+/// A further system listed in the paragraph of the one before it, sharing its claims and reasons.
+fn listed_system(printed: &str, texts: &[&str]) -> ExemptSystem {
+    let (name, _) = section_system_name(printed, texts);
+    ExemptSystem {
+        id: name.id,
+        name: name.name,
+        separator: name.separator,
+        abbreviations: name.abbreviations,
+        sorn: None,
+        paragraph: None,
+        reasons_paragraph: None,
+        form: name.form,
+        shares_paragraph: true,
+        exemptions: RuleExemptions::default(),
+        justifications: Vec::new(),
+    }
+}
+
+/// A further section paragraph that names its system ("(c) The following system of records is
+/// exempt from ...: Name (ID). ...") and the reasons after it.
+fn further_section_system(
+    designation: &str,
+    unit: &Unit,
+    after: Vec<Unit>,
+    section: Option<&SectionAmendment>,
+    texts: &[&str],
+    ctx: &mut Ctx,
+) -> Result<ExemptSystem, Box<ImportError>> {
+    let reading = unit.reading();
+    let skip = DESIGNATION.captures(&reading).map_or(0, |c| c[0].len());
+    let rich = unit.reading_rich().from(skip).trim();
+    let printed = rule_forms::section_system(&rich.text).unwrap_or_default();
+    let (name, _) = section_system_name(&printed, texts);
+    let mut section = section.cloned();
+    if let Some(s) = &mut section {
+        s.added.clear();
+    }
+    let part = read_system_part(Some(&rich), Some(unit), section.as_ref(), after, ctx)?;
+    Ok(ExemptSystem {
+        id: name.id,
+        name: name.name,
+        separator: name.separator,
+        abbreviations: name.abbreviations,
+        sorn: None,
+        paragraph: Some(Loc::synthetic(Paragraph::Designation(designation.to_string()))),
+        reasons_paragraph: part.reasons_paragraph.map(Loc::synthetic),
+        form: name.form,
+        shares_paragraph: false,
         exemptions: part.exemptions,
         justifications: part.justifications,
     })
@@ -627,12 +816,12 @@ fn bare_authority(text: &str) -> Option<String> {
 /// What one system's paragraph says, read from the paragraph and the units after it: its
 /// description, claims and note, the reasons' introduction (and, in a section, its designation),
 /// and the reasons.
-struct SystemPart {
-    exemptions: RuleExemptions,
-    justifications: Vec<Justification>,
-    reasons_paragraph: Option<String>,
-    numbering: Option<Numbering>,
-    leadin: Option<Leadin>,
+pub(crate) struct SystemPart {
+    pub(crate) exemptions: RuleExemptions,
+    pub(crate) justifications: Vec<Justification>,
+    pub(crate) reasons_paragraph: Option<String>,
+    pub(crate) numbering: Option<Numbering>,
+    pub(crate) leadin: Option<Leadin>,
 }
 
 /// Reads one system's paragraph (`para_rich`, without its number or designation; `paragraph_unit`
@@ -653,6 +842,8 @@ fn read_system_part(
         claims: Vec::new(),
         note: None,
         reasons_intro: None,
+        authority: None,
+        other_systems: None,
     };
     let continued = para_rich.and_then(|rich| claims_continued(rich, section, after_paragraph.first()));
     if let (Some(rich), Some(found)) = (para_rich, continued) {
@@ -718,15 +909,15 @@ fn read_system_part(
 
 /// The reasons after a system's paragraph: their introduction (in a section, with its
 /// designation), then each lettered or numbered reason with the paragraphs that continue it.
-struct Reasons {
-    intro: Vec<Unit>,
-    justifications: Vec<Justification>,
-    paragraph: Option<String>,
-    numbering: Option<Numbering>,
-    leadin: Option<Leadin>,
+pub(crate) struct Reasons {
+    pub(crate) intro: Vec<Unit>,
+    pub(crate) justifications: Vec<Justification>,
+    pub(crate) paragraph: Option<String>,
+    pub(crate) numbering: Option<Numbering>,
+    pub(crate) leadin: Option<Leadin>,
 }
 
-fn read_reasons(
+pub(crate) fn read_reasons(
     section: Option<&SectionAmendment>,
     after_paragraph: Vec<Unit>,
     ctx: &mut Ctx,
@@ -771,6 +962,8 @@ fn read_reasons(
                 Numbering::Numbers
             } else if reason.letter == "i" {
                 Numbering::Roman
+            } else if reason.letter.starts_with(|c: char| c.is_ascii_uppercase()) {
+                Numbering::Capitals
             } else {
                 Numbering::Letters
             });

@@ -417,8 +417,12 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             crate::model::Numbering::Letters => "\"letters\"",
             crate::model::Numbering::Numbers => "\"numbers\"",
             crate::model::Numbering::Roman => "\"roman\"",
+            crate::model::Numbering::Capitals => "\"capitals\"",
         };
         w.raw("reasons", style);
+    }
+    if r.cfr.form.as_ref().is_some_and(|f| f.value == crate::model::SectionForm::DodBlock) {
+        w.raw("form", "\"dod-block\"");
     }
     if let Some(l) = &r.cfr.leadin {
         let form = match l.value {
@@ -426,6 +430,14 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             crate::model::Leadin::Subsection => "\"subsection\"",
         };
         w.raw("leadin", form);
+    }
+    if let Some(c) = &r.cfr.block_captions {
+        w.table("cfr.block_captions");
+        w.str("identifier", c.identifier.as_ref());
+        w.str("exemption", c.exemption.as_ref());
+        w.str("authority", c.authority.as_ref());
+        w.str("reasons", c.reasons.as_ref());
+        w.str("other_systems", c.other_systems.as_ref());
     }
     exemption_paragraph(w, "", &r.exemptions, &r.justifications);
     for system in &r.systems {
@@ -445,6 +457,11 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             None => {}
         }
         w.str("reasons_paragraph", system.reasons_paragraph.as_ref());
+        w.str("form", system.form.as_ref());
+        if system.shares_paragraph {
+            w.raw("shares_paragraph", "true");
+            continue;
+        }
         exemption_paragraph(w, "systems.", &system.exemptions, &system.justifications);
     }
     if let Some(sig) = &r.signature {
@@ -469,6 +486,8 @@ fn exemption_paragraph(
     w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("reasons_intro", e.reasons_intro.as_ref());
+    w.prose("authority", e.authority.as_ref());
+    w.prose("other_systems", e.other_systems.as_ref());
     claims(w, &format!("{prefix}exemptions.claims"), &e.claims);
     for j in justifications {
         w.array_table(&format!("{prefix}justifications"));

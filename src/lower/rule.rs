@@ -5,7 +5,7 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{Amendment, ExemptionRule, SignaturePlacement, Stage, justification_label};
+use crate::model::{Amendment, ExemptionRule, SectionForm, SignaturePlacement, Stage, justification_label};
 
 /// Lowers an exemption rule.
 pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
@@ -107,9 +107,13 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Stars);
     }
 
-    for view in &views {
+    for group in r.paragraph_groups() {
+        let Some(view) = group.first() else { continue };
         let ctx = Context { system: view.system.clone(), ..ctx.clone() };
-        system_paragraphs(view, &ctx, &mut blocks);
+        match r.cfr.form() {
+            SectionForm::DodBlock => block_paragraphs(view, &ctx, &mut blocks),
+            SectionForm::Paragraphs => system_paragraphs(&group, &ctx, &mut blocks),
+        }
     }
 
     blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
@@ -121,9 +125,10 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     FrDocument { title: subject, section, blocks }
 }
 
-/// One system's paragraph (its designation, description and claims) and its reasons, under
-/// their own designation in a section.
-fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+/// One system's paragraph (its designation, description and claims), the systems listed in it
+/// with it ("(1) Name (ID)."), and its reasons, under their own designation in a section.
+fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let Some(r) = group.first() else { return };
     let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
     let mut body = Vec::new();
     match (&paragraph, &r.cfr.section) {
@@ -144,6 +149,11 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
         body.push(ctx.prose(note));
     }
     blocks.push(Block::Markdown(body.join(" ")));
+    if group.len() > 1 {
+        for (i, listed) in group.iter().enumerate() {
+            blocks.push(Block::Markdown(escape(&format!("({}) {}", i + 1, sentence(&listed.system.caption())))));
+        }
+    }
     let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
     match (reasons_designation, &r.exemptions.reasons_intro) {
         (Some(d), Some(intro)) => blocks.push(Block::Markdown(format!("{} {}", escape(d), ctx.prose(intro)))),
@@ -162,13 +172,85 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     }
 }
 
+/// A text closed by a period, unless it ends in one already (inside quotation marks too).
+fn sentence(text: &str) -> String {
+    let t = text.trim();
+    if t.trim_end_matches(['"', '\u{201d}']).ends_with(['.', '?', '!']) { t.to_string() } else { format!("{t}.") }
+}
+
+/// One system's DoD block (32 CFR part 310): its parent's designation and stars ("(d) * * *")
+/// where the block is a subparagraph, then the captioned subparagraphs numbered (i), (ii), ...:
+/// the system's identifier and name, the exemption (the claims), the authority, the reasons
+/// lettered (A), (B), ... (the first run in after the caption when no introduction stands
+/// before them), and the exempt records from other systems.
+fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let designation = r.cfr.paragraph.as_ref().map(|p| p.value.to_string()).unwrap_or_default();
+    let own = designation.rfind('(').map_or(designation.as_str(), |i| &designation[i..]);
+    let parent = &designation[..designation.len() - own.len()];
+    if !parent.is_empty() {
+        blocks.push(Block::Markdown(escape(&format!("{parent} * * *"))));
+    }
+    let [identifier, exemption, authority, reasons, other_systems] =
+        crate::model::BlockCaptions::printed(r.cfr.block_captions.as_ref());
+    let open = |caption: &str| if own.is_empty() { caption.to_string() } else { format!("{own} {caption}") };
+    blocks.push(Block::Markdown(escape(&format!("{} {}", open(&identifier), sentence(&r.system.caption())))));
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let claims = match &r.exemptions.wording {
+        Some(w) => ctx.prose(w),
+        None => {
+            let who = common::official(r.exemptions.official.as_ref(), &r.agency);
+            escape(&claim_sentences(&who, &r.exemptions.claims))
+        }
+    };
+    parts.push((exemption, claims));
+    if let Some(a) = &r.exemptions.authority {
+        parts.push((authority, ctx.prose(a)));
+    }
+    let numbering = r.cfr.numbering();
+    let mut reasons_text: Vec<String> = r
+        .justifications
+        .iter()
+        .enumerate()
+        .map(|(i, j)| {
+            let lead =
+                format!("({}) {}", justification_label(numbering, i), common::justification_leadin(j, r.cfr.leadin()));
+            format!("{} {}", escape(&lead), ctx.prose(&j.text))
+        })
+        .collect();
+    let run_in = match &r.exemptions.reasons_intro {
+        Some(intro) => ctx.prose(intro),
+        None if !reasons_text.is_empty() => reasons_text.remove(0),
+        None => String::new(),
+    };
+    parts.push((reasons, run_in));
+    let other = r.exemptions.other_systems.as_ref().map(|o| (other_systems, ctx.prose(o)));
+    for (i, (caption, text)) in parts.into_iter().enumerate() {
+        blocks.push(Block::Markdown(format!(
+            "({}) {} {text}",
+            justification_label(crate::model::Numbering::Roman, i),
+            escape(&caption)
+        )));
+        if i == 2 || (i == 1 && r.exemptions.authority.is_none()) {
+            blocks.extend(reasons_text.drain(..).map(Block::Markdown));
+        }
+    }
+    if let Some((caption, text)) = other {
+        let n = if r.exemptions.authority.is_some() { 4 } else { 3 };
+        blocks.push(Block::Markdown(format!(
+            "({}) {} {text}",
+            justification_label(crate::model::Numbering::Roman, n - 1),
+            escape(&caption)
+        )));
+    }
+}
+
 /// The paragraphs a rule adds, in order: each system's paragraph and, in a section, its reasons
 /// paragraph when it stands beside it ("75", "76"; "(g)", "(h)", "(i)", "(j)"); a reasons
 /// paragraph inside the system's ("(e)" then "(2)", as VA designates them) is added with it.
 fn added_paragraphs(r: &ExemptionRule) -> Vec<String> {
     let level = |d: &str| d.trim().trim_start_matches('(').chars().next().map(|c| c.is_ascii_digit());
     let mut out = Vec::new();
-    for view in r.per_system() {
+    for view in r.paragraph_groups().into_iter().filter_map(|g| g.into_iter().next()) {
         let paragraph = view.cfr.paragraph.as_ref().map(|p| p.value.to_string());
         out.extend(paragraph.clone());
         if r.cfr.section.is_some()
