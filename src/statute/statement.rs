@@ -196,6 +196,12 @@ pub fn stated_claims(text: &str, statements: &[ClaimStatement]) -> Vec<StatedCla
                     claim.provisions.push(*provision);
                 }
             }
+        }
+        // An item that names nothing is one mistake however many authorities claim its list: it
+        // stays with the first of them, where the check reports it once.
+        if let Some(first) = statement.authorities.first()
+            && let Some(claim) = claims.iter_mut().find(|c| c.authority == *first)
+        {
             for item in &unread {
                 if !claim.unread.contains(item) {
                     claim.unread.push(item.clone());
