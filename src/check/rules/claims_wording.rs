@@ -64,14 +64,20 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 None => continue,
             },
             Document::ExemptionRule(r) => match &r.exemptions.wording {
-                Some(w) => (w, "exemptions.wording", "exemptions", r.exemptions.reasons_intro.as_ref()),
+                // A DoD block states the authorities under their own caption.
+                Some(w) => (
+                    w,
+                    "exemptions.wording",
+                    "exemptions",
+                    r.exemptions.authority.as_ref().or(r.exemptions.reasons_intro.as_ref()),
+                ),
                 None => continue,
             },
         };
         let source = cx.text(doc.file);
         // DOJ's section paragraphs give the list in the claims paragraph and the authorities in
-        // the first sentence of the reasons paragraph: read the two together when the wording alone
-        // states no claim.
+        // the first sentence of the reasons paragraph, DoD's blocks under the Authority caption:
+        // read the two together when the wording alone states no claim.
         let mut text = wording.value.clone();
         let joined_at = match after {
             Some(intro) if claim_statements(&wording.value).is_empty() => {
