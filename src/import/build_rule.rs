@@ -15,7 +15,7 @@ use super::rule_forms::{self, Instruction, SECTION_HEADING, SectionAmendment};
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
 use crate::model::{
-    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Loc, Numbering, Paragraph,
+    Amendment, Cfr, Citations, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Loc, Numbering, Paragraph,
     RuleExemptions, SectionForm, SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
@@ -164,7 +164,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         }
     }
     let after_paragraph = std::mem::take(&mut reg.after_paragraph);
-    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
+    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin, citations } =
         match reg.paragraph_unit.as_ref().filter(|_| reg.block) {
             Some(unit) => {
                 let (part, captions) = rule_forms::dod_310::read_block(unit, after_paragraph, ctx)?;
@@ -192,7 +192,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         agency: parts_pre.agency,
         notice: parts_pre.preamble,
         system: system_name,
-        cfr: reg.into_cfr(reasons_paragraph, numbering, leadin, ctx)?,
+        cfr: reg.into_cfr(reasons_paragraph, numbering, (leadin, citations), ctx)?,
         exemptions,
         justifications: justifications_out,
         systems,
@@ -394,7 +394,7 @@ impl RegText {
         self,
         reasons_paragraph: Option<String>,
         numbering: Option<Numbering>,
-        leadin: Option<Leadin>,
+        (leadin, citations): (Option<Leadin>, Option<Citations>),
         ctx: &mut Ctx,
     ) -> Result<Cfr, Box<ImportError>> {
         let section_paragraph = self.section.as_ref().and_then(|s| s.paragraph.clone());
@@ -437,6 +437,7 @@ impl RegText {
             form: self.block.then(|| Loc::synthetic(SectionForm::DodBlock)),
             block_captions: self.block_captions,
             leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
+            citations: citations.map(Loc::synthetic),
         })
     }
 
@@ -822,6 +823,7 @@ pub(crate) struct SystemPart {
     pub(crate) reasons_paragraph: Option<String>,
     pub(crate) numbering: Option<Numbering>,
     pub(crate) leadin: Option<Leadin>,
+    pub(crate) citations: Option<Citations>,
 }
 
 /// Reads one system's paragraph (`para_rich`, without its number or designation; `paragraph_unit`
@@ -904,6 +906,7 @@ fn read_system_part(
         reasons_paragraph: reasons.paragraph,
         numbering: reasons.numbering,
         leadin: reasons.leadin,
+        citations: reasons.citations,
     })
 }
 
@@ -915,6 +918,7 @@ pub(crate) struct Reasons {
     pub(crate) paragraph: Option<String>,
     pub(crate) numbering: Option<Numbering>,
     pub(crate) leadin: Option<Leadin>,
+    pub(crate) citations: Option<Citations>,
 }
 
 pub(crate) fn read_reasons(
@@ -929,6 +933,8 @@ pub(crate) fn read_reasons(
     let mut reasons_paragraph: Option<String> = None;
     let mut numbering: Option<Numbering> = None;
     let mut leadin: Option<Leadin> = None;
+    // Each reason's lead-in as printed, compared once the citation style is known.
+    let mut printed_leadins: Vec<(u32, String, String, usize)> = Vec::new();
     // Reasons that open like one but could not be read still hold their letter.
     let mut unread = 0;
     for (k, unit) in after_paragraph.into_iter().enumerate() {
@@ -953,11 +959,9 @@ pub(crate) fn read_reasons(
             let rich = unit.reading_rich().from(reason.text_start).trim();
             let text = ctx.inline(&rich)?.unwrap_or_else(|| Loc::synthetic(String::new()));
             let j = justification(&reason, text);
-            let form = *leadin.get_or_insert(reason.leadin);
-            let generated = format!("({}) {} ", reason.letter, crate::lower::justification_leadin(&j, form));
-            if squash(&generated) != squash(&reading[..reason.text_start]) {
-                ctx.warn(Some(unit.line), format!("the lead-in prints as: {}", generated.trim()));
-            }
+            leadin.get_or_insert(reason.leadin);
+            let printed = reading[..reason.text_start].to_string();
+            printed_leadins.push((unit.line, reason.letter.clone(), printed, justifications_out.len()));
             let style = *numbering.get_or_insert(if reason.letter.starts_with(|c: char| c.is_ascii_digit()) {
                 Numbering::Numbers
             } else if reason.letter == "i" {
@@ -993,7 +997,49 @@ pub(crate) fn read_reasons(
         append_text(&mut j, &extra, ctx)?;
         justifications_out.push(j);
     }
-    Ok(Reasons { intro, justifications: justifications_out, paragraph: reasons_paragraph, numbering, leadin })
+    let form = leadin.unwrap_or_default();
+    let citations = leadin_citations(&printed_leadins, &justifications_out, form, ctx);
+    Ok(Reasons {
+        intro,
+        justifications: justifications_out,
+        paragraph: reasons_paragraph,
+        numbering,
+        leadin,
+        citations,
+    })
+}
+
+/// The citation style of the lead-ins: the one that prints more of them as printed (DHS's when
+/// both print as many); each lead-in it prints otherwise is a warning at its line.
+fn leadin_citations(
+    printed: &[(u32, String, String, usize)],
+    justifications: &[Justification],
+    form: Leadin,
+    ctx: &mut Ctx,
+) -> Option<Citations> {
+    let generated = |citations: Citations, letter: &str, index: usize| {
+        let j = justifications.get(index)?;
+        Some(format!("({letter}) {}", crate::lower::justification_leadin_cited(j, form, citations)))
+    };
+    let matching = |citations: Citations| {
+        let same = |(_, letter, p, i): &&(u32, String, String, usize)| {
+            generated(citations, letter, *i).is_some_and(|g| squash(&g) == squash(p))
+        };
+        printed.iter().filter(same).count()
+    };
+    let chosen = if matching(Citations::Compact) > matching(Citations::Expanded) {
+        Citations::Compact
+    } else {
+        Citations::Expanded
+    };
+    for (line, letter, p, i) in printed {
+        if let Some(g) = generated(chosen, letter, *i)
+            && squash(&g) != squash(p)
+        {
+            ctx.warn(Some(*line), format!("the lead-in prints as: {}", g.trim()));
+        }
+    }
+    (chosen == Citations::Compact).then_some(chosen)
 }
 
 /// The system's name from the way a section paragraph prints it ("Name (ID)"), with the form that
@@ -1204,6 +1250,34 @@ mod tests {
         assert!(OTHER_ISSUANCE.is_match(
             "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter III of title 20 of the Code of Federal Regulations as set forth below:"
         ));
+    }
+
+    #[test]
+    fn systems_listed_after_a_shared_paragraph() {
+        let unit = |t: &str| Unit::new(super::super::unit::UnitKind::Para, super::super::rich::Rich::plain(t), 1);
+        let mut after = vec![
+            unit("(1) Judicial Protection Information System (JUSTICE/USM-008)."),
+            unit("(2) Witness Security Files Information System (JUSTICE/USM-004)."),
+            unit("(b) These exemptions apply only to the extent that ..."),
+        ];
+        let listed = take_listed_systems(&mut after);
+        assert_eq!(
+            listed,
+            [
+                "Judicial Protection Information System (JUSTICE/USM-008)",
+                "Witness Security Files Information System (JUSTICE/USM-004)"
+            ]
+        );
+        assert_eq!(after.len(), 1, "the reasons paragraph stays");
+        let system = listed_system(&listed[1], &[]);
+        assert!(system.shares_paragraph);
+        assert_eq!(
+            (system.id.value.as_str(), system.form.map(|f| f.value)),
+            ("JUSTICE/USM-004", Some("{name} ({id})".into()))
+        );
+        // A numbered reason is no listed system.
+        let mut reasons = vec![unit("(1) Subsection (c)(3). To provide the subject ...")];
+        assert!(take_listed_systems(&mut reasons).is_empty());
     }
 
     #[test]

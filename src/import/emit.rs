@@ -424,6 +424,9 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     if r.cfr.form.as_ref().is_some_and(|f| f.value == crate::model::SectionForm::DodBlock) {
         w.raw("form", "\"dod-block\"");
     }
+    if r.cfr.citations.as_ref().is_some_and(|c| c.value == crate::model::Citations::Compact) {
+        w.raw("citations", "\"compact\"");
+    }
     if let Some(l) = &r.cfr.leadin {
         let form = match l.value {
             crate::model::Leadin::From => "\"from\"",

@@ -166,7 +166,7 @@ fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Ve
         let lead = escape(&format!(
             "({}) {}",
             justification_label(numbering, i),
-            common::justification_leadin(j, r.cfr.leadin())
+            common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations())
         ));
         blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
     }
@@ -212,8 +212,11 @@ fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block
         .iter()
         .enumerate()
         .map(|(i, j)| {
-            let lead =
-                format!("({}) {}", justification_label(numbering, i), common::justification_leadin(j, r.cfr.leadin()));
+            let lead = format!(
+                "({}) {}",
+                justification_label(numbering, i),
+                common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations())
+            );
             format!("{} {}", escape(&lead), ctx.prose(&j.text))
         })
         .collect();

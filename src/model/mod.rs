@@ -21,8 +21,8 @@ pub use common::{
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
 pub use rule::{
-    Amendment, BlockCaptions, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering, Paragraph,
-    RuleExemptions, SectionForm, covers_of, is_designation, justification_label, justification_letter,
+    Amendment, BlockCaptions, Cfr, Citations, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering,
+    Paragraph, RuleExemptions, SectionForm, covers_of, is_designation, justification_label, justification_letter,
 };
 pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};

@@ -224,10 +224,27 @@ pub struct Cfr {
     /// and name:", "Exemption:", "Authority:", "Reasons:" and "Exempt records from other
     /// systems:" (32 CFR 310.13 since 2019 ends them with a period: "Exemption.").
     pub block_captions: Option<BlockCaptions>,
+    /// How a reason's lead-in cites the provisions: "expanded" (default: "(e)(4)(G), (e)(4)(H),
+    /// and (e)(4)(I)", "subsection" before one item, as DHS prints them) or "compact" ("(e)(4)(G),
+    /// (H), and (I)", "subsections" before more than one provision, as DOJ and DoD print them).
+    pub citations: Option<Loc<Citations>>,
     /// How each reason opens: "from" (default: "(1) From subsection (c)(3) because ...") or
     /// "subsection" ("(1) Subsection (c)(3). To provide ...", as DOJ words some of its reasons);
     /// the reason's `text` continues it.
     pub leadin: Option<Loc<Leadin>>,
+}
+
+/// How a reason's lead-in cites the provisions it justifies.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Citations {
+    /// "From subsection (c)(3) and (4)", "From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I)"
+    /// (DHS: subparagraphs spelled out; the noun counts items).
+    #[default]
+    Expanded,
+    /// "From subsections (c)(3) and (4)", "From subsections (e)(4)(G), (H), and (I)" (DOJ, DoD:
+    /// siblings at every level after the first; the noun counts provisions).
+    Compact,
 }
 
 /// How a section paragraph exempting a system is laid out.
@@ -409,6 +426,11 @@ impl Cfr {
         }
     }
 
+    /// How lead-ins cite provisions, as written or by default.
+    pub fn citations(&self) -> Citations {
+        self.citations.as_ref().map_or(Citations::Expanded, |c| c.value)
+    }
+
     /// How a system's paragraph is laid out, as written or by default.
     pub fn form(&self) -> SectionForm {
         self.form.as_ref().map_or(SectionForm::Paragraphs, |f| f.value)
@@ -552,6 +574,53 @@ mod tests {
         assert!(!super::is_designation("(G)"));
         assert!(!super::is_designation("(g"));
         assert!(!super::is_designation(""));
+    }
+
+    #[test]
+    fn systems_listed_in_one_paragraph_read_its_claims_and_reasons() {
+        let source = r#"
+kind = "exemption-rule"
+stage = "proposed"
+[agency]
+name = "Department of Justice"
+[system]
+id = "JUSTICE/USM-008"
+name = "Judicial Protection Information System"
+[cfr]
+title = 28
+part = "16"
+section = "16.101"
+paragraph = "(a)"
+reasons_paragraph = "(b)"
+[exemptions]
+[[exemptions.claims]]
+authority = "(j)(2)"
+subsections = ["(c)(3)"]
+[[justifications]]
+subsections = ["(c)(3)"]
+text = "because ..."
+[[systems]]
+id = "JUSTICE/USM-004"
+name = "Witness Security Files Information System"
+shares_paragraph = true
+[[systems]]
+id = "JUSTICE/USM-013"
+name = "USMS Administrative Proceedings Files"
+paragraph = "(c)"
+[[systems.exemptions.claims]]
+authority = "(k)(2)"
+subsections = ["(d)"]
+"#;
+        let rule: super::ExemptionRule = toml::from_str(source).unwrap();
+        let views = rule.per_system();
+        assert_eq!(views.len(), 3);
+        assert_eq!(views[1].system.id.value, "JUSTICE/USM-004");
+        assert_eq!(views[1].exemptions.claims, views[0].exemptions.claims, "the shared claims, at their place");
+        assert_eq!(views[1].justifications, views[0].justifications);
+        assert_eq!(views[1].cfr.paragraph, views[0].cfr.paragraph);
+        assert_eq!(views[2].exemptions.claims[0].authority.value.written(), "(k)(2)");
+        let groups: Vec<usize> = rule.paragraph_groups().iter().map(Vec::len).collect();
+        assert_eq!(groups, [2, 1]);
     }
 
     #[test]

@@ -90,6 +90,38 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
     LeadIn { text: join_serial(&texts), items: items.len() }
 }
 
+/// Formats citations for a justification's lead-in as DOJ and DoD print them, in the given
+/// order: siblings next to each other collapse at every level after the first, `(e)(4)(G),
+/// (e)(4)(H), (e)(4)(I)` → "(e)(4)(G), (H), and (I)", `(d)(1)` … `(d)(4)` → "(d)(1), (2), (3),
+/// and (4)"; `items` counts the provisions, so that the noun is "subsections" before more than
+/// one.
+pub fn format_leadin_compact(citations: &[Subsection]) -> LeadIn {
+    let mut items: Vec<Vec<Subsection>> = Vec::new();
+    for citation in citations {
+        if let Some(item) = items.last_mut()
+            && let Some(last) = item.last()
+            && citation.depth() >= 2
+            && citation.is_sibling_of(last)
+        {
+            item.push(*citation);
+        } else {
+            items.push(vec![*citation]);
+        }
+    }
+    let texts: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let parts: Vec<String> = item
+                .iter()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_string() } else { format!("({})", c.label()) })
+                .collect();
+            join_serial(&parts)
+        })
+        .collect();
+    LeadIn { text: join_serial(&texts), items: citations.len() }
+}
+
 /// "A", "A and B", "A, B, and C".
 pub(crate) fn join_serial(items: &[String]) -> String {
     match items {
@@ -339,6 +371,18 @@ mod tests {
             Ok(list) => panic!("{text} parsed as {list:?}"),
             Err(e) => e,
         }
+    }
+
+    #[test]
+    fn compact_leadins_collapse_siblings_at_every_level() {
+        let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]));
+        assert_eq!((lead.text.as_str(), lead.noun()), ("(e)(4)(G), (H), and (I)", "subsections"));
+        let lead = format_leadin_compact(&many(&["(e)(2)", "(e)(3)"]));
+        assert_eq!((lead.text.as_str(), lead.noun()), ("(e)(2) and (3)", "subsections"));
+        let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(f)", "(g)"]));
+        assert_eq!(lead.text, "(e)(4)(G) and (H), (f), and (g)");
+        assert_eq!(format_leadin_compact(&many(&["(c)(3)"])).noun(), "subsection");
+        assert_eq!(format_leadin(&many(&["(e)(2)", "(e)(3)"])).noun(), "subsection");
     }
 
     #[test]

@@ -208,6 +208,7 @@ pub(crate) fn read_block(
         reasons_paragraph: None,
         numbering: reasons.numbering,
         leadin: reasons.leadin,
+        citations: reasons.citations,
     };
     Ok((part, block_captions(printed)))
 }
