@@ -98,21 +98,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let para_rich = reg.paragraph_unit.as_ref().map(|u| paragraph_body(u, reg.section.as_ref(), reg.paragraph));
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    // "(a) The following systems of records are exempt from ...:", then "(1) Name (ID).", ...
-    let listed = if reg.section.is_some() && !reg.block && para_text.trim_end().ends_with(':') {
-        take_listed_systems(&mut reg.after_paragraph)
-    } else {
-        Vec::new()
-    };
-    let block_name = reg.paragraph_unit.as_ref().filter(|_| reg.block).and_then(rule_forms::dod_310::system_name);
-    let (system_name, generated_subject) = match (listed.first(), block_name) {
-        (_, Some(name)) => {
-            let generated = format!("Privacy Act of 1974: Implementation of Exemptions; {}", name.full_spelled());
-            (name, generated)
-        }
-        (Some(first), None) => section_system_name(first, &all_refs),
-        (None, None) => paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx),
-    };
+    let (listed, system_name, generated_subject) = reg.first_system(&subject_text, &para_text, &all_refs, ctx);
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
     }
@@ -163,22 +149,8 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
             ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
         }
     }
-    let after_paragraph = std::mem::take(&mut reg.after_paragraph);
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin, citations } =
-        match reg.paragraph_unit.as_ref().filter(|_| reg.block) {
-            Some(unit) => {
-                let (part, captions) = rule_forms::dod_310::read_block(unit, after_paragraph, ctx)?;
-                reg.block_captions = captions;
-                part
-            }
-            None => read_system_part(
-                para_rich.as_ref(),
-                reg.paragraph_unit.as_ref(),
-                reg.section.as_ref(),
-                after_paragraph,
-                ctx,
-            )?,
-        };
+        reg.first_system_part(para_rich.as_ref(), ctx)?;
     let mut systems: Vec<ExemptSystem> =
         listed.iter().skip(1).map(|printed| listed_system(printed, &all_refs)).collect();
     systems.extend(reg.further_systems(&all_refs, ctx)?);
@@ -367,6 +339,54 @@ impl RegText {
         reg
     }
 
+    /// The first system: named in a DoD block, first of the systems a shared section paragraph
+    /// lists ("(a) The following systems of records are exempt from ...:", then "(1) Name (ID).",
+    /// taken from the units after the paragraph with the others it lists), or named in the
+    /// paragraph or the subject line; with the subject sorn would generate.
+    fn first_system(
+        &mut self,
+        subject: &str,
+        paragraph: &str,
+        texts: &[&str],
+        ctx: &mut Ctx,
+    ) -> (Vec<String>, SystemName, String) {
+        let listed = if self.section.is_some() && !self.block && paragraph.trim_end().ends_with(':') {
+            take_listed_systems(&mut self.after_paragraph)
+        } else {
+            Vec::new()
+        };
+        let block_name = self.paragraph_unit.as_ref().filter(|_| self.block).and_then(rule_forms::dod_310::system_name);
+        let (name, generated) = match (listed.first(), block_name) {
+            (_, Some(name)) => {
+                let generated = format!("Privacy Act of 1974: Implementation of Exemptions; {}", name.full_spelled());
+                (name, generated)
+            }
+            (Some(first), None) => section_system_name(first, texts),
+            (None, None) => paragraph_system(self.section.is_some(), subject, paragraph, texts, ctx),
+        };
+        (listed, name, generated)
+    }
+
+    /// What the first system's paragraph (a DoD block, or any other form) and the units after it
+    /// say.
+    fn first_system_part(
+        &mut self,
+        para_rich: Option<&super::rich::Rich>,
+        ctx: &mut Ctx,
+    ) -> Result<SystemPart, Box<ImportError>> {
+        let after_paragraph = std::mem::take(&mut self.after_paragraph);
+        match self.paragraph_unit.as_ref().filter(|_| self.block) {
+            Some(unit) => {
+                let (part, captions) = rule_forms::dod_310::read_block(unit, after_paragraph, ctx)?;
+                self.block_captions = captions;
+                Ok(part)
+            }
+            None => {
+                read_system_part(para_rich, self.paragraph_unit.as_ref(), self.section.as_ref(), after_paragraph, ctx)
+            }
+        }
+    }
+
     /// The further systems of an appendix rule (one per further paragraph the instruction adds);
     /// then what could not be placed is kept as unplaced.
     fn further_systems(&mut self, texts: &[&str], ctx: &mut Ctx) -> Result<Vec<ExemptSystem>, Box<ImportError>> {
@@ -507,7 +527,6 @@ impl RegText {
         }
         if self.section.is_some()
             && let Some(c) = DESIGNATION.captures(reading)
-            && c[1].starts_with(|ch: char| ch == '(')
             && c[1][1..].starts_with(|ch: char| ch.is_ascii_lowercase())
             && rule_forms::section_system(&reading[c[0].len()..]).is_some()
         {

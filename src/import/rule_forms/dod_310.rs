@@ -1,11 +1,11 @@
-//! DoD 32 CFR part 310: a rule adds a captioned block per system under a section paragraph ("(d)
-//! * * *", then "(5) System identifier and name: DMDC 24 DoD, Defense Information System for
-//! Security (DISS).", "(i) Exemption: ...", "(ii) Authority: 5 U.S.C. 552a(k)(1), ...", "(iii)
-//! Reasons: (A) From subsection (c)(3) because ...", "(iv) Exempt records from other systems:
-//! ..."), the contents 32 CFR 310.31(b) (2016) asks of an exemption rule: the system's
-//! identifier and title, the sections the exemption is claimed under, the provisions exempted and
-//! the reasons for each. Since 2019 (32 CFR 310.13) the captions end with a period
-//! ("Exemption.").
+//! DoD 32 CFR part 310: a rule adds a captioned block per system under a section paragraph
+//! printed as its designation and three stars, or as a paragraph of its own: "(5) System
+//! identifier and name: DMDC 24 DoD, Defense Information System for Security (DISS).", "(i)
+//! Exemption: ...", "(ii) Authority: 5 U.S.C. 552a(k)(1), ...", "(iii) Reasons: (A) From
+//! subsection (c)(3) because ...", "(iv) Exempt records from other systems: ...". These are the
+//! contents 32 CFR 310.31(b) (2016) asks of an exemption rule: the system's identifier and title,
+//! the sections the exemption is claimed under, the provisions exempted and the reasons for each.
+//! Since 2019 (32 CFR 310.13) the captions end with a period ("Exemption.").
 
 use std::sync::LazyLock;
 
