@@ -107,11 +107,13 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Stars);
     }
 
+    // The parent of the DoD block printed last: blocks under the same parent print it once.
+    let mut parent = None;
     for group in r.paragraph_groups() {
         let Some(view) = group.first() else { continue };
         let ctx = Context { system: view.system.clone(), ..ctx.clone() };
         match r.cfr.form() {
-            SectionForm::DodBlock => block_paragraphs(view, &ctx, &mut blocks),
+            SectionForm::DodBlock => block_paragraphs(view, &ctx, &mut parent, &mut blocks),
             SectionForm::Paragraphs => system_paragraphs(&group, &ctx, &mut blocks),
         }
     }
@@ -179,17 +181,18 @@ fn sentence(text: &str) -> String {
 }
 
 /// One system's DoD block (32 CFR part 310): its parent's designation and stars ("(d) * * *")
-/// where the block is a subparagraph, then the captioned subparagraphs numbered (i), (ii), ...:
+/// where the block is a subparagraph and the block before it has another parent, then the captioned subparagraphs numbered (i), (ii), ...:
 /// the system's identifier and name, the exemption (the claims), the authority, the reasons
 /// lettered (A), (B), ... (the first run in after the caption when no introduction stands
 /// before them), and the exempt records from other systems.
-fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, printed: &mut Option<String>, blocks: &mut Vec<Block>) {
     let designation = r.cfr.paragraph.as_ref().map(|p| p.value.to_string()).unwrap_or_default();
     let own = designation.rfind('(').map_or(designation.as_str(), |i| &designation[i..]);
     let parent = &designation[..designation.len() - own.len()];
-    if !parent.is_empty() {
+    if !parent.is_empty() && printed.as_deref() != Some(parent) {
         blocks.push(Block::Markdown(escape(&format!("{parent} * * *"))));
     }
+    *printed = Some(parent.to_string());
     let [identifier, exemption, authority, reasons, other_systems] =
         crate::model::BlockCaptions::printed(r.cfr.block_captions.as_ref());
     let open = |caption: &str| if own.is_empty() { caption.to_string() } else { format!("{own} {caption}") };

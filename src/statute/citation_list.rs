@@ -119,7 +119,12 @@ pub fn format_leadin_compact(citations: &[Subsection]) -> LeadIn {
             join_serial(&parts)
         })
         .collect();
-    LeadIn { text: join_serial(&texts), items: citations.len() }
+    // Two items, the first itself joined by "and", keep the comma: "(e)(4)(G) and (H), and (f)".
+    let text = match texts.as_slice() {
+        [first, second] if first.contains(" and ") => format!("{first}, and {second}"),
+        _ => join_serial(&texts),
+    };
+    LeadIn { text, items: citations.len() }
 }
 
 /// "A", "A and B", "A, B, and C".
@@ -381,6 +386,8 @@ mod tests {
         assert_eq!((lead.text.as_str(), lead.noun()), ("(e)(2) and (3)", "subsections"));
         let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(f)", "(g)"]));
         assert_eq!(lead.text, "(e)(4)(G) and (H), (f), and (g)");
+        let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(f)"]));
+        assert_eq!(lead.text, "(e)(4)(G) and (H), and (f)");
         assert_eq!(format_leadin_compact(&many(&["(c)(3)"])).noun(), "subsection");
         assert_eq!(format_leadin(&many(&["(e)(2)", "(e)(3)"])).noun(), "subsection");
     }
