@@ -103,16 +103,15 @@ pub(crate) fn identifier_and_name(printed: &str) -> Option<(String, String, Stri
         let inner_start = open + quote.len_utf8();
         let inner_end = inner_start + text[inner_start..].find(close)?;
         let inner = &text[inner_start..inner_end];
-        let name = inner.trim_end_matches([',', '.']).trim();
+        let lead = &inner[..inner.len() - inner.trim_start().len()];
+        let name = inner[lead.len()..].trim_end_matches([',', '.', ' ']);
         if id.is_empty() || name.is_empty() {
             return None;
         }
         let between = &text[id.len()..open];
-        let form = format!(
-            "{{id}}{between}{quote}{{name}}{}{close}{}",
-            &inner[name.len()..],
-            &text[inner_end + close.len_utf8()..]
-        );
+        let after_name = &inner[lead.len() + name.len()..];
+        let after_quote = &text[inner_end + close.len_utf8()..];
+        let form = format!("{{id}}{between}{quote}{lead}{{name}}{after_name}{close}{after_quote}");
         return Some((id.to_string(), between.to_string(), name.to_string(), Some(form)));
     }
     let (id, name) = text.split_once(", ")?;
@@ -298,5 +297,11 @@ mod tests {
         assert!(name.starts_with("Department of Defense (DoD)") && name.ends_with("Records System"));
         assert_eq!(form.as_deref(), Some("{id} \"{name}.\""));
         assert_eq!(identifier_and_name("no identifier here"), None);
+        // Odd spacing and characters inside the quotation marks never split a character.
+        let (_, _, name, form) = identifier_and_name("X-1 \u{201c} \u{e9}t\u{e9} .\u{201d}").unwrap();
+        assert_eq!(name, "\u{e9}t\u{e9}");
+        assert_eq!(form.as_deref(), Some("{id} \u{201c} {name} .\u{201d}"));
+        assert_eq!(identifier_and_name("X-1 \"unclosed"), None);
+        assert_eq!(identifier_and_name("\"\""), None);
     }
 }
