@@ -18,7 +18,10 @@ crate::declare_rule! {
     /// authorities (`pursuant to 5 U.S.C. 552a(k)(1) and (k)(2)`, `under subsection (j)(2)`) and
     /// the provisions (`from subsections (c)(3) and (4); (d); ...`, `the following provisions of
     /// the Privacy Act: 5 U.S.C. 552a(c)(3), ...`), in either order; several authorities in one
-    /// sentence claim the same provisions each.
+    /// sentence claim the same provisions each. A wording that lists the provisions alone is read
+    /// with what names their authorities: DOJ's next paragraph ("These exemptions apply only to
+    /// the extent that ... pursuant to 5 U.S.C. 552a(j)(2)"), or a DoD block's Authority caption
+    /// (`exemptions.authority`: "5 U.S.C. 552a(k)(2).").
     ///
     /// ## Why
     /// With `wording`, readers see the agency's sentences and never the typed claims, while every
