@@ -356,3 +356,38 @@ fn rules_reported_in(dir: &std::path::Path) -> Vec<(String, u64)> {
         .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap_or(0)))
         .collect()
 }
+
+/// `--select`, `--ignore`, `--statistics`, `--quiet` and a source on standard input.
+#[test]
+fn findings_are_selected_counted_and_read_from_standard_input() {
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut cmd = assert_cmd::Command::cargo_bin("sorn").unwrap();
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args);
+        if let Some(text) = stdin {
+            cmd.write_stdin(text);
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, text) = run(&["check", "sorns", "--select", "name-variant"], None);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("0 errors, 3 warnings"), "{text}");
+    let (code, text) = run(&["check", "sorns", "--ignore", "unauthorized-exemption,name-variant"], None);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("unauthorized-exemption") && !text.contains("name-variant"), "{text}");
+    let (code, text) = run(&["check", "sorns", "--statistics"], None);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("    3  name-variant (warning)\n"), "{text}");
+    assert!(text.contains("    2  unauthorized-exemption (error)\n"), "{text}");
+    let (_, text) = run(&["check", "sorns", "--quiet"], None);
+    assert!(!text.contains("errors,") && text.contains("unauthorized-exemption"), "{text}");
+    let (code, text) = run(&["check", "sorns", "--select", "name-varant"], None);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("did you mean `name-variant`?"), "{text}");
+    let notice = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sorns/dhs-ice-015.toml")).unwrap();
+    let (code, text) = run(&["check", "-"], Some(&notice));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("[<stdin>:") && text.contains("in 1 file"), "{text}");
+    let (code, text) = run(&["build", "-"], Some(&notice));
+    assert_eq!(code, Some(2), "{text}");
+}

@@ -16,6 +16,7 @@ mod load;
 pub mod meta;
 pub mod registry;
 pub mod rules;
+pub mod suppress;
 
 pub use context::{
     Context, JustifiedCitation, Pair, Pairing, ParsedClaim, Settings, has_untyped_justification, justified_citations,
@@ -111,7 +112,7 @@ pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &S
         let kept = found.into_iter().filter(|f| seen.insert(f.clone()));
         out.extend(kept.map(|f| f.into_diagnostic(meta.name, severity)));
     }
-    out
+    suppress::apply(&ws.files, out, level(&suppress::META).severity())
 }
 
 /// The loaded documents with every rule of several systems in its per-system views.
