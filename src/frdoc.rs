@@ -79,13 +79,16 @@ pub struct Designated {
 
 impl Designated {
     /// The designation as printed: "A" prints "A."; one written with its own punctuation, "(a)"
-    /// or "1)", as is.
+    /// or "1)", as is; none (DoD prints routine uses undesignated) prints nothing.
     pub fn label(&self) -> String {
-        if self.id.ends_with(['.', ')']) { self.id.clone() } else { format!("{}.", self.id) }
+        if self.id.is_empty() || self.id.ends_with(['.', ')']) { self.id.clone() } else { format!("{}.", self.id) }
     }
 
     /// The paragraph as Markdown, designation first.
     pub fn markdown(&self) -> String {
+        if self.id.is_empty() {
+            return self.body.clone();
+        }
         let marker = if self.id.ends_with(['.', ')']) { escape(&self.id) } else { format!("{}.", escape(&self.id)) };
         format!("{marker} {}", self.body)
     }

@@ -148,16 +148,174 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         _ => SignaturePlacement::End,
     };
 
-    // The system text, by caption.
+    // The system text, by caption: one system, or several one after the other.
     let found: Vec<(usize, SystemCaption, captions::Split)> =
         (sys..units.len()).filter_map(|i| is_system_caption(&units[i], false).map(|(c, s)| (i, c, s))).collect();
     let template = captions::template_of(&found.iter().map(|(_, _, s)| s.caption.clone()).collect::<Vec<_>>());
-    let mut sections: Vec<Section> = Vec::new();
     let mut caption_at: BTreeMap<usize, (SystemCaption, captions::Split)> =
         found.into_iter().map(|(i, c, s)| (i, (c, s))).collect();
+    let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
+    let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
+    let segments = system_segments(&units, sys, id_line.is_some().then_some(text_start));
+    let mut reads = Vec::with_capacity(segments.len());
+    for (k, segment) in segments.iter().enumerate() {
+        let sections = read_sections(&units, segment, template, &mut caption_at, ctx);
+        let (line, heading) = match k {
+            0 => (id_line.as_ref(), legacy_heading),
+            _ => (segment.id_line.map(|i| &units[i]), false),
+        };
+        let naming = Naming { template, id_line: line, legacy_heading: heading, all: &all_refs, first: k == 0 };
+        let name = read_name(&sections, &naming, &front, ctx)?;
+        reads.push((sections, name));
+    }
+    let first_name = reads[0].1.system_name.clone();
+
+    let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
+    let docket = parts_pre.preamble.docket.as_ref().map(|d| d.value.clone());
+    ctx.writer.forms = names::forms(&first_name, docket.as_deref());
+    let preamble = &mut parts_pre.preamble;
+    // ACTION and the action it implies.
+    let action_text = front.caption(PreambleCaption::Action).map(|c| joined(&c.units));
+    let dates_text = front.caption(PreambleCaption::Dates).map(|c| joined(&c.units));
+    let action = action_of(dates_text.as_ref().map(|r| r.text.as_str()), action_text.as_ref().map(|r| r.text.as_str()));
+    if let Some(a) = &action_text
+        && squash(&a.text) != action.action_line(template)
+    {
+        preamble.action = ctx.inline(a)?;
+    }
+    // Subject.
+    let generated_subject = match (template, action) {
+        (Template::Legacy, _) => format!("Privacy Act of 1974; {}", first_name.full_spelled()),
+        (Template::A108, Action::Rescinded) => "Privacy Act of 1974; Rescindment of a System of Records".into(),
+        (Template::A108, _) => "Privacy Act of 1974; System of Records".into(),
+    };
+    if let Some(subject) = &front.heading.subject
+        && squash(&subject.text) != generated_subject
+    {
+        preamble.subject = ctx.inline(subject)?;
+    }
+    let published = common_preamble(
+        &front,
+        preamble,
+        &parts_pre.agency,
+        &doc_publication(&doc.issue_date, &end),
+        options,
+        ctx,
+        dates::Convention::Sorn(action.adjective()),
+    )?;
+
+    // Supplementary information.
+    let mut supp: Vec<Unit> = front.supplementary_first.iter().cloned().collect();
+    supp.extend(units[body_start..text_start].iter().cloned());
+    preamble.supplementary = ctx.prose(&supp)?;
+    if legacy_heading && template == Template::A108 {
+        ctx.warn(None, "\"System of Records\" heading: sorn prints it only for the legacy caption set");
+    }
+
+    // Legacy captions set in capitals print so with one switch, not one override each.
+    let every_section = || reads.iter().flat_map(|(sections, _)| sections);
+    let capital_captions = template == Template::Legacy
+        && every_section().next().is_some()
+        && every_section().all(|s| !s.caption.chars().any(char::is_lowercase));
+    let mut captions_override = BTreeMap::new();
+    for s in every_section() {
+        let SystemCaption::Element(element) = s.element else { continue };
+        if let Some(spec) = template.caption(element)
+            && s.caption.trim() != spec.caption
+            && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
+        {
+            captions_override.entry(element).or_insert_with(|| Loc::synthetic(s.caption.trim().to_string()));
+        }
+    }
+    let mut systems = Vec::with_capacity(reads.len());
+    for ((sections, name), segment) in reads.iter().zip(&segments) {
+        // Each system's prose names its own system with the placeholders.
+        ctx.writer.forms = names::forms(&name.system_name, docket.as_deref());
+        let changes = changes(&units[segment.changes..segment.end], ctx)?;
+        systems.push(system_of(name, sections, changes, ctx)?);
+    }
+    ctx.writer.forms = names::forms(&first_name, docket.as_deref());
+    let mut systems = systems.into_iter();
+    let Some(system) = systems.next() else { unreachable!("a notice has at least one system segment") };
+
+    let partial = std::iter::once(&system).chain(systems.as_slice()).any(|s| !s.changes.is_empty())
+        || units.iter().skip(sys).any(is_stars);
+    let signature = sig.map(|(s, _, _)| s.into_model(placement));
+    let unplaced = std::mem::take(&mut ctx.unplaced);
+    Ok(Sorn {
+        kind: Loc::synthetic("sorn".into()),
+        template: Loc::synthetic(template),
+        action: Loc::synthetic(action),
+        partial,
+        capital_captions,
+        exemption_rule: None,
+        published: published.map(|d| Loc::synthetic(SourceDate(d))),
+        agency: parts_pre.agency,
+        notice: parts_pre.preamble,
+        system,
+        systems: systems.collect(),
+        captions: captions_override,
+        signature,
+        fr_doc: fr_doc(&end),
+        unplaced,
+    })
+}
+
+/// Where one system's text is: from its first caption to its alteration's "Changes:" (if any) and
+/// its end, and the identifier line above it.
+struct Segment {
+    id_line: Option<usize>,
+    start: usize,
+    changes: usize,
+    end: usize,
+}
+
+/// The systems of the system text from `sys` on. A notice that publishes several systems starts
+/// each with its system name caption again, under its identifier line where the caption set has
+/// one; a name caption inside an alteration's "Changes:" ("System name: Delete entry and replace
+/// with ...") changes the name and starts no system, unless an identifier line stands above it.
+/// `first_line` is the first system's identifier line, which stands before `sys`.
+fn system_segments(units: &[Unit], sys: usize, first_line: Option<usize>) -> Vec<Segment> {
+    let is_name =
+        |u: &Unit| matches!(is_system_caption(u, true), Some((SystemCaption::Element(Element::SystemName), _)));
+    let mut starts: Vec<(Option<usize>, usize)> = vec![(first_line, sys)];
+    let mut named = false;
+    let mut in_changes = false;
+    for i in sys..units.len() {
+        if is_changes_caption(&units[i]) {
+            in_changes = true;
+        }
+        if !is_name(&units[i]) {
+            continue;
+        }
+        let line = (i > sys && is_id_line(&units[i - 1])).then(|| i - 1);
+        if named && (!in_changes || line.is_some()) {
+            starts.push((line, i));
+            in_changes = false;
+        }
+        named = true;
+    }
+    let mut segments: Vec<Segment> = Vec::with_capacity(starts.len());
+    for (k, &(id_line, start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(units.len(), |&(line, next)| line.unwrap_or(next));
+        let changes = (start..end).find(|&i| is_changes_caption(&units[i])).unwrap_or(end);
+        segments.push(Segment { id_line, start, changes, end });
+    }
+    segments
+}
+
+/// One system's text by caption: each caption of the caption set starts a section; a caption
+/// printed twice joins its text to the first, one outside the set stays in the text before it.
+fn read_sections(
+    units: &[Unit],
+    segment: &Segment,
+    template: Template,
+    caption_at: &mut BTreeMap<usize, (SystemCaption, captions::Split)>,
+    ctx: &mut Ctx,
+) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::new();
     let mut current: Option<usize> = None;
-    let changes_at = (sys..units.len()).find(|&i| is_changes_caption(&units[i])).unwrap_or(units.len());
-    for (i, unit) in units.iter().enumerate().take(changes_at).skip(sys) {
+    for (i, unit) in units.iter().enumerate().take(segment.changes).skip(segment.start) {
         match caption_at.remove(&i) {
             Some((caption, split))
                 if matches!(caption, SystemCaption::Identifier)
@@ -199,9 +357,40 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         }
     }
 
-    // Identifier and name.
-    let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
-    let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
+    sections
+}
+
+/// What reading a system's name needs besides its sections.
+struct Naming<'a> {
+    template: Template,
+    /// The identifier line above the system name caption.
+    id_line: Option<&'a Unit>,
+    /// Whether the "System of Records" heading stands above it (DHS's legacy form).
+    legacy_heading: bool,
+    /// The text of every unit, where the identifier's abbreviations are spelled out.
+    all: &'a [&'a str],
+    /// Whether this is the notice's first system (whose name the subject line may give).
+    first: bool,
+}
+
+/// A system's identity as read.
+struct NameRead {
+    system_name: SystemName,
+    id_line: Option<IdLine>,
+    stars_after_name: bool,
+}
+
+/// Identifier and name of one system, from its name caption, identifier caption or line, and, for
+/// the first system, the subject line; with the form and identifier line that print them as
+/// published, and a warning where they cannot.
+fn read_name(
+    sections: &[Section],
+    naming: &Naming<'_>,
+    front: &front::Front,
+    ctx: &mut Ctx,
+) -> Result<NameRead, Box<ImportError>> {
+    let Naming { template, id_line, legacy_heading, all: all_refs, first } = *naming;
+    let key = if first { "system.name" } else { "systems.name" };
     let name_section = sections.iter().find(|s| s.element == SystemCaption::Element(Element::SystemName));
     let name_text = name_section.and_then(|s| s.units.first()).map(|u| u.text().trim().to_string());
     // Stars right after the name (a notice of revision) are kept as such; other text after the
@@ -213,7 +402,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         let extra = &s.units[1..];
         stars_after_name = extra.len() == 1 && is_stars(&extra[0]);
         if !stars_after_name {
-            ctx.unplace("system.name", extra)?;
+            ctx.unplace(key, extra)?;
         }
     }
     let id_from_caption = sections
@@ -221,7 +410,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         .find(|s| s.element == SystemCaption::Identifier)
         .and_then(|s| s.units.first())
         .map(|u| u.text().trim().trim_end_matches('.').to_string());
-    let id_from_line = id_line.as_ref().map(|u| compress_parenthesized(u.text().trim()));
+    let id_from_line = id_line.map(|u| compress_parenthesized(u.text().trim()));
     let id_elsewhere = id_from_caption.clone().or(id_from_line.clone());
     // "Name (May 6, 2010, 75 FR 24928)": the citation of the notice altered is not part of the name.
     let core = name_text.as_deref().map(|n| names::split_cite_suffix(n).0);
@@ -259,7 +448,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     let parts = match parts {
         Some(p) => p,
         None => {
-            let subject = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+            let subject = front.heading.subject.as_ref().filter(|_| first).map(|s| s.text.clone()).unwrap_or_default();
             let tail = subject.rsplit(';').next().unwrap_or("").trim().to_string();
             match names::split_id_name(&tail) {
                 Some(p) => p,
@@ -276,10 +465,10 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         }
     };
     // A legacy identifier line that spells the identifier short prints short: no long forms.
-    let short_line = template == Template::Legacy && id_line.as_ref().is_some_and(|l| squash(l.text()) == parts.id);
-    let abbreviations = if short_line { BTreeMap::new() } else { names::learn_abbreviations(&all_refs, &parts.id) };
+    let short_line = template == Template::Legacy && id_line.is_some_and(|l| squash(l.text()) == parts.id);
+    let abbreviations = if short_line { BTreeMap::new() } else { names::learn_abbreviations(all_refs, &parts.id) };
     let mut system_name: SystemName = names::system_name(&parts, &abbreviations);
-    let id_line_kind = match (template, legacy_heading, &id_line) {
+    let id_line_kind = match (template, legacy_heading, id_line) {
         (Template::A108, _, _) | (Template::Legacy, true, _) => None,
         (Template::Legacy, false, Some(_)) => Some(IdLine::Short),
         (Template::Legacy, false, None) => Some(IdLine::None),
@@ -304,7 +493,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
             ctx.warn(name_section.map(|s| s.line), format!("the system name prints as \"{printed}\""));
         }
     }
-    if let Some(line) = &id_line {
+    if let Some(line) = id_line {
         let expected = match id_line_kind {
             Some(IdLine::Short) => system_name.id.value.clone(),
             _ => system_name.id_long(),
@@ -314,55 +503,24 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         }
     }
 
-    let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
-    ctx.writer.forms = names::forms(&system_name, parts_pre.preamble.docket.as_ref().map(|d| d.value.as_str()));
-    let preamble = &mut parts_pre.preamble;
+    Ok(NameRead { system_name, id_line: id_line_kind, stars_after_name })
+}
 
-    // ACTION and the action it implies.
-    let action_text = front.caption(PreambleCaption::Action).map(|c| joined(&c.units));
-    let dates_text = front.caption(PreambleCaption::Dates).map(|c| joined(&c.units));
-    let action = action_of(dates_text.as_ref().map(|r| r.text.as_str()), action_text.as_ref().map(|r| r.text.as_str()));
-    if let Some(a) = &action_text
-        && squash(&a.text) != action.action_line(template)
-    {
-        preamble.action = ctx.inline(a)?;
-    }
-    // Subject.
-    let generated_subject = match (template, action) {
-        (Template::Legacy, _) => format!("Privacy Act of 1974; {}", system_name.full_spelled()),
-        (Template::A108, Action::Rescinded) => "Privacy Act of 1974; Rescindment of a System of Records".into(),
-        (Template::A108, _) => "Privacy Act of 1974; System of Records".into(),
-    };
-    if let Some(subject) = &front.heading.subject
-        && squash(&subject.text) != generated_subject
-    {
-        preamble.subject = ctx.inline(subject)?;
-    }
-    let published = common_preamble(
-        &front,
-        preamble,
-        &parts_pre.agency,
-        &doc_publication(&doc.issue_date, &end),
-        options,
-        ctx,
-        dates::Convention::Sorn(action.adjective()),
-    )?;
-
-    // Supplementary information.
-    let mut supp: Vec<Unit> = front.supplementary_first.iter().cloned().collect();
-    supp.extend(units[body_start..text_start].iter().cloned());
-    preamble.supplementary = ctx.prose(&supp)?;
-    if legacy_heading && template == Template::A108 {
-        ctx.warn(None, "\"System of Records\" heading: sorn prints it only for the legacy caption set");
-    }
-
+/// One system of the notice from its name and sections.
+fn system_of(
+    name: &NameRead,
+    sections: &[Section],
+    changes: Vec<Change>,
+    ctx: &mut Ctx,
+) -> Result<System, Box<ImportError>> {
+    let system_name = &name.system_name;
     let mut system = System {
         id: system_name.id.clone(),
         name: system_name.name.clone(),
         separator: system_name.separator.clone(),
         form: system_name.form.clone(),
         abbreviations: system_name.abbreviations.clone(),
-        id_line: id_line_kind.map(Loc::synthetic),
+        id_line: name.id_line.map(Loc::synthetic),
         security_classification: None,
         location: None,
         managers: None,
@@ -382,26 +540,15 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         retention: None,
         notification: None,
         record_access: None,
-        stars_after_name,
+        stars_after_name: name.stars_after_name,
         access_in_notification: false,
         contesting: None,
         exemptions: None,
         history: None,
-        changes: changes(&units[changes_at.min(units.len())..], ctx)?,
+        changes,
     };
-    // Legacy captions set in capitals print so with one switch, not one override each.
-    let capital_captions = template == Template::Legacy
-        && !sections.is_empty()
-        && sections.iter().all(|s| !s.caption.chars().any(char::is_lowercase));
-    let mut captions_override = BTreeMap::new();
-    for s in &sections {
+    for s in sections {
         let SystemCaption::Element(element) = s.element else { continue };
-        if let Some(spec) = template.caption(element)
-            && s.caption.trim() != spec.caption
-            && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
-        {
-            captions_override.insert(element, Loc::synthetic(s.caption.trim().to_string()));
-        }
         if element == Element::Notification && s.caption.to_lowercase().contains("record access") {
             system.access_in_notification = true;
         }
@@ -444,25 +591,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         system.exemptions = None;
     }
 
-    let partial = !system.changes.is_empty() || units.iter().skip(sys).any(is_stars);
-    let signature = sig.map(|(s, _, _)| s.into_model(placement));
-    let unplaced = std::mem::take(&mut ctx.unplaced);
-    Ok(Sorn {
-        kind: Loc::synthetic("sorn".into()),
-        template: Loc::synthetic(template),
-        action: Loc::synthetic(action),
-        partial,
-        capital_captions,
-        exemption_rule: None,
-        published: published.map(|d| Loc::synthetic(SourceDate(d))),
-        agency: parts_pre.agency,
-        notice: parts_pre.preamble,
-        system,
-        captions: captions_override,
-        signature,
-        fr_doc: fr_doc(&end),
-        unplaced,
-    })
+    Ok(system)
 }
 
 /// The system name caption's text as sorn prints it (A-108 captions end with a period).
@@ -508,12 +637,26 @@ fn changes(units: &[Unit], ctx: &mut Ctx) -> Result<Vec<Change>, Box<ImportError
     if stars {
         entries.push((None, Vec::new(), true));
     }
-    entries
-        .into_iter()
-        .map(|(caption, body, stars)| {
-            Ok(Change { caption: caption.map(Loc::synthetic), text: ctx.prose(&body)?, stars })
-        })
-        .collect()
+    entries.into_iter().map(|(caption, body, stars)| change(caption, &body, stars, ctx)).collect()
+}
+
+/// One entry of "Changes:"; the replacement text for the routine uses caption is read for its
+/// routine uses.
+fn change(caption: Option<String>, body: &[Unit], stars: bool, ctx: &mut Ctx) -> Result<Change, Box<ImportError>> {
+    let routine =
+        caption.as_deref().and_then(captions::system_caption) == Some(SystemCaption::Element(Element::RoutineUses));
+    let read = if routine {
+        read_routine_uses(body, ctx)?
+    } else {
+        RoutineUsesRead { intro: ctx.prose(body)?, ..RoutineUsesRead::default() }
+    };
+    Ok(Change {
+        caption: caption.map(Loc::synthetic),
+        text: read.intro,
+        routine_uses: read.uses,
+        routine_uses_note: read.note,
+        stars,
+    })
 }
 
 fn section(element: SystemCaption, split: captions::Split, unit: &Unit) -> Section {
@@ -572,27 +715,37 @@ fn action_of(dates: Option<&str>, action: Option<&str>) -> Action {
     }
 }
 
-fn routine_uses_into(system: &mut System, units: &[Unit], ctx: &mut Ctx) -> Result<(), Box<ImportError>> {
-    let (starts, style) = routine_uses::find(units);
-    let Some(first) = starts.first() else {
+/// A routine uses caption's text read: the text before the uses, the uses, the text after them.
+#[derive(Default)]
+struct RoutineUsesRead {
+    intro: Option<crate::model::Prose>,
+    uses: Vec<RoutineUse>,
+    note: Option<crate::model::Prose>,
+}
+
+/// Reads the routine uses of a caption's text (the system's, or an alteration's replacement text
+/// for it). Text with no uses sorn can find is kept whole as the lead-in, with a warning.
+fn read_routine_uses(units: &[Unit], ctx: &mut Ctx) -> Result<RoutineUsesRead, Box<ImportError>> {
+    let found = routine_uses::find(units);
+    let Some(first) = found.starts.first() else {
         if !units.is_empty() {
             ctx.warn(
                 units.first().map(|u| u.line),
                 "no lettered, numbered or bulleted routine uses found; the text is kept as the lead-in",
             );
         }
-        system.routine_uses_intro = ctx.prose(units)?;
-        return Ok(());
+        return Ok(RoutineUsesRead { intro: ctx.prose(units)?, ..RoutineUsesRead::default() });
     };
-    if style == Some(routine_uses::Style::Bullet) {
+    if found.style == Some(routine_uses::Style::Bullet) {
         ctx.warn(
             units.get(first.unit).map(|u| u.line),
             "bulleted routine uses are numbered 1, 2, ... (sorn gives every routine use an id)",
         );
     }
-    system.routine_uses_intro = ctx.prose(&units[..first.unit])?;
-    for (k, start) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(units.len(), |s| s.unit);
+    let mut read = RoutineUsesRead { intro: ctx.prose(&units[..first.unit])?, ..RoutineUsesRead::default() };
+    let uses_end = found.note.unwrap_or(units.len());
+    for (k, start) in found.starts.iter().enumerate() {
+        let end = found.starts.get(k + 1).map_or(uses_end, |s| s.unit);
         let head = &units[start.unit];
         let mut body = vec![Unit {
             kind: UnitKind::Para,
@@ -602,8 +755,17 @@ fn routine_uses_into(system: &mut System, units: &[Unit], ctx: &mut Ctx) -> Resu
         }];
         body.extend(units[start.unit + 1..end].iter().cloned());
         let text = ctx.prose(&body)?.unwrap_or_else(|| Loc::synthetic(String::new()));
-        system.routine_uses.push(RoutineUse { id: Loc::synthetic(start.id.clone()), text, change: None });
+        read.uses.push(RoutineUse { id: Loc::synthetic(start.id.clone()), text, change: None });
     }
+    read.note = ctx.prose(&units[uses_end..])?;
+    Ok(read)
+}
+
+fn routine_uses_into(system: &mut System, units: &[Unit], ctx: &mut Ctx) -> Result<(), Box<ImportError>> {
+    let read = read_routine_uses(units, ctx)?;
+    system.routine_uses_intro = read.intro;
+    system.routine_uses = read.uses;
+    system.routine_uses_note = read.note;
     Ok(())
 }
 
