@@ -959,4 +959,56 @@ mod tests {
         assert!(records.contains("**Other records:**"), "a heading inside the replacement stays in it: {records}");
         assert!(ctx.warnings.is_empty() && ctx.unplaced.is_empty());
     }
+
+    #[test]
+    fn each_system_name_caption_starts_a_system_but_not_one_inside_the_changes() {
+        let units = vec![
+            heading("SYSTEM NAME AND NUMBER:"),
+            para("Employee Identification Files, 60-0058."),
+            heading("HISTORY:"),
+            para("72 FR 69723 (December 10, 2007)."),
+            heading("SYSTEM NAME AND NUMBER:"),
+            para("Master Files of SSN Holders, 60-0059."),
+            heading("HISTORY:"),
+            para("75 FR 82121 (December 29, 2010)."),
+        ];
+        let spans: Vec<(usize, usize)> = system_segments(&units, 0, None).iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(spans, [(0, 4), (4, 8)]);
+        let dod = vec![
+            heading("System name:"),
+            para("Emergency Evacuation Tracking (May 6, 2010, 75 FR 24928)."),
+            heading("Changes:"),
+            heading("System name:"),
+            para("Delete entry and replace with “Evacuation Tracking.”"),
+            heading("DMDC 05"),
+            heading("System name:"),
+            para("Repatriation Records."),
+        ];
+        let segments = system_segments(&dod, 0, None);
+        let spans: Vec<(Option<usize>, usize, usize, usize)> =
+            segments.iter().map(|s| (s.id_line, s.start, s.changes, s.end)).collect();
+        assert_eq!(spans, [(None, 0, 2, 5), (Some(5), 6, 8, 8)], "the identifier line starts the second system");
+    }
+
+    #[test]
+    fn routine_uses_of_a_replacement_text_are_typed() {
+        let units = vec![
+            heading("Changes:"),
+            heading("Routine uses of records maintained in the system:"),
+            para(
+                "Delete entry and replace with “In addition, records may be disclosed pursuant to 5 U.S.C. 552a(b)(3) as follows:",
+            ),
+            para("To the Department of State to plan evacuations."),
+            para("To the American Red Cross to notify the sponsor."),
+            para("The DoD Blanket Routine Uses may apply to this system.”"),
+        ];
+        let mut ctx = Ctx::default();
+        let changes = changes(&units, &mut ctx).unwrap();
+        let [change] = changes.as_slice() else { panic!("one change: {changes:?}") };
+        assert_eq!(change.routine_uses.len(), 2);
+        assert!(change.routine_uses.iter().all(|u| u.id.value.is_empty()));
+        assert!(change.text.as_ref().unwrap().value.starts_with("Delete entry and replace with"));
+        assert!(change.routine_uses_note.as_ref().unwrap().value.contains("Blanket Routine Uses"));
+        assert!(ctx.warnings.is_empty() && ctx.unplaced.is_empty());
+    }
 }
