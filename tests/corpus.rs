@@ -296,10 +296,48 @@ fn summary(rules: &[String]) -> String {
     counted.iter().map(|(r, n)| if *n > 1 { format!("{r} ×{n}") } else { r.clone() }).collect::<Vec<_>>().join(", ")
 }
 
-/// The document's text, as the rendering is compared with it.
+/// The document's text, as the rendering is compared with it: the text of an FR XML document
+/// without its tags, or the text edition without GPO's delivery header, as the XML has none.
 fn reference_text(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    if path.extension().is_some_and(|e| e == "xml") { xml_text(&text) } else { text }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("xml") => xml_text(&text),
+        Some("txt") => text_edition(&text),
+        _ => text,
+    }
+}
+
+/// The text edition as the document prints: GPO's header lines above the agency heading
+/// ("[Federal Register Volume 89, Number 39 (Tuesday, February 27, 2024)]", "[Notices]",
+/// "[Pages 14554-14556]", "From the Federal Register Online via the Government Publishing Office
+/// [www.gpo.gov]", "[FR Doc No: 2024-03947]") and its rules of hyphens frame the document and are
+/// not part of it; its `` and '' are the typewriter forms of the quotation marks “ and ”.
+fn text_edition(text: &str) -> String {
+    let header = |line: &str| {
+        let l = line.trim();
+        let bracketed = l.starts_with('[') && l.ends_with(']');
+        let wrapper = [
+            "[Federal Register Volume",
+            "[Notices]",
+            "[Rules and Regulations]",
+            "[Proposed Rules]",
+            "[Page",
+            "[FR Doc No:",
+        ];
+        (bracketed && wrapper.iter().any(|w| l.starts_with(w))) || l.starts_with("From the Federal Register Online")
+    };
+    let rule = |line: &str| line.trim().len() >= 10 && line.trim().chars().all(|c| c == '-');
+    let mut out = String::with_capacity(text.len());
+    let mut in_header = true;
+    for line in text.lines() {
+        if rule(line) || (in_header && header(line)) {
+            continue;
+        }
+        in_header &= line.trim().is_empty();
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.replace("``", "\u{201c}").replace("''", "\u{201d}")
 }
 
 /// Fidelity of the Markdown rendering of a source to the document's text (the word-level measure
