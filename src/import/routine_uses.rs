@@ -98,18 +98,17 @@ fn is_stars(unit: &Unit) -> bool {
     unit.kind == UnitKind::Para && unit.text().trim() == "* * * * *"
 }
 
+/// Reads a caption's routine uses in one way of marking them.
+type Reader = fn(&[Unit]) -> Found;
+
+/// The ways routine uses are marked, tried in order; the first that finds a use reads the caption:
+/// lettered, numbered or bulleted, then DoD's paragraphs with no designation.
+const READERS: &[Reader] = &[designated, unmarked];
+
 /// The routine uses among the units of the caption: the first use and every use after it, and
 /// the note after the last.
 pub fn find(units: &[Unit]) -> Found {
-    let (starts, style) = designated(units);
-    if starts.is_empty() {
-        return unmarked(units);
-    }
-    // Stars after the last use: uses left out because they do not change.
-    let last = starts.last().map_or(0, |s| s.unit);
-    let trailing = units[last + 1..].iter().rev().take_while(|u| is_stars(u)).count();
-    let note = (trailing > 0).then(|| units.len() - trailing);
-    Found { starts, style, note }
+    READERS.iter().map(|read| read(units)).find(|found| !found.starts.is_empty()).unwrap_or_default()
 }
 
 /// A paragraph after the uses that is not one: a note ("NOTE 1: ...", "Note:") or the statement
@@ -149,9 +148,19 @@ fn unmarked(units: &[Unit]) -> Found {
     Found { starts, style: Some(Style::Unmarked), note }
 }
 
-/// Designated uses: lettered, numbered or bulleted. The first is "A", "a" or "1", unless only
-/// stars stand before it (a notice that prints only the uses it adds, "12. To ...").
-fn designated(units: &[Unit]) -> (Vec<Start>, Option<Style>) {
+/// Designated uses: lettered, numbered or bulleted, and the stars after the last (uses left out
+/// because they do not change).
+fn designated(units: &[Unit]) -> Found {
+    let (starts, style) = designations(units);
+    let last = starts.last().map_or(units.len(), |s| s.unit + 1);
+    let trailing = units[last.min(units.len())..].iter().rev().take_while(|u| is_stars(u)).count();
+    let note = (trailing > 0).then(|| units.len() - trailing);
+    Found { starts, style, note }
+}
+
+/// The designations that start uses. The first is "A", "a" or "1", unless only stars stand before
+/// it (a notice that prints only the uses it adds, "12. To ...").
+fn designations(units: &[Unit]) -> (Vec<Start>, Option<Style>) {
     let mut starts = Vec::new();
     let mut style: Option<Style> = None;
     let mut expected = String::new();
