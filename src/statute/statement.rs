@@ -219,7 +219,15 @@ fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
     let body = &text[sentence.clone()];
     let Some(exempt_at) = exempt_word(body) else { return Vec::new() };
     if denied(&body[..exempt_at]) {
-        return Vec::new();
+        // "To the extent that the system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt
+        // under 5 U.S.C. 552a(k)(2) from ...": the clause after the denied one may claim.
+        return match body[exempt_at..].find(", ") {
+            Some(comma) => {
+                let main = sentence.start + exempt_at + comma + 2;
+                statements_in(text, main..sentence.end)
+            }
+            None => Vec::new(),
+        };
     }
     let runs = coalesce(text, runs(text, sentence.clone()));
     let (grounds, lists): (Vec<&Run>, Vec<&Run>) = runs.iter().partition(|r| r.authorities);
@@ -762,6 +770,15 @@ mod tests {
                 strings(&["(c)(3)", "(d)", "(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"])
             )]
         );
+    }
+
+    #[test]
+    fn a_claim_after_a_denied_clause() {
+        let text = "To the extent that the system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt under 5 U.S.C. 552a(k)(2) from subsections (c)(3), (d)(1) through (4), and (f).";
+        let found = claim_statements(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].authorities.iter().map(ToString::to_string).collect::<Vec<_>>(), ["(k)(2)"]);
+        assert_eq!(found[0].provisions.len(), 6);
     }
 
     #[test]
