@@ -788,6 +788,11 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].authorities.iter().map(ToString::to_string).collect::<Vec<_>>(), ["(k)(2)"]);
         assert_eq!(found[0].provisions.len(), 6);
+        // Denied clause after denied clause is read once, from left to right.
+        let denied = "the system is not exempt under 5 U.S.C. 552a(j)(2), ".repeat(20_000);
+        assert!(claim_statements(&denied).is_empty());
+        let then = format!("{denied}it is exempt under 5 U.S.C. 552a(k)(2) from subsection (d).");
+        assert_eq!(claim_statements(&then).len(), 1);
     }
 
     #[test]

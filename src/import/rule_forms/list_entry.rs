@@ -16,7 +16,7 @@ use regex::Regex;
 /// The section an entry instruction amends and how it names the paragraphs: "Amend § 5b.11 by
 /// adding paragraphs ...", "Section 1.36 is amended by adding ..." ("Sec." in the GPO text
 /// edition).
-const SECTION: &str = r"(?is)^\d{1,2}\.\s+(?:amend\s+(?:§|sec\.)\s*(?P<s1>\d+[a-z]?\.[\w.-]*\w)|(?:section|§|sec\.)\s*(?P<s2>\d+[a-z]?\.[\w.-]*\w),?\s+is\s+(?:hereby\s+)?(?:proposed\s+to\s+be\s+)?amended)\s+by\s+adding\s+";
+const SECTION: &str = r"(?is)^\d{1,2}\.\s+(?:amend\s+(?:§|sec\.)\s*(?P<s1>\d+[a-z]?\.[\w.-]*\w)|(?:section|§|sec\.)\s*(?P<s2>\d+[a-z]?\.[\w.-]*\w),?\s+is\s+(?:hereby\s+)?(?:proposed\s+to\s+be\s+)?amended)\s+by\s+adding,?\s+";
 
 /// "... by adding paragraphs (b)(2)(i)(D) and (b)(2)(ii)(L) to read as follows:".
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -24,13 +24,24 @@ static LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 /// "... by adding the following entry to the table in paragraph (g)(1)(i) in numerical order:",
-/// "... by adding an entry for FinCEN .003 to the table in paragraph (g)(1)(i) ...".
+/// "... by adding, in numerical order, an entry for FinCEN .003 to the table in paragraph
+/// (g)(1)(i)", "... by adding an entry to table 2 to paragraph (c)(1)(ii)".
 static TABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{SECTION}.{{0,200}}?\bentr(?:y|ies)\b.{{0,200}}?\b{TABLE_OF}(?P<para>{DESIGNATION})"))
+        .expect("valid pattern")
+});
+/// "In § 1.36, the table in paragraph (c)(1)(ii) is amended by adding the following entry in
+/// numerical order:", "In § 1.36, paragraph (c)(1)(ii) is amended by adding ... entry".
+static IN_SECTION_TABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{SECTION}(?:the\s+following\s+|an?\s+|new\s+)?entr(?:y|ies)\b.{{0,200}}?\bto\s+the\s+table\s+(?:in|of|at)\s+paragraph\s+(?P<para>(?:\((?:[a-z]{{1,4}}|\d{{1,3}})\))+)"
+        r"(?is)^\d{{1,2}}\.\s+In\s+(?:§|sec\.)\s*(?P<s1>\d+[a-z]?\.[\w.-]*\w),\s+(?:{TABLE_OF})?(?:paragraph\s+)?(?P<para>{DESIGNATION})\s+(?:is\s+)?(?:proposed\s+to\s+be\s+)?amended\s+by\s+adding\b.{{0,200}}?\bentr(?:y|ies)\b"
     ))
     .expect("valid pattern")
 });
+/// "the table in paragraph ", "table 2 to paragraph ".
+const TABLE_OF: &str = r"(?:the\s+)?table(?:\s+\d+)?\s+(?:in|of|at|to)\s+paragraph\s+";
+/// A paragraph designation of one or more levels: "(g)(1)(i)".
+const DESIGNATION: &str = r"(?:\((?:[a-z]{1,4}|\d{1,3})\))+";
 /// A full designation down to an entry of a list: "(b)(2)(i)(D)" (the entry at the fourth level,
 /// 1 CFR 21.11's (A), (B), ...).
 static ENTRY_DESIGNATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,7 +76,7 @@ impl ListAmendment {
     /// entry of a list (a designation ending in a capital letter), or it adds a table's entry.
     pub(crate) fn read(instruction: &str) -> Option<Self> {
         let section = |c: &regex::Captures<'_>| c.name("s1").or_else(|| c.name("s2")).map(|m| m.as_str().to_string());
-        if let Some(c) = TABLE.captures(instruction) {
+        if let Some(c) = TABLE.captures(instruction).or_else(|| IN_SECTION_TABLE.captures(instruction)) {
             let added = vec![Added { paragraph: c["para"].to_string(), designation: None }];
             return Some(ListAmendment { section: section(&c)?, added });
         }
@@ -149,12 +160,14 @@ pub(crate) fn row_system(heads: &[String], row: &[String]) -> Option<(String, St
 /// The authority a section paragraph's list is exempt under, where the CFR says so in the
 /// paragraph that the rule prints only as stars: 45 CFR 5b.11(b)(2)(i) lists the systems exempt
 /// under 5 U.S.C. 552a(j)(2), (b)(2)(ii) those under (k)(2); 20 CFR 401.85(b)(2)(ii) those under
-/// (k)(2); 31 CFR 1.36(g) those under (k)(2).
+/// (k)(2); 31 CFR 1.36(c) ("General exemptions under 5 U.S.C. 552a(j)(2)") those under (j)(2),
+/// (g) those under (k)(2).
 pub(crate) fn list_authority(section: &str, paragraph: &str) -> Option<&'static str> {
     const LISTS: &[(&str, &str, &str)] = &[
         ("5b.11", "(b)(2)(i)", "(j)(2)"),
         ("5b.11", "(b)(2)(ii)", "(k)(2)"),
         ("401.85", "(b)(2)(ii)", "(k)(2)"),
+        ("1.36", "(c)", "(j)(2)"),
         ("1.36", "(g)", "(k)(2)"),
     ];
     let within = |p: &str| paragraph == p || paragraph.starts_with(&format!("{p}("));
@@ -199,7 +212,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.added, [added("(c)(1)(ii)", None)]);
+        let a = ListAmendment::read(
+            "2. Amend § 1.36 by adding, in numerical order, an entry for FinCEN .004 to table 7 to paragraph (g)(1)(i):",
+        )
+        .unwrap();
+        assert_eq!(a.added, [added("(g)(1)(i)", None)]);
+        let a = ListAmendment::read(
+            "2. In § 1.36, the table in paragraph (c)(1)(ii) is amended by adding the following entry in numerical order:",
+        )
+        .unwrap();
+        assert_eq!((a.section.as_str(), a.added), ("1.36", vec![added("(c)(1)(ii)", None)]));
         assert_eq!(ListAmendment::read("2. Amend § 1.36 by revising paragraph (g) to read as follows:"), None);
+        assert_eq!(ListAmendment::read("2. Amend § 1.36 by revising the table in paragraph (g)(1)(i):"), None);
     }
 
     #[test]
