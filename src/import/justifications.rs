@@ -222,6 +222,29 @@ mod tests {
     }
 
     #[test]
+    fn provisions_of_reasons_in_a_preamble() {
+        let read = |t: &str| written_provisions(t).map(|s| s.iter().map(ToString::to_string).collect::<Vec<_>>());
+        assert_eq!(
+            read("(1) Subsections (c)(3) and (c)(4), accounting of disclosures. Release ...").unwrap(),
+            ["(c)(3)", "(c)(4)"]
+        );
+        assert_eq!(
+            read("(4) Subsections (e)(4)(G), (H) and (I), and (f). The system ...").unwrap(),
+            ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"]
+        );
+        assert_eq!(
+            read("*Subsections (f)(2) through (f)(5).* Because ...").unwrap(),
+            ["(f)(2)", "(f)(3)", "(f)(4)", "(f)(5)"]
+        );
+        assert_eq!(
+            read("(2) From 5 U.S.C. 552a(d)(1), (2), (3), and (4), because ...").unwrap(),
+            ["(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)"]
+        );
+        assert_eq!(read("*Regulatory Flexibility Act.* We certify ..."), None);
+        assert_eq!(read("(1) The system holds records (c)(3)."), None);
+    }
+
+    #[test]
     fn one_group_with_heading() {
         let t = "(a) From subsection (c)(3) and (4) (Accounting for Disclosures) because release of the accounting.";
         let r = parse(t).unwrap();

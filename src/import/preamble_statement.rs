@@ -108,3 +108,62 @@ pub(super) fn read(supplementary: &[Unit], ctx: &mut Ctx) -> Result<Option<Pream
 fn is_reason(unit: &Unit) -> bool {
     !unit.is_heading() && justifications::written_provisions(&unit.reading()).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement(markdown: &str) -> Option<PreambleStatement> {
+        let units = super::super::text::read_markdown(markdown);
+        read(&units, &mut Ctx::default()).unwrap()
+    }
+
+    fn provisions(j: &Justification) -> Vec<String> {
+        j.subsections.iter().flat_map(|p| p.subsections()).map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn claims_intro_and_numbered_reasons() {
+        let st = statement(
+            "### I. Background\n\nHHS proposed the rule on February 24, 2015.\n\n\
+             Under 5 U.S.C. 552a(k)(2), this system is exempt from subsections (c)(3) and (d) of the Privacy Act.\n\n\
+             The reasons for the exemptions are as follows:\n\n\
+             (1) Subsection (c)(3), accounting of disclosures. Release would alert the subject.\n\n\
+             The accounting would also reveal sources.\n\n\
+             (2) Subsection (d), access to records. Access would reveal the investigation.\n\n\
+             ### II. Comments\n\nNone were received.\n",
+        )
+        .unwrap();
+        assert_eq!(st.before.len(), 2);
+        assert_eq!(st.exemptions.claims.len(), 1);
+        assert_eq!(st.exemptions.place(), StatementPlace::Preamble);
+        assert_eq!(
+            st.exemptions.reasons_intro.as_ref().unwrap().value.trim(),
+            "The reasons for the exemptions are as follows:"
+        );
+        assert_eq!(st.justifications.iter().map(provisions).collect::<Vec<_>>(), [vec!["(c)(3)"], vec!["(d)"]]);
+        // A paragraph between two reasons continues the first.
+        assert!(st.justifications[0].text.value.contains("also reveal sources"));
+        assert_eq!(st.after.len(), 2);
+    }
+
+    #[test]
+    fn italic_run_in_reasons_and_what_follows_them() {
+        let st = statement(
+            "We propose to exempt the system under 5 U.S.C. 552a(k)(2) from subsections (c)(3) and (d)(1) through (d)(4).\n\n\
+             We are proposing these exemptions for the following reasons:\n\n\
+             *Subsection (c)(3).* Providing an accounting would alert the subject.\n\n\
+             *Subsections (d)(1) through (d)(4).* Access would reveal sources.\n\n\
+             *Regulatory Flexibility Act.* We certify that the rule has no significant impact.\n",
+        )
+        .unwrap();
+        assert_eq!(st.justifications.len(), 2);
+        assert_eq!(provisions(&st.justifications[1]), ["(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)"]);
+        assert_eq!(st.after.len(), 1);
+    }
+
+    #[test]
+    fn a_preamble_without_claims_is_no_statement() {
+        assert!(statement("The Department proposes to exempt a system of records.\n\nNo comments.\n").is_none());
+    }
+}
