@@ -133,19 +133,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         ctx,
         super::dates::Convention::Rule { final_rule: stage == Stage::Final },
     )?;
-    let statement = if reg.list.is_some() { preamble_statement::read(&supp, ctx)? } else { None };
-    if reg.list.is_some() && statement.is_none() {
-        ctx.warn(None, "the rule adds the system to a list, but no paragraph of the preamble states its claims");
-    }
-    let mut supplementary_after = None;
-    match &statement {
-        Some(st) => {
-            preamble.supplementary = ctx.prose(&st.before)?;
-            supplementary_after = ctx.prose(&st.after)?;
-        }
-        None => preamble.supplementary = ctx.prose(&supp)?,
-    }
-
+    let (stated, supplementary_after) = supplementary_parts(reg.list.is_some(), &supp, preamble, ctx)?;
     if let Some((line_text, line)) = &reg.issuance_line {
         let short =
             parts_pre.agency.abbreviation.as_ref().map_or(parts_pre.agency.name.value.as_str(), |a| a.value.as_str());
@@ -157,21 +145,16 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     }
 
     if para_rich.is_none() && reg.list.is_none() {
-        if reg.section.is_some() {
-            ctx.warn(None, "no paragraph found under the section heading");
+        let missing = if reg.section.is_some() {
+            "no paragraph found under the section heading"
         } else {
-            ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
-        }
+            "no \"Add paragraph N to appendix X to part P\" paragraph found"
+        };
+        ctx.warn(None, missing);
     }
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
-        match statement {
-            Some(st) => SystemPart {
-                leadin: (!st.justifications.is_empty()).then_some(Leadin::Written),
-                exemptions: st.exemptions,
-                justifications: st.justifications,
-                reasons_paragraph: None,
-                numbering: None,
-            },
+        match stated {
+            Some(part) => part,
             None => read_system_part(
                 para_rich.as_ref(),
                 reg.paragraph_unit.as_ref(),
@@ -201,6 +184,36 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// SUPPLEMENTARY INFORMATION of a rule whose regulatory text only adds the system to a list: the
+/// claims and reasons it states ([`preamble_statement`]) as the system's part, the text before
+/// them as `notice.supplementary` and the text after them as `supplementary_after`. Any other
+/// rule's is `notice.supplementary` whole.
+fn supplementary_parts(
+    listed: bool,
+    supplementary: &[Unit],
+    preamble: &mut crate::model::Preamble,
+    ctx: &mut Ctx,
+) -> Result<(Option<SystemPart>, Option<crate::model::Prose>), Box<ImportError>> {
+    let statement = if listed { preamble_statement::read(supplementary, ctx)? } else { None };
+    let Some(st) = statement else {
+        if listed {
+            ctx.warn(None, "the rule adds the system to a list, but no paragraph of the preamble states its claims");
+        }
+        preamble.supplementary = ctx.prose(supplementary)?;
+        return Ok((None, None));
+    };
+    preamble.supplementary = ctx.prose(&st.before)?;
+    let after = ctx.prose(&st.after)?;
+    let part = SystemPart {
+        leadin: (!st.justifications.is_empty()).then_some(Leadin::Written),
+        exemptions: st.exemptions,
+        justifications: st.justifications,
+        reasons_paragraph: None,
+        numbering: None,
+    };
+    Ok((Some(part), after))
 }
 
 /// The system a rule's paragraph names, by the registered section conventions or, for an
