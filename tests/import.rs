@@ -978,3 +978,30 @@ fn list_entry_rules_render_as_printed_and_round_trip() {
         assert_eq!(strip(&stdout(&again)), strip(&source), "{name}: the rendering imports back differently");
     }
 }
+
+/// A list entry that names another system than the rule's first entry is not printed as the
+/// rule's system: it is kept in `[[unplaced]]`, with a warning that the instruction's entry did
+/// not follow.
+#[test]
+fn a_list_entry_of_another_system_is_kept_unplaced() {
+    let original =
+        std::fs::read_to_string(root().join("tests/corpus/documents/hhs-oig-09-90-0003-final-rule-2015-14732.txt"))
+            .unwrap();
+    let changed = original.replace("    (L) Criminal Investigative", "    (L) Civil Investigative");
+    assert_ne!(changed, original);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("rule.txt");
+    std::fs::write(&input, changed).unwrap();
+    let out = import_cli(&input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let Document::ExemptionRule(r) = load_unchecked(&stdout(&out)) else { panic!("not a rule") };
+    assert_eq!(r.cfr.entries.len(), 1);
+    assert_eq!(r.unplaced.len(), 1);
+    assert!(r.unplaced[0].text.value.contains("(L) Civil Investigative Files"));
+    assert!(stderr(&out).contains("the instruction adds paragraph (b)(2)(ii)(L), but no entry"), "{}", stderr(&out));
+}
+
+/// Loads a source that may carry findings (unplaced text is one).
+fn load_unchecked(text: &str) -> Document {
+    sorn::source::load_str("imported.toml", text).documents.into_iter().next().expect("a document").document
+}

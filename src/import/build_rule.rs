@@ -374,7 +374,8 @@ impl RegText {
         reg
     }
 
-    /// The further systems of an appendix rule (one per further paragraph the instruction adds);
+    /// The further systems of an appendix rule (one per further paragraph the instruction adds),
+    /// with a warning for each paragraph or list entry the instruction adds that does not follow;
     /// then what could not be placed is kept as unplaced.
     fn further_systems(&mut self, texts: &[&str], ctx: &mut Ctx) -> Result<Vec<ExemptSystem>, Box<ImportError>> {
         let mut systems = Vec::new();
@@ -383,6 +384,13 @@ impl RegText {
         }
         for n in self.more_paragraphs.iter().skip(systems.len()) {
             ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
+        }
+        for added in self.list.iter().flat_map(|l| l.added.iter().skip(self.entries.len())) {
+            let entry = match &added.designation {
+                Some(d) => format!("paragraph {}{d}", added.paragraph),
+                None => format!("an entry to the table in paragraph {}", added.paragraph),
+            };
+            ctx.warn(None, format!("the instruction adds {entry}, but no entry of the rule's system follows"));
         }
         for (after, unit) in std::mem::take(&mut self.leftovers) {
             ctx.unplace(&after, std::slice::from_ref(&unit))?;
@@ -612,10 +620,13 @@ impl RegText {
         }
         match (&next.designation, &unit.kind) {
             (Some(d), _) => {
-                let Some((name, id)) = list_entry::entry_text(reading, d).and_then(list_entry::name_and_id) else {
+                let Some(system) = list_entry::entry_text(reading, d).and_then(list_entry::name_and_id) else {
                     return false;
                 };
-                self.entry_systems.push((name, id));
+                if !self.same_system(&system) {
+                    return false;
+                }
+                self.entry_systems.push(system);
                 self.entries.push(ListEntry {
                     paragraph: Loc::synthetic(next.paragraph.clone()),
                     designation: Some(Loc::synthetic(d.clone())),
@@ -627,7 +638,9 @@ impl RegText {
             (None, super::unit::UnitKind::Verbatim(md)) => {
                 let (heads, rows) = list_entry::table(md);
                 let [row] = rows.as_slice() else { return false };
-                let Some(system) = list_entry::row_system(&heads, row) else { return false };
+                let Some(system) = list_entry::row_system(&heads, row).filter(|s| self.same_system(s)) else {
+                    return false;
+                };
                 self.entry_systems.push(system);
                 self.entries.push(ListEntry {
                     paragraph: Loc::synthetic(next.paragraph.clone()),
@@ -639,6 +652,12 @@ impl RegText {
             }
             (None, _) => false,
         }
+    }
+
+    /// Whether an entry names the system the first entry names: the model's entries all print the
+    /// rule's one system, so an entry of another system is left for the unplaced text.
+    fn same_system(&self, system: &(String, String)) -> bool {
+        self.entry_systems.first().is_none_or(|first| first == system)
     }
 
     /// The system the first list entry names ("Name", "ID"), when the rule adds entries.
