@@ -160,11 +160,13 @@ fn list_entries(r: &ExemptionRule, blocks: &mut Vec<Block>) {
 /// A table of one new row between stars, in Markdown: the identifier under a "number" column
 /// head, the name (ending in a period, as the tables print it) under the others.
 fn table_row(columns: &[crate::model::Loc<String>], id: &str, name: &str) -> String {
-    let heads: Vec<String> = columns.iter().map(|c| escape(c.value.trim())).collect();
+    // A line break would end the table's row.
+    let one_line = |t: &str| escape(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let heads: Vec<String> = columns.iter().map(|c| one_line(&c.value)).collect();
     let heads = if heads.is_empty() { vec!["Number".to_string(), "System name".to_string()] } else { heads };
     let cell = |head: &str| {
         let h = head.to_lowercase();
-        if h.contains("name") || h.contains("title") { escape(&format!("{name}.")) } else { escape(id) }
+        if h.contains("name") || h.contains("title") { one_line(&format!("{name}.")) } else { one_line(id) }
     };
     let row_of = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
     let stars =
@@ -336,4 +338,20 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
         sentences.push(format!("This final rule is effective {}.", mark(&effective)));
     }
     (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_row;
+    use crate::model::Loc;
+
+    #[test]
+    fn a_table_row_stays_one_row_whatever_the_name() {
+        let heads = [Loc::synthetic("Number".to_string()), Loc::synthetic("System name".to_string())];
+        let table = table_row(&heads, "FinCEN .003", "Bank | Secrecy\nAct <Reports>");
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 5, "{table}");
+        assert_eq!(lines[3], "| FinCEN .003 | Bank \\| Secrecy Act \\<Reports\\>. |");
+        assert_eq!(lines[2], "| \\* \\* \\* |  |");
+    }
 }
