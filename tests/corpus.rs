@@ -582,11 +582,19 @@ fn check_source(source: &ImportedSource) -> Vec<(String, String)> {
 }
 
 /// The document with "(e)(13)" planted in its first claim list: before the first "(e)(1)" of its
-/// regulatory text (from the List of Subjects on), where every rule form states its claims before
-/// its reasons.
+/// regulatory text (from the List of Subjects on), where every rule form that states its claims
+/// in the regulatory text states them before its reasons; or, when the regulatory text cites no
+/// provision (it only adds the system to a section's list), before the first "(c)(3)" of the
+/// SUPPLEMENTARY INFORMATION, where such a rule states its claims before its reasons.
 fn plant_invalid_citation(text: &str) -> Option<String> {
     let start = text.find("List of Subjects")?;
-    let at = start + text[start..].find("(e)(1)")?;
+    let at = match text[start..].find("(e)(1)") {
+        Some(at) => start + at,
+        None => {
+            let preamble = text.find("SUPPLEMENTARY INFORMATION")?;
+            preamble + text[preamble..start].find("(c)(3)")?
+        }
+    };
     Some(format!("{}(e)(13), {}", &text[..at], &text[at..]))
 }
 

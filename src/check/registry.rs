@@ -50,6 +50,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unjustified_exemption::META, rules::unjustified_exemption::check),
     Registered::Lint(&rules::unclaimed_justification::META, rules::unclaimed_justification::check),
     Registered::Lint(&rules::partial_justification::META, rules::partial_justification::check),
+    Registered::Lint(&rules::entry_authority::META, rules::entry_authority::check),
     Registered::Lint(&rules::unauthorized_exemption::META, rules::unauthorized_exemption::check),
     Registered::Lint(&rules::general_exemption_agency::META, rules::general_exemption_agency::check),
     Registered::Lint(&rules::general_exemption_purpose::META, rules::general_exemption_purpose::check),

@@ -393,6 +393,7 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     if let Some(p) = &r.published {
         w.raw("published", &date(&p.value));
     }
+    w.prose("supplementary_after", r.supplementary_after.as_ref());
     agency(w, &r.agency);
     preamble(w, &r.notice);
     w.table("system");
@@ -439,8 +440,18 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         let form = match l.value {
             crate::model::Leadin::From => "\"from\"",
             crate::model::Leadin::Subsection => "\"subsection\"",
+            crate::model::Leadin::Written => "\"written\"",
         };
         w.raw("leadin", form);
+    }
+    for entry in &r.cfr.entries {
+        w.array_table("cfr.entries");
+        w.str("paragraph", Some(&entry.paragraph));
+        w.str("designation", entry.designation.as_ref());
+        w.str("authority", entry.authority.as_ref());
+        if !entry.columns.is_empty() {
+            w.raw("columns", &list(&entry.columns));
+        }
     }
     exemption_paragraph(w, "", &r.exemptions, &r.justifications);
     for system in &r.systems {
@@ -484,6 +495,9 @@ fn exemption_paragraph(
     w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("reasons_intro", e.reasons_intro.as_ref());
+    if e.place() == crate::model::StatementPlace::Preamble {
+        w.raw("place", "\"preamble\"");
+    }
     claims(w, &format!("{prefix}exemptions.claims"), &e.claims);
     for j in justifications {
         w.array_table(&format!("{prefix}justifications"));

@@ -21,8 +21,9 @@ pub use common::{
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
 pub use rule::{
-    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering, Paragraph, RuleExemptions,
-    covers_of, is_designation, justification_label, justification_letter,
+    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, ListEntry, Numbering, Paragraph,
+    RuleExemptions, StatementPlace, covers_of, designation_levels, is_designation, justification_label,
+    justification_letter,
 };
 pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};
@@ -170,6 +171,9 @@ impl Document {
                 }
             }
             Document::ExemptionRule(r) => {
+                if let Some(p) = &r.supplementary_after {
+                    out.push(("supplementary_after".into(), p));
+                }
                 if let Some(p) = &r.cfr.authority {
                     out.push(("cfr.authority".into(), p));
                 }
