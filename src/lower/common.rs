@@ -244,6 +244,8 @@ pub fn justification_leadin_cited(
     match form {
         crate::model::Leadin::From => format!("From {noun} {}", join_and(&parts)),
         crate::model::Leadin::Subsection => format!("{} {}.", capitalize(noun), join_and(&parts)),
+        // The reason's text carries its own lead-in.
+        crate::model::Leadin::Written => String::new(),
     }
 }
 

@@ -5,7 +5,9 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{Amendment, ExemptionRule, SectionForm, SignaturePlacement, Stage, justification_label};
+use crate::model::{
+    Amendment, ExemptionRule, Leadin, SectionForm, SignaturePlacement, Stage, StatementPlace, justification_label,
+};
 
 /// Lowers an exemption rule.
 pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
@@ -42,6 +44,12 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     blocks.extend(caption("SUMMARY", r.notice.summary.as_ref().map(|p| ctx.prose(p))));
     blocks.extend(caption("DATES", dates_text(r, &ctx)));
     preamble_tail(&ctx, &r.notice, &mut blocks);
+    if r.exemptions.place() == StatementPlace::Preamble {
+        statement_paragraphs(r, &ctx, &mut blocks);
+        if let Some(after) = &r.supplementary_after {
+            blocks.push(Block::Markdown(ctx.prose(after)));
+        }
+    }
 
     if !r.cfr.subjects.is_empty() {
         blocks.push(Block::Heading(3, format!("List of Subjects in {title} CFR Part {part}")));
@@ -97,6 +105,7 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         if r.cfr.amendment() == Amendment::AmendByAdding {
             blocks.push(Block::Stars);
         }
+        list_entries(r, &mut blocks);
     } else {
         let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
         let heading = match &r.cfr.appendix_heading {
@@ -111,6 +120,9 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     let mut parent = None;
     for group in r.paragraph_groups() {
         let Some(view) = group.first() else { continue };
+        if view.exemptions.place() != StatementPlace::Regulation {
+            continue;
+        }
         let ctx = Context { system: view.system.clone(), ..ctx.clone() };
         match r.cfr.form() {
             SectionForm::DodBlock => block_paragraphs(view, &ctx, &mut parent, &mut blocks),
@@ -127,17 +139,72 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     FrDocument { title: subject, section, blocks }
 }
 
-/// One system's paragraph (its designation, description and claims), the systems listed in it
-/// with it ("(1) Name (ID)."), and its reasons, under their own designation in a section.
-fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Vec<Block>) {
-    let Some(r) = group.first() else { return };
-    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
-    let mut body = Vec::new();
-    match (&paragraph, &r.cfr.section) {
-        (Some(p), None) => body.push(escape(&format!("{p}."))),
-        (Some(p), Some(_)) => body.push(escape(p)),
-        (None, _) => {}
+/// The entries a rule adds to the lists or tables of a section ([`crate::model::ListEntry`]), as
+/// the FR prints them: each designation on the way down to the list with stars for its unchanged
+/// text ("(b) \* \* \*", "(2) \* \* \*", "(i) \* \* \*") where the entry before did not
+/// already print it, then the entry ("(D) Name, ID.") or the table with its new row between
+/// stars; stars after the last.
+fn list_entries(r: &ExemptionRule, blocks: &mut Vec<Block>) {
+    if r.cfr.entries.is_empty() {
+        return;
     }
+    let system = &r.system;
+    let mut printed: Vec<String> = Vec::new();
+    for entry in &r.cfr.entries {
+        let levels = entry.levels();
+        let shared = printed.iter().zip(&levels).take_while(|(a, b)| a == b).count();
+        // A table's own paragraph prints its stars too; a list's last level is the entry's.
+        for level in &levels[shared.min(levels.len())..] {
+            blocks.push(Block::Markdown(escape(&format!("{level} * * *"))));
+        }
+        printed = levels;
+        let id = system.id.value.trim();
+        let name = system.name.value.trim().trim_end_matches('.');
+        match &entry.designation {
+            Some(d) => blocks.push(Block::Markdown(escape(&format!("{} {name}, {id}.", d.value.trim())))),
+            None => blocks.push(Block::Markdown(table_row(&entry.columns, id, name))),
+        }
+    }
+    blocks.push(Block::Stars);
+}
+
+/// A table of one new row between stars, in Markdown: the identifier under a "number" column
+/// head, the name (ending in a period, as the tables print it) under the others.
+fn table_row(columns: &[crate::model::Loc<String>], id: &str, name: &str) -> String {
+    // A line break would end the table's row.
+    let one_line = |t: &str| escape(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let heads: Vec<String> = columns.iter().map(|c| one_line(&c.value)).collect();
+    let heads = if heads.is_empty() { vec!["Number".to_string(), "System name".to_string()] } else { heads };
+    let cell = |head: &str| {
+        let h = head.to_lowercase();
+        if h.contains("name") || h.contains("title") { one_line(&format!("{name}.")) } else { one_line(id) }
+    };
+    let row_of = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let stars =
+        row_of((0..heads.len()).map(|i| if i == 0 { "\\* \\* \\*".to_string() } else { String::new() }).collect());
+    [
+        row_of(heads.clone()),
+        row_of(heads.iter().map(|_| "---".to_string()).collect()),
+        stars.clone(),
+        row_of(heads.iter().map(|h| cell(h)).collect()),
+        stars,
+    ]
+    .join("\n")
+}
+
+/// The claims and reasons a rule states in its preamble (`exemptions.place = "preamble"`): the
+/// paragraph that states the claims, the reasons' introduction and the reasons.
+fn statement_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let mut body = Vec::new();
+    exemption_sentences(r, ctx, &mut body);
+    if !body.is_empty() {
+        blocks.push(Block::Markdown(body.join(" ")));
+    }
+    reasons(r, ctx, blocks);
+}
+
+/// The description, claim sentences (as written or generated) and note of a system's paragraph.
+fn exemption_sentences(r: &ExemptionRule, ctx: &Context<'_>, body: &mut Vec<String>) {
     if let Some(d) = &r.exemptions.description {
         body.push(ctx.prose(d));
     }
@@ -150,12 +217,32 @@ fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Ve
     if let Some(note) = &r.exemptions.note {
         body.push(ctx.prose(note));
     }
+}
+
+/// One system's paragraph (its designation, description and claims), the systems listed in it
+/// with it ("(1) Name (ID)."), and its reasons, under their own designation in a section.
+fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let Some(r) = group.first() else { return };
+    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
+    let mut body = Vec::new();
+    match (&paragraph, &r.cfr.section) {
+        (Some(p), None) => body.push(escape(&format!("{p}."))),
+        (Some(p), Some(_)) => body.push(escape(p)),
+        (None, _) => {}
+    }
+    exemption_sentences(r, ctx, &mut body);
     blocks.push(Block::Markdown(body.join(" ")));
     if group.len() > 1 {
         for (i, listed) in group.iter().enumerate() {
             blocks.push(Block::Markdown(escape(&format!("({}) {}", i + 1, sentence(&listed.system.caption())))));
         }
     }
+    reasons(r, ctx, blocks);
+}
+
+/// The reasons' introduction (with its designation in a section) and the reasons, each with its
+/// label and generated lead-in, or as written.
+fn reasons(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
     let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
     match (reasons_designation, &r.exemptions.reasons_intro) {
         (Some(d), Some(intro)) => blocks.push(Block::Markdown(format!("{} {}", escape(d), ctx.prose(intro)))),
@@ -163,15 +250,23 @@ fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Ve
         (None, Some(intro)) => blocks.push(Block::Markdown(ctx.prose(intro))),
         (None, None) => {}
     }
-    let numbering = r.cfr.numbering();
     for (i, j) in r.justifications.iter().enumerate() {
-        let lead = escape(&format!(
-            "({}) {}",
-            justification_label(numbering, i),
-            common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations())
-        ));
-        blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
+        blocks.push(Block::Markdown(reason(r, ctx, i, j)));
     }
+}
+
+/// The `i`th reason: its label and generated lead-in, then its text; or its text alone when the
+/// reasons are printed as written (`cfr.leadin = "written"`).
+fn reason(r: &ExemptionRule, ctx: &Context<'_>, i: usize, j: &crate::model::Justification) -> String {
+    if r.cfr.leadin() == Leadin::Written {
+        return ctx.prose(&j.text);
+    }
+    let lead = escape(&format!(
+        "({}) {}",
+        justification_label(r.cfr.numbering(), i),
+        common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations())
+    ));
+    format!("{lead} {}", ctx.prose(&j.text))
 }
 
 /// A text closed by a period, unless it ends in one already (inside quotation marks too).
@@ -209,20 +304,8 @@ fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, printed: &mut Option<S
     if let Some(a) = &r.exemptions.authority {
         parts.push((authority, ctx.prose(a)));
     }
-    let numbering = r.cfr.numbering();
-    let mut reasons_text: Vec<String> = r
-        .justifications
-        .iter()
-        .enumerate()
-        .map(|(i, j)| {
-            let lead = format!(
-                "({}) {}",
-                justification_label(numbering, i),
-                common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations())
-            );
-            format!("{} {}", escape(&lead), ctx.prose(&j.text))
-        })
-        .collect();
+    let mut reasons_text: Vec<String> =
+        r.justifications.iter().enumerate().map(|(i, j)| reason(r, ctx, i, j)).collect();
     let run_in = match &r.exemptions.reasons_intro {
         Some(intro) => ctx.prose(intro),
         None if !reasons_text.is_empty() => reasons_text.remove(0),
@@ -281,6 +364,9 @@ pub fn amendatory_instruction(r: &ExemptionRule) -> String {
     let list = common::join_and(&added);
     if let Some(section) = &r.cfr.section {
         let section = section.value.trim();
+        if let Some(instruction) = entries_instruction(r, section) {
+            return instruction;
+        }
         return match amendment {
             Amendment::Add => format!("Add § {section} to read as follows:"),
             Amendment::Revise => format!("Revise § {section} to read as follows:"),
@@ -299,6 +385,31 @@ pub fn amendatory_instruction(r: &ExemptionRule) -> String {
     }
 }
 
+/// The instruction for entries added to a section's lists ("Amend § 5b.11 by adding paragraphs
+/// (b)(2)(i)(D) and (b)(2)(ii)(L) to read as follows:") or to a table ("Amend § 1.36 by adding the
+/// following entry to the table in paragraph (g)(1)(i) in numerical order:").
+fn entries_instruction(r: &ExemptionRule, section: &str) -> Option<String> {
+    let entries = &r.cfr.entries;
+    if entries.is_empty() {
+        return None;
+    }
+    let tables: Vec<String> =
+        entries.iter().filter(|e| e.designation.is_none()).map(|e| e.paragraph.value.trim().to_string()).collect();
+    let listed: Vec<String> = entries.iter().filter(|e| e.designation.is_some()).map(|e| e.designation()).collect();
+    let mut parts = Vec::new();
+    if !listed.is_empty() {
+        let noun = if listed.len() > 1 { "paragraphs" } else { "paragraph" };
+        parts.push(format!("{noun} {}", common::join_and(&listed)));
+    }
+    if !tables.is_empty() {
+        let (noun, object) =
+            if tables.len() > 1 { ("tables in paragraphs", "entries") } else { ("table in paragraph", "entry") };
+        parts.push(format!("the following {object} to the {noun} {} in numerical order", common::join_and(&tables)));
+    }
+    let ending = if listed.is_empty() { ":" } else { " to read as follows:" };
+    Some(format!("Amend § {section} by adding {}{ending}", common::join_and(&parts)))
+}
+
 fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
     if let Some(p) = &r.notice.dates {
         return Some(ctx.prose(p));
@@ -312,4 +423,20 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
         sentences.push(format!("This final rule is effective {}.", mark(&effective)));
     }
     (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_row;
+    use crate::model::Loc;
+
+    #[test]
+    fn a_table_row_stays_one_row_whatever_the_name() {
+        let heads = [Loc::synthetic("Number".to_string()), Loc::synthetic("System name".to_string())];
+        let table = table_row(&heads, "FinCEN .003", "Bank | Secrecy\nAct <Reports>");
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 5, "{table}");
+        assert_eq!(lines[3], "| FinCEN .003 | Bank \\| Secrecy Act \\<Reports\\>. |");
+        assert_eq!(lines[2], "| \\* \\* \\* |  |");
+    }
 }
