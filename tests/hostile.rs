@@ -13,8 +13,11 @@ use sorn::config::Config;
 use sorn::report::Style;
 use sorn::source::load_str;
 
-/// Generous for a debug build on a busy machine; the release build is many times faster.
-const QUICK: Duration = Duration::from_millis(900);
+/// The bound that tells a hang (or quadratic work on these inputs, which takes minutes) from
+/// work that finishes: these tests prove that hostile input ends, not how fast it runs. Speed
+/// is measured by the benchmark (`cargo bench`), and growth by `assert_linear` below; an
+/// absolute bound tight enough to measure speed fails on a loaded machine.
+const QUICK: Duration = Duration::from_secs(10);
 
 fn base_notice() -> String {
     std::fs::read_to_string(root().join("tests/fixtures/base/notice.toml")).unwrap()
