@@ -186,6 +186,9 @@ fn imported_shape(source: &Value) -> Shape {
     }
     field("signature", source.get("signature").is_some().to_string());
     field("unplaced", array(source.get("unplaced")).len().to_string());
+    if kind == "exemption-rule" {
+        return Shape { kind, fields, systems: rule_systems(source) };
+    }
     let systems: Vec<&Value> = match source.get("systems") {
         Some(_) if kind == "sorn" => sorn_systems,
         Some(list) => array(Some(list)).iter().collect(),
@@ -207,6 +210,30 @@ fn imported_shape(source: &Value) -> Shape {
         })
         .collect();
     Shape { kind, fields, systems }
+}
+
+/// The systems of an imported rule: `[system]` with the top-level `[exemptions]` and
+/// `[[justifications]]`, then each `[[systems]]` with its own, or, when it `shares_paragraph`,
+/// with those of the system before it.
+fn rule_systems(source: &Value) -> Vec<SystemShape> {
+    let shape = |s: Option<&Value>, exemptions: Option<&Value>, justifications: Option<&Value>| SystemShape {
+        id: fold(s.and_then(|s| str_of(s, "id")).unwrap_or("")),
+        name: fold(s.and_then(|s| str_of(s, "name")).unwrap_or("")),
+        claims: claims(array(exemptions.and_then(|e| e.get("claims")))),
+        justifications: array(justifications).iter().map(|j| subsections(j).join(" ")).collect(),
+    };
+    let mut out = vec![shape(source.get("system"), source.get("exemptions"), source.get("justifications"))];
+    for s in array(source.get("systems")) {
+        let mut next = shape(Some(s), s.get("exemptions"), s.get("justifications"));
+        if s.get("shares_paragraph").and_then(Value::as_bool) == Some(true)
+            && let Some(before) = out.last()
+        {
+            next.claims = before.claims.clone();
+            next.justifications = before.justifications.clone();
+        }
+        out.push(next);
+    }
+    out
 }
 
 /// The captions one system of a SORN source prints, by field name.
