@@ -65,3 +65,54 @@ fn man_out_dir_writes_one_page_per_command() {
     assert!(check.contains("sarif") && check.contains("github"), "the page lists --format's values");
     assert_eq!(stderr(&out).lines().count(), expected.len());
 }
+
+/// A repository with the ICE-015 sources in `notices/ice/`, and the folder its root resolves to.
+fn repository() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().canonicalize().unwrap();
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    let notices = repo.join("notices/ice");
+    std::fs::create_dir_all(&notices).unwrap();
+    for name in ["dhs-ice-015.toml", "dhs-ice-015-final-rule.toml"] {
+        std::fs::copy(common::root().join("sorns").join(name), notices.join(name)).unwrap();
+    }
+    (dir, repo)
+}
+
+fn check_in(dir: &std::path::Path, format: &str, path: &str) -> String {
+    let out = sorn().current_dir(dir).args(["check", "--format", format, path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn github_annotations_name_files_from_the_repository_root_in_a_subfolder() {
+    let (_dir, repo) = repository();
+    let from_root = check_in(&repo, "github", "notices");
+    let from_subfolder = check_in(&repo.join("notices/ice"), "github", ".");
+    let from_sibling = check_in(&repo.join("notices"), "github", "./ice/../ice");
+    assert!(from_subfolder.lines().any(|l| l.contains("file=notices/ice/dhs-ice-015.toml,")), "{from_subfolder}");
+    assert_eq!(from_root, from_subfolder);
+    assert_eq!(from_root, from_sibling);
+}
+
+#[test]
+fn sarif_from_a_subfolder_is_relative_to_srcroot_and_records_the_working_directory() {
+    let (_dir, repo) = repository();
+    let subfolder = repo.join("notices/ice");
+    let log: serde_json::Value = serde_json::from_str(&check_in(&subfolder, "sarif", ".")).unwrap();
+    let run = &log["runs"][0];
+    let file_uri = |p: &std::path::Path| format!("file://{}/", p.display());
+    assert_eq!(run["originalUriBaseIds"]["SRCROOT"]["uri"], file_uri(&repo));
+    assert_eq!(run["invocations"][0]["workingDirectory"]["uri"], file_uri(&subfolder));
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let location = &result["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert!(location["uri"].as_str().unwrap().starts_with("notices/ice/dhs-ice-015"), "{location}");
+        assert_eq!(location["uriBaseId"], "SRCROOT");
+        assert!(repo.join(location["uri"].as_str().unwrap()).is_file());
+    }
+    let from_root: serde_json::Value = serde_json::from_str(&check_in(&repo, "sarif", "notices")).unwrap();
+    assert_eq!(from_root["runs"][0]["results"], run["results"], "the same results and fingerprints");
+}
