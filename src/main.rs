@@ -50,7 +50,8 @@ enum Command {
         /// Run the rules first; do not render a source with error-level findings.
         #[arg(long)]
         check: bool,
-        /// A review copy: render sources that still have `{todo}` placeholders.
+        /// A review copy: render sources that still have `{todo}` placeholders, and mark the HTML
+        /// page DRAFT on screen and on every printed page.
         #[arg(long)]
         draft: bool,
         /// Configuration file (default: sorn.toml in this folder or the nearest parent).

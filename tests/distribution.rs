@@ -116,3 +116,26 @@ fn sarif_from_a_subfolder_is_relative_to_srcroot_and_records_the_working_directo
     let from_root: serde_json::Value = serde_json::from_str(&check_in(&repo, "sarif", "notices")).unwrap();
     assert_eq!(from_root["runs"][0]["results"], run["results"], "the same results and fingerprints");
 }
+
+#[test]
+fn draft_marks_the_html_page_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = |args: &[&str]| {
+        let out = sorn()
+            .args(["build", "sorns/dhs-ice-015.toml", "--format", "all", "--out-dir"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let read = |ext: &str| std::fs::read(dir.path().join(format!("dhs-ice-015.{ext}"))).unwrap();
+        (String::from_utf8(read("html")).unwrap(), read("md"), read("docx"))
+    };
+    let (page, markdown, word) = build(&[]);
+    let (draft, draft_markdown, draft_word) = build(&["--draft"]);
+    let body = &page[page.find("<body>").unwrap()..];
+    assert!(!body.contains("DRAFT") && !page.contains("<title>DRAFT"), "a page is a draft only when asked");
+    assert!(draft.contains("<title>DRAFT: "), "the title says so");
+    assert!(draft.contains("<main class=\"draft\">\n<p class=\"draft-mark\">DRAFT"), "the banner opens the page");
+    assert_eq!((markdown, word), (draft_markdown, draft_word), "the manuscripts are unchanged");
+}
