@@ -7,7 +7,8 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-const RULES_START: &str = "<!-- rules: generated from the rule registry by `SORN_UPDATE_GUIDE=1 cargo test --test guide` -->\n";
+const RULES_START: &str =
+    "<!-- rules: generated from the rule registry by `SORN_UPDATE_GUIDE=1 cargo test --test guide` -->\n";
 const RULES_END: &str = "<!-- end of rules -->\n";
 
 fn guide() -> PathBuf {
@@ -27,10 +28,8 @@ fn summary_with_rules(summary: &str) -> String {
 
 #[test]
 fn generated_pages_match_the_rule_registry() {
-    let mut expected: Vec<(PathBuf, String)> = sorn::commands::explain::guide_pages()
-        .into_iter()
-        .map(|(path, text)| (guide().join(path), text))
-        .collect();
+    let mut expected: Vec<(PathBuf, String)> =
+        sorn::commands::explain::guide_pages().into_iter().map(|(path, text)| (guide().join(path), text)).collect();
     let summary_path = guide().join("SUMMARY.md");
     expected.push((summary_path.clone(), summary_with_rules(&std::fs::read_to_string(&summary_path).unwrap())));
     let mut stale = Vec::new();

@@ -75,7 +75,8 @@ pub fn guide_summary_entries() -> String {
     out
 }
 
-const GENERATED: &str = "<!-- Generated from the rule registry by `SORN_UPDATE_GUIDE=1 cargo test --test guide`; do not edit. -->";
+const GENERATED: &str =
+    "<!-- Generated from the rule registry by `SORN_UPDATE_GUIDE=1 cargo test --test guide`; do not edit. -->";
 
 fn guide_index(rules: &[&'static RuleMeta]) -> String {
     let mut out = format!(
