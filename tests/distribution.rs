@@ -139,3 +139,20 @@ fn draft_marks_the_html_page_and_nothing_else() {
     assert!(draft.contains("<main class=\"draft\">\n<p class=\"draft-mark\">DRAFT"), "the banner opens the page");
     assert_eq!((markdown, word), (draft_markdown, draft_word), "the manuscripts are unchanged");
 }
+
+#[test]
+fn the_manual_pages_render_with_man() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sorn().arg("man").arg("--out-dir").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for page in ["sorn.1", "sorn-check.1"] {
+        let rendered =
+            match std::process::Command::new("man").arg("-l").arg(dir.path().join(page)).env("MANWIDTH", "80").output()
+            {
+                Ok(rendered) => rendered,
+                Err(e) => return eprintln!("skipped: man cannot be run ({e})"),
+            };
+        let text = String::from_utf8_lossy(&rendered.stdout);
+        assert!(rendered.status.success() && text.contains("NAME") && text.contains("SYNOPSIS"), "{page}: {text}");
+    }
+}
