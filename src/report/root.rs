@@ -56,10 +56,11 @@ impl ReportRoot {
     }
 
     /// A file's reported name (relative to the working directory, or absolute) made relative to
-    /// the root, `/`-separated; absolute when the file lies outside the root.
+    /// the root, `/`-separated; absolute when the file lies outside the root. A name that is not
+    /// a path (`<stdin>`, a source read from standard input) is kept as it is.
     pub fn path(&self, name: &str) -> String {
         let name = name.replace('\\', "/");
-        if !self.root.is_absolute() {
+        if !self.root.is_absolute() || (name.starts_with('<') && name.ends_with('>')) {
             return name;
         }
         let absolute = normalize(&self.working_directory.join(&name));
@@ -142,6 +143,7 @@ mod tests {
         assert_eq!(root.path("/etc/sorn/a.toml"), "/etc/sorn/a.toml");
         assert_eq!(root.path("../../other/a.toml"), "/srv/other/a.toml");
         assert_eq!(root.path("/srv/repo/x.toml"), "x.toml");
+        assert_eq!(root.path("<stdin>"), "<stdin>", "standard input is no file of the repository");
     }
 
     #[test]
