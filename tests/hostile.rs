@@ -94,7 +94,7 @@ fn a_large_configuration_with_many_errors_reports_quickly() {
     let mut files = sorn::diagnostic::SourceMap::default();
     let (_, diagnostics) = Config::load_text(PathBuf::from("sorn.toml"), text, &mut files);
     let human = sorn::report::render_human(&diagnostics, &files, Style::Plain);
-    let sarif = sorn::report::render_sarif(&diagnostics, &files);
+    let sarif = sorn::report::render_sarif(&diagnostics, &files, &sorn::report::ReportRoot::current());
     assert!(start.elapsed() < QUICK, "{:?}", start.elapsed());
     assert!(diagnostics.len() <= sorn::source::MAX_SYNTAX_ERRORS, "{}", diagnostics.len());
     assert!(!human.is_empty() && !sarif.is_empty());
