@@ -27,10 +27,12 @@ pub mod frdoc;
 pub mod import;
 pub mod lower;
 pub mod model;
+pub mod parallel;
 pub mod report;
 pub mod schema;
 pub mod source;
 pub mod statute;
+pub mod synthetic;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -71,17 +71,23 @@ pub struct Workspace {
 impl Workspace {
     /// The loaded document whose file has this path, if any.
     pub fn find_by_path(&self, path: &Path) -> Option<&LoadedDocument> {
-        let wanted = normalize(path);
-        self.documents.iter().find(|d| normalize(&self.files.get(d.file).path) == wanted)
+        let cwd = std::env::current_dir().ok();
+        let wanted = normalize_from(path, cwd.as_deref());
+        self.documents.iter().find(|d| normalize_from(&self.files.get(d.file).path, cwd.as_deref()) == wanted)
     }
 }
 
 /// Lexically normalizes a path (no file system access), so links like `../sorns/x.toml` compare.
 pub fn normalize(path: &Path) -> PathBuf {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
+    normalize_from(path, std::env::current_dir().ok().as_deref())
+}
+
+/// [`normalize`] against a working directory read once by the caller (`None` if it could not be
+/// read): what a loop over many paths calls, so that it asks the system only once.
+pub fn normalize_from(path: &Path, cwd: Option<&Path>) -> PathBuf {
+    let absolute = match cwd {
+        Some(dir) if !path.is_absolute() => dir.join(path),
+        _ => path.to_path_buf(),
     };
     let mut out = PathBuf::new();
     for part in absolute.components() {
@@ -110,8 +116,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
             found.push(path.clone());
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    found.retain(|p| seen.insert(normalize(p)));
+    let cwd = std::env::current_dir().ok();
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|p| seen.insert(normalize_from(p, cwd.as_deref())));
     Ok(found)
 }
 
@@ -161,14 +168,20 @@ fn looks_like_source(path: &Path) -> bool {
     false
 }
 
-/// Reads and loads every path. A file that cannot be read at all (missing, no permission, not a
-/// regular file) stops the command, as a missing one does (exit status 2); one too large to be a
-/// notice is a diagnostic.
+/// Reads and loads every path, on all cores. A file that cannot be read at all (missing, no
+/// permission, not a regular file) stops the command, as a missing one does (exit status 2); one
+/// too large to be a notice is a diagnostic. The workspace is the same whatever the number of
+/// threads: file `i` is `paths[i]`, and the documents and diagnostics are in file order.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
+    use rayon::prelude::*;
+    let loaded: Vec<Result<LoadedFile, SornError>> = paths
+        .par_iter()
+        .enumerate()
+        .map(|(i, path)| Ok(load_file(FileId(i), path.clone(), read_limited(path)?)))
+        .collect();
     let mut ws = Workspace::default();
-    for path in paths {
-        let bytes = read_limited(path)?;
-        load_into(&mut ws, path.clone(), bytes);
+    for file in loaded {
+        ws.add(file?);
     }
     crate::diagnostic::sort(&mut ws.diagnostics);
     Ok(ws)
@@ -227,14 +240,42 @@ pub fn not_utf8(bytes: &[u8], at: usize) -> (String, std::ops::Range<usize>) {
     }
 }
 
+/// One source loaded on its own, to be added to a workspace as the file it was numbered.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// The file read.
+    pub source: SourceFile,
+    /// Its document, if it deserialized.
+    pub document: Option<LoadedDocument>,
+    /// Its load diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// Adds a file loaded as the next one ([`SourceMap::len`]).
+    fn add(&mut self, loaded: LoadedFile) {
+        let file = self.files.add(loaded.source);
+        debug_assert!(loaded.document.as_ref().is_none_or(|d| d.file == file));
+        self.diagnostics.extend(loaded.diagnostics);
+        self.documents.extend(loaded.document);
+    }
+}
+
 /// Loads one source from its bytes into the workspace.
 pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, String>) {
+    let file = FileId(ws.files.len());
+    ws.add(load_file(file, path, bytes));
+}
+
+/// Loads one source from its bytes as file `file`: independent of every other file, so that
+/// files load in parallel.
+pub fn load_file(file: FileId, path: PathBuf, bytes: Result<Vec<u8>, String>) -> LoadedFile {
+    let unloaded = |source, diagnostic| LoadedFile { source, document: None, diagnostics: vec![diagnostic] };
     let bytes = match bytes {
         Ok(b) => b,
         Err(message) => {
-            let file = ws.files.add(SourceFile::new(path, String::new()));
-            ws.diagnostics.push(Diagnostic::error(rules::UNREADABLE, message, Label::new(file, 0..0, "")));
-            return;
+            let d = Diagnostic::error(rules::UNREADABLE, message, Label::new(file, 0..0, ""));
+            return unloaded(SourceFile::new(path, String::new()), d);
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -242,23 +283,16 @@ pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, Strin
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let file = ws.files.add(SourceFile::new(path, lossy));
             let (message, label) = not_utf8(e.as_bytes(), at);
-            ws.diagnostics.push(
-                Diagnostic::error(rules::UNREADABLE, message, Label::new(file, label, "this byte is not UTF-8"))
-                    .with_help("save the source as UTF-8 (TOML files must be UTF-8)"),
-            );
-            return;
+            let d = Diagnostic::error(rules::UNREADABLE, message, Label::new(file, label, "this byte is not UTF-8"))
+                .with_help("save the source as UTF-8 (TOML files must be UTF-8)");
+            return unloaded(SourceFile::new(path, lossy), d);
         }
     };
-    let file = ws.files.add(SourceFile::new(path, text));
-    let text = ws.files.get(file).text.clone();
-    let (document, mut diagnostics) = load_text(file, &text);
+    let (document, diagnostics) = load_text(file, &text);
     let clean = !diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
-    ws.diagnostics.append(&mut diagnostics);
-    if let Some(document) = document {
-        ws.documents.push(LoadedDocument { file, document, clean });
-    }
+    let document = document.map(|document| LoadedDocument { file, document, clean });
+    LoadedFile { source: SourceFile::new(path, text), document, diagnostics }
 }
 
 /// Syntax errors reported per file: past the first few, a parser's errors are mostly echoes of
