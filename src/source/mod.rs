@@ -102,26 +102,47 @@ pub fn normalize_from(path: &Path, cwd: Option<&Path>) -> PathBuf {
     out
 }
 
+/// A source found: its path, and its bytes when finding it meant reading it (a file in a folder
+/// is read to see whether it declares a sorn kind, and is not read again to be loaded).
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The path, as given or as found under a folder given.
+    pub path: PathBuf,
+    bytes: Option<Vec<u8>>,
+}
+
 /// Finds the sources under the given paths: files named explicitly are always sources; folders are
 /// searched recursively (in sorted order, without following links) for `*.toml` files whose
 /// top-level `kind` is a sorn kind.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
+    Ok(find(paths)?.into_iter().map(|f| f.path).collect())
+}
+
+/// [`discover`], keeping the bytes of the files read to decide that they are sources. The files
+/// found in folders are read on all cores.
+pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, SornError> {
+    use rayon::prelude::*;
     let mut found = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| SornError::Path { path: path.clone(), source: e })?;
         if meta.is_dir() {
-            walk(path, &mut found, 0)?;
+            let mut candidates = Vec::new();
+            walk(path, &mut candidates, 0)?;
+            let read: Vec<Option<Found>> = candidates.into_par_iter().map(read_candidate).collect();
+            found.extend(read.into_iter().flatten());
         } else {
             check_regular(path)?;
-            found.push(path.clone());
+            found.push(Found { path: path.clone(), bytes: None });
         }
     }
     let cwd = std::env::current_dir().ok();
     let mut seen = std::collections::HashSet::new();
-    found.retain(|p| seen.insert(normalize_from(p, cwd.as_deref())));
+    found.retain(|f| seen.insert(normalize_from(&f.path, cwd.as_deref())));
     Ok(found)
 }
 
+/// Every `*.toml` regular file under a folder, in sorted order, skipping hidden folders and
+/// those that never hold sources.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornError> {
     if depth > 64 {
         return Ok(());
@@ -136,23 +157,29 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornEr
             if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_str()) {
                 walk(&path, found, depth + 1)?;
             }
-        } else if meta.is_file() && name.ends_with(".toml") && looks_like_source(&path) {
+        } else if meta.is_file() && name.ends_with(".toml") {
             found.push(path);
         }
     }
     Ok(())
 }
 
-/// Whether a file found in a folder declares a sorn kind. Read cheaply: a `kind = "..."` line at
-/// top level, so that broken sources (and misspelt kinds) are still found and reported while
-/// `Cargo.toml` and other TOML files are skipped.
-fn looks_like_source(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else { return false };
-    if meta.len() > MAX_SOURCE_BYTES {
-        return true;
+/// A file found in a folder, if it is a source. One too large or unreadable is kept without its
+/// bytes, so that loading reports it as it reports a file named explicitly.
+fn read_candidate(path: PathBuf) -> Option<Found> {
+    match read_regular(&path, MAX_SOURCE_BYTES) {
+        Ok(Ok(bytes)) => declares_kind(&bytes).then_some(Found { path, bytes: Some(bytes) }),
+        Ok(Err(_)) => Some(Found { path, bytes: None }),
+        // Gone since the folder was listed: not a source; present but unreadable: reported.
+        Err(_) => std::fs::metadata(&path).is_ok().then_some(Found { path, bytes: None }),
     }
-    let Ok(bytes) = std::fs::read(path) else { return true };
-    let text = String::from_utf8_lossy(&bytes);
+}
+
+/// Whether a file declares a sorn kind. Read cheaply: a `kind = "..."` line at top level, so
+/// that broken sources (and misspelt kinds) are still found and reported while `Cargo.toml` and
+/// other TOML files are skipped.
+fn declares_kind(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
     for line in text.lines() {
         let line = line.trim();
         if line.starts_with('[') {
@@ -168,16 +195,19 @@ fn looks_like_source(path: &Path) -> bool {
     false
 }
 
-/// Reads and loads every path, on all cores. A file that cannot be read at all (missing, no
-/// permission, not a regular file) stops the command, as a missing one does (exit status 2); one
-/// too large to be a notice is a diagnostic. The workspace is the same whatever the number of
-/// threads: file `i` is `paths[i]`, and the documents and diagnostics are in file order.
-pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
+/// Loads what [`find`] found, on all cores, reading only the files it did not read.
+pub fn load_found(found: Vec<Found>) -> Result<Workspace, SornError> {
     use rayon::prelude::*;
-    let loaded: Vec<Result<LoadedFile, SornError>> = paths
-        .par_iter()
+    let loaded: Vec<Result<LoadedFile, SornError>> = found
+        .into_par_iter()
         .enumerate()
-        .map(|(i, path)| Ok(load_file(FileId(i), path.clone(), read_limited(path)?)))
+        .map(|(i, f)| {
+            let bytes = match f.bytes {
+                Some(bytes) => Ok(bytes),
+                None => read_limited(&f.path)?,
+            };
+            Ok(load_file(FileId(i), f.path, bytes))
+        })
         .collect();
     let mut ws = Workspace::default();
     for file in loaded {
@@ -185,6 +215,14 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
     }
     crate::diagnostic::sort(&mut ws.diagnostics);
     Ok(ws)
+}
+
+/// Reads and loads every path, on all cores. A file that cannot be read at all (missing, no
+/// permission, not a regular file) stops the command, as a missing one does (exit status 2); one
+/// too large to be a notice is a diagnostic. The workspace is the same whatever the number of
+/// threads: file `i` is `paths[i]`, and the documents and diagnostics are in file order.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
+    load_found(paths.iter().map(|path| Found { path: path.clone(), bytes: None }).collect())
 }
 
 /// Refuses anything but a regular file reached without a symbolic link: a FIFO or device would
