@@ -67,7 +67,12 @@ fn runs_for(n: usize) -> usize {
 /// Prints one figure and returns its time.
 fn report(group: &str, what: &str, bytes: u64, time: Duration) -> Duration {
     let mb_s = bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9);
-    println!("{group:<8} {what:<34} {:>10.2} ms {:>9.1} MB/s  ({:.1} MB)", time.as_secs_f64() * 1e3, mb_s, bytes as f64 / 1e6);
+    println!(
+        "{group:<8} {what:<34} {:>10.2} ms {:>9.1} MB/s  ({:.1} MB)",
+        time.as_secs_f64() * 1e3,
+        mb_s,
+        bytes as f64 / 1e6
+    );
     time
 }
 
@@ -116,8 +121,11 @@ fn stages(seed: &Seed, n: usize, groups: &[String]) -> [Option<Duration>; 4] {
         out[2] = Some(report("render", &format!("{what}, 3 formats"), corpus.bytes, t));
     }
     if wanted("import") {
-        let rendered: Vec<String> =
-            ws.documents.iter().map(|d| String::from_utf8_lossy(&Format::Markdown.render(&lower(&d.document, &options))).into_owned()).collect();
+        let rendered: Vec<String> = ws
+            .documents
+            .iter()
+            .map(|d| String::from_utf8_lossy(&Format::Markdown.render(&lower(&d.document, &options))).into_owned())
+            .collect();
         let bytes = rendered.iter().map(|r| r.len() as u64).sum();
         let import_options = ImportOptions::default();
         let t = best(runs, || {

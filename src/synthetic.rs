@@ -72,7 +72,8 @@ fn system_number(index: usize) -> String {
 fn vary(seed: &Seed, text: &str, index: usize) -> String {
     let (prefix, number) = seed.id.rsplit_once('-').unwrap_or((seed.id, ""));
     let new_number = system_number(index);
-    let mut out = text.replace(seed.sorn_file, &sorn_file(seed, index)).replace(seed.rule_file, &rule_file(seed, index));
+    let mut out =
+        text.replace(seed.sorn_file, &sorn_file(seed, index)).replace(seed.rule_file, &rule_file(seed, index));
     if !number.is_empty() {
         let agency_part = prefix.rsplit('/').next().unwrap_or(prefix);
         for dash in ["-", "\u{2014}", "\u{2013}", " - ", " "] {
@@ -231,7 +232,14 @@ mod tests {
     const RULE: &str = "kind = \"exemption-rule\"\nsorn = \"x-001.toml\"\n\n[system]\nid = \"X/Y-001\"\n";
 
     fn seed() -> Seed<'static> {
-        Seed { sorn: SORN, rule: RULE, id: "X/Y-001", name: "Foo", sorn_file: "x-001.toml", rule_file: "x-001-rule.toml" }
+        Seed {
+            sorn: SORN,
+            rule: RULE,
+            id: "X/Y-001",
+            name: "Foo",
+            sorn_file: "x-001.toml",
+            rule_file: "x-001-rule.toml",
+        }
     }
 
     #[test]

@@ -87,7 +87,8 @@ fn one_thread_and_four_give_the_same_report_and_the_same_files() {
     };
     assert_eq!(build("1", "one"), build("4", "four").replace("four", "one"));
     let listing = |out: &str| {
-        let mut names: Vec<_> = std::fs::read_dir(dir.path().join(out)).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let mut names: Vec<_> =
+            std::fs::read_dir(dir.path().join(out)).unwrap().map(|e| e.unwrap().file_name()).collect();
         names.sort();
         names
     };

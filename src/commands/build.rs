@@ -174,8 +174,7 @@ impl BuildResult {
 
     /// Renders every output in memory, on all cores, in the order of the sources and formats.
     pub fn render(&self) -> Vec<Output> {
-        let per_target: Vec<Vec<Output>> =
-            self.targets.par_iter().map(|t| self.render_target(t).collect()).collect();
+        let per_target: Vec<Vec<Output>> = self.targets.par_iter().map(|t| self.render_target(t).collect()).collect();
         per_target.into_iter().flatten().collect()
     }
 
@@ -219,8 +218,7 @@ impl Resolver {
             return real;
         }
         let folder = folder_of(path);
-        let canonical =
-            self.folders.entry(folder.to_path_buf()).or_insert_with(|| std::fs::canonicalize(folder).ok());
+        let canonical = self.folders.entry(folder.to_path_buf()).or_insert_with(|| std::fs::canonicalize(folder).ok());
         match (canonical, path.file_name()) {
             (Some(dir), Some(name)) => dir.join(name),
             _ => normalize(path),

@@ -6,8 +6,8 @@
 //! ([`write_unsynced`]) and makes them durable together at the end ([`sync_written`]).
 
 use std::io::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::SornError;
 
