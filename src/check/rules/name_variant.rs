@@ -60,7 +60,8 @@ fn words(text: &str) -> Vec<Word<'_>> {
             (true, Some(s)) => {
                 let raw = &text[s..i];
                 let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
-                let offset = raw.find(trimmed).unwrap_or(0);
+                // Where the trimmed word starts: it is a slice of `raw`, so no search is needed.
+                let offset = if trimmed.is_empty() { 0 } else { trimmed.as_ptr() as usize - raw.as_ptr() as usize };
                 let bare = lower(trimmed.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
                 out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, bare });
                 start = None;
