@@ -121,7 +121,10 @@ pub fn read(units: &[Unit]) -> Front {
         if ends_preamble(unit) {
             break;
         }
-        if let Some((which, body)) = preamble_caption(unit) {
+        // "DATES: *Effective Date:* June 4, 2014.": a run-in heading inside a caption that names
+        // the same caption again is the caption's text, not a second caption.
+        let repeated = |which: &Which| front.captions.last().is_some_and(|c| &c.which == which);
+        if let Some((which, body)) = preamble_caption(unit).filter(|(w, _)| !repeated(w)) {
             if which == Which::Known(PreambleCaption::Supplementary) {
                 front.has_supplementary = true;
                 if !body.is_empty() {
