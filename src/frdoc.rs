@@ -133,7 +133,9 @@ pub fn escape(text: &str) -> String {
         line.push(ch);
         if ch == '\n' {
             at_line_start = true;
-        } else if !(ch.is_ascii_digit() && at_line_start) && ch != ' ' {
+        } else if ch != ' ' {
+            // Only a mark at the very start of a line makes a heading, list or rule there ("18-10-01"
+            // is no list item); the ordered-list number ("75.") is `line`'s to see.
             at_line_start = false;
         }
     }

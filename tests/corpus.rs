@@ -193,17 +193,19 @@ fn imported_shape(source: &Value) -> Shape {
     }
     field("signature", source.get("signature").is_some().to_string());
     field("unplaced", array(source.get("unplaced")).len().to_string());
-    let systems: Vec<&Value> = match source.get("systems") {
-        Some(list) => array(Some(list)).iter().collect(),
-        None => system.into_iter().collect(),
-    };
-    let single = systems.len() == 1;
+    // A rule describes its first system in `[system]` (its claims and reasons at the top level)
+    // and each further one in `[[systems]]`; a SORN that lists `systems` holds them all there.
+    let further: Vec<&Value> = array(source.get("systems")).iter().collect();
+    let first = (kind != "sorn" || further.is_empty()).then_some(system).flatten();
+    let systems: Vec<&Value> = first.into_iter().chain(further).collect();
     let systems = systems
         .into_iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
+            let top = k == 0 && first.is_some();
             let own_exemptions = s.get("exemptions").or(s.get("claims").map(|_| s));
-            let exemptions = own_exemptions.or(if single && kind != "sorn" { source.get("exemptions") } else { None });
-            let justifications = s.get("justifications").or(if single { source.get("justifications") } else { None });
+            let exemptions = own_exemptions.or(if top && kind != "sorn" { source.get("exemptions") } else { None });
+            let justifications = s.get("justifications").or(if top { source.get("justifications") } else { None });
             SystemShape {
                 id: fold(str_of(s, "id").unwrap_or("")),
                 name: fold(str_of(s, "name").unwrap_or("")),

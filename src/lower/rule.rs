@@ -94,7 +94,7 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
             None => format!("§ {section}"),
         };
         blocks.push(Block::Heading(4, heading));
-        if r.cfr.amendment() == Amendment::AmendByAdding {
+        if matches!(r.cfr.amendment(), Amendment::AmendByAdding | Amendment::ReviseAndAdd) {
             blocks.push(Block::Stars);
         }
     } else {
@@ -104,7 +104,14 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
             None => format!("Appendix {appendix} to Part {part}"),
         };
         blocks.push(Block::Heading(4, heading));
-        blocks.push(Block::Stars);
+        if r.cfr.amendment() == Amendment::AddAppendix {
+            // The whole appendix: its introduction, then every paragraph; nothing is left out.
+            if let Some(intro) = &r.cfr.appendix_intro {
+                blocks.push(Block::Markdown(ctx.prose(intro)));
+            }
+        } else {
+            blocks.push(Block::Stars);
+        }
     }
 
     for view in &views {
@@ -128,7 +135,7 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     let mut body = Vec::new();
     match (&paragraph, &r.cfr.section) {
         (Some(p), None) => body.push(escape(&format!("{p}."))),
-        (Some(p), Some(_)) => body.push(escape(p)),
+        (Some(p), Some(_)) => body.push(designation_with_heading(p, r.cfr.paragraph_heading.as_ref())),
         (None, _) => {}
     }
     if let Some(d) = &r.exemptions.description {
@@ -145,6 +152,13 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     }
     blocks.push(Block::Markdown(body.join(" ")));
     let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
+    if let (Some(p), Some(reasons)) = (&paragraph, reasons_designation)
+        && r.cfr.section.is_some()
+        && skips_paragraphs(p, reasons)
+    {
+        // "(c)(1)" then "(3)": the unchanged (c)(2) between them is left out.
+        blocks.push(Block::Stars);
+    }
     match (reasons_designation, &r.exemptions.reasons_intro) {
         (Some(d), Some(intro)) => blocks.push(Block::Markdown(format!("{} {}", escape(d), ctx.prose(intro)))),
         (Some(d), None) => blocks.push(Block::Markdown(escape(d))),
@@ -153,12 +167,56 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     }
     let numbering = r.cfr.numbering();
     for (i, j) in r.justifications.iter().enumerate() {
-        let lead = escape(&format!(
-            "({}) {}",
-            justification_label(numbering, i),
-            common::justification_leadin(j, r.cfr.leadin())
-        ));
+        let words = match &j.leadin {
+            Some(printed) => printed.value.trim().to_string(),
+            None => common::justification_leadin(j, r.cfr.leadin()),
+        };
+        let lead = escape(&format!("({}) {words}", justification_label(numbering, i)));
         blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
+    }
+}
+
+/// A section paragraph's designation, with the heading of the paragraph it is nested in printed
+/// between the levels as the CFR prints a headed paragraph: "(c) *Specific exemptions.* (1)". A
+/// designation of one level, or without a heading, prints as written.
+fn designation_with_heading(designation: &str, heading: Option<&crate::model::Loc<String>>) -> String {
+    let levels = designation_levels(designation);
+    match (heading, levels.split_last()) {
+        (Some(h), Some((last, outer))) if !outer.is_empty() => {
+            format!("{} *{}* {}", escape(&outer.concat()), escape(h.value.trim()), escape(last))
+        }
+        _ => escape(designation),
+    }
+}
+
+/// The levels of a designation: "(c)(1)" gives ["(c)", "(1)"].
+fn designation_levels(designation: &str) -> Vec<&str> {
+    let d = designation.trim();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in d.char_indices() {
+        if c == ')' {
+            out.push(&d[start..=i]);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// Whether a reasons paragraph designated at the level of the system paragraph's last designation
+/// leaves paragraphs out between them ("(c)(1)" then "(3)"), which then print as stars. Letters
+/// and numbers are compared; anything else is taken as following.
+fn skips_paragraphs(paragraph: &str, reasons: &str) -> bool {
+    let last = designation_levels(paragraph).last().map(|l| l.trim_matches(['(', ')']).to_string());
+    let next = reasons.trim().trim_matches(['(', ')']);
+    let Some(last) = last else { return false };
+    match (last.parse::<u32>(), next.parse::<u32>()) {
+        (Ok(a), Ok(b)) => b > a + 1,
+        (Err(_), Err(_)) if last.len() == 1 && next.len() == 1 => {
+            let (a, b) = (last.as_bytes()[0], next.as_bytes()[0]);
+            a.is_ascii_lowercase() && b.is_ascii_lowercase() && b > a + 1
+        }
+        _ => false,
     }
 }
 
@@ -173,9 +231,17 @@ fn added_paragraphs(r: &ExemptionRule) -> Vec<String> {
         out.extend(paragraph.clone());
         if r.cfr.section.is_some()
             && let Some(reasons) = &view.cfr.reasons_paragraph
-            && paragraph.as_deref().is_none_or(|p| level(p) == level(&reasons.value))
         {
-            out.push(reasons.value.trim().to_string());
+            let levels = paragraph.as_deref().map(designation_levels).unwrap_or_default();
+            if paragraph.as_deref().is_none_or(|p| level(p) == level(&reasons.value)) {
+                out.push(reasons.value.trim().to_string());
+            } else if let Some((last, outer)) = levels.split_last()
+                && !outer.is_empty()
+                && level(last) == level(&reasons.value)
+            {
+                // "(c)(1)" and its sibling "(3)": the instruction names "(c)(3)".
+                out.push(format!("{}{}", outer.concat(), reasons.value.trim()));
+            }
         }
     }
     out
@@ -194,14 +260,30 @@ pub fn amendatory_instruction(r: &ExemptionRule) -> String {
     if let Some(section) = &r.cfr.section {
         let section = section.value.trim();
         return match amendment {
-            Amendment::Add => format!("Add § {section} to read as follows:"),
+            Amendment::Add | Amendment::AddAppendix => format!("Add § {section} to read as follows:"),
             Amendment::Revise => format!("Revise § {section} to read as follows:"),
             Amendment::AmendByAdding => format!("Amend § {section} by adding {noun} {list} to read as follows:"),
+            Amendment::ReviseAndAdd => {
+                let revised: Vec<String> = r.cfr.revised.iter().map(|p| p.value.trim().to_string()).collect();
+                let added: Vec<String> = added.into_iter().filter(|p| !revised.contains(p)).collect();
+                let noun = |list: &[String]| if list.len() > 1 { "paragraphs" } else { "paragraph" };
+                format!(
+                    "Amend § {section} by revising {} {} and adding {} {} to read as follows:",
+                    noun(&revised),
+                    common::join_and(&revised),
+                    noun(&added),
+                    common::join_and(&added)
+                )
+            }
         };
     }
     let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
     match amendment {
         Amendment::Add => format!("Add {noun} {list} to appendix {appendix} to part {part} to read as follows:"),
+        Amendment::AddAppendix => format!("Add appendix {appendix} to part {part} to read as follows:"),
+        Amendment::ReviseAndAdd => {
+            format!("Amend appendix {appendix} to part {part} by revising and adding {noun} {list} to read as follows:")
+        }
         Amendment::AmendByAdding => {
             format!("Amend appendix {appendix} to part {part} by adding {noun} {list} to read as follows:")
         }

@@ -22,7 +22,7 @@ pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
 pub use rule::{
     Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering, Paragraph, RuleExemptions,
-    covers_of, is_designation, justification_label, justification_letter,
+    covers_of, is_designation, justification_label, justification_letter, leadin_citations,
 };
 pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};

@@ -61,6 +61,7 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
             for cover in crate::model::covers_of(j) {
                 check_provisions(file, &cover.subsections, &mut out);
             }
+            check_leadin(file, j, &mut out);
         }
     }
     if let Some(form) = &document.system_name().form
@@ -215,6 +216,28 @@ fn check_claim(file: FileId, claim: &Claim, out: &mut Vec<Diagnostic>) {
 }
 
 /// Each element of a list that names no provision, at its place (the rest of the list was typed).
+/// A reason's printed lead-in must cite what the reason covers: the checks read the typed
+/// provisions, the document prints the words.
+fn check_leadin(file: FileId, j: &crate::model::Justification, out: &mut Vec<Diagnostic>) {
+    let Some(leadin) = &j.leadin else { return };
+    let covers = crate::model::covers_of(j);
+    if covers.iter().any(|c| c.subsections.errors().next().is_some()) {
+        return; // `unknown-subsection` reports the list first
+    }
+    let typed: Vec<crate::statute::Subsection> = covers.iter().flat_map(|c| c.subsections.subsections()).collect();
+    let show =
+        |list: &[crate::statute::Subsection]| list.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+    let message = match crate::model::leadin_citations(&leadin.value) {
+        Some(cited) if cited == typed => return,
+        Some(cited) => format!("the lead-in cites {} but the reason covers {}", show(&cited), show(&typed)),
+        None => "the lead-in is not a list of citations of 5 U.S.C. 552a".to_string(),
+    };
+    out.push(
+        Diagnostic::error(rules::INVALID_VALUE, message, Label::new(file, leadin.span.clone(), "printed lead-in"))
+            .with_help("make `leadin` cite the reason's provisions, or delete it to print the generated lead-in"),
+    );
+}
+
 fn check_provisions(file: FileId, list: &Provisions, out: &mut Vec<Diagnostic>) {
     for (span, _, e) in list.errors() {
         let mut d =

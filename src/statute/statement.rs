@@ -159,7 +159,10 @@ fn claimed(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Vec<Clai
         if reached.is_empty() && unread.is_empty() {
             continue;
         }
-        match out.iter_mut().find(|s| s.provisions == reached) {
+        // An item that names nothing stays with the general authority, which claims every item
+        // listed; so it is reported once, not once per authority.
+        let own_unread = if general && authority.is_specific() { Vec::new() } else { unread.clone() };
+        match out.iter_mut().find(|s| s.provisions == reached && s.unread == own_unread) {
             Some(same) => same.authorities.push(authority),
             None => out.push(ClaimStatement {
                 sentence: sentence.clone(),
@@ -167,7 +170,7 @@ fn claimed(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Vec<Clai
                 authorities_span: g0.span.start..gn.span.end,
                 provisions: reached,
                 provisions_span: l0.span.start..ln.span.end,
-                unread: if general && authority.is_specific() { Vec::new() } else { unread.clone() },
+                unread: own_unread,
             }),
         }
     }
@@ -218,10 +221,15 @@ struct Run {
 fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
     let body = &text[sentence.clone()];
     let Some(exempt_at) = exempt_word(body) else { return Vec::new() };
+    let mut from = sentence.start;
     if denied(&body[..exempt_at]) {
-        return Vec::new();
+        // "To the extent that this system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt
+        // pursuant to 5 U.S.C. 552a(k)(2) from ...": the clause that denies sets the condition,
+        // the main clause after it claims.
+        let Some(main) = claim_after_denial(body, exempt_at) else { return Vec::new() };
+        from += main;
     }
-    let runs = coalesce(text, runs(text, sentence.clone()));
+    let runs = coalesce(text, runs(text, from..sentence.end));
     let (grounds, lists): (Vec<&Run>, Vec<&Run>) = runs.iter().partition(|r| r.authorities);
     let groups: Vec<(Vec<&Run>, Vec<&Run>)> = match (grounds.len(), lists.len()) {
         (0, _) | (_, 0) => Vec::new(),
@@ -278,6 +286,16 @@ fn exempt_word(sentence: &str) -> Option<usize> {
         from = at + "exempt".len();
     }
     None
+}
+
+/// Where the main clause begins when a sentence opens with a clause that denies an exemption and
+/// goes on, after a comma, to claim one that nothing denies: "To the extent that this system is
+/// not exempt under 5 U.S.C. 552a(j)(2), it is exempt pursuant to 5 U.S.C. 552a(k)(2) from ...".
+fn claim_after_denial(sentence: &str, denied_at: usize) -> Option<usize> {
+    let comma = denied_at + sentence[denied_at..].find(", ")? + 2;
+    let rest = &sentence[comma..];
+    let at = exempt_word(rest)?;
+    (!denied(&rest[..at])).then_some(comma)
 }
 
 /// Whether the words just before "exempt" deny it: "is not exempt", "has not been exempted", "no
@@ -745,6 +763,14 @@ mod tests {
                  552a(f) under 5 U.S.C. § 552a(k)(1) and 5 U.S.C. § 552a(k)(5)."
             ),
             [(strings(&["(k)(1)", "(k)(5)"]), strings(&["(c)(3)", "(d)", "(f)"]))]
+        );
+        // A clause that denies one exemption, then the claim of another (Education, 34 CFR 5b.11).
+        assert_eq!(
+            read(
+                "To the extent that this system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt pursuant \
+                 to 5 U.S.C. 552a(k)(2) from 5 U.S.C. 552a(c)(3), (d)(1) through (4), and (f)."
+            ),
+            [(strings(&["(k)(2)"]), strings(&["(c)(3)", "(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)", "(f)"]))]
         );
         // A parenthetical heading after the list is not part of it.
         assert_eq!(

@@ -86,6 +86,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let prefix: String = code.value.trim().chars().take(4).collect();
             if let Some(other) =
                 agencies::by_billing_prefix(table, &prefix).filter(|o| o.abbreviation != facts.abbreviation)
+                && !agencies::holds_billing_code(facts, &code.value)
             {
                 out.push(
                     Finding::new(

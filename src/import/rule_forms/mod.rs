@@ -7,11 +7,13 @@
 
 pub(crate) mod dhs_appendix;
 pub(crate) mod doj_section;
+pub(crate) mod ed_5b;
+pub(crate) mod revise_and_add;
 pub(crate) mod section;
 pub(crate) mod va_1582;
 
 pub(crate) use dhs_appendix::AppendixAmendment;
-pub(crate) use section::{SECTION_HEADING, SectionAmendment};
+pub(crate) use section::{SECTION_HEADING, SectionAmendment, nested_opening};
 
 /// Where an amendatory instruction puts the rule's text.
 pub(crate) enum Instruction {
@@ -27,6 +29,7 @@ type InstructionReader = fn(&str) -> Option<Instruction>;
 /// The instruction readers, tried in order; the first that reads an instruction gives its form.
 const INSTRUCTIONS: &[InstructionReader] = &[
     |t| SectionAmendment::read(t).map(Instruction::Section),
+    |t| revise_and_add::read(t).map(Instruction::Section),
     |t| AppendixAmendment::read(t).map(Instruction::Appendix),
 ];
 
@@ -34,8 +37,8 @@ const INSTRUCTIONS: &[InstructionReader] = &[
 type SectionSystemReader = fn(&str) -> Option<String>;
 
 /// The ways a section paragraph names its system, tried in order: after the provisions (DOJ),
-/// in the paragraph's heading (VA).
-const SECTION_SYSTEMS: &[SectionSystemReader] = &[doj_section::system, va_1582::system];
+/// in the paragraph's heading (VA), in the claim sentence after the authority (Education).
+const SECTION_SYSTEMS: &[SectionSystemReader] = &[doj_section::system, va_1582::system, ed_5b::system];
 
 /// The form of an amendatory instruction, if a registered convention reads it.
 pub(crate) fn instruction(reading: &str) -> Option<Instruction> {
