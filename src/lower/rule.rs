@@ -120,7 +120,7 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     }
 
     blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
-    blocks.extend(r.fr_doc.as_ref().map(common::fr_doc));
+    blocks.extend(common::published_end(r.fr_doc.as_ref(), &r.notice));
     let section = match r.stage.value {
         Stage::Final => "Rules and Regulations",
         Stage::Proposed => "Proposed Rules",
@@ -306,4 +306,28 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
         sentences.push(format!("This final rule is effective {}.", mark(&effective)));
     }
     (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_designations_print_their_heading_between_the_levels() {
+        let heading = crate::model::Loc::synthetic("Specific exemptions.".to_string());
+        assert_eq!(designation_with_heading("(c)(1)", Some(&heading)), "(c) *Specific exemptions.* (1)");
+        assert_eq!(designation_with_heading("(c)(1)", None), "(c)(1)");
+        assert_eq!(designation_with_heading("(g)", Some(&heading)), "(g)");
+        assert_eq!(designation_levels("(b)(2)(ii)"), ["(b)", "(2)", "(ii)"]);
+    }
+
+    #[test]
+    fn paragraphs_left_out_between_the_system_and_its_reasons() {
+        assert!(skips_paragraphs("(c)(1)", "(3)"));
+        assert!(!skips_paragraphs("(c)(1)", "(2)"));
+        assert!(!skips_paragraphs("(w)", "(x)"));
+        assert!(skips_paragraphs("(g)", "(j)"));
+        // Another level: the reasons are inside the system's paragraph (VA's "(e)" and "(2)").
+        assert!(!skips_paragraphs("(e)", "(2)"));
+    }
 }

@@ -248,3 +248,25 @@ fn check_provisions(file: FileId, list: &Provisions, out: &mut Vec<Diagnostic>) 
         out.push(d);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The DOJ example rule with its first reason's printed lead-in set to `leadin`.
+    fn with_leadin(leadin: &str) -> Vec<String> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/doj-crt-section-rule.toml"))
+            .unwrap()
+            .replacen(
+                "subsections = [\"(c)(3)\"]\n",
+                &format!("subsections = [\"(c)(3)\"]\nleadin = \"{leadin}\"\n"),
+                1,
+            );
+        crate::source::load_str("rule.toml", &text).diagnostics.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_printed_leadin_cites_what_its_reason_covers() {
+        assert!(with_leadin("From subsection (c)(3)").is_empty());
+        assert_eq!(with_leadin("From subsection (c)(4)"), ["the lead-in cites (c)(4) but the reason covers (c)(3)"]);
+        assert_eq!(with_leadin("From the accounting"), ["the lead-in is not a list of citations of 5 U.S.C. 552a"]);
+    }
+}
