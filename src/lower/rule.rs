@@ -83,8 +83,28 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Heading(4, format!("Subpart {}—{}", sub.value.trim(), h.value.trim())));
     }
     instruction += 1;
-    let section = r.cfr.section.as_ref().map(|s| s.value.trim());
     blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r))));
+    amended_heading(r, &ctx, part, &mut blocks);
+
+    for view in &views {
+        let ctx = Context { system: view.system.clone(), ..ctx.clone() };
+        system_paragraphs(view, &ctx, &mut blocks);
+    }
+
+    blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
+    blocks.extend(common::published_end(r.fr_doc.as_ref(), &r.notice));
+    let section = match r.stage.value {
+        Stage::Final => "Rules and Regulations",
+        Stage::Proposed => "Proposed Rules",
+    };
+    FrDocument { title: subject, section, blocks }
+}
+
+/// The heading of what the instruction amends (the section's number-and-heading line, or the
+/// appendix heading) and what follows it before the system's paragraphs: stars for the paragraphs
+/// left out, or the introduction of an appendix added whole.
+fn amended_heading(r: &ExemptionRule, ctx: &Context<'_>, part: &str, blocks: &mut Vec<Block>) {
+    let section = r.cfr.section.as_ref().map(|s| s.value.trim());
     if let Some(section) = section {
         let heading = match &r.cfr.section_heading {
             Some(h) => {
@@ -113,19 +133,6 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
             blocks.push(Block::Stars);
         }
     }
-
-    for view in &views {
-        let ctx = Context { system: view.system.clone(), ..ctx.clone() };
-        system_paragraphs(view, &ctx, &mut blocks);
-    }
-
-    blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
-    blocks.extend(common::published_end(r.fr_doc.as_ref(), &r.notice));
-    let section = match r.stage.value {
-        Stage::Final => "Rules and Regulations",
-        Stage::Proposed => "Proposed Rules",
-    };
-    FrDocument { title: subject, section, blocks }
 }
 
 /// One system's paragraph (its designation, description and claims) and its reasons, under
