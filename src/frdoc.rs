@@ -79,13 +79,16 @@ pub struct Designated {
 
 impl Designated {
     /// The designation as printed: "A" prints "A."; one written with its own punctuation, "(a)"
-    /// or "1)", as is.
+    /// or "1)", as is; none (DoD prints routine uses undesignated) prints nothing.
     pub fn label(&self) -> String {
-        if self.id.ends_with(['.', ')']) { self.id.clone() } else { format!("{}.", self.id) }
+        if self.id.is_empty() || self.id.ends_with(['.', ')']) { self.id.clone() } else { format!("{}.", self.id) }
     }
 
     /// The paragraph as Markdown, designation first.
     pub fn markdown(&self) -> String {
+        if self.id.is_empty() {
+            return self.body.clone();
+        }
         let marker = if self.id.ends_with(['.', ')']) { escape(&self.id) } else { format!("{}.", escape(&self.id)) };
         format!("{marker} {}", self.body)
     }
@@ -113,13 +116,16 @@ pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut at_line_start = true;
     let mut line = LineSoFar::default();
-    for ch in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
         match ch {
             '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']' | '|' => {
                 out.push('\\');
                 out.push(ch);
             }
-            '&' => out.push_str("&amp;"),
+            // Only an ampersand that could open an entity or character reference ("&amp;",
+            // "&#38;") needs escaping; "Medicare & Medicaid" prints as written.
+            '&' if chars.peek().is_some_and(|c| c.is_ascii_alphanumeric() || *c == '#') => out.push_str("&amp;"),
             '#' | '+' | '-' | '=' if at_line_start => {
                 out.push('\\');
                 out.push(ch);
@@ -131,6 +137,9 @@ pub fn escape(text: &str) -> String {
             _ => out.push(ch),
         }
         line.push(ch);
+        // A block marker ("- ", "# ", "+ ", a setext "=") opens only after white space at the
+        // start of a line; after "09" a hyphen is a hyphen ("09-70-0588"). Numbers that would
+        // start an ordered list ("75.") are `LineSoFar`'s.
         if ch == '\n' {
             at_line_start = true;
         } else if ch != ' ' {
@@ -183,6 +192,9 @@ mod tests {
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("x - y"), "x - y");
         assert_eq!(escape("AT&T"), "AT&amp;T");
+        assert_eq!(escape("&#38; &amp;"), "&amp;#38; &amp;amp;");
+        assert_eq!(escape("Medicare & Medicaid, R&"), "Medicare & Medicaid, R&");
+        assert_eq!(escape("09-70-0588"), "09-70-0588");
         assert_eq!(escape("  12) x\n3.4. y\n1234567890. z"), "  12\\) x\n3\\.4. y\n1234567890. z");
     }
 

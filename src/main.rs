@@ -16,7 +16,20 @@ use sorn::{ExitStatus, SornError};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour reports: on a terminal without NO_COLOR (auto), always, or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The colour choice of this run, set once from `--color`.
+static COLOR: std::sync::OnceLock<ColorArg> = std::sync::OnceLock::new();
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -56,6 +69,18 @@ enum Command {
         /// Configuration file (default: sorn.toml in this folder or the nearest parent).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Report only these lint rules (comma-separated; load problems are always reported).
+        #[arg(long, value_name = "RULE", value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not report these lint rules (comma-separated).
+        #[arg(long, value_name = "RULE", value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Print how many findings each rule has, instead of the findings.
+        #[arg(long)]
+        statistics: bool,
+        /// Print the findings only, without the summary line.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Explain a rule: what it checks, why, its legal basis, examples.
     #[command(arg_required_else_help = true)]
@@ -234,10 +259,15 @@ impl Streams {
 }
 
 fn stderr_style() -> Style {
-    Style::detect(std::io::stderr().is_terminal())
+    match COLOR.get().copied().unwrap_or(ColorArg::Auto) {
+        ColorArg::Auto => Style::detect(std::io::stderr().is_terminal()),
+        ColorArg::Always => Style::Color,
+        ColorArg::Never => Style::Plain,
+    }
 }
 
 fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
+    let _ = COLOR.set(cli.color);
     match cli.command {
         Command::Build { paths, format, out_dir, stdout, check, config, draft } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
@@ -276,11 +306,16 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             }
             Ok(build::status(&result))
         }
-        Command::Check { paths, format, deny, config } => {
+        Command::Check { paths, format, deny, config, select, ignore, statistics, quiet } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config };
+            let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config, select, ignore };
             let result = check::run(&options)?;
-            let (out, err) = check::render(&result, format.into(), stderr_style());
+            let (out, err) = if statistics {
+                (String::new(), check::statistics(&result))
+            } else {
+                check::render(&result, format.into(), stderr_style())
+            };
+            let err = if quiet { check::without_summary(&result, err) } else { err };
             streams.err(err.as_bytes())?;
             if !out.is_empty() {
                 streams.out(out.as_bytes())?;

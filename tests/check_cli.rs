@@ -356,3 +356,105 @@ fn rules_reported_in(dir: &std::path::Path) -> Vec<(String, u64)> {
         .map(|d| (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap_or(0)))
         .collect()
 }
+
+/// `--select`, `--ignore`, `--statistics`, `--quiet` and a source on standard input.
+#[test]
+fn findings_are_selected_counted_and_read_from_standard_input() {
+    let run = |args: &[&str], stdin: Option<&str>| {
+        let mut cmd = assert_cmd::Command::cargo_bin("sorn").unwrap();
+        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args(args);
+        if let Some(text) = stdin {
+            cmd.write_stdin(text);
+        }
+        let out = cmd.output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, text) = run(&["check", "sorns", "--select", "name-variant"], None);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("0 errors, 3 warnings"), "{text}");
+    let (code, text) = run(&["check", "sorns", "--ignore", "unauthorized-exemption,name-variant"], None);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("unauthorized-exemption") && !text.contains("name-variant"), "{text}");
+    let (code, text) = run(&["check", "sorns", "--statistics"], None);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("    3  name-variant (warning)\n"), "{text}");
+    assert!(text.contains("    2  unauthorized-exemption (error)\n"), "{text}");
+    let (_, text) = run(&["check", "sorns", "--quiet"], None);
+    assert!(!text.contains("errors,") && text.contains("unauthorized-exemption"), "{text}");
+    let (code, text) = run(&["check", "sorns", "--select", "name-varant"], None);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("did you mean `name-variant`?"), "{text}");
+    let notice = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sorns/dhs-ice-015.toml")).unwrap();
+    let (code, text) = run(&["check", "-"], Some(&notice));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("[<stdin>:") && text.contains("in 1 file"), "{text}");
+    let (code, text) = run(&["build", "-"], Some(&notice));
+    assert_eq!(code, Some(2), "{text}");
+}
+
+/// The minimal example notice with a second system in `[[systems]]`: its own captions, a
+/// routine use printed twice, no retention caption.
+fn two_systems() -> String {
+    let one = std::fs::read_to_string(common::root().join("examples/minimal-sorn.toml")).unwrap();
+    let (head, signature) = one.split_once("[signature]").unwrap();
+    let second = r#"
+[[systems]]
+id = "EA-2"
+name = "Event Registrations"
+separator = ", "
+security_classification = "Unclassified."
+location = "Example Agency, 1 Main Street NW, Washington, DC 20001."
+managers = "Director of Events, Example Agency, 1 Main Street NW, Washington, DC 20001."
+authority = "5 U.S.C. 301."
+purposes = "To register the people who attend the {system} events."
+individuals = "Members of the public who register for an event."
+records = "Name and email address."
+record_sources = "Registrants themselves."
+routine_uses_intro = "Records may be disclosed as a routine use pursuant to 5 U.S.C. 552a(b)(3) as follows:"
+storage = "Electronic records on agency servers."
+retrieval = "By name."
+safeguards = "Access is limited to events staff."
+record_access = "Write to the system manager."
+contesting = "Write to the system manager."
+notification = "Write to the system manager."
+history = "None."
+
+[[systems.routine_uses]]
+id = "A"
+text = "To appropriate agencies, entities, and persons when the agency suspects or has confirmed a breach of the system of records."
+
+[[systems.routine_uses]]
+id = "B"
+text = "To appropriate agencies, entities, and persons when the agency suspects or has confirmed a breach of the system of records."
+
+[systems.exemptions]
+text = "None."
+
+"#;
+    format!("{head}{second}[signature]{signature}")
+}
+
+#[test]
+fn a_notice_of_two_systems_renders_and_checks_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ea-1-2.toml");
+    std::fs::write(&path, two_systems()).unwrap();
+    let out = sorn().arg("build").arg(&path).arg("--stdout").output().unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let first = md.find("EA-1, Newsletter Subscribers.").expect("the first system's name caption");
+    let second = md.find("EA-2, Event Registrations.").expect("the second system's name caption");
+    assert!(first < second && md.matches("**SYSTEM NAME AND NUMBER:**").count() == 2, "{md}");
+    assert!(md.contains("attend the EA-2, Event Registrations events"), "placeholders name their own system: {md}");
+    let out = sorn().arg("check").arg(&path).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap_or("").to_string(), d["message"].as_str().unwrap_or("").to_string()))
+        .collect();
+    let rules: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+    assert_eq!(rules, ["missing-section", "duplicate-routine-use"], "only the second system's findings: {found:?}");
+    assert!(found[0].1.contains("`retention` in [[systems]]"), "{found:?}");
+}

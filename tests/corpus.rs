@@ -156,53 +156,44 @@ fn expected_shape(v: &Value) -> Shape {
     Shape { kind, fields, systems }
 }
 
-/// The structure of an imported source. Rules may name one `[system]` with top-level
-/// `[exemptions]` and `[[justifications]]`, or several `[[systems]]` each with its own.
+/// The structure of an imported source. A rule names its first system in `[system]`, with
+/// top-level `[exemptions]` and `[[justifications]]`, and each further one in `[[systems]]` with
+/// its own; a SORN names its `[system]` and, when it publishes several, the further ones in
+/// `[[systems]]`.
 fn imported_shape(source: &Value) -> Shape {
     let kind = str_of(source, "kind").unwrap_or("?").to_string();
     let mut fields = Vec::new();
     let mut field = |key: &'static str, value: String| fields.push((key, value));
     let system = source.get("system");
+    // A SORN may publish several systems: `[system]`, then `[[systems]]`.
+    let sorn_systems: Vec<&Value> = system.into_iter().chain(array(source.get("systems"))).collect();
     if kind == "sorn" {
-        let system = system.cloned().unwrap_or(Value::Table(Default::default()));
         field("action", str_of(source, "action").unwrap_or("new").to_string());
         field("template", str_of(source, "template").unwrap_or("legacy").to_string());
         field("partial", source.get("partial").and_then(Value::as_bool).unwrap_or(false).to_string());
-        field("routine_uses", array(system.get("routine_uses")).len().to_string());
+        // The routine uses printed: the caption's, and those an alteration's changes print.
+        let uses = |s: &Value| {
+            array(s.get("routine_uses")).len()
+                + array(s.get("changes")).iter().map(|c| array(c.get("routine_uses")).len()).sum::<usize>()
+        };
+        field("routine_uses", sorn_systems.iter().map(|s| uses(s)).sum::<usize>().to_string());
         let mut captions: BTreeSet<&str> = BTreeSet::new();
-        if str_of(&system, "name").is_some_and(|n| !n.is_empty()) {
-            captions.insert("system_name");
+        for system in &sorn_systems {
+            captions.extend(system_captions(system));
         }
-        captions.extend(CAPTION_KEYS.iter().copied().filter(|k| system.get(*k).is_some()));
-        if system.get("access_in_notification").and_then(Value::as_bool) == Some(true) {
-            captions.insert("record_access");
-        }
-        if system.get("routine_uses_intro").is_some() {
-            captions.insert("routine_uses");
-        }
-        let changed = array(system.get("changes")).iter().filter_map(|c| Some((str_of(c, "caption")?, c)));
-        captions.extend(
-            changed
-                .filter_map(|(caption, c)| Some((caption_key(caption)?, c)))
-                .filter(|(key, c)| *key != "policies" || c.get("text").is_some())
-                .map(|(key, _)| key),
-        );
         field("captions", captions.into_iter().collect::<Vec<_>>().join(" "));
     } else {
         field("stage", str_of(source, "stage").unwrap_or("?").to_string());
     }
     field("signature", source.get("signature").is_some().to_string());
     field("unplaced", array(source.get("unplaced")).len().to_string());
-    // A rule describes its first system in `[system]` (its claims and reasons at the top level)
-    // and each further one in `[[systems]]`; a SORN that lists `systems` holds them all there.
-    let further: Vec<&Value> = array(source.get("systems")).iter().collect();
-    let first = (kind != "sorn" || further.is_empty()).then_some(system).flatten();
-    let systems: Vec<&Value> = first.into_iter().chain(further).collect();
-    let systems = systems
+    // A rule's first system has its claims and reasons at the top level.
+    let top_level = system.is_some();
+    let systems = sorn_systems
         .into_iter()
         .enumerate()
         .map(|(k, s)| {
-            let top = k == 0 && first.is_some();
+            let top = k == 0 && top_level;
             let own_exemptions = s.get("exemptions").or(s.get("claims").map(|_| s));
             let exemptions = own_exemptions.or(if top && kind != "sorn" { source.get("exemptions") } else { None });
             let justifications = s.get("justifications").or(if top { source.get("justifications") } else { None });
@@ -215,6 +206,29 @@ fn imported_shape(source: &Value) -> Shape {
         })
         .collect();
     Shape { kind, fields, systems }
+}
+
+/// The captions one system of a SORN source prints, by field name.
+fn system_captions(system: &Value) -> BTreeSet<&'static str> {
+    let mut captions: BTreeSet<&'static str> = BTreeSet::new();
+    if str_of(system, "name").is_some_and(|n| !n.is_empty()) {
+        captions.insert("system_name");
+    }
+    captions.extend(CAPTION_KEYS.iter().copied().filter(|k| system.get(*k).is_some()));
+    if system.get("access_in_notification").and_then(Value::as_bool) == Some(true) {
+        captions.insert("record_access");
+    }
+    if system.get("routine_uses_intro").is_some() {
+        captions.insert("routine_uses");
+    }
+    let changed = array(system.get("changes")).iter().filter_map(|c| Some((str_of(c, "caption")?, c)));
+    captions.extend(
+        changed
+            .filter_map(|(caption, c)| Some((caption_key(caption)?, c)))
+            .filter(|(key, c)| *key != "policies" || c.get("text").is_some())
+            .map(|(key, _)| key),
+    );
+    captions
 }
 
 /// What differs between an expected and an imported structure, one line per difference.
@@ -281,10 +295,48 @@ fn summary(rules: &[String]) -> String {
     counted.iter().map(|(r, n)| if *n > 1 { format!("{r} ×{n}") } else { r.clone() }).collect::<Vec<_>>().join(", ")
 }
 
-/// The document's text, as the rendering is compared with it.
+/// The document's text, as the rendering is compared with it: the text of an FR XML document
+/// without its tags, or the text edition without GPO's delivery header, as the XML has none.
 fn reference_text(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    if path.extension().is_some_and(|e| e == "xml") { xml_text(&text) } else { text }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("xml") => xml_text(&text),
+        Some("txt") => text_edition(&text),
+        _ => text,
+    }
+}
+
+/// The text edition as the document prints: GPO's header lines above the agency heading
+/// ("[Federal Register Volume 89, Number 39 (Tuesday, February 27, 2024)]", "[Notices]",
+/// "[Pages 14554-14556]", "From the Federal Register Online via the Government Publishing Office
+/// [www.gpo.gov]", "[FR Doc No: 2024-03947]") and its rules of hyphens frame the document and are
+/// not part of it; its `` and '' are the typewriter forms of the quotation marks “ and ”.
+fn text_edition(text: &str) -> String {
+    let header = |line: &str| {
+        let l = line.trim();
+        let bracketed = l.starts_with('[') && l.ends_with(']');
+        let wrapper = [
+            "[Federal Register Volume",
+            "[Notices]",
+            "[Rules and Regulations]",
+            "[Proposed Rules]",
+            "[Page",
+            "[FR Doc No:",
+        ];
+        (bracketed && wrapper.iter().any(|w| l.starts_with(w))) || l.starts_with("From the Federal Register Online")
+    };
+    let rule = |line: &str| line.trim().len() >= 10 && line.trim().chars().all(|c| c == '-');
+    let mut out = String::with_capacity(text.len());
+    let mut in_header = true;
+    for line in text.lines() {
+        if rule(line) || (in_header && header(line)) {
+            continue;
+        }
+        in_header &= line.trim().is_empty();
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.replace("``", "\u{201c}").replace("''", "\u{201d}")
 }
 
 /// Fidelity of the Markdown rendering of a source to the document's text (the word-level measure
@@ -529,11 +581,19 @@ fn check_source(source: &ImportedSource) -> Vec<(String, String)> {
 }
 
 /// The document with "(e)(13)" planted in its first claim list: before the first "(e)(1)" of its
-/// regulatory text (from the List of Subjects on), where every rule form states its claims before
-/// its reasons.
+/// regulatory text (from the List of Subjects on), where every rule form that states its claims
+/// in the regulatory text states them before its reasons; or, when the regulatory text cites no
+/// provision (it only adds the system to a section's list), before the first "(c)(3)" of the
+/// SUPPLEMENTARY INFORMATION, where such a rule states its claims before its reasons.
 fn plant_invalid_citation(text: &str) -> Option<String> {
     let start = text.find("List of Subjects")?;
-    let at = start + text[start..].find("(e)(1)")?;
+    let at = match text[start..].find("(e)(1)") {
+        Some(at) => start + at,
+        None => {
+            let preamble = text.find("SUPPLEMENTARY INFORMATION")?;
+            preamble + text[preamble..start].find("(c)(3)")?
+        }
+    };
     Some(format!("{}(e)(13), {}", &text[..at], &text[at..]))
 }
 

@@ -991,3 +991,83 @@ fn a_rule_that_revises_one_nested_paragraph_and_adds_another_prints_both_designa
         assert!(md.contains(line), "missing {line:?} in\n{md}");
     }
 }
+
+/// The rules that only add the system to a section's list (HHS 45 CFR 5b.11, SSA 20 CFR 401.85)
+/// or table (Treasury 31 CFR 1.36) and state the claims and reasons in the preamble: the entries
+/// render as the FR prints them, the statement stays where the preamble had it, and the rendering
+/// imports back to the same source.
+#[test]
+fn list_entry_rules_render_as_printed_and_round_trip() {
+    let corpus = root().join("tests/corpus/documents");
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "hhs-oig-09-90-0003-final-rule-2015-14732.txt",
+            &[
+                "Amend § 5b.11 by adding paragraphs (b)(2)(i)(D) and (b)(2)(ii)(L) to read as follows:",
+                "\n(b) \\* \\* \\*\n\n(2) \\* \\* \\*\n\n(i) \\* \\* \\*\n\n(D) Criminal Investigative Files of the Inspector General, HHS/OS/OIG, 09-90-0003.\n\n(ii) \\* \\* \\*\n\n(L) Criminal",
+            ],
+        ),
+        (
+            "ssa-60-0388-proposed-rule-2019-20410.md",
+            &["\n(ii) \\* \\* \\*\n\n(D) Anti-Fraud Enterprise Solution (AFES), 60-0388.\n\n\\* \\* \\* \\* \\*"],
+        ),
+        (
+            "treasury-fincen-003-final-rule-2014-12870.xml",
+            &[
+                "Amend § 1.36 by adding the following entry to the table in paragraph (g)(1)(i) in numerical order:",
+                "| Number | System name |\n| --- | --- |\n| \\* \\* \\* |  |\n| FinCEN .003 | Bank Secrecy Act Reports System. |",
+            ],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, printed) in cases {
+        let out = import_cli(&corpus.join(name));
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let source = stdout(&out);
+        let document = load(&source);
+        let Document::ExemptionRule(r) = &document else { panic!("{name}: not a rule") };
+        assert_eq!(r.exemptions.place(), sorn::model::StatementPlace::Preamble, "{name}");
+        assert!(!r.cfr.entries.is_empty() && !r.justifications.is_empty(), "{name}");
+        let rendered = sorn::emit::markdown::render(&lower(&document, &LowerOptions::default()));
+        for text in printed {
+            assert!(rendered.contains(text), "{name}: no {text:?} in\n{rendered}");
+        }
+        // The claims and reasons print in SUPPLEMENTARY INFORMATION, before the regulatory text.
+        let claims_at = rendered.find("552a(k)(2)").unwrap();
+        assert!(claims_at > rendered.find("SUPPLEMENTARY INFORMATION").unwrap(), "{name}");
+        assert!(claims_at < rendered.find("List of Subjects").unwrap(), "{name}");
+        let md = dir.path().join(format!("{name}.md"));
+        std::fs::write(&md, &rendered).unwrap();
+        let again = import_cli(&md);
+        assert_eq!(again.status.code(), Some(0), "{name}: {}", stderr(&again));
+        let strip = |t: &str| t.lines().filter(|l| !l.starts_with("published")).collect::<Vec<_>>().join("\n");
+        assert_eq!(strip(&stdout(&again)), strip(&source), "{name}: the rendering imports back differently");
+    }
+}
+
+/// A list entry that names another system than the rule's first entry is not printed as the
+/// rule's system: it is kept in `[[unplaced]]`, with a warning that the instruction's entry did
+/// not follow.
+#[test]
+fn a_list_entry_of_another_system_is_kept_unplaced() {
+    let original =
+        std::fs::read_to_string(root().join("tests/corpus/documents/hhs-oig-09-90-0003-final-rule-2015-14732.txt"))
+            .unwrap();
+    let changed = original.replace("    (L) Criminal Investigative", "    (L) Civil Investigative");
+    assert_ne!(changed, original);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("rule.txt");
+    std::fs::write(&input, changed).unwrap();
+    let out = import_cli(&input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let Document::ExemptionRule(r) = load_unchecked(&stdout(&out)) else { panic!("not a rule") };
+    assert_eq!(r.cfr.entries.len(), 1);
+    assert_eq!(r.unplaced.len(), 1);
+    assert!(r.unplaced[0].text.value.contains("(L) Civil Investigative Files"));
+    assert!(stderr(&out).contains("the instruction adds paragraph (b)(2)(ii)(L), but no entry"), "{}", stderr(&out));
+}
+
+/// Loads a source that may carry findings (unplaced text is one).
+fn load_unchecked(text: &str) -> Document {
+    sorn::source::load_str("imported.toml", text).documents.into_iter().next().expect("a document").document
+}

@@ -251,7 +251,15 @@ pub fn has_untyped_justification(rule: &ExemptionRule) -> bool {
 }
 
 /// "(a)", "(b)", ... (or "(1)", "(2)", ... when the rule numbers its reasons) for a justification
-/// index.
+/// index; for a reason printed as written, the number it prints, or its place ("no. 2").
 pub fn letter(rule: &ExemptionRule, index: usize) -> String {
+    if rule.cfr.leadin() == crate::model::Leadin::Written {
+        // A reason printed as written carries its own number, if any: "(2) Subsection (d), ...".
+        let text = rule.justifications.get(index).map_or("", |j| j.text.value.trim_start());
+        return match text.strip_prefix('(').and_then(|t| t.split_once(')')) {
+            Some((label, _)) if !label.is_empty() && label.len() <= 5 => format!("({label})"),
+            _ => format!("no. {}", index + 1),
+        };
+    }
     format!("({})", crate::model::justification_label(rule.cfr.numbering(), index))
 }

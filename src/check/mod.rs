@@ -16,6 +16,7 @@ mod load;
 pub mod meta;
 pub mod registry;
 pub mod rules;
+pub mod suppress;
 
 pub use context::{
     Context, JustifiedCitation, Pair, Pairing, ParsedClaim, Settings, has_untyped_justification, justified_citations,
@@ -95,7 +96,8 @@ pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic
 /// [`run`] with the project's settings (`sorn.toml`'s closures and agencies).
 ///
 /// A rule that exempts several systems is checked once per system ([`crate::model::ExemptionRule::per_system`]):
-/// each system's claims, reasons and SORN pairing on their own. What a rule says about the
+/// each system's claims, reasons and SORN pairing on their own; so is a notice that publishes
+/// several systems ([`crate::model::Sorn::per_system`]), each system's captions on their own. What a rule says about the
 /// document as a whole is then found once per system in the same words at the same place, and is
 /// reported once.
 pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &Settings) -> Vec<Diagnostic> {
@@ -111,10 +113,10 @@ pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &S
         let kept = found.into_iter().filter(|f| seen.insert(f.clone()));
         out.extend(kept.map(|f| f.into_diagnostic(meta.name, severity)));
     }
-    out
+    suppress::apply(&ws.files, out, level(&suppress::META).severity())
 }
 
-/// The loaded documents with every rule of several systems in its per-system views.
+/// The loaded documents with every rule and notice of several systems in its per-system views.
 fn per_system(documents: &[LoadedDocument]) -> Vec<LoadedDocument> {
     let mut out = Vec::with_capacity(documents.len());
     for doc in documents {
@@ -123,6 +125,13 @@ fn per_system(documents: &[LoadedDocument]) -> Vec<LoadedDocument> {
                 out.extend(rule.per_system().into_iter().map(|view| LoadedDocument {
                     file: doc.file,
                     document: Document::ExemptionRule(Box::new(view)),
+                    clean: doc.clean,
+                }));
+            }
+            Document::Sorn(sorn) if !sorn.systems.is_empty() => {
+                out.extend(sorn.per_system().into_iter().map(|view| LoadedDocument {
+                    file: doc.file,
+                    document: Document::Sorn(Box::new(view)),
                     clean: doc.clean,
                 }));
             }

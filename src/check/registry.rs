@@ -13,13 +13,16 @@ pub enum Registered {
     Load(&'static RuleMeta),
     /// A lint rule: a check over the loaded documents, at a configurable level.
     Lint(&'static RuleMeta, LintFn),
+    /// A rule the engine applies to the lint rules' findings (suppression comments), at a
+    /// configurable level.
+    Engine(&'static RuleMeta),
 }
 
 impl Registered {
     /// The rule's metadata.
     pub fn meta(&self) -> &'static RuleMeta {
         match self {
-            Registered::Load(meta) | Registered::Lint(meta, _) => meta,
+            Registered::Load(meta) | Registered::Lint(meta, _) | Registered::Engine(meta) => meta,
         }
     }
 
@@ -27,7 +30,7 @@ impl Registered {
     pub fn lint(&self) -> Option<(&'static RuleMeta, LintFn)> {
         match self {
             Registered::Lint(meta, check) => Some((meta, *check)),
-            Registered::Load(_) => None,
+            Registered::Load(_) | Registered::Engine(_) => None,
         }
     }
 }
@@ -47,6 +50,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unjustified_exemption::META, rules::unjustified_exemption::check),
     Registered::Lint(&rules::unclaimed_justification::META, rules::unclaimed_justification::check),
     Registered::Lint(&rules::partial_justification::META, rules::partial_justification::check),
+    Registered::Lint(&rules::entry_authority::META, rules::entry_authority::check),
     Registered::Lint(&rules::unauthorized_exemption::META, rules::unauthorized_exemption::check),
     Registered::Lint(&rules::general_exemption_agency::META, rules::general_exemption_agency::check),
     Registered::Lint(&rules::general_exemption_purpose::META, rules::general_exemption_purpose::check),
@@ -81,4 +85,5 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unplaced_text::META, rules::unplaced_text::check),
     Registered::Lint(&rules::exemptions_without_rule::META, rules::exemptions_without_rule::check),
     Registered::Lint(&rules::unpaired_document::META, rules::unpaired_document::check),
+    Registered::Engine(&super::suppress::META),
 ];

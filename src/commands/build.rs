@@ -80,6 +80,12 @@ fn unfinished(workspace: &Workspace) -> Vec<Diagnostic> {
 
 /// Loads the sources and renders every one that loaded cleanly; writes nothing.
 pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
+    if options.paths.iter().any(|p| p.as_os_str() == "-") && !options.stdout {
+        return Err(SornError::Usage {
+            message: "a source on standard input has no file name to build into".into(),
+            help: Some("add --stdout (and one --format), or name the source file".into()),
+        });
+    }
     let (workspace, config, mut diagnostics) = super::check::load(&options.paths, options.config.as_deref())?;
     let source_files = workspace.files.len() - usize::from(config.path.is_some());
     diagnostics.extend(workspace.diagnostics.iter().cloned());

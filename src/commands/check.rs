@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::ExitStatus;
-use crate::check;
+use crate::check::{self, Category, RuleMeta};
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::SornError;
@@ -33,6 +33,10 @@ pub struct CheckOptions {
     pub deny_warnings: bool,
     /// An explicit configuration file (`--config`); otherwise `sorn.toml` is searched for.
     pub config: Option<PathBuf>,
+    /// Report only these lint rules (`--select`); empty: every rule.
+    pub select: Vec<String>,
+    /// Do not report these lint rules (`--ignore`).
+    pub ignore: Vec<String>,
 }
 
 /// What a check found.
@@ -48,10 +52,36 @@ pub struct CheckResult {
     pub config: Config,
 }
 
-/// Finds sources, loads them and the configuration. Shared by `check` and `build`.
+/// A source given on standard input (`sorn check -`), as many bytes as a source may hold.
+fn read_stdin() -> Result<Result<Vec<u8>, String>, SornError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(source::MAX_SOURCE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SornError::Path { path: PathBuf::from("-"), source: e })?;
+    if bytes.len() as u64 > source::MAX_SOURCE_BYTES {
+        return Ok(Err(format!("the source on standard input is larger than {} MiB", source::MAX_SOURCE_BYTES >> 20)));
+    }
+    Ok(Ok(bytes))
+}
+
+/// Finds sources, loads them and the configuration (`-` alone: one source on standard input).
+/// Shared by `check` and `build`.
 pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<(Workspace, Config, Vec<Diagnostic>), SornError> {
     let cwd = std::env::current_dir().map_err(|e| SornError::Path { path: PathBuf::from("."), source: e })?;
     let config_path = Config::discover(config, &cwd)?;
+    if let [only] = paths
+        && only.as_os_str() == "-"
+    {
+        let mut workspace = Workspace::default();
+        source::load_into(&mut workspace, PathBuf::from("<stdin>"), read_stdin()?);
+        let (config, config_diagnostics) = match config_path {
+            Some(path) => Config::load(&path, &mut workspace.files),
+            None => (Config::default(), Vec::new()),
+        };
+        return Ok((workspace, config, config_diagnostics));
+    }
     let found = source::discover(paths)?;
     if found.is_empty() {
         return Err(SornError::NoSources {
@@ -68,12 +98,76 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<(Workspace, Conf
 
 /// Loads and checks; reports nothing.
 pub fn run(options: &CheckOptions) -> Result<CheckResult, SornError> {
+    let select = rule_names(&options.select, "--select")?;
+    let ignore = rule_names(&options.ignore, "--ignore")?;
     let (workspace, config, mut diagnostics) = load(&options.paths, options.config.as_deref())?;
     let source_files = workspace.files.len() - usize::from(config.path.is_some());
     diagnostics.extend(workspace.diagnostics.iter().cloned());
-    diagnostics.extend(check::run_with(&workspace, |meta| config.level(meta), &config.settings()));
+    let chosen = |meta: &RuleMeta| {
+        meta.category == Category::Load
+            || ((select.is_empty() || select.contains(&meta.name)) && !ignore.contains(&meta.name))
+    };
+    let level = |meta: &RuleMeta| if chosen(meta) { config.level(meta) } else { check::Level::Allow };
+    diagnostics.extend(check::run_with(&workspace, level, &config.settings()));
     diagnostic::sort(&mut diagnostics);
     Ok(CheckResult { workspace, diagnostics, source_files, config })
+}
+
+/// The rules named on the command line, each checked against the registry.
+fn rule_names(names: &[String], flag: &str) -> Result<Vec<&'static str>, SornError> {
+    names
+        .iter()
+        .map(|name| match check::find_rule(name.trim()) {
+            Some(meta) if meta.category != Category::Load => Ok(meta.name),
+            Some(meta) => Err(SornError::Usage {
+                message: format!("{flag} {}: a load problem is always reported", meta.name),
+                help: Some("`sorn explain --list` lists the lint rules".into()),
+            }),
+            None => {
+                let best = check::all_rules()
+                    .into_iter()
+                    .filter(|m| m.category != Category::Load)
+                    .map(|m| (strsim::jaro_winkler(m.name, name), m.name))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .filter(|(score, _)| *score > 0.8);
+                Err(SornError::Usage {
+                    message: format!("{flag} {name}: sorn has no such rule"),
+                    help: Some(match best {
+                        Some((_, m)) => format!("did you mean `{m}`?"),
+                        None => "`sorn explain --list` lists the rules".into(),
+                    }),
+                })
+            }
+        })
+        .collect()
+}
+
+/// `--statistics`: each rule's count of findings and its severity, most frequent first, then
+/// the summary line.
+pub fn statistics(result: &CheckResult) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    for d in &result.diagnostics {
+        let severity = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        };
+        *counts.entry((d.rule, severity)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out: String = rows.iter().map(|((rule, severity), n)| format!("{n:>5}  {rule} ({severity})\n")).collect();
+    out.push_str(&format!("{}\n", report::human::summary(&result.diagnostics, result.source_files)));
+    out
+}
+
+/// A report without its summary line (`--quiet`).
+pub fn without_summary(result: &CheckResult, report: String) -> String {
+    let summary = format!("{}\n", report::human::summary(&result.diagnostics, result.source_files));
+    match report.strip_suffix(&summary) {
+        Some(rest) => rest.to_string(),
+        None => report,
+    }
 }
 
 /// The report in a format: what goes to standard output, and what goes to standard error.

@@ -121,6 +121,8 @@ fn snapshot(options: &ServeOptions) -> Snapshot {
         paths: options.paths.clone(),
         deny_warnings: false,
         config: options.config.clone(),
+        select: Vec::new(),
+        ignore: Vec::new(),
     };
     let result = match super::check::run(&check) {
         Ok(r) => r,

@@ -294,7 +294,9 @@ impl Writer {
             }
             None => {
                 for item in items {
-                    self.prose(&item.body, "RoutineUse", Some(Lead::Text(item.label())));
+                    let label = item.label();
+                    let lead = (!label.is_empty()).then_some(Lead::Text(label));
+                    self.prose(&item.body, "RoutineUse", lead);
                 }
             }
         }

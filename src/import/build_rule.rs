@@ -11,11 +11,11 @@ use regex::Regex;
 
 use super::captions::{PreambleCaption, split_caption};
 use super::preamble::{common_preamble, doc_publication, fr_doc, squash};
-use super::rule_forms::{self, Instruction, SECTION_HEADING, SectionAmendment};
+use super::rule_forms::{self, Instruction, ListAmendment, SECTION_HEADING, SectionAmendment, list_entry};
 use super::unit::Unit;
-use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names};
+use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names, preamble_statement};
 use crate::model::{
-    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Loc, Numbering, Paragraph,
+    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, ListEntry, Loc, Numbering, Paragraph,
     RuleExemptions, SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
@@ -27,9 +27,11 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., 28 CFR part 16
 /// is amended as follows:", "Accordingly, 32 CFR part 310 is proposed to be amended as follows:",
 /// "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter
-/// III of title 20 of the Code of Federal Regulations as set forth below:".
+/// III of title 20 of the Code of Federal Regulations as set forth below:", "For the reasons set
+/// forth in the preamble, part 1 of title 31 of the Code of Federal Regulations is amended as
+/// follows:".
 static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bamends?\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?)$")
+    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bamends?\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bCode of Federal Regulations,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?)$")
         .expect("valid pattern")
 });
 static CHAPTER: LazyLock<Regex> =
@@ -96,8 +98,10 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let para_rich = reg.paragraph_unit.as_ref().map(|u| paragraph_body(u, reg.section.as_ref(), reg.paragraph));
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let (system_name, generated_subject) =
-        paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx);
+    let (system_name, generated_subject) = match reg.listed_system() {
+        Some(printed) => listed_system_name(printed, &all_refs),
+        None => paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx),
+    };
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
     }
@@ -129,8 +133,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         ctx,
         super::dates::Convention::Rule { final_rule: stage == Stage::Final },
     )?;
-    preamble.supplementary = ctx.prose(&supp)?;
-
+    let (stated, supplementary_after) = supplementary_parts(reg.list.is_some(), &supp, preamble, ctx)?;
     if let Some((line_text, line)) = &reg.issuance_line {
         let short =
             parts_pre.agency.abbreviation.as_ref().map_or(parts_pre.agency.name.value.as_str(), |a| a.value.as_str());
@@ -141,21 +144,26 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         check_issuance(line_text, *line, short, stage, &target, ctx);
     }
 
-    if para_rich.is_none() {
-        if reg.section.is_some() {
-            ctx.warn(None, "no paragraph found under the section heading");
+    if para_rich.is_none() && reg.list.is_none() {
+        let missing = if reg.section.is_some() {
+            "no paragraph found under the section heading"
         } else {
-            ctx.warn(None, "no \"Add paragraph N to appendix X to part P\" paragraph found");
-        }
+            "no \"Add paragraph N to appendix X to part P\" paragraph found"
+        };
+        ctx.warn(None, missing);
     }
     let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
-        read_system_part(
-            para_rich.as_ref(),
-            reg.paragraph_unit.as_ref(),
-            reg.section.as_ref(),
-            std::mem::take(&mut reg.after_paragraph),
-            ctx,
-        )?;
+        match stated {
+            Some(part) => part,
+            None => read_system_part(
+                para_rich.as_ref(),
+                reg.paragraph_unit.as_ref(),
+                reg.section.as_ref(),
+                std::mem::take(&mut reg.after_paragraph),
+                ctx,
+            )?,
+        };
+    reg.entry_authorities(&exemptions.claims);
     let systems = reg.further_systems(&all_refs, ctx)?;
 
     let unplaced = std::mem::take(&mut ctx.unplaced);
@@ -171,10 +179,41 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         exemptions,
         justifications: justifications_out,
         systems,
+        supplementary_after,
         signature,
         fr_doc: fr_doc(&end),
         unplaced,
     })
+}
+
+/// SUPPLEMENTARY INFORMATION of a rule whose regulatory text only adds the system to a list: the
+/// claims and reasons it states ([`preamble_statement`]) as the system's part, the text before
+/// them as `notice.supplementary` and the text after them as `supplementary_after`. Any other
+/// rule's is `notice.supplementary` whole.
+fn supplementary_parts(
+    listed: bool,
+    supplementary: &[Unit],
+    preamble: &mut crate::model::Preamble,
+    ctx: &mut Ctx,
+) -> Result<(Option<SystemPart>, Option<crate::model::Prose>), Box<ImportError>> {
+    let statement = if listed { preamble_statement::read(supplementary, ctx)? } else { None };
+    let Some(st) = statement else {
+        if listed {
+            ctx.warn(None, "the rule adds the system to a list, but no paragraph of the preamble states its claims");
+        }
+        preamble.supplementary = ctx.prose(supplementary)?;
+        return Ok((None, None));
+    };
+    preamble.supplementary = ctx.prose(&st.before)?;
+    let after = ctx.prose(&st.after)?;
+    let part = SystemPart {
+        leadin: (!st.justifications.is_empty()).then_some(Leadin::Written),
+        exemptions: st.exemptions,
+        justifications: st.justifications,
+        reasons_paragraph: None,
+        numbering: None,
+    };
+    Ok((Some(part), after))
 }
 
 /// The system a rule's paragraph names, by the registered section conventions or, for an
@@ -289,6 +328,8 @@ enum State {
     Authority,
     Appendix,
     Section,
+    /// Entries of a section's lists or tables.
+    Entries,
     Reasons,
     Other,
 }
@@ -325,6 +366,12 @@ struct RegText {
     /// the introduction.
     whole_appendix: bool,
     appendix_intro: Vec<Unit>,
+    /// An instruction that adds entries to a section's lists or tables.
+    list: Option<ListAmendment>,
+    /// The entries read, in order.
+    entries: Vec<ListEntry>,
+    /// The system each entry names, as printed ("Name, ID." or a table row's cells).
+    entry_systems: Vec<(String, String)>,
     state: State,
 }
 
@@ -338,7 +385,8 @@ impl RegText {
         reg
     }
 
-    /// The further systems of an appendix rule (one per further paragraph the instruction adds);
+    /// The further systems of an appendix rule (one per further paragraph the instruction adds),
+    /// with a warning for each paragraph or list entry the instruction adds that does not follow;
     /// then what could not be placed is kept as unplaced.
     fn further_systems(&mut self, texts: &[&str], ctx: &mut Ctx) -> Result<Vec<ExemptSystem>, Box<ImportError>> {
         let mut systems = Vec::new();
@@ -347,6 +395,13 @@ impl RegText {
         }
         for n in self.more_paragraphs.iter().skip(systems.len()) {
             ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
+        }
+        for added in self.list.iter().flat_map(|l| l.added.iter().skip(self.entries.len())) {
+            let entry = match &added.designation {
+                Some(d) => format!("paragraph {}{d}", added.paragraph),
+                None => format!("an entry to the table in paragraph {}", added.paragraph),
+            };
+            ctx.warn(None, format!("the instruction adds {entry}, but no entry of the rule's system follows"));
         }
         for (after, unit) in std::mem::take(&mut self.leftovers) {
             ctx.unplace(&after, std::slice::from_ref(&unit))?;
@@ -406,6 +461,7 @@ impl RegText {
             amendment: amendment.map(Loc::synthetic),
             reasons: reasons.map(Loc::synthetic),
             leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
+            entries: self.entries,
         })
     }
 
@@ -429,6 +485,9 @@ impl RegText {
         }
         let reading = reading.trim_start_matches(['\u{25a0}', ' ']).to_string();
         if self.state == State::Section && self.take_section(&t, &reading, unit) {
+            return;
+        }
+        if self.state == State::Entries && self.take_entry(&t, &reading, unit) {
             return;
         }
         if INSTRUCTION.is_match(&reading) && self.take_instruction(&reading) {
@@ -578,6 +637,95 @@ impl RegText {
         false
     }
 
+    /// Within an instruction that adds list entries: the section heading, the designations printed
+    /// with stars on the way down to each list, and the entries (a list's "(D) Name, ID.", a
+    /// table's new row). What does not fit is left for the unplaced text.
+    fn take_entry(&mut self, t: &str, reading: &str, unit: &Unit) -> bool {
+        let Some(list) = &self.list else { return false };
+        if let Some(heading) = list_entry::section_heading(t, &list.section) {
+            if !heading.is_empty() {
+                self.section_heading = Some(heading.to_string());
+            }
+            return true;
+        }
+        if self.section_heading.is_none() && unit.is_heading() && !t.starts_with('§') && !t.starts_with("PART ") {
+            self.section_heading = Some(t.trim_end_matches('.').to_string());
+            return true;
+        }
+        if t.replace([' ', '\\'], "") == "*****" {
+            return true;
+        }
+        let Some(next) = list.added.get(self.entries.len()) else { return false };
+        let authority = None;
+        if let Some(d) = list_entry::starred(reading) {
+            // A designation on the way down to the next entry's list.
+            return next.paragraph.contains(&d);
+        }
+        match (&next.designation, &unit.kind) {
+            (Some(d), _) => {
+                let Some(system) = list_entry::entry_text(reading, d).and_then(list_entry::name_and_id) else {
+                    return false;
+                };
+                if !self.same_system(&system) {
+                    return false;
+                }
+                self.entry_systems.push(system);
+                self.entries.push(ListEntry {
+                    paragraph: Loc::synthetic(next.paragraph.clone()),
+                    designation: Some(Loc::synthetic(d.clone())),
+                    authority,
+                    columns: Vec::new(),
+                });
+                true
+            }
+            (None, super::unit::UnitKind::Verbatim(md)) => {
+                let (heads, rows) = list_entry::table(md);
+                let [row] = rows.as_slice() else { return false };
+                let Some(system) = list_entry::row_system(&heads, row).filter(|s| self.same_system(s)) else {
+                    return false;
+                };
+                self.entry_systems.push(system);
+                self.entries.push(ListEntry {
+                    paragraph: Loc::synthetic(next.paragraph.clone()),
+                    designation: None,
+                    authority,
+                    columns: heads.into_iter().map(Loc::synthetic).collect(),
+                });
+                true
+            }
+            (None, _) => false,
+        }
+    }
+
+    /// Whether an entry names the system the first entry names: the model's entries all print the
+    /// rule's one system, so an entry of another system is left for the unplaced text.
+    fn same_system(&self, system: &(String, String)) -> bool {
+        self.entry_systems.first().is_none_or(|first| first == system)
+    }
+
+    /// The system the first list entry names ("Name", "ID"), when the rule adds entries.
+    fn listed_system(&self) -> Option<&(String, String)> {
+        self.entry_systems.first()
+    }
+
+    /// Each entry's authority: the one its paragraph's list is exempt under, where sorn knows the
+    /// section ([`list_entry::list_authority`]); else the claim's, when the rule claims one
+    /// authority, or as many as it adds entries (in order, as sections list (j) before (k)).
+    fn entry_authorities(&mut self, claims: &[crate::model::Claim]) {
+        let section = self.list.as_ref().map_or("", |l| l.section.as_str()).to_string();
+        let count = self.entries.len();
+        for (k, entry) in self.entries.iter_mut().enumerate() {
+            let known = list_entry::list_authority(&section, &entry.paragraph.value).map(str::to_string);
+            let claimed = match claims {
+                [one] => Some(one),
+                many if many.len() == count => many.get(k),
+                _ => None,
+            };
+            let from_claim = claimed.map(|c| c.authority.value.written().trim().to_string());
+            entry.authority = known.or(from_claim).map(Loc::synthetic);
+        }
+    }
+
     /// An amendatory instruction; false for one sorn does not model (revising a section, say),
     /// after which the units are kept as unplaced.
     fn take_instruction(&mut self, reading: &str) -> bool {
@@ -586,6 +734,19 @@ impl RegText {
             return true;
         }
         match rule_forms::instruction(reading) {
+            Some(Instruction::Entries(list)) if self.section.is_none() && self.paragraph.is_none() => {
+                self.section = Some(SectionAmendment {
+                    number: list.section.clone(),
+                    amendment: Amendment::AmendByAdding,
+                    added: Vec::new(),
+                    paragraph: None,
+                    revised: Vec::new(),
+                    paragraph_heading: None,
+                });
+                self.list = Some(list);
+                self.state = State::Entries;
+                return true;
+            }
             Some(Instruction::Section(s)) if self.section.is_none() && self.paragraph.is_none() => {
                 self.section = Some(s);
                 self.state = State::Section;
@@ -697,6 +858,7 @@ fn read_system_part(
         claims: Vec::new(),
         note: None,
         reasons_intro: None,
+        place: None,
     };
     let continued = para_rich.and_then(|rich| claims_continued(rich, section, after_paragraph.first()));
     if let (Some(rich), Some(found)) = (para_rich, continued) {
@@ -866,6 +1028,17 @@ fn read_reasons(
 fn nested_sibling(paragraph: Option<&str>, added: &str, printed: &str) -> bool {
     let Some(outer) = added.strip_suffix(printed).filter(|o| !o.is_empty()) else { return false };
     paragraph.is_some_and(|p| p.starts_with(outer) && p.len() > outer.len())
+}
+
+/// The system a list entry names ("Criminal Investigative Files of the Inspector General,
+/// HHS/OS/OIG" and "09-90-0003"), with the subject sorn would generate.
+fn listed_system_name(printed: &(String, String), texts: &[&str]) -> (SystemName, String) {
+    let (name, id) = printed;
+    let parts = names::NameParts { id: id.clone(), separator: None, name: name.clone(), id_last: true };
+    let abbreviations = names::learn_abbreviations(texts, id);
+    let system = names::system_name(&parts, &abbreviations);
+    let generated = format!("Privacy Act of 1974: Implementation of Exemptions; {}", system.full_spelled());
+    (system, generated)
 }
 
 /// The system's name from the way a section paragraph prints it ("Name (ID)"), with the form that

@@ -1,107 +1,28 @@
-//! A System of Records Notice from its units: preamble, system text by caption, routine uses,
-//! exemptions, signature and FR Doc line.
+//! A System of Records Notice from its units, in stages: where the system text is and how it
+//! divides into systems and captions (`layout`), each system's identifier and name (`naming`),
+//! the preamble (shared with exemption rules), each caption's text with its routine uses
+//! (`uses`), an alteration's changes (`changes`) and the exemptions caption (`exemptions`); then
+//! signature and FR Doc line.
+
+mod changes;
+mod exemptions;
+mod layout;
+mod naming;
+mod uses;
 
 use std::collections::BTreeMap;
 
-use super::captions::{self, PreambleCaption, SystemCaption, split_caption};
+use super::captions::{self, PreambleCaption, SystemCaption};
 use super::front;
-use super::preamble::{common_preamble, doc_publication, fr_doc, joined, squash};
-use super::rich::{MarkKind, Rich};
-use super::unit::{Unit, UnitKind};
-use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, dates, names, routine_uses};
-use crate::model::{
-    Action, Change, Element, Exemptions, IdLine, Loc, RoutineUse, SignaturePlacement, Sorn, SourceDate, System,
-    SystemName, Template,
-};
-
-struct Section {
-    element: SystemCaption,
-    caption: String,
-    line: u32,
-    units: Vec<Unit>,
-}
-
-fn is_system_caption(unit: &Unit, strict: bool) -> Option<(SystemCaption, captions::Split)> {
-    let split = split_caption(unit)?;
-    let caption = captions::system_caption(&split.caption)?;
-    (!strict || split.marked || split.alone || split.capitals).then_some((caption, split))
-}
-
-/// The first unit of the system text at or after `from`: its name or identifier caption, else
-/// the first caption of three or more. A caption before the name ("Authority: 5 U.S.C. 552a" at the
-/// end of SUPPLEMENTARY INFORMATION) belongs to the preamble, not to the system.
-fn system_start(units: &[Unit], from: usize) -> usize {
-    let named = (from..units.len()).find(|&i| {
-        matches!(
-            is_system_caption(&units[i], true),
-            Some((SystemCaption::Identifier | SystemCaption::Element(Element::SystemName), _))
-        )
-    });
-    if let Some(i) = named {
-        return i;
-    }
-    let found: Vec<Option<SystemCaption>> =
-        units.iter().skip(from).map(|u| is_system_caption(u, true).map(|(c, _)| c)).collect();
-    // Captions from here on, counted down as the scan passes them (one pass, not one per caption).
-    let mut later = found.iter().flatten().count();
-    for (i, caption) in found.iter().enumerate() {
-        let Some(caption) = caption else { continue };
-        if matches!(caption, SystemCaption::Identifier | SystemCaption::Element(Element::SystemName)) || later >= 3 {
-            return from + i;
-        }
-        later -= 1;
-    }
-    units.len()
-}
-
-/// The identifier line above the first caption: "DHS/ICE-015", a long form with the
-/// abbreviations spelled out, or, set as a heading, "FHFA-14" or "DHA 20 DoD".
-fn is_id_line(unit: &Unit) -> bool {
-    let t = unit.text().trim();
-    let words = t.split_whitespace().count();
-    let shaped = match unit.kind {
-        UnitKind::Para => (words <= 16 && t.contains(['/', '-'])) || code_words(t),
-        UnitKind::Heading(_) => words <= 6 && !t.ends_with(':'),
-        _ => false,
-    };
-    shaped
-        && !t.ends_with('.')
-        && t.chars().any(|c| c.is_ascii_digit())
-        && split_caption(unit).is_none_or(|s| captions::system_caption(&s.caption).is_none())
-}
-
-/// "DHA 20 DoD", "DMDC 04": a few words, each capitalized or a number, one an abbreviation.
-fn code_words(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
-        && words.iter().any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
-}
-
-fn is_stars(unit: &Unit) -> bool {
-    unit.kind == UnitKind::Para && unit.text().trim() == "* * * * *"
-}
-
-/// An alteration notice's "Changes:" caption.
-fn is_changes_caption(unit: &Unit) -> bool {
-    split_caption(unit).is_some_and(|s| {
-        s.body.is_empty() && (s.marked || s.alone || s.capitals) && captions::normalize(&s.caption) == "change"
-    })
-}
-
-/// "Department of Homeland Security (DHS)/U.S. Immigration Customs Enforcement (ICE)-015" →
-/// "DHS/ICE-015".
-fn compress_parenthesized(text: &str) -> String {
-    text.split('/')
-        .map(|seg| match (seg.rfind('('), seg.rfind(')')) {
-            (Some(o), Some(c)) if o < c && seg[o + 1..c].chars().all(|ch| ch.is_ascii_uppercase()) => {
-                format!("{}{}", &seg[o + 1..c], seg[c + 1..].trim())
-            }
-            _ => seg.trim().to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
+use super::preamble::{PreambleParts, common_preamble, doc_publication, fr_doc, joined, squash};
+use super::unit::Unit;
+use super::{Ctx, ImportError, ImportOptions, RawDoc, dates, names};
+use crate::model::{Action, Change, Element, Loc, SignaturePlacement, Sorn, SourceDate, System, SystemName, Template};
+use changes::changes;
+use exemptions::exemptions;
+use layout::{Section, is_id_line, is_stars, is_system_caption, read_sections, system_segments, system_start};
+use naming::{NameRead, Naming, read_name};
+use uses::routine_uses_into;
 
 /// Builds the SORN.
 pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn, Box<ImportError>> {
@@ -109,12 +30,163 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
     let end = front::take_end_matter(&mut units);
     let front = front::read(&units);
     let body_start = front.body_start;
-    let mut sig = front::take_signature(&mut units, body_start);
-    let mut sys = system_start(&units, body_start);
+    let TextPlace { sig, sys, text_start, id_line, legacy_heading, placement, body_start } =
+        locate_text(&mut units, body_start);
+
+    // The system text, by caption: one system, or several one after the other.
+    let found: Vec<(usize, SystemCaption, captions::Split)> =
+        (sys..units.len()).filter_map(|i| is_system_caption(&units[i], false).map(|(c, s)| (i, c, s))).collect();
+    let template = captions::template_of(&found.iter().map(|(_, _, s)| s.caption.clone()).collect::<Vec<_>>());
+    let mut caption_at: BTreeMap<usize, (SystemCaption, captions::Split)> =
+        found.into_iter().map(|(i, c, s)| (i, (c, s))).collect();
+    let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
+    let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
+    let segments = system_segments(&units, sys, id_line.is_some().then_some(text_start));
+    let mut reads = Vec::with_capacity(segments.len());
+    for (k, segment) in segments.iter().enumerate() {
+        let sections = read_sections(&units, segment, template, &mut caption_at, ctx);
+        let (line, heading) = match k {
+            0 => (id_line.as_ref(), legacy_heading),
+            _ => (segment.id_line.map(|i| &units[i]), false),
+        };
+        let naming = Naming { template, id_line: line, legacy_heading: heading, all: &all_refs, first: k == 0 };
+        let name = read_name(&sections, &naming, &front, ctx)?;
+        reads.push((sections, name));
+    }
+    let first_name = reads[0].1.system_name.clone();
+
+    let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
+    let docket = parts_pre.preamble.docket.as_ref().map(|d| d.value.clone());
+    ctx.writer.forms = names::forms(&first_name, docket.as_deref());
+    let publication = doc_publication(&doc.issue_date, &end);
+    let (action, published) =
+        action_and_dates(&front, &mut parts_pre, (template, &first_name), &publication, options, ctx)?;
+    let preamble = &mut parts_pre.preamble;
+
+    // Supplementary information.
+    let mut supp: Vec<Unit> = front.supplementary_first.iter().cloned().collect();
+    supp.extend(units[body_start..text_start].iter().cloned());
+    preamble.supplementary = ctx.prose(&supp)?;
+    if legacy_heading && template == Template::A108 {
+        ctx.warn(None, "\"System of Records\" heading: sorn prints it only for the legacy caption set");
+    }
+
+    // Legacy captions set in capitals print so with one switch, not one override each.
+    let every_section = || reads.iter().flat_map(|(sections, _)| sections);
+    let capital_captions = template == Template::Legacy
+        && every_section().next().is_some()
+        && every_section().all(|s| !s.caption.chars().any(char::is_lowercase));
+    let mut captions_override = BTreeMap::new();
+    for s in every_section() {
+        let SystemCaption::Element(element) = s.element else { continue };
+        if let Some(spec) = template.caption(element)
+            && s.caption.trim() != spec.caption
+            && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
+        {
+            captions_override.entry(element).or_insert_with(|| Loc::synthetic(s.caption.trim().to_string()));
+        }
+    }
+    let mut systems = Vec::with_capacity(reads.len());
+    for ((sections, name), segment) in reads.iter().zip(&segments) {
+        // Each system's prose names its own system with the placeholders.
+        ctx.writer.forms = names::forms(&name.system_name, docket.as_deref());
+        let changes = changes(&units[segment.changes..segment.end], ctx)?;
+        systems.push(system_of(name, sections, changes, ctx)?);
+    }
+    ctx.writer.forms = names::forms(&first_name, docket.as_deref());
+    let mut systems = systems.into_iter();
+    let Some(system) = systems.next() else { unreachable!("a notice has at least one system segment") };
+
+    let partial = std::iter::once(&system).chain(systems.as_slice()).any(|s| !s.changes.is_empty())
+        || units.iter().skip(sys).any(is_stars);
+    let signature = sig.map(|(s, _, _)| s.into_model(placement));
+    let unplaced = std::mem::take(&mut ctx.unplaced);
+    Ok(Sorn {
+        kind: Loc::synthetic("sorn".into()),
+        template: Loc::synthetic(template),
+        action: Loc::synthetic(action),
+        partial,
+        capital_captions,
+        exemption_rule: None,
+        published: published.map(|d| Loc::synthetic(SourceDate(d))),
+        agency: parts_pre.agency,
+        notice: parts_pre.preamble,
+        system,
+        systems: systems.collect(),
+        captions: captions_override,
+        signature,
+        fr_doc: fr_doc(&end),
+        unplaced,
+    })
+}
+
+/// ACTION and the action it implies, the subject line, and the dates: each kept in the source
+/// only where it is not the wording sorn generates.
+fn action_and_dates(
+    front: &front::Front,
+    parts: &mut PreambleParts,
+    (template, first_name): (Template, &SystemName),
+    publication: &Option<jiff::civil::Date>,
+    options: &ImportOptions,
+    ctx: &mut Ctx,
+) -> Result<(Action, Option<jiff::civil::Date>), Box<ImportError>> {
+    // ACTION and the action it implies.
+    let action_text = front.caption(PreambleCaption::Action).map(|c| joined(&c.units));
+    let dates_text = front.caption(PreambleCaption::Dates).map(|c| joined(&c.units));
+    let action = action_of(dates_text.as_ref().map(|r| r.text.as_str()), action_text.as_ref().map(|r| r.text.as_str()));
+    if let Some(a) = &action_text
+        && squash(&a.text) != action.action_line(template)
+    {
+        parts.preamble.action = ctx.inline(a)?;
+    }
+    // Subject.
+    let generated_subject = match (template, action) {
+        (Template::Legacy, _) => format!("Privacy Act of 1974; {}", first_name.full_spelled()),
+        (Template::A108, Action::Rescinded) => "Privacy Act of 1974; Rescindment of a System of Records".into(),
+        (Template::A108, _) => "Privacy Act of 1974; System of Records".into(),
+    };
+    if let Some(subject) = &front.heading.subject
+        && squash(&subject.text) != generated_subject
+    {
+        parts.preamble.subject = ctx.inline(subject)?;
+    }
+    let published = common_preamble(
+        front,
+        &mut parts.preamble,
+        &parts.agency,
+        publication,
+        options,
+        ctx,
+        dates::Convention::Sorn(action.adjective()),
+    )?;
+    Ok((action, published))
+}
+
+/// Where the system text starts and the signature stands, once the signature is taken out of the
+/// units.
+struct TextPlace {
+    sig: Option<(super::signature::Sig, usize, u32)>,
+    /// The first caption of the system text.
+    sys: usize,
+    /// The first unit of the system text: the caption, or the identifier line and heading above it.
+    text_start: usize,
+    id_line: Option<Unit>,
+    legacy_heading: bool,
+    placement: SignaturePlacement,
+    /// Where SUPPLEMENTARY INFORMATION's text after its first paragraph starts.
+    body_start: usize,
+}
+
+/// Finds the system text after `body_start` and takes the signature out of the units: a dated
+/// one anywhere, else an undated one at the end, or, as Education, SSA and DoD sign, just above
+/// the system text or above the sentence that introduces it.
+fn locate_text(units: &mut Vec<Unit>, body_start: usize) -> TextPlace {
+    let mut sig = front::take_signature(units, body_start);
+    let mut sys = system_start(units, body_start);
     let mut text_start = sys;
     if sig.is_none() && units.len() > sys + 1 {
         let last = units.len() - 1;
-        sig = front::take_undated_signature(&mut units, last);
+        sig = front::take_undated_signature(units, last);
     }
     let mut id_line = None;
     let mut legacy_heading = false;
@@ -135,234 +207,36 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
             break;
         }
         let before = units.len();
-        if let Some(found) = front::take_undated_signature(&mut units, text_start - gap) {
+        if let Some(found) = front::take_undated_signature(units, text_start - gap) {
             let taken = before - units.len();
             sig = Some(found);
             text_start = text_start.saturating_sub(taken);
             sys = sys.saturating_sub(taken);
         }
     }
-    let body_start = body_start.min(text_start);
     let placement = match &sig {
         Some((_, at, _)) if *at <= text_start => SignaturePlacement::BeforeSystem,
         _ => SignaturePlacement::End,
     };
 
-    // The system text, by caption.
-    let found: Vec<(usize, SystemCaption, captions::Split)> =
-        (sys..units.len()).filter_map(|i| is_system_caption(&units[i], false).map(|(c, s)| (i, c, s))).collect();
-    let template = captions::template_of(&found.iter().map(|(_, _, s)| s.caption.clone()).collect::<Vec<_>>());
-    let mut sections: Vec<Section> = Vec::new();
-    let mut caption_at: BTreeMap<usize, (SystemCaption, captions::Split)> =
-        found.into_iter().map(|(i, c, s)| (i, (c, s))).collect();
-    let mut current: Option<usize> = None;
-    let changes_at = (sys..units.len()).find(|&i| is_changes_caption(&units[i])).unwrap_or(units.len());
-    for (i, unit) in units.iter().enumerate().take(changes_at).skip(sys) {
-        match caption_at.remove(&i) {
-            Some((caption, split))
-                if matches!(caption, SystemCaption::Identifier)
-                    || matches!(caption, SystemCaption::Element(e) if template.caption(e).is_some()) =>
-            {
-                match sections.iter().position(|s| s.element == caption) {
-                    Some(pos) if caption != SystemCaption::Identifier => {
-                        ctx.warn(
-                            Some(unit.line),
-                            format!("caption \"{}\" appears twice; its text joins the first", split.caption),
-                        );
-                        sections[pos].units.push(run_in_caption(&split, unit));
-                        current = Some(pos);
-                    }
-                    _ => {
-                        sections.push(section(caption, split, unit));
-                        current = Some(sections.len() - 1);
-                    }
-                }
-            }
-            Some((_, split)) => {
-                ctx.warn(
-                    Some(unit.line),
-                    format!(
-                        "caption \"{}\" is not part of the {} caption set; kept as a bold caption in the text before it",
-                        split.caption,
-                        template.name()
-                    ),
-                );
-                if let Some(c) = current {
-                    sections[c].units.push(run_in_caption(&split, unit));
-                }
-            }
-            None => {
-                if let Some(c) = current {
-                    sections[c].units.push(unit.clone());
-                }
-            }
-        }
-    }
+    TextPlace { sig, sys, text_start, id_line, legacy_heading, placement, body_start: body_start.min(text_start) }
+}
 
-    // Identifier and name.
-    let all_texts: Vec<String> = units.iter().map(|u| u.text().to_string()).collect();
-    let all_refs: Vec<&str> = all_texts.iter().map(String::as_str).collect();
-    let name_section = sections.iter().find(|s| s.element == SystemCaption::Element(Element::SystemName));
-    let name_text = name_section.and_then(|s| s.units.first()).map(|u| u.text().trim().to_string());
-    // Stars right after the name (a notice of revision) are kept as such; other text after the
-    // name has no field to go to.
-    let mut stars_after_name = false;
-    if let Some(s) = name_section
-        && s.units.len() > 1
-    {
-        let extra = &s.units[1..];
-        stars_after_name = extra.len() == 1 && is_stars(&extra[0]);
-        if !stars_after_name {
-            ctx.unplace("system.name", extra)?;
-        }
-    }
-    let id_from_caption = sections
-        .iter()
-        .find(|s| s.element == SystemCaption::Identifier)
-        .and_then(|s| s.units.first())
-        .map(|u| u.text().trim().trim_end_matches('.').to_string());
-    let id_from_line = id_line.as_ref().map(|u| compress_parenthesized(u.text().trim()));
-    let id_elsewhere = id_from_caption.clone().or(id_from_line.clone());
-    // "Name (May 6, 2010, 75 FR 24928)": the citation of the notice altered is not part of the name.
-    let core = name_text.as_deref().map(|n| names::split_cite_suffix(n).0);
-    let mut parts = core.and_then(|c| names::split_id_name(c).or_else(|| names::split_name_paren_id(c)));
-    // "Department of Transportation (DOT)/… (FMCSA) 009, Name": the identifier in its long form.
-    let mut long_id = None;
-    if parts.is_none()
-        && let Some((compressed, printed)) = core.and_then(names::compress_long_id)
-    {
-        parts = names::split_id_name(&compressed);
-        long_id = parts.is_some().then_some(printed);
-    }
-    if parts.is_none() {
-        match (core, id_elsewhere.clone()) {
-            (Some(n), Some(id)) => {
-                parts = Some(names::NameParts {
-                    id,
-                    separator: None,
-                    name: n.trim_end_matches('.').to_string(),
-                    id_last: false,
-                })
-            }
-            (Some(n), None) => {
-                ctx.warn(name_section.map(|s| s.line), "no system identifier found; `system.id` is empty");
-                parts = Some(names::NameParts {
-                    id: String::new(),
-                    separator: Some(String::new()),
-                    name: n.trim_end_matches('.').to_string(),
-                    id_last: false,
-                });
-            }
-            _ => {}
-        }
-    }
-    let parts = match parts {
-        Some(p) => p,
-        None => {
-            let subject = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-            let tail = subject.rsplit(';').next().unwrap_or("").trim().to_string();
-            match names::split_id_name(&tail) {
-                Some(p) => p,
-                None => {
-                    ctx.warn(None, "no system name caption found; `system.id` and `system.name` are empty");
-                    names::NameParts {
-                        id: String::new(),
-                        separator: Some(String::new()),
-                        name: String::new(),
-                        id_last: false,
-                    }
-                }
-            }
-        }
-    };
-    // A legacy identifier line that spells the identifier short prints short: no long forms.
-    let short_line = template == Template::Legacy && id_line.as_ref().is_some_and(|l| squash(l.text()) == parts.id);
-    let abbreviations = if short_line { BTreeMap::new() } else { names::learn_abbreviations(&all_refs, &parts.id) };
-    let mut system_name: SystemName = names::system_name(&parts, &abbreviations);
-    let id_line_kind = match (template, legacy_heading, &id_line) {
-        (Template::A108, _, _) | (Template::Legacy, true, _) => None,
-        (Template::Legacy, false, Some(_)) => Some(IdLine::Short),
-        (Template::Legacy, false, None) => Some(IdLine::None),
-    };
-    if let Some(n) = &name_text {
-        if squash(n) != squash(&printed_name(template, &system_name)) {
-            // Name first, or the name alone under an identifier line: a form writes it as printed.
-            let optional = id_elsewhere.as_deref() == Some(system_name.id.value.as_str());
-            let form = match &long_id {
-                // The long form is written as printed: a form has placeholders for the short one.
-                Some(long) => names::derive_form(n, long, &system_name.name.value, false)
-                    .map(|f| f.replacen("{id}", &long.replace('{', "{{").replace('}', "}}"), 1)),
-                None => names::derive_form(n, &system_name.id.value, &system_name.name.value, optional),
-            };
-            if let Some(form) = form {
-                system_name.form = Some(Loc::synthetic(form));
-                system_name.separator = None;
-            }
-        }
-        let printed = printed_name(template, &system_name);
-        if squash(n) != squash(&printed) {
-            ctx.warn(name_section.map(|s| s.line), format!("the system name prints as \"{printed}\""));
-        }
-    }
-    if let Some(line) = &id_line {
-        let expected = match id_line_kind {
-            Some(IdLine::Short) => system_name.id.value.clone(),
-            _ => system_name.id_long(),
-        };
-        if template == Template::Legacy && squash(line.text()) != squash(&expected) {
-            ctx.warn(Some(line.line), format!("the identifier line prints as \"{expected}\""));
-        }
-    }
-
-    let mut parts_pre = super::preamble::preamble_parts(&front, &end.billing, &all_refs, ctx)?;
-    ctx.writer.forms = names::forms(&system_name, parts_pre.preamble.docket.as_ref().map(|d| d.value.as_str()));
-    let preamble = &mut parts_pre.preamble;
-
-    // ACTION and the action it implies.
-    let action_text = front.caption(PreambleCaption::Action).map(|c| joined(&c.units));
-    let dates_text = front.caption(PreambleCaption::Dates).map(|c| joined(&c.units));
-    let action = action_of(dates_text.as_ref().map(|r| r.text.as_str()), action_text.as_ref().map(|r| r.text.as_str()));
-    if let Some(a) = &action_text
-        && squash(&a.text) != action.action_line(template)
-    {
-        preamble.action = ctx.inline(a)?;
-    }
-    // Subject.
-    let generated_subject = match (template, action) {
-        (Template::Legacy, _) => format!("Privacy Act of 1974; {}", system_name.full_spelled()),
-        (Template::A108, Action::Rescinded) => "Privacy Act of 1974; Rescindment of a System of Records".into(),
-        (Template::A108, _) => "Privacy Act of 1974; System of Records".into(),
-    };
-    if let Some(subject) = &front.heading.subject
-        && squash(&subject.text) != generated_subject
-    {
-        preamble.subject = ctx.inline(subject)?;
-    }
-    let published = common_preamble(
-        &front,
-        preamble,
-        &parts_pre.agency,
-        &doc_publication(&doc.issue_date, &end),
-        options,
-        ctx,
-        dates::Convention::Sorn(action.adjective()),
-    )?;
-
-    // Supplementary information.
-    let mut supp: Vec<Unit> = front.supplementary_first.iter().cloned().collect();
-    supp.extend(units[body_start..text_start].iter().cloned());
-    preamble.supplementary = ctx.prose(&supp)?;
-    if legacy_heading && template == Template::A108 {
-        ctx.warn(None, "\"System of Records\" heading: sorn prints it only for the legacy caption set");
-    }
-
+/// One system of the notice from its name and sections.
+fn system_of(
+    name: &NameRead,
+    sections: &[Section],
+    changes: Vec<Change>,
+    ctx: &mut Ctx,
+) -> Result<System, Box<ImportError>> {
+    let system_name = &name.system_name;
     let mut system = System {
         id: system_name.id.clone(),
         name: system_name.name.clone(),
         separator: system_name.separator.clone(),
         form: system_name.form.clone(),
         abbreviations: system_name.abbreviations.clone(),
-        id_line: id_line_kind.map(Loc::synthetic),
+        id_line: name.id_line.map(Loc::synthetic),
         security_classification: None,
         location: None,
         managers: None,
@@ -382,26 +256,15 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         retention: None,
         notification: None,
         record_access: None,
-        stars_after_name,
+        stars_after_name: name.stars_after_name,
         access_in_notification: false,
         contesting: None,
         exemptions: None,
         history: None,
-        changes: changes(&units[changes_at.min(units.len())..], ctx)?,
+        changes,
     };
-    // Legacy captions set in capitals print so with one switch, not one override each.
-    let capital_captions = template == Template::Legacy
-        && !sections.is_empty()
-        && sections.iter().all(|s| !s.caption.chars().any(char::is_lowercase));
-    let mut captions_override = BTreeMap::new();
-    for s in &sections {
+    for s in sections {
         let SystemCaption::Element(element) = s.element else { continue };
-        if let Some(spec) = template.caption(element)
-            && s.caption.trim() != spec.caption
-            && !(capital_captions && s.caption.trim() == spec.caption.to_uppercase())
-        {
-            captions_override.insert(element, Loc::synthetic(s.caption.trim().to_string()));
-        }
         if element == Element::Notification && s.caption.to_lowercase().contains("record access") {
             system.access_in_notification = true;
         }
@@ -444,104 +307,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         system.exemptions = None;
     }
 
-    let partial = !system.changes.is_empty() || units.iter().skip(sys).any(is_stars);
-    let signature = sig.map(|(s, _, _)| s.into_model(placement));
-    let unplaced = std::mem::take(&mut ctx.unplaced);
-    Ok(Sorn {
-        kind: Loc::synthetic("sorn".into()),
-        template: Loc::synthetic(template),
-        action: Loc::synthetic(action),
-        partial,
-        capital_captions,
-        exemption_rule: None,
-        published: published.map(|d| Loc::synthetic(SourceDate(d))),
-        agency: parts_pre.agency,
-        notice: parts_pre.preamble,
-        system,
-        captions: captions_override,
-        signature,
-        fr_doc: fr_doc(&end),
-        unplaced,
-    })
-}
-
-/// The system name caption's text as sorn prints it (A-108 captions end with a period).
-fn printed_name(template: Template, name: &SystemName) -> String {
-    let caption = name.caption();
-    match template {
-        Template::A108 if !caption.ends_with('.') => format!("{caption}."),
-        _ => caption,
-    }
-}
-
-/// The entries after an alteration notice's "Changes:" caption: each system caption starts one,
-/// other headings inside the replacement text stay in it as bold captions, and each line of stars
-/// marks entries left out.
-fn changes(units: &[Unit], ctx: &mut Ctx) -> Result<Vec<Change>, Box<ImportError>> {
-    let Some((first, rest)) = units.split_first() else { return Ok(Vec::new()) };
-    debug_assert!(is_changes_caption(first));
-    let mut entries: Vec<(Option<String>, Vec<Unit>, bool)> = Vec::new();
-    let mut stars = false;
-    for unit in rest {
-        if is_stars(unit) {
-            if stars {
-                entries.push((None, Vec::new(), true));
-            }
-            stars = true;
-            continue;
-        }
-        if let Some((_, split)) = is_system_caption(unit, true) {
-            let body = if split.body.is_empty() { Vec::new() } else { vec![body_unit(&split, unit)] };
-            entries.push((Some(split.caption.trim().to_string()), body, stars));
-            stars = false;
-            continue;
-        }
-        let unit = match split_caption(unit) {
-            Some(split) if unit.is_heading() => run_in_caption(&split, unit),
-            _ => unit.clone(),
-        };
-        match entries.last_mut() {
-            Some((_, body, _)) if !stars => body.push(unit),
-            _ => entries.push((None, vec![unit], std::mem::take(&mut stars))),
-        }
-    }
-    if stars {
-        entries.push((None, Vec::new(), true));
-    }
-    entries
-        .into_iter()
-        .map(|(caption, body, stars)| {
-            Ok(Change { caption: caption.map(Loc::synthetic), text: ctx.prose(&body)?, stars })
-        })
-        .collect()
-}
-
-fn section(element: SystemCaption, split: captions::Split, unit: &Unit) -> Section {
-    let mut units = Vec::new();
-    if !split.body.is_empty() {
-        units.push(body_unit(&split, unit));
-    }
-    Section { element, caption: split.caption, line: unit.line, units }
-}
-
-fn body_unit(split: &captions::Split, unit: &Unit) -> Unit {
-    Unit { kind: UnitKind::Para, rich: split.body.clone(), line: unit.line, depth: 0 }
-}
-
-/// "**CAPTION:** text" as one paragraph, or the caption alone when its text follows.
-fn run_in_caption(split: &captions::Split, unit: &Unit) -> Unit {
-    let mut caption = bold_caption(split, unit);
-    if !split.body.is_empty() {
-        caption.rich.append(&split.body, " ");
-    }
-    caption
-}
-
-fn bold_caption(split: &captions::Split, unit: &Unit) -> Unit {
-    let mut rich = Rich::plain(format!("{}:", split.caption));
-    let len = rich.text.len();
-    rich.add_mark(0..len, MarkKind::Strong);
-    Unit { kind: UnitKind::Para, rich, line: unit.line, depth: 0 }
+    Ok(system)
 }
 
 fn action_of(dates: Option<&str>, action: Option<&str>) -> Action {
@@ -572,229 +338,17 @@ fn action_of(dates: Option<&str>, action: Option<&str>) -> Action {
     }
 }
 
-fn routine_uses_into(system: &mut System, units: &[Unit], ctx: &mut Ctx) -> Result<(), Box<ImportError>> {
-    let (starts, style) = routine_uses::find(units);
-    let Some(first) = starts.first() else {
-        if !units.is_empty() {
-            ctx.warn(
-                units.first().map(|u| u.line),
-                "no lettered, numbered or bulleted routine uses found; the text is kept as the lead-in",
-            );
-        }
-        system.routine_uses_intro = ctx.prose(units)?;
-        return Ok(());
-    };
-    if style == Some(routine_uses::Style::Bullet) {
-        ctx.warn(
-            units.get(first.unit).map(|u| u.line),
-            "bulleted routine uses are numbered 1, 2, ... (sorn gives every routine use an id)",
-        );
-    }
-    system.routine_uses_intro = ctx.prose(&units[..first.unit])?;
-    for (k, start) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).map_or(units.len(), |s| s.unit);
-        let head = &units[start.unit];
-        let mut body = vec![Unit {
-            kind: UnitKind::Para,
-            rich: head.reading_rich().from(start.text_at).trim(),
-            line: head.line,
-            depth: 0,
-        }];
-        body.extend(units[start.unit + 1..end].iter().cloned());
-        let text = ctx.prose(&body)?.unwrap_or_else(|| Loc::synthetic(String::new()));
-        system.routine_uses.push(RoutineUse { id: Loc::synthetic(start.id.clone()), text, change: None });
-    }
-    Ok(())
-}
-
-fn exemptions(units: &[Unit], ctx: &mut Ctx) -> Result<Exemptions, Box<ImportError>> {
-    let mut out = Exemptions::default();
-    let found: Vec<(usize, claims::ClaimsFound)> =
-        units.iter().enumerate().filter_map(|(i, u)| claims::find(u.text()).map(|f| (i, f))).collect();
-    match found.as_slice() {
-        [] => out.text = ctx.prose(units)?,
-        // Sentences sorn generates, at the start of the caption: claims and who exempts.
-        [(0, only)] if only.official.is_some() && units[0].text()[..only.range.start].trim().is_empty() => {
-            let first = &units[0];
-            if let Some(generated) = only.normalized(&first.text()[only.range.clone()]) {
-                ctx.warn(Some(first.line), format!("the claim sentences print as: {generated}"));
-            }
-            out.official = only.official.clone().map(Loc::synthetic);
-            out.claims = only.to_model();
-            let mut note = vec![Unit { rich: first.rich.from(only.range.end).trim(), ..first.clone() }];
-            note.extend(units[1..].iter().cloned());
-            out.note = ctx.prose(&note)?;
-        }
-        // The agency's own wording: kept, up to the end of its last claim sentence.
-        [.., (last, last_found)] => {
-            let runs: Vec<&claims::ClaimsFound> = found.iter().map(|(_, f)| f).collect();
-            out.claims = claims::to_model(&claims::merged(&runs));
-            let unit = &units[*last];
-            let mut wording = units[..*last].to_vec();
-            wording.push(Unit { rich: unit.rich.slice(0..last_found.range.end).trim(), ..unit.clone() });
-            out.wording = ctx.prose(&wording)?;
-            let mut note = vec![Unit { rich: unit.rich.from(last_found.range.end).trim(), ..unit.clone() }];
-            note.extend(units[last + 1..].iter().cloned());
-            out.note = ctx.prose(&note)?;
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod testing {
+    //! Units as the readers see them, for the stages' tests.
+    use super::super::rich::Rich;
+    use super::super::unit::{Unit, UnitKind};
 
-    fn heading(text: &str) -> Unit {
+    pub(crate) fn heading(text: &str) -> Unit {
         Unit::new(UnitKind::Heading(3), Rich::plain(text), 1)
     }
 
-    fn para(text: &str) -> Unit {
+    pub(crate) fn para(text: &str) -> Unit {
         Unit::new(UnitKind::Para, Rich::plain(text), 1)
-    }
-
-    #[test]
-    fn identifier_lines() {
-        assert!(is_id_line(&para("DHS/ICE-015")));
-        assert!(is_id_line(&para(
-            "Department of Homeland Security (DHS)/U.S. Immigration Customs Enforcement (ICE)-015"
-        )));
-        assert!(is_id_line(&heading("FHFA-14")));
-        assert!(is_id_line(&heading("DHA 20 DoD")));
-        assert!(is_id_line(&para("DHA 20 DoD")));
-        assert!(is_id_line(&para("DMDC 04")));
-        assert!(!is_id_line(&para("Page 2")));
-        assert!(!is_id_line(&para("Notice 2016")));
-        assert!(!is_id_line(&heading("II. Background")));
-        assert!(!is_id_line(&heading("System name:")));
-        assert!(!is_id_line(&para("Records are kept for 6 years.")));
-    }
-
-    #[test]
-    fn a_preamble_authority_line_does_not_start_the_system_text() {
-        let units = vec![
-            para("Publication of this notice keeps the inventory current."),
-            heading("Authority:"),
-            para("5 U.S.C. 552a; 88 Stat. 1896."),
-            heading("System name:"),
-            para("Distributive Shares and Refunds Subsystem."),
-            heading("System location:"),
-            para("Washington, DC."),
-            heading("Authority for maintenance of the system:"),
-            para("The National Housing Act."),
-        ];
-        assert_eq!(system_start(&units, 0), 3);
-        // Without a name caption, the first of three captions starts it.
-        let unnamed: Vec<Unit> = units[..3].iter().chain(&units[5..]).cloned().collect();
-        assert_eq!(system_start(&unnamed, 0), 1);
-    }
-
-    fn claims_text(e: &Exemptions) -> Vec<String> {
-        e.claims
-            .iter()
-            .map(|c| {
-                let subs: Vec<&str> = c.subsections.elements().map(|s| s.value).collect();
-                format!("{} {}", c.authority.value.written(), subs.join(" "))
-            })
-            .collect()
-    }
-
-    fn value(p: &Option<crate::model::Prose>) -> Option<&str> {
-        p.as_ref().map(|p| p.value.trim())
-    }
-
-    #[test]
-    fn exemptions_none_or_proposed_without_a_list_stay_text() {
-        let mut ctx = Ctx::default();
-        let e = exemptions(&[para("None.")], &mut ctx).unwrap();
-        assert!(e.claims.is_empty() && e.wording.is_none());
-        assert_eq!(value(&e.text), Some("None."));
-        let proposed = "DHS is issuing a notice of proposed rulemaking to exempt this system from certain \
-                        provisions of the Privacy Act elsewhere in the Federal Register.";
-        let e = exemptions(&[para(proposed)], &mut ctx).unwrap();
-        assert!(e.claims.is_empty() && e.wording.is_none());
-        assert_eq!(value(&e.text), Some(proposed));
-        assert!(ctx.warnings.is_empty());
-    }
-
-    #[test]
-    fn exemptions_in_the_generated_wording_are_generated() {
-        let mut ctx = Ctx::default();
-        let e = exemptions(
-            &[para(
-                "The Secretary of Homeland Security, pursuant to 5 U.S.C. 552a(k)(2), has exempted this system \
-                 from the following provisions of the Privacy Act: 5 U.S.C. 552a(c)(3); (d); and (f). When a \
-                 record received from another system has been exempted, DHS will claim the same exemptions.",
-            )],
-            &mut ctx,
-        )
-        .unwrap();
-        assert_eq!(e.official.as_ref().map(|o| o.value.as_str()), Some("the Secretary of Homeland Security"));
-        assert!(e.wording.is_none());
-        assert_eq!(claims_text(&e), ["(k)(2) (c)(3) (d) (f)"]);
-        assert!(value(&e.note).is_some_and(|n| n.starts_with("When a record")));
-        assert!(ctx.warnings.is_empty());
-    }
-
-    #[test]
-    fn exemptions_in_other_wordings_keep_them_over_paragraphs() {
-        let mut ctx = Ctx::default();
-        let units = [
-            para(
-                "Pursuant to 5 U.S.C. 552a(j)(2), the Department is proposing to exempt this system from the \
-                 following provisions of the Privacy Act: subsections (c)(3) and (4); (d); and (g).",
-            ),
-            para(
-                "Additionally, pursuant to 5 U.S.C. 552a(k)(1), (k)(2), and (k)(5), the Department is proposing \
-                 to exempt this system from subsections (c)(3), (d), and (f). See the notice of proposed \
-                 rulemaking published elsewhere in this issue.",
-            ),
-            para("Records received from other systems keep their exemptions."),
-        ];
-        let e = exemptions(&units, &mut ctx).unwrap();
-        assert!(e.official.is_none());
-        assert_eq!(
-            claims_text(&e),
-            ["(j)(2) (c)(3) (c)(4) (d) (g)", "(k)(1) (c)(3) (d) (f)", "(k)(2) (c)(3) (d) (f)", "(k)(5) (c)(3) (d) (f)"]
-        );
-        let wording = value(&e.wording).unwrap();
-        assert!(wording.starts_with("Pursuant to 5 U.S.C. 552a(j)(2)"), "{wording}");
-        assert!(wording.ends_with("subsections (c)(3), (d), and (f)."), "{wording}");
-        assert!(wording.contains("\n\nAdditionally"), "the paragraphs stay paragraphs: {wording}");
-        assert_eq!(
-            value(&e.note),
-            Some(
-                "See the notice of proposed rulemaking published elsewhere in this issue.\n\nRecords received from \
-                 other systems keep their exemptions."
-            )
-        );
-        assert!(ctx.warnings.is_empty());
-    }
-
-    #[test]
-    fn alteration_changes_by_caption_with_stars() {
-        let units = vec![
-            heading("Changes:"),
-            para("* * * * *"),
-            heading("System identifier:"),
-            para("Delete entry and replace with “EDHA 20 DoD.”"),
-            para("* * * * *"),
-            heading("Categories of records in the system:"),
-            para("Delete entry and replace with “Demographic records: name."),
-            heading("Other records:"),
-            para("Medical history.”"),
-            para("* * * * *"),
-        ];
-        let mut ctx = Ctx::default();
-        let changes = changes(&units, &mut ctx).unwrap();
-        let shape: Vec<(bool, Option<&str>)> =
-            changes.iter().map(|c| (c.stars, c.caption.as_ref().map(|x| x.value.as_str()))).collect();
-        assert_eq!(
-            shape,
-            [(true, Some("System identifier")), (true, Some("Categories of records in the system")), (true, None)]
-        );
-        let records = changes[1].text.as_ref().unwrap().value.as_str();
-        assert!(records.contains("**Other records:**"), "a heading inside the replacement stays in it: {records}");
-        assert!(ctx.warnings.is_empty() && ctx.unplaced.is_empty());
     }
 }

@@ -305,8 +305,24 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
         }
     }
     w.table("system");
-    system_name(w, &s.system.name());
-    let sys = &s.system;
+    system_text(w, "system", s.template.value, &s.system);
+    for system in &s.systems {
+        w.array_table("systems");
+        system_text(w, "systems", s.template.value, system);
+    }
+    if let Some(sig) = &s.signature {
+        signature(w, sig);
+    }
+    if let Some(f) = &s.fr_doc {
+        fr_doc(w, f);
+    }
+    unplaced(w, &s.unplaced);
+}
+
+/// One system's keys, under its table `prefix` ("system", or "systems" for a further system of
+/// the notice), which the caller has opened.
+fn system_text(w: &mut W, prefix: &str, template: crate::model::Template, sys: &crate::model::System) {
+    system_name(w, &sys.name());
     if sys.stars_after_name {
         w.raw("stars_after_name", "true");
     }
@@ -318,7 +334,7 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
         };
         w.raw("id_line", &string(name));
     }
-    for spec in s.template.value.captions() {
+    for spec in template.captions() {
         match spec.element {
             Element::SystemName | Element::Exemptions => {}
             Element::RoutineUses => {
@@ -331,38 +347,37 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
             w.raw("access_in_notification", "true");
         }
     }
-    for ru in &sys.routine_uses {
-        w.array_table("system.routine_uses");
-        w.str("id", Some(&ru.id));
-        w.prose("text", Some(&ru.text));
-    }
+    routine_uses(w, &format!("{prefix}.routine_uses"), &sys.routine_uses);
     for change in &sys.changes {
-        w.array_table("system.changes");
+        w.array_table(&format!("{prefix}.changes"));
         if change.stars {
             w.raw("stars", "true");
         }
         w.str("caption", change.caption.as_ref());
         w.prose("text", change.text.as_ref());
+        w.prose("routine_uses_note", change.routine_uses_note.as_ref());
+        routine_uses(w, &format!("{prefix}.changes.routine_uses"), &change.routine_uses);
     }
     if let Some(e) = &sys.exemptions {
-        exemptions(w, e);
+        exemptions(w, prefix, e);
     }
-    if let Some(sig) = &s.signature {
-        signature(w, sig);
-    }
-    if let Some(f) = &s.fr_doc {
-        fr_doc(w, f);
-    }
-    unplaced(w, &s.unplaced);
 }
 
-fn exemptions(w: &mut W, e: &Exemptions) {
-    w.table("system.exemptions");
+fn routine_uses(w: &mut W, table: &str, uses: &[crate::model::RoutineUse]) {
+    for ru in uses {
+        w.array_table(table);
+        w.str("id", Some(&ru.id));
+        w.prose("text", Some(&ru.text));
+    }
+}
+
+fn exemptions(w: &mut W, prefix: &str, e: &Exemptions) {
+    w.table(&format!("{prefix}.exemptions"));
     w.str("official", e.official.as_ref());
     w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("text", e.text.as_ref());
-    claims(w, "system.exemptions.claims", &e.claims);
+    claims(w, &format!("{prefix}.exemptions.claims"), &e.claims);
 }
 
 fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
@@ -378,6 +393,7 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     if let Some(p) = &r.published {
         w.raw("published", &date(&p.value));
     }
+    w.prose("supplementary_after", r.supplementary_after.as_ref());
     agency(w, &r.agency);
     preamble(w, &r.notice);
     w.table("system");
@@ -431,8 +447,18 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
         let form = match l.value {
             crate::model::Leadin::From => "\"from\"",
             crate::model::Leadin::Subsection => "\"subsection\"",
+            crate::model::Leadin::Written => "\"written\"",
         };
         w.raw("leadin", form);
+    }
+    for entry in &r.cfr.entries {
+        w.array_table("cfr.entries");
+        w.str("paragraph", Some(&entry.paragraph));
+        w.str("designation", entry.designation.as_ref());
+        w.str("authority", entry.authority.as_ref());
+        if !entry.columns.is_empty() {
+            w.raw("columns", &list(&entry.columns));
+        }
     }
     exemption_paragraph(w, "", &r.exemptions, &r.justifications);
     for system in &r.systems {
@@ -476,6 +502,9 @@ fn exemption_paragraph(
     w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("reasons_intro", e.reasons_intro.as_ref());
+    if e.place() == crate::model::StatementPlace::Preamble {
+        w.raw("place", "\"preamble\"");
+    }
     claims(w, &format!("{prefix}exemptions.claims"), &e.claims);
     for j in justifications {
         w.array_table(&format!("{prefix}justifications"));

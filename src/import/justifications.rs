@@ -101,6 +101,37 @@ pub fn parse(text: &str) -> Option<Reason> {
     Some(Reason { letter, groups, text_start, leadin: crate::model::Leadin::From })
 }
 
+/// The provisions a reason opens with in a preamble's own words, with or without a number:
+/// "(1) Subsections (c)(3) and (c)(4), accounting of disclosures. ...", "\*Subsections (d)(1)
+/// through (d)(4).\* Granting ...", "(1) From 5 U.S.C. 552a(c)(3), because ...". None when the
+/// paragraph does not open with "From" or "Subsection(s)" (after its number) and citations.
+pub fn written_provisions(text: &str) -> Option<Vec<Subsection>> {
+    let mut t = text.trim_start();
+    if let Some(rest) = t.strip_prefix('(')
+        && let Some(close) = rest.find(')')
+        && close <= 5
+        && rest[..close].chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        t = rest[close + 1..].trim_start();
+    }
+    t = t.trim_start_matches(['*', '_']);
+    let mut opened = false;
+    for word in ["From ", "Subsections ", "Subsection ", "subsections ", "subsection "] {
+        if let Some(rest) = t.strip_prefix(word) {
+            t = rest;
+            opened = true;
+        }
+    }
+    t = t.strip_prefix("5 U.S.C. 552a").unwrap_or(t);
+    if !opened {
+        return None;
+    }
+    let (_, list) = citation_run(text, text.len() - t.len())?;
+    let (subsections, _) =
+        parse_citation_list_leniently(list.trim().trim_end_matches(',').trim_end_matches(" and").trim())?;
+    (!subsections.is_empty()).then_some(subsections)
+}
+
 /// Reads a reason that opens with its provisions as a sentence of their own, as DOJ words some:
 /// "(1) Subsection (c)(3). To provide the subject ...", "(5) Subsections (e)(2) and (3). To
 /// collect ...".
@@ -188,6 +219,29 @@ mod tests {
 
     fn subs(g: &Group) -> Vec<String> {
         g.subsections.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn provisions_of_reasons_in_a_preamble() {
+        let read = |t: &str| written_provisions(t).map(|s| s.iter().map(ToString::to_string).collect::<Vec<_>>());
+        assert_eq!(
+            read("(1) Subsections (c)(3) and (c)(4), accounting of disclosures. Release ...").unwrap(),
+            ["(c)(3)", "(c)(4)"]
+        );
+        assert_eq!(
+            read("(4) Subsections (e)(4)(G), (H) and (I), and (f). The system ...").unwrap(),
+            ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"]
+        );
+        assert_eq!(
+            read("*Subsections (f)(2) through (f)(5).* Because ...").unwrap(),
+            ["(f)(2)", "(f)(3)", "(f)(4)", "(f)(5)"]
+        );
+        assert_eq!(
+            read("(2) From 5 U.S.C. 552a(d)(1), (2), (3), and (4), because ...").unwrap(),
+            ["(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)"]
+        );
+        assert_eq!(read("*Regulatory Flexibility Act.* We certify ..."), None);
+        assert_eq!(read("(1) The system holds records (c)(3)."), None);
     }
 
     #[test]

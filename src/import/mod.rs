@@ -29,6 +29,7 @@ pub mod front;
 pub mod justifications;
 pub mod names;
 mod preamble;
+mod preamble_statement;
 pub mod prose;
 pub mod read;
 pub mod rich;

@@ -243,6 +243,8 @@ pub fn justification_leadin(j: &crate::model::Justification, form: crate::model:
     match form {
         crate::model::Leadin::From => format!("From {noun} {}", join_and(&parts)),
         crate::model::Leadin::Subsection => format!("{} {}.", capitalize(noun), join_and(&parts)),
+        // The reason's text carries its own lead-in.
+        crate::model::Leadin::Written => String::new(),
     }
 }
 

@@ -5,7 +5,10 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
-use crate::model::{Amendment, ExemptionRule, SignaturePlacement, Stage, justification_label};
+use crate::model::{
+    Amendment, ExemptionRule, Leadin, SignaturePlacement, Stage, StatementPlace, designation_levels,
+    justification_label,
+};
 
 /// Lowers an exemption rule.
 pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
@@ -42,6 +45,12 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     blocks.extend(caption("SUMMARY", r.notice.summary.as_ref().map(|p| ctx.prose(p))));
     blocks.extend(caption("DATES", dates_text(r, &ctx)));
     preamble_tail(&ctx, &r.notice, &mut blocks);
+    if r.exemptions.place() == StatementPlace::Preamble {
+        statement_paragraphs(r, &ctx, &mut blocks);
+        if let Some(after) = &r.supplementary_after {
+            blocks.push(Block::Markdown(ctx.prose(after)));
+        }
+    }
 
     if !r.cfr.subjects.is_empty() {
         blocks.push(Block::Heading(3, format!("List of Subjects in {title} CFR Part {part}")));
@@ -86,7 +95,7 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r))));
     amended_heading(r, &ctx, part, &mut blocks);
 
-    for view in &views {
+    for view in views.iter().filter(|v| v.exemptions.place() == StatementPlace::Regulation) {
         let ctx = Context { system: view.system.clone(), ..ctx.clone() };
         system_paragraphs(view, &ctx, &mut blocks);
     }
@@ -117,6 +126,7 @@ fn amended_heading(r: &ExemptionRule, ctx: &Context<'_>, part: &str, blocks: &mu
         if matches!(r.cfr.amendment(), Amendment::AmendByAdding | Amendment::ReviseAndAdd) {
             blocks.push(Block::Stars);
         }
+        list_entries(r, blocks);
     } else {
         let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
         let heading = match &r.cfr.appendix_heading {
@@ -135,16 +145,72 @@ fn amended_heading(r: &ExemptionRule, ctx: &Context<'_>, part: &str, blocks: &mu
     }
 }
 
-/// One system's paragraph (its designation, description and claims) and its reasons, under
-/// their own designation in a section.
-fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
-    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
-    let mut body = Vec::new();
-    match (&paragraph, &r.cfr.section) {
-        (Some(p), None) => body.push(escape(&format!("{p}."))),
-        (Some(p), Some(_)) => body.push(designation_with_heading(p, r.cfr.paragraph_heading.as_ref())),
-        (None, _) => {}
+/// The entries a rule adds to the lists or tables of a section ([`crate::model::ListEntry`]), as
+/// the FR prints them: each designation on the way down to the list with stars for its unchanged
+/// text ("(b) \* \* \*", "(2) \* \* \*", "(i) \* \* \*") where the entry before did not
+/// already print it, then the entry ("(D) Name, ID.") or the table with its new row between
+/// stars; stars after the last.
+fn list_entries(r: &ExemptionRule, blocks: &mut Vec<Block>) {
+    if r.cfr.entries.is_empty() {
+        return;
     }
+    let system = &r.system;
+    let mut printed: Vec<String> = Vec::new();
+    for entry in &r.cfr.entries {
+        let levels = entry.levels();
+        let shared = printed.iter().zip(&levels).take_while(|(a, b)| a == b).count();
+        // A table's own paragraph prints its stars too; a list's last level is the entry's.
+        for level in &levels[shared.min(levels.len())..] {
+            blocks.push(Block::Markdown(escape(&format!("{level} * * *"))));
+        }
+        printed = levels;
+        let id = system.id.value.trim();
+        let name = system.name.value.trim().trim_end_matches('.');
+        match &entry.designation {
+            Some(d) => blocks.push(Block::Markdown(escape(&format!("{} {name}, {id}.", d.value.trim())))),
+            None => blocks.push(Block::Markdown(table_row(&entry.columns, id, name))),
+        }
+    }
+    blocks.push(Block::Stars);
+}
+
+/// A table of one new row between stars, in Markdown: the identifier under a "number" column
+/// head, the name (ending in a period, as the tables print it) under the others.
+fn table_row(columns: &[crate::model::Loc<String>], id: &str, name: &str) -> String {
+    // A line break would end the table's row.
+    let one_line = |t: &str| escape(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let heads: Vec<String> = columns.iter().map(|c| one_line(&c.value)).collect();
+    let heads = if heads.is_empty() { vec!["Number".to_string(), "System name".to_string()] } else { heads };
+    let cell = |head: &str| {
+        let h = head.to_lowercase();
+        if h.contains("name") || h.contains("title") { one_line(&format!("{name}.")) } else { one_line(id) }
+    };
+    let row_of = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let stars =
+        row_of((0..heads.len()).map(|i| if i == 0 { "\\* \\* \\*".to_string() } else { String::new() }).collect());
+    [
+        row_of(heads.clone()),
+        row_of(heads.iter().map(|_| "---".to_string()).collect()),
+        stars.clone(),
+        row_of(heads.iter().map(|h| cell(h)).collect()),
+        stars,
+    ]
+    .join("\n")
+}
+
+/// The claims and reasons a rule states in its preamble (`exemptions.place = "preamble"`): the
+/// paragraph that states the claims, the reasons' introduction and the reasons.
+fn statement_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let mut body = Vec::new();
+    exemption_sentences(r, ctx, &mut body);
+    if !body.is_empty() {
+        blocks.push(Block::Markdown(body.join(" ")));
+    }
+    reasons(r, ctx, blocks);
+}
+
+/// The description, claim sentences (as written or generated) and note of a system's paragraph.
+fn exemption_sentences(r: &ExemptionRule, ctx: &Context<'_>, body: &mut Vec<String>) {
     if let Some(d) = &r.exemptions.description {
         body.push(ctx.prose(d));
     }
@@ -157,15 +223,35 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     if let Some(note) = &r.exemptions.note {
         body.push(ctx.prose(note));
     }
+}
+
+/// One system's paragraph (its designation, description and claims) and its reasons, under
+/// their own designation in a section.
+fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
+    let mut body = Vec::new();
+    match (&paragraph, &r.cfr.section) {
+        (Some(p), None) => body.push(escape(&format!("{p}."))),
+        (Some(p), Some(_)) => body.push(designation_with_heading(p, r.cfr.paragraph_heading.as_ref())),
+        (None, _) => {}
+    }
+    exemption_sentences(r, ctx, &mut body);
     blocks.push(Block::Markdown(body.join(" ")));
-    let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
-    if let (Some(p), Some(reasons)) = (&paragraph, reasons_designation)
+    if let (Some(p), Some(reasons)) = (&paragraph, &r.cfr.reasons_paragraph)
         && r.cfr.section.is_some()
-        && skips_paragraphs(p, reasons)
+        && skips_paragraphs(p, reasons.value.trim())
     {
         // "(c)(1)" then "(3)": the unchanged (c)(2) between them is left out.
         blocks.push(Block::Stars);
     }
+    reasons(r, ctx, blocks);
+}
+
+/// The reasons' introduction (with its designation in a section) and the reasons, each with its
+/// label and lead-in (the one the agency printed, or the one generated from its provisions), or
+/// as written.
+fn reasons(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
     match (reasons_designation, &r.exemptions.reasons_intro) {
         (Some(d), Some(intro)) => blocks.push(Block::Markdown(format!("{} {}", escape(d), ctx.prose(intro)))),
         (Some(d), None) => blocks.push(Block::Markdown(escape(d))),
@@ -174,6 +260,10 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     }
     let numbering = r.cfr.numbering();
     for (i, j) in r.justifications.iter().enumerate() {
+        if r.cfr.leadin() == Leadin::Written {
+            blocks.push(Block::Markdown(ctx.prose(&j.text)));
+            continue;
+        }
         let words = match &j.leadin {
             Some(printed) => printed.value.trim().to_string(),
             None => common::justification_leadin(j, r.cfr.leadin()),
@@ -194,20 +284,6 @@ fn designation_with_heading(designation: &str, heading: Option<&crate::model::Lo
         }
         _ => escape(designation),
     }
-}
-
-/// The levels of a designation: "(c)(1)" gives ["(c)", "(1)"].
-fn designation_levels(designation: &str) -> Vec<&str> {
-    let d = designation.trim();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in d.char_indices() {
-        if c == ')' {
-            out.push(&d[start..=i]);
-            start = i + 1;
-        }
-    }
-    out
 }
 
 /// Whether a reasons paragraph designated at the level of the system paragraph's last designation
@@ -266,6 +342,9 @@ pub fn amendatory_instruction(r: &ExemptionRule) -> String {
     let list = common::join_and(&added);
     if let Some(section) = &r.cfr.section {
         let section = section.value.trim();
+        if let Some(instruction) = entries_instruction(r, section) {
+            return instruction;
+        }
         return match amendment {
             Amendment::Add | Amendment::AddAppendix => format!("Add § {section} to read as follows:"),
             Amendment::Revise => format!("Revise § {section} to read as follows:"),
@@ -300,6 +379,31 @@ pub fn amendatory_instruction(r: &ExemptionRule) -> String {
     }
 }
 
+/// The instruction for entries added to a section's lists ("Amend § 5b.11 by adding paragraphs
+/// (b)(2)(i)(D) and (b)(2)(ii)(L) to read as follows:") or to a table ("Amend § 1.36 by adding the
+/// following entry to the table in paragraph (g)(1)(i) in numerical order:").
+fn entries_instruction(r: &ExemptionRule, section: &str) -> Option<String> {
+    let entries = &r.cfr.entries;
+    if entries.is_empty() {
+        return None;
+    }
+    let tables: Vec<String> =
+        entries.iter().filter(|e| e.designation.is_none()).map(|e| e.paragraph.value.trim().to_string()).collect();
+    let listed: Vec<String> = entries.iter().filter(|e| e.designation.is_some()).map(|e| e.designation()).collect();
+    let mut parts = Vec::new();
+    if !listed.is_empty() {
+        let noun = if listed.len() > 1 { "paragraphs" } else { "paragraph" };
+        parts.push(format!("{noun} {}", common::join_and(&listed)));
+    }
+    if !tables.is_empty() {
+        let (noun, object) =
+            if tables.len() > 1 { ("tables in paragraphs", "entries") } else { ("table in paragraph", "entry") };
+        parts.push(format!("the following {object} to the {noun} {} in numerical order", common::join_and(&tables)));
+    }
+    let ending = if listed.is_empty() { ":" } else { " to read as follows:" };
+    Some(format!("Amend § {section} by adding {}{ending}", common::join_and(&parts)))
+}
+
 fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
     if let Some(p) = &r.notice.dates {
         return Some(ctx.prose(p));
@@ -318,14 +422,25 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Loc;
 
     #[test]
     fn nested_designations_print_their_heading_between_the_levels() {
-        let heading = crate::model::Loc::synthetic("Specific exemptions.".to_string());
+        let heading = Loc::synthetic("Specific exemptions.".to_string());
         assert_eq!(designation_with_heading("(c)(1)", Some(&heading)), "(c) *Specific exemptions.* (1)");
         assert_eq!(designation_with_heading("(c)(1)", None), "(c)(1)");
         assert_eq!(designation_with_heading("(g)", Some(&heading)), "(g)");
         assert_eq!(designation_levels("(b)(2)(ii)"), ["(b)", "(2)", "(ii)"]);
+    }
+
+    #[test]
+    fn a_table_row_stays_one_row_whatever_the_name() {
+        let heads = [Loc::synthetic("Number".to_string()), Loc::synthetic("System name".to_string())];
+        let table = table_row(&heads, "FinCEN .003", "Bank | Secrecy\nAct <Reports>");
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 5, "{table}");
+        assert_eq!(lines[3], "| FinCEN .003 | Bank \\| Secrecy Act \\<Reports\\>. |");
+        assert_eq!(lines[2], "| \\* \\* \\* |  |");
     }
 
     #[test]

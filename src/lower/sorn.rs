@@ -3,7 +3,7 @@
 use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, Designated, FrDocument, escape};
-use crate::model::{Element, IdLine, SignaturePlacement, Sorn, Template};
+use crate::model::{Element, IdLine, Prose, RoutineUse, SignaturePlacement, Sorn, System, Template};
 
 /// Lowers a SORN: heading lines, preamble, system text in the template's caption order, signature,
 /// FR Doc line.
@@ -47,42 +47,10 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
         blocks.extend(s.signature.as_ref().map(common::signature));
     }
 
-    if template == Template::Legacy {
-        match s.system.id_line.as_ref().map_or(IdLine::Long, |l| l.value) {
-            IdLine::Long => {
-                blocks.push(Block::Heading(3, "System of Records".into()));
-                blocks.push(Block::Markdown(escape(&ctx.system.id_long())));
-            }
-            IdLine::Short => blocks.push(Block::Heading(3, ctx.system.id.value.trim().to_string())),
-            IdLine::None => {}
-        }
-    }
-    for spec in template.captions() {
-        let body = element_body(s, &ctx, spec.element);
-        let label = match s.captions.get(&spec.element) {
-            Some(c) => c.value.trim().trim_end_matches(':').to_string(),
-            None => {
-                let caption = match spec.element {
-                    Element::Notification if s.system.access_in_notification => match template {
-                        Template::A108 => "NOTIFICATION AND RECORD ACCESS PROCEDURES",
-                        Template::Legacy => "Notification and record access procedures",
-                    },
-                    _ => spec.caption,
-                };
-                if s.capital_captions { caption.to_uppercase() } else { caption.to_string() }
-            }
-        };
-        if body.is_none() && !(spec.element == Element::Policies && has_storage(s)) {
-            continue;
-        }
-        blocks.push(Block::SectionCaption(format!("{label}:")));
-        blocks.extend(body.into_iter().flatten());
-        if spec.element == Element::SystemName {
-            changes(s, &ctx, &mut blocks);
-            if s.system.stars_after_name {
-                blocks.push(Block::Stars);
-            }
-        }
+    system_text(s, &s.system, &ctx, &mut blocks);
+    for system in &s.systems {
+        let ctx = Context { system: system.name(), ..ctx.clone() };
+        system_text(s, system, &ctx, &mut blocks);
     }
 
     if !signature_first {
@@ -92,28 +60,74 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
     FrDocument { title: subject, section: "Notices", blocks }
 }
 
+/// One system's text: the legacy identifier line, then its captions in the template's order
+/// (a notice of several systems prints each system so, one after the other).
+fn system_text(s: &Sorn, system: &System, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let template = s.template.value;
+    if template == Template::Legacy {
+        match system.id_line.as_ref().map_or(IdLine::Long, |l| l.value) {
+            IdLine::Long => {
+                blocks.push(Block::Heading(3, "System of Records".into()));
+                blocks.push(Block::Markdown(escape(&ctx.system.id_long())));
+            }
+            IdLine::Short => blocks.push(Block::Heading(3, ctx.system.id.value.trim().to_string())),
+            IdLine::None => {}
+        }
+    }
+    for spec in template.captions() {
+        let body = element_body(s, system, ctx, spec.element);
+        let label = match s.captions.get(&spec.element) {
+            Some(c) => c.value.trim().trim_end_matches(':').to_string(),
+            None => {
+                let caption = match spec.element {
+                    Element::Notification if system.access_in_notification => match template {
+                        Template::A108 => "NOTIFICATION AND RECORD ACCESS PROCEDURES",
+                        Template::Legacy => "Notification and record access procedures",
+                    },
+                    _ => spec.caption,
+                };
+                if s.capital_captions { caption.to_uppercase() } else { caption.to_string() }
+            }
+        };
+        if body.is_none() && !(spec.element == Element::Policies && has_storage(system)) {
+            continue;
+        }
+        blocks.push(Block::SectionCaption(format!("{label}:")));
+        blocks.extend(body.into_iter().flatten());
+        if spec.element == Element::SystemName {
+            changes(system, ctx, blocks);
+            if system.stars_after_name {
+                blocks.push(Block::Stars);
+            }
+        }
+    }
+}
+
 /// An alteration notice's "Changes:": each changed entry under its caption, stars where entries
-/// are left out.
-fn changes(s: &Sorn, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
-    if s.system.changes.is_empty() {
+/// are left out; the routine uses a replacement text prints as routine uses.
+fn changes(system: &System, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    if system.changes.is_empty() {
         return;
     }
     blocks.push(Block::SectionCaption("Changes:".into()));
-    for change in &s.system.changes {
+    for change in &system.changes {
         if change.stars {
             blocks.push(Block::Stars);
         }
         if let Some(caption) = &change.caption {
             blocks.push(Block::SectionCaption(format!("{}:", caption.value.trim().trim_end_matches(':'))));
         }
-        if let Some(text) = &change.text {
-            blocks.push(Block::Markdown(ctx.prose(text)));
-        }
+        blocks.extend(routine_use_blocks(
+            ctx,
+            change.text.as_ref(),
+            &change.routine_uses,
+            change.routine_uses_note.as_ref(),
+        ));
     }
 }
 
-fn has_storage(s: &Sorn) -> bool {
-    s.system.storage.is_some() || s.system.retrieval.is_some() || s.system.safeguards.is_some()
+fn has_storage(system: &System) -> bool {
+    system.storage.is_some() || system.retrieval.is_some() || system.safeguards.is_some()
 }
 
 /// The DATES caption: the source's own text with date placeholders, or the conventional sentences.
@@ -133,37 +147,45 @@ fn dates_text(s: &Sorn, ctx: &Context<'_>) -> Option<String> {
 
 /// The blocks under one caption of the system text: the routine uses as designated paragraphs,
 /// everything else as running text.
-fn element_body(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<Vec<Block>> {
+fn element_body(s: &Sorn, system: &System, ctx: &Context<'_>, element: Element) -> Option<Vec<Block>> {
     if element == Element::RoutineUses {
-        return routine_uses(s, ctx);
+        let blocks = routine_use_blocks(
+            ctx,
+            system.routine_uses_intro.as_ref(),
+            &system.routine_uses,
+            system.routine_uses_note.as_ref(),
+        );
+        return (!blocks.is_empty()).then_some(blocks);
     }
-    element_text(s, ctx, element).map(|text| vec![Block::Markdown(text)])
+    element_text(s, system, ctx, element).map(|text| vec![Block::Markdown(text)])
 }
 
-/// The routine uses: the introduction, the uses with their designations ("A", "B", ...), the note.
-fn routine_uses(s: &Sorn, ctx: &Context<'_>) -> Option<Vec<Block>> {
-    let system = &s.system;
+/// Routine uses: the introduction, the uses with their designations ("A", "B", ...), the note.
+fn routine_use_blocks(
+    ctx: &Context<'_>,
+    intro: Option<&Prose>,
+    uses: &[RoutineUse],
+    note: Option<&Prose>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
-    if let Some(intro) = &system.routine_uses_intro {
+    if let Some(intro) = intro {
         blocks.push(Block::Markdown(ctx.prose(intro)));
     }
-    if !system.routine_uses.is_empty() {
-        let uses = system
-            .routine_uses
+    if !uses.is_empty() {
+        let uses = uses
             .iter()
             .map(|ru| Designated { id: ru.id.value.trim().to_string(), body: ctx.prose(&ru.text) })
             .collect();
         blocks.push(Block::Designated(uses));
     }
-    if let Some(note) = &system.routine_uses_note {
+    if let Some(note) = note {
         blocks.push(Block::Markdown(ctx.prose(note)));
     }
-    (!blocks.is_empty()).then_some(blocks)
+    blocks
 }
 
 /// The text under one caption of the system text, other than the routine uses.
-fn element_text(s: &Sorn, ctx: &Context<'_>, element: Element) -> Option<String> {
-    let system = &s.system;
+fn element_text(s: &Sorn, system: &System, ctx: &Context<'_>, element: Element) -> Option<String> {
     match element {
         Element::SystemName => {
             let name = escape(&ctx.system.caption());

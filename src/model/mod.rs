@@ -21,8 +21,9 @@ pub use common::{
 pub use date::{SourceDate, SourceDateTime};
 pub use located::Loc;
 pub use rule::{
-    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, Numbering, Paragraph, RuleExemptions,
-    covers_of, is_designation, justification_label, justification_letter, leadin_citations,
+    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, ListEntry, Numbering, Paragraph,
+    RuleExemptions, StatementPlace, covers_of, designation_levels, is_designation, justification_label,
+    justification_letter, leadin_citations,
 };
 pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};
@@ -165,41 +166,14 @@ impl Document {
         }
         match self {
             Document::Sorn(s) => {
-                for spec in Template::A108.captions().iter().chain(Template::Legacy.captions()) {
-                    if let Some(p) = s.system.prose(spec.element) {
-                        let key = format!("system.{}", System::key(spec.element));
-                        if !out.iter().any(|(k, _)| *k == key) {
-                            out.push((key, p));
-                        }
-                    }
-                }
-                if let Some(p) = &s.system.routine_uses_intro {
-                    out.push(("system.routine_uses_intro".into(), p));
-                }
-                for ru in &s.system.routine_uses {
-                    out.push(("system.routine_uses.text".into(), &ru.text));
-                }
-                if let Some(p) = &s.system.routine_uses_note {
-                    out.push(("system.routine_uses_note".into(), p));
-                }
-                for c in &s.system.changes {
-                    if let Some(p) = &c.text {
-                        out.push(("system.changes.text".into(), p));
-                    }
-                }
-                if let Some(e) = &s.system.exemptions {
-                    if let Some(p) = &e.wording {
-                        out.push(("system.exemptions.wording".into(), p));
-                    }
-                    if let Some(p) = &e.note {
-                        out.push(("system.exemptions.note".into(), p));
-                    }
-                    if let Some(p) = &e.text {
-                        out.push(("system.exemptions.text".into(), p));
-                    }
+                for (k, system) in s.all_systems().enumerate() {
+                    system_prose(if k == 0 { "system" } else { "systems" }, system, &mut out);
                 }
             }
             Document::ExemptionRule(r) => {
+                if let Some(p) = &r.supplementary_after {
+                    out.push(("supplementary_after".into(), p));
+                }
                 if let Some(p) = &r.cfr.authority {
                     out.push(("cfr.authority".into(), p));
                 }
@@ -237,5 +211,40 @@ impl Document {
             }
         }
         out
+    }
+}
+
+/// Every prose field of one system of a SORN, under its table `prefix` ("system" or "systems").
+fn system_prose<'a>(prefix: &str, system: &'a System, out: &mut Vec<(String, &'a Prose)>) {
+    let start = out.len();
+    for spec in Template::A108.captions().iter().chain(Template::Legacy.captions()) {
+        if let Some(p) = system.prose(spec.element) {
+            let key = format!("{prefix}.{}", System::key(spec.element));
+            if !out[start..].iter().any(|(k, _)| *k == key) {
+                out.push((key, p));
+            }
+        }
+    }
+    let mut push = |key: &str, p: Option<&'a Prose>| {
+        if let Some(p) = p {
+            out.push((format!("{prefix}.{key}"), p));
+        }
+    };
+    push("routine_uses_intro", system.routine_uses_intro.as_ref());
+    for ru in &system.routine_uses {
+        push("routine_uses.text", Some(&ru.text));
+    }
+    push("routine_uses_note", system.routine_uses_note.as_ref());
+    for c in &system.changes {
+        push("changes.text", c.text.as_ref());
+        for ru in &c.routine_uses {
+            push("changes.routine_uses.text", Some(&ru.text));
+        }
+        push("changes.routine_uses_note", c.routine_uses_note.as_ref());
+    }
+    if let Some(e) = &system.exemptions {
+        push("exemptions.wording", e.wording.as_ref());
+        push("exemptions.note", e.note.as_ref());
+        push("exemptions.text", e.text.as_ref());
     }
 }

@@ -46,6 +46,10 @@ pub struct ExemptionRule {
     /// appendix paragraphs at once; DOJ and others exempt several systems in one section).
     #[serde(default)]
     pub systems: Vec<ExemptSystem>,
+    /// SUPPLEMENTARY INFORMATION text after the claims and reasons, when the rule states them in
+    /// the preamble (`exemptions.place = "preamble"`): `notice.supplementary` prints before them,
+    /// this after them (the comments, the regulatory analyses).
+    pub supplementary_after: Option<Prose>,
     /// The signature block.
     pub signature: Option<Signature>,
     /// The FR Doc line.
@@ -202,6 +206,78 @@ pub struct Cfr {
     /// "subsection" ("(1) Subsection (c)(3). To provide ...", as DOJ words some of its reasons);
     /// the reason's `text` continues it.
     pub leadin: Option<Loc<Leadin>>,
+    /// The entries the rule adds to lists or tables of the section's paragraphs, when the section
+    /// lists its exempt systems by authority (HHS 45 CFR 5b.11(b)(2)(i) lists the systems exempt
+    /// under (j)(2), (ii) those under (k)(2); SSA 20 CFR 401.85(b)(2)(ii); Treasury's tables in
+    /// 31 CFR 1.36): the regulatory text prints only the designations down to the list, with
+    /// stars for the text it leaves unchanged, and the entry naming the system. The claims and
+    /// reasons are then stated in the preamble (`exemptions.place = "preamble"`).
+    #[serde(default)]
+    pub entries: Vec<ListEntry>,
+}
+
+/// An entry a rule adds to the list (or table) of exempt systems in a section paragraph:
+/// "(D) Criminal Investigative Files of the Inspector General, HHS/OS/OIG, 09-90-0003." added to
+/// 45 CFR 5b.11(b)(2)(i), or the row "FinCEN .003 | Bank Secrecy Act Reports System." added to the
+/// table in 31 CFR 1.36(g)(1)(i). The entry's text is the rule's system: "Name, ID." in a list;
+/// in a table, the identifier under a "Number" head and the name under a "name" head.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ListEntry {
+    /// The paragraph whose list or table the entry joins, e.g. "(b)(2)(i)".
+    pub paragraph: Loc<String>,
+    /// The entry's own designation in a list, e.g. "(D)"; none for a table row.
+    pub designation: Option<Loc<String>>,
+    /// The exemption authority the paragraph's list is exempt under, e.g. "(j)(2)": the
+    /// paragraph's own text says so (the rule prints it as stars), so the rule's claims must name
+    /// it.
+    pub authority: Option<Loc<String>>,
+    /// The column heads of the table the row joins, e.g. ["Number", "System name"]; empty for a
+    /// list entry.
+    #[serde(default)]
+    pub columns: Vec<Loc<String>>,
+}
+
+impl ListEntry {
+    /// The entry's full designation, "(b)(2)(i)(D)", or the paragraph of a table row.
+    pub fn designation(&self) -> String {
+        match &self.designation {
+            Some(d) => format!("{}{}", self.paragraph.value.trim(), d.value.trim()),
+            None => self.paragraph.value.trim().to_string(),
+        }
+    }
+
+    /// The designations on the way down to the list, "(b)(2)(i)" → ["(b)", "(2)", "(i)"].
+    pub fn levels(&self) -> Vec<String> {
+        designation_levels(&self.paragraph.value)
+    }
+}
+
+/// The levels of a paragraph designation: "(b)(2)(i)" → ["(b)", "(2)", "(i)"].
+pub fn designation_levels(designation: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = designation.trim();
+    while let Some(inner) = rest.strip_prefix('(') {
+        let Some(close) = inner.find(')') else { break };
+        out.push(format!("({})", &inner[..close]));
+        rest = &inner[close + 1..];
+    }
+    out
+}
+
+/// Where a rule states a system's claims and reasons.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum StatementPlace {
+    /// In the regulatory text: the system's appendix or section paragraph and the reasons after
+    /// it.
+    #[default]
+    Regulation,
+    /// In SUPPLEMENTARY INFORMATION, between `notice.supplementary` and `supplementary_after`,
+    /// as agencies do whose regulatory text only adds the system to a list (`cfr.entries`); 5
+    /// U.S.C. 552a(j) asks the reasons of "the statement required under section 553(c)", which
+    /// the preamble is.
+    Preamble,
 }
 
 /// How a reason opens.
@@ -213,6 +289,11 @@ pub enum Leadin {
     From,
     /// "Subsection (c)(3).", the reason a sentence of its own.
     Subsection,
+    /// The reason as the agency printed it, designation and lead-in included ("(1) Subsections
+    /// (c)(3) and (c)(4), accounting of disclosures. Release ...", "*Subsection (c)(3).*
+    /// Providing ..."), as preambles state reasons in their own words; `subsections` still say
+    /// what it justifies.
+    Written,
 }
 
 /// The verb of the amendatory instruction (Document Drafting Handbook: add, amend, revise).
@@ -375,6 +456,15 @@ pub struct RuleExemptions {
     pub note: Option<Prose>,
     /// The sentence that introduces the lettered reasons.
     pub reasons_intro: Option<Prose>,
+    /// Where the rule states the claims and reasons: "regulation" (default) or "preamble".
+    pub place: Option<Loc<StatementPlace>>,
+}
+
+impl RuleExemptions {
+    /// Where the claims and reasons are stated, as written or by default.
+    pub fn place(&self) -> StatementPlace {
+        self.place.as_ref().map_or(StatementPlace::Regulation, |p| p.value)
+    }
 }
 
 /// One reason, lettered or numbered (`cfr.reasons`): "(a) From subsection (c)(3) and (4)

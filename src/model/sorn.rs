@@ -43,6 +43,11 @@ pub struct Sorn {
     pub notice: Preamble,
     /// The system of records: one field per caption of the system text.
     pub system: System,
+    /// Further systems the same notice publishes (`[[systems]]`), each with its own captions, after
+    /// the one `system` describes: an agency that modifies several systems in the same way (a new
+    /// routine use added to each) publishes them in one notice. A notice of one system has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<System>,
     /// Caption spellings that differ from the template's, e.g. { managers = "System Manager and address" }.
     #[serde(default)]
     pub captions: BTreeMap<Element, Loc<String>>,
@@ -63,7 +68,8 @@ fn sornkind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RoutineUse {
-    /// Its letter or number as printed, e.g. "A" or "1".
+    /// Its letter or number as printed, e.g. "A" or "1"; empty for a notice that prints its
+    /// routine uses as paragraphs with no designation (DoD before 2017).
     pub id: Loc<String>,
     /// The routine use (Markdown; may contain a numbered list).
     pub text: Prose,
@@ -186,14 +192,51 @@ pub enum IdLine {
 pub struct Change {
     /// The caption of the entry that changes, as printed, e.g. "Categories of records in the system".
     pub caption: Option<Loc<String>>,
-    /// The change, e.g. "Delete entry and replace with “…”" (Markdown).
+    /// The change, e.g. "Delete entry and replace with “…”" (Markdown). Under the routine uses
+    /// caption, when `routine_uses` holds the uses, the words before the first of them: the
+    /// instruction and the lead-in citing 5 U.S.C. 552a(b)(3).
     pub text: Option<Prose>,
+    /// The routine uses the replacement text for the routine uses caption prints, in order: each
+    /// is a routine use of the system as changed (5 U.S.C. 552a(e)(4)(D), (e)(11)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routine_uses: Vec<RoutineUse>,
+    /// The text after those routine uses: notes, the statement that blanket routine uses apply.
+    pub routine_uses_note: Option<Prose>,
     /// A line of five stars: entries left out because they do not change.
     #[serde(default)]
     pub stars: bool,
 }
 
+impl Sorn {
+    /// Every system the notice publishes: `system`, then `systems`.
+    pub fn all_systems(&self) -> impl Iterator<Item = &System> {
+        std::iter::once(&self.system).chain(&self.systems)
+    }
+
+    /// The notice once per system it publishes, each as a notice of that system alone (its
+    /// captions in `system`), so that whatever reads one system reads every system the same way.
+    /// A notice of one system gives itself.
+    pub fn per_system(&self) -> Vec<Sorn> {
+        let mut first = self.clone();
+        first.systems.clear();
+        let mut out = Vec::with_capacity(self.systems.len() + 1);
+        for system in &self.systems {
+            let mut view = first.clone();
+            view.system = system.clone();
+            out.push(view);
+        }
+        out.insert(0, first);
+        out
+    }
+}
+
 impl System {
+    /// The routine uses the system text prints: those of the routine uses caption, then those an
+    /// alteration notice's changes print.
+    pub fn all_routine_uses(&self) -> impl Iterator<Item = &RoutineUse> {
+        self.routine_uses.iter().chain(self.changes.iter().flat_map(|c| &c.routine_uses))
+    }
+
     /// The identifier and name, for generating every spelling of the system's name.
     pub fn name(&self) -> SystemName {
         SystemName {

@@ -219,17 +219,26 @@ struct Run {
 }
 
 fn statements_in(text: &str, sentence: Range<usize>) -> Vec<ClaimStatement> {
-    let body = &text[sentence.clone()];
-    let Some(exempt_at) = exempt_word(body) else { return Vec::new() };
-    let mut from = sentence.start;
-    if denied(&body[..exempt_at]) {
-        // "To the extent that this system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt
-        // pursuant to 5 U.S.C. 552a(k)(2) from ...": the clause that denies sets the condition,
-        // the main clause after it claims.
-        let Some(main) = claim_after_denial(body, exempt_at) else { return Vec::new() };
-        from += main;
+    // "To the extent that the system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt under
+    // 5 U.S.C. 552a(k)(2) from ...": after a denied clause, the clause that follows may claim.
+    let lower = text[sentence.clone()].to_ascii_lowercase();
+    let mut start = 0;
+    let mut from = 0;
+    loop {
+        let Some(exempt_at) = exempt_word_from(&lower, from) else { return Vec::new() };
+        if !denied(&lower[start..exempt_at]) {
+            break;
+        }
+        match lower[exempt_at..].find(", ") {
+            Some(comma) => {
+                start = exempt_at + comma + 2;
+                from = start;
+            }
+            None => return Vec::new(),
+        }
     }
-    let runs = coalesce(text, runs(text, from..sentence.end));
+    let sentence = sentence.start + start..sentence.end;
+    let runs = coalesce(text, runs(text, sentence.clone()));
     let (grounds, lists): (Vec<&Run>, Vec<&Run>) = runs.iter().partition(|r| r.authorities);
     let groups: Vec<(Vec<&Run>, Vec<&Run>)> = match (grounds.len(), lists.len()) {
         (0, _) | (_, 0) => Vec::new(),
@@ -272,8 +281,11 @@ fn coalesce(text: &str, runs: Vec<Run>) -> Vec<Run> {
 /// Where the first word of the family "exempt" (exempt, exempted, exempts, exempting, exemption,
 /// exemptions) begins.
 fn exempt_word(sentence: &str) -> Option<usize> {
-    let lower = sentence.to_ascii_lowercase();
-    let mut from = 0;
+    exempt_word_from(&sentence.to_ascii_lowercase(), 0)
+}
+
+/// Where the first word of the family "exempt" begins at or after `from` in a lowercased text.
+fn exempt_word_from(lower: &str, mut from: usize) -> Option<usize> {
     while let Some(found) = lower[from..].find("exempt") {
         let at = from + found;
         let before = lower[..at].chars().next_back();
@@ -286,16 +298,6 @@ fn exempt_word(sentence: &str) -> Option<usize> {
         from = at + "exempt".len();
     }
     None
-}
-
-/// Where the main clause begins when a sentence opens with a clause that denies an exemption and
-/// goes on, after a comma, to claim one that nothing denies: "To the extent that this system is
-/// not exempt under 5 U.S.C. 552a(j)(2), it is exempt pursuant to 5 U.S.C. 552a(k)(2) from ...".
-fn claim_after_denial(sentence: &str, denied_at: usize) -> Option<usize> {
-    let comma = denied_at + sentence[denied_at..].find(", ")? + 2;
-    let rest = &sentence[comma..];
-    let at = exempt_word(rest)?;
-    (!denied(&rest[..at])).then_some(comma)
 }
 
 /// Whether the words just before "exempt" deny it: "is not exempt", "has not been exempted", "no
@@ -788,6 +790,20 @@ mod tests {
                 strings(&["(c)(3)", "(d)", "(e)(1)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"])
             )]
         );
+    }
+
+    #[test]
+    fn a_claim_after_a_denied_clause() {
+        let text = "To the extent that the system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt under 5 U.S.C. 552a(k)(2) from subsections (c)(3), (d)(1) through (4), and (f).";
+        let found = claim_statements(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].authorities.iter().map(ToString::to_string).collect::<Vec<_>>(), ["(k)(2)"]);
+        assert_eq!(found[0].provisions.len(), 6);
+        // Denied clause after denied clause is read once, from left to right.
+        let denied = "the system is not exempt under 5 U.S.C. 552a(j)(2), ".repeat(20_000);
+        assert!(claim_statements(&denied).is_empty());
+        let then = format!("{denied}it is exempt under 5 U.S.C. 552a(k)(2) from subsection (d).");
+        assert_eq!(claim_statements(&then).len(), 1);
     }
 
     #[test]

@@ -12,7 +12,9 @@ crate::declare_rule! {
     /// ## Why
     /// Without them the agency cannot lawfully share records to contain a breach, notify those
     /// affected, or help another agency do so. OMB has required both in every SORN since January
-    /// 2017; notices published before then (the legacy caption set) are not checked.
+    /// 2017; notices published before then (the legacy caption set) are not checked, nor is a
+    /// notice of revision that prints only the captions or routine uses it changes (`partial`):
+    /// the routine uses it leaves out are still published, in the notice it revises.
     ///
     /// ## Example
     /// An A-108 notice whose routine uses cover litigation, Congress and audits, and no breach.
@@ -32,7 +34,11 @@ crate::declare_rule! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         let uses = &sorn.system.routine_uses;
-        if sorn.template.value != Template::A108 || sorn.action.value == Action::Rescinded || uses.is_empty() {
+        if sorn.template.value != Template::A108
+            || sorn.action.value == Action::Rescinded
+            || sorn.partial
+            || uses.is_empty()
+        {
             continue;
         }
         let breach = uses.iter().filter(|ru| ru.text.value.to_lowercase().contains("breach")).count();

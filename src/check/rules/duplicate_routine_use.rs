@@ -35,7 +35,9 @@ fn comparable(text: &str) -> String {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, use_) in sorn.system.routine_uses.iter().enumerate() {
+        // The routine uses caption's and those an alteration's replacement text prints.
+        let uses: Vec<_> = sorn.system.all_routine_uses().collect();
+        for (i, use_) in uses.iter().enumerate() {
             let text = comparable(&use_.text.value);
             if text.is_empty() {
                 continue;
@@ -44,7 +46,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 seen.insert(text, i);
                 continue;
             };
-            let earlier = &sorn.system.routine_uses[first];
+            let earlier = uses[first];
             out.push(
                 Finding::new(
                     format!(

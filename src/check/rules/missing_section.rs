@@ -73,7 +73,16 @@ fn push(cx: &Context<'_>, out: &mut Vec<Finding>, at: Place<'_>, what: &str, spa
 /// A help that shows valid TOML for the missing value (derived from the source format's
 /// schema, so it is what the loader accepts).
 fn write_it(kind: crate::model::Kind, caption: &str, table: &str, key: &str) -> String {
-    let snippet = |key: &str, keys: &[&str]| crate::source::snippet::snippet(kind, table, key, keys);
+    // A further system's keys are those of `[system]`, written in its `[[systems]]` entry.
+    let further = table == "[systems]";
+    let snippet = |key: &str, keys: &[&str]| {
+        let toml = crate::source::snippet::snippet(kind, if further { "system" } else { table }, key, keys)?;
+        if !further {
+            return Some(toml);
+        }
+        let toml = toml.strip_prefix("[system]\n").unwrap_or(&toml);
+        Some(toml.replace("[system.", "[systems.").replace("[[system.", "[[systems."))
+    };
     let toml = match key {
         DATES_KEYS => snippet("comment_days", &[]).map(|_| {
             "[notice]\ncomment_days = 30\n(the comment period in days; or `effective_days`, or the whole text as `dates`)"
@@ -184,6 +193,19 @@ fn preamble(cx: &Context<'_>, out: &mut Vec<Finding>, at: (FileId, &Preamble, bo
     }
 }
 
+/// The table a notice's system is written in: `[system]`, or, for a further system of a notice of
+/// several (`[[systems]]`), that entry, pointed at by its identifier (a table header would name
+/// the first of them).
+fn system_table(cx: &Context<'_>, file: FileId, system: &System) -> (&'static str, Option<std::ops::Range<usize>>) {
+    let text = cx.text(file);
+    let before = text.get(..system.id.span.start).unwrap_or("");
+    let header = before.lines().rev().map(str::trim).find(|l| l.starts_with('['));
+    match header {
+        Some(h) if h.starts_with("[[systems]]") => ("[systems]", Some(system.id.span.clone())),
+        _ => ("system", None),
+    }
+}
+
 /// Reports missing or empty required captions that statute or regulation requires.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     captions(cx, out, false);
@@ -204,6 +226,7 @@ pub(crate) fn captions(cx: &Context<'_>, out: &mut Vec<Finding>, policy: bool) {
                     c.required && !s.partial && (!rescinded || c.element == Element::History)
                 };
                 let statutory = |c: &&crate::model::CaptionSpec| statutory(c.element) != policy;
+                let (table, system_span) = system_table(cx, file, &s.system);
                 for spec in s.template.value.captions().iter().filter(required).filter(statutory) {
                     let what = match spec.element {
                         Element::SystemName => None,
@@ -228,7 +251,7 @@ pub(crate) fn captions(cx: &Context<'_>, out: &mut Vec<Finding>, policy: bool) {
                     };
                     if let Some(what) = what {
                         let key = System::key(spec.element);
-                        let span = s.system.prose(spec.element).map(|p| p.span.clone());
+                        let span = s.system.prose(spec.element).map(|p| p.span.clone()).or(system_span.clone());
                         let caption = s.captions.get(&spec.element).map_or(spec.caption, |c| c.value.as_str());
                         push(
                             cx,
@@ -236,7 +259,7 @@ pub(crate) fn captions(cx: &Context<'_>, out: &mut Vec<Finding>, policy: bool) {
                             Place {
                                 file,
                                 kind: crate::model::Kind::Sorn,
-                                table: "system",
+                                table,
                                 key,
                                 caption: &format!("\"{caption}\""),
                                 basis: caption_basis(spec.element, s.template.value),

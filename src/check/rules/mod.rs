@@ -10,6 +10,7 @@ pub(crate) mod contact_format;
 pub(crate) mod document_dates;
 pub(crate) mod duplicate_routine_use;
 pub(crate) mod duplicate_subsection;
+pub(crate) mod entry_authority;
 pub(crate) mod exemptions_without_rule;
 pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;

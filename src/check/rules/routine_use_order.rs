@@ -4,7 +4,9 @@ use crate::check::Finding;
 crate::declare_rule! {
     /// ## What it checks
     /// That routine uses are lettered (or numbered) in sequence, A, B, C ... (after Z: AA, BB ...)
-    /// or 1, 2, 3 ..., with no letter used twice and none skipped.
+    /// or 1, 2, 3 ..., with no letter used twice and none skipped. A notice of revision that
+    /// prints only the routine uses it changes (`partial`) is checked from its first use on: "12.",
+    /// then "13.".
     ///
     /// ## Why
     /// Routine uses are cited by letter ("routine use G"), in later notices, in information
@@ -53,6 +55,19 @@ fn expected(scheme: Scheme, index: usize) -> String {
     }
 }
 
+/// The position of a designation in its scheme: "1" and "A" are 0, "AA" is 26.
+fn position(scheme: Scheme, id: &str) -> Option<usize> {
+    match scheme {
+        Scheme::Number => id.parse::<usize>().ok()?.checked_sub(1),
+        Scheme::Upper | Scheme::Lower => {
+            let first = id.chars().next()?;
+            let base = if scheme == Scheme::Upper { 'A' } else { 'a' };
+            let same = id.chars().all(|c| c == first);
+            same.then(|| 26 * (id.chars().count() - 1) + (first as usize - base as usize))
+        }
+    }
+}
+
 fn clean(id: &str) -> &str {
     id.trim().trim_end_matches(['.', ')']).trim_start_matches('(').trim()
 }
@@ -72,9 +87,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             );
             continue;
         };
-        for (i, ru) in uses.iter().enumerate() {
+        // A notice that prints only the uses it changes (`partial`) starts where its first use
+        // stands in the whole list ("* * * * * 12. To ..."); a full list starts at A or 1.
+        let offset = if sorn.partial { position(scheme, clean(&first.id.value)).unwrap_or(0) } else { 0 };
+        for (k, ru) in uses.iter().enumerate() {
+            let i = k + offset;
             let id = clean(&ru.id.value);
-            if let Some(prev) = uses[..i].iter().find(|p| clean(&p.id.value) == id) {
+            if let Some(prev) = uses[..k].iter().find(|p| clean(&p.id.value) == id) {
                 out.push(
                     Finding::new(
                         format!("routine use {id} is lettered twice"),

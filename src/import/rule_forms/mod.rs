@@ -1,18 +1,20 @@
 //! The agency conventions an exemption rule is written in, one file each, registered here.
 //!
 //! A convention gives the amendatory instruction that says where the rule's text goes (a CFR
-//! section, an appendix's numbered paragraphs) and, for a section, how its paragraph names the
-//! system. Adding a convention is its file, its fixture and a line in [`INSTRUCTIONS`] or
+//! section, an appendix's numbered paragraphs, the list or table of a section paragraph) and, for
+//! a section, how its paragraph names the system. Adding a convention is its file, its fixture and a line in [`INSTRUCTIONS`] or
 //! [`SECTION_SYSTEMS`].
 
 pub(crate) mod dhs_appendix;
 pub(crate) mod doj_section;
 pub(crate) mod ed_5b;
+pub(crate) mod list_entry;
 pub(crate) mod revise_and_add;
 pub(crate) mod section;
 pub(crate) mod va_1582;
 
 pub(crate) use dhs_appendix::AppendixAmendment;
+pub(crate) use list_entry::ListAmendment;
 pub(crate) use section::{SECTION_HEADING, SectionAmendment, nested_opening};
 
 /// Where an amendatory instruction puts the rule's text.
@@ -21,6 +23,9 @@ pub(crate) enum Instruction {
     Section(SectionAmendment),
     /// Numbered paragraphs of an appendix.
     Appendix(AppendixAmendment),
+    /// Entries of the lists or tables of a section's paragraphs (HHS 45 CFR 5b.11, SSA 20 CFR
+    /// 401.85, Treasury 31 CFR 1.36).
+    Entries(ListAmendment),
 }
 
 /// Reads one convention's amendatory instruction ("2. Amend § 16.135 by adding ...").
@@ -28,6 +33,7 @@ type InstructionReader = fn(&str) -> Option<Instruction>;
 
 /// The instruction readers, tried in order; the first that reads an instruction gives its form.
 const INSTRUCTIONS: &[InstructionReader] = &[
+    |t| ListAmendment::read(t).map(Instruction::Entries),
     |t| SectionAmendment::read(t).map(Instruction::Section),
     |t| revise_and_add::read(t).map(Instruction::Section),
     |t| AppendixAmendment::read(t).map(Instruction::Appendix),
@@ -59,12 +65,17 @@ mod tests {
         let form = |t: &str| match instruction(t) {
             Some(Instruction::Section(s)) => format!("section {}", s.number),
             Some(Instruction::Appendix(a)) => format!("appendix {} {:?}", a.appendix, a.paragraphs),
+            Some(Instruction::Entries(l)) => format!("entries of {} {}", l.section, l.added.len()),
             None => "none".into(),
         };
         assert_eq!(form("2. Amend § 16.96 by adding paragraphs (w) and (x) to read as follows:"), "section 16.96");
         assert_eq!(
             form("2. Add paragraphs 76 and 77 to appendix C to part 5 to read as follows:"),
             "appendix C [76, 77]"
+        );
+        assert_eq!(
+            form("2. Amend § 401.85 by adding paragraph (b)(2)(ii)(D) to read as follows:"),
+            "entries of 401.85 1"
         );
         assert_eq!(form("2. The authority citation for part 5 continues to read as follows:"), "none");
     }
