@@ -181,6 +181,21 @@ impl Label {
     }
 }
 
+/// A mechanical fix: replace the text at `span` of `file`, which must still read `expected`,
+/// with `replacement`. `sorn check --fix` applies it; a fix whose text no longer reads
+/// `expected` is not applied.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    /// The file to edit.
+    pub file: FileId,
+    /// The bytes to replace.
+    pub span: Range<usize>,
+    /// What they read when the finding was made.
+    pub expected: String,
+    /// What to write instead.
+    pub replacement: String,
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -196,12 +211,22 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Further facts (e.g. the legal basis).
     pub notes: Vec<String>,
+    /// A mechanical fix `sorn check --fix` can apply.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
     /// A diagnostic with a primary label.
     pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>, primary: Label) -> Self {
-        Self { rule, severity, message: message.into(), labels: vec![primary], help: None, notes: Vec::new() }
+        Self {
+            rule,
+            severity,
+            message: message.into(),
+            labels: vec![primary],
+            help: None,
+            notes: Vec::new(),
+            fix: None,
+        }
     }
 
     /// An error.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use sorn::commands::{build, check, explain, import, new, schema, serve};
+use sorn::commands::{build, check, explain, fix, import, new, schema, serve};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -81,6 +81,12 @@ enum Command {
         /// Print the findings only, without the summary line.
         #[arg(long)]
         quiet: bool,
+        /// Apply the safe, mechanical fixes in place, then report what remains.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix: print the changes as a diff instead of writing them.
+        #[arg(long, requires = "fix")]
+        dry_run: bool,
     },
     /// Explain a rule: what it checks, why, its legal basis, examples.
     #[command(arg_required_else_help = true)]
@@ -306,10 +312,24 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             }
             Ok(build::status(&result))
         }
-        Command::Check { paths, format, deny, config, select, ignore, statistics, quiet } => {
+        Command::Check { paths, format, deny, config, select, ignore, statistics, quiet, fix: fixing, dry_run } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
             let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config, select, ignore };
-            let result = check::run(&options)?;
+            let mut result = check::run(&options)?;
+            if fixing {
+                let (changed, refused) = fix::plan(&result);
+                let applied: usize = changed.iter().map(|f| f.applied).sum();
+                let mut message: String = refused.iter().map(|r| format!("{r}\n")).collect();
+                if dry_run {
+                    streams.out(fix::diff(&changed).as_bytes())?;
+                    message.push_str(&format!("{applied} fix(es) in {} file(s) would be applied\n", changed.len()));
+                } else {
+                    fix::write(&changed)?;
+                    message.push_str(&format!("applied {applied} fix(es) in {} file(s)\n", changed.len()));
+                    result = check::run(&options)?;
+                }
+                streams.err(message.as_bytes())?;
+            }
             let (out, err) = if statistics {
                 (String::new(), check::statistics(&result))
             } else {

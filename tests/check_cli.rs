@@ -458,3 +458,50 @@ fn a_notice_of_two_systems_renders_and_checks_each() {
     assert_eq!(rules, ["missing-section", "duplicate-routine-use"], "only the second system's findings: {found:?}");
     assert!(found[0].1.contains("`retention` in [[systems]]"), "{found:?}");
 }
+
+/// `--fix` on a copy of the ICE-015 sources: `--dry-run` shows the changes and writes nothing;
+/// `--fix` applies them, the sources then check with fewer findings, and the renderings read as
+/// the published documents as before.
+#[test]
+fn fixes_are_applied_in_place_and_the_documents_still_render_as_published() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["dhs-ice-015.toml", "dhs-ice-015-final-rule.toml"] {
+        std::fs::copy(common::root().join("sorns").join(name), dir.path().join(name)).unwrap();
+    }
+    let findings = |out: &std::process::Output| {
+        common::stderr(out).lines().filter(|l| l.starts_with("  ⚠") || l.starts_with("  ×")).count()
+    };
+    let fidelity = |dir: &std::path::Path| {
+        let build = dir.join("build");
+        let out = sorn().current_dir(dir).args(["build", ".", "--out-dir"]).arg(&build).output().unwrap();
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        common::file_fidelity(&common::published("dhs-ice-015-sorn.md"), &build.join("dhs-ice-015.md"))
+    };
+    let before_text = std::fs::read_to_string(dir.path().join("dhs-ice-015.toml")).unwrap();
+    let before = sorn().current_dir(dir.path()).args(["check", "."]).output().unwrap();
+    let before_fidelity = fidelity(dir.path());
+
+    let dry = sorn().current_dir(dir.path()).args(["check", ".", "--fix", "--dry-run"]).output().unwrap();
+    let diff = common::stdout(&dry);
+    assert!(diff.contains("+++ dhs-ice-015.toml (fixed)") && diff.contains("{system.id}"), "{diff}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("dhs-ice-015.toml")).unwrap(), before_text, "--dry-run wrote");
+
+    let fixed = sorn().current_dir(dir.path()).args(["check", ".", "--fix"]).output().unwrap();
+    assert!(common::stderr(&fixed).contains("applied 3 fix(es) in 2 file(s)"), "{}", common::stderr(&fixed));
+    let after_text = std::fs::read_to_string(dir.path().join("dhs-ice-015.toml")).unwrap();
+    assert_ne!(after_text, before_text);
+    // Only the fixed words change: comments and layout stay as they were.
+    assert_eq!(after_text.lines().count(), before_text.lines().count());
+    let after = sorn().current_dir(dir.path()).args(["check", "."]).output().unwrap();
+    assert!(findings(&after) < findings(&before), "{} then {}", findings(&before), findings(&after));
+    assert!(!common::stderr(&after).contains("name-variant"), "{}", common::stderr(&after));
+    let after_fidelity = fidelity(dir.path());
+    assert!(
+        after_fidelity >= 0.99 && (after_fidelity - before_fidelity).abs() < 0.002,
+        "{before_fidelity} then {after_fidelity}"
+    );
+
+    // Nothing left to fix: a second run changes nothing.
+    let again = sorn().current_dir(dir.path()).args(["check", ".", "--fix"]).output().unwrap();
+    assert!(common::stderr(&again).contains("applied 0 fix(es) in 0 file(s)"), "{}", common::stderr(&again));
+}

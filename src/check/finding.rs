@@ -1,7 +1,7 @@
 //! What a lint rule reports. A finding has no rule name and no severity: the engine stamps both
 //! from the registry and the configuration, so that a rule cannot speak at a level nobody chose.
 
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 
 /// One thing a lint rule found, before the engine names its rule and gives it its level.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -14,12 +14,14 @@ pub struct Finding {
     pub help: Option<String>,
     /// Further facts (e.g. the basis of the statement).
     pub notes: Vec<String>,
+    /// A mechanical fix, where the remedy is certain.
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
     /// A finding with a primary label.
     pub fn new(message: impl Into<String>, primary: Label) -> Self {
-        Self { message: message.into(), labels: vec![primary], help: None, notes: Vec::new() }
+        Self { message: message.into(), labels: vec![primary], help: None, notes: Vec::new(), fix: None }
     }
 
     /// Adds help.
@@ -43,8 +45,29 @@ impl Finding {
         self
     }
 
-    /// The diagnostic this finding becomes under `rule` at `severity`.
+    /// Adds a fix that replaces the text of `file` at `span`, which reads `expected`, with
+    /// `replacement`. A replacement that a TOML string could not hold as written (a quote, a
+    /// backslash, a line break) is not offered.
+    #[must_use]
+    pub fn with_fix(
+        mut self,
+        file: crate::diagnostic::FileId,
+        span: std::ops::Range<usize>,
+        expected: &str,
+        replacement: &str,
+    ) -> Self {
+        if !replacement.contains(['"', '\'', '\\', '\n', '\r']) && !span.is_empty() {
+            self.fix = Some(Fix { file, span, expected: expected.to_string(), replacement: replacement.to_string() });
+        }
+        self
+    }
+
+    /// The diagnostic this finding becomes under `rule` at `severity`; one with a fix says so.
     pub fn into_diagnostic(self, rule: &'static str, severity: Severity) -> Diagnostic {
-        Diagnostic { rule, severity, message: self.message, labels: self.labels, help: self.help, notes: self.notes }
+        let mut notes = self.notes;
+        if let Some(fix) = &self.fix {
+            notes.push(format!("fixable: `sorn check --fix` writes \"{}\" here", fix.replacement));
+        }
+        Diagnostic { rule, severity, message: self.message, labels: self.labels, help: self.help, notes, fix: self.fix }
     }
 }

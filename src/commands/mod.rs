@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod fix;
 pub mod import;
 pub mod new;
 pub mod output;

@@ -44,6 +44,14 @@ struct JsonDiagnostic<'a> {
     help: Option<&'a str>,
     notes: &'a [String],
     related: Vec<Related<'a>>,
+    /// The text `sorn check --fix` writes at the primary location, when the rule offers a fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -93,6 +101,7 @@ fn diagnostic<'a>(d: &'a Diagnostic, files: &'a SourceMap) -> JsonDiagnostic<'a>
         help: d.help.as_deref(),
         notes: &d.notes,
         related,
+        fix: d.fix.as_ref().map(|f| JsonFix { replacement: &f.replacement }),
     }
 }
 

@@ -119,9 +119,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let text = &prose.value;
             let ws = words(text);
             let origin = ValueOrigin::new(source, prose.span.clone(), text);
-            let mut report = |range: Range<usize>, message: String, help: String| {
+            let mut report = |range: Range<usize>, message: String, help: String, fix: &str| {
+                let found = text.get(range.clone()).unwrap_or("");
                 let span = origin.range(range);
-                out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
+                // The fix is offered only where the source holds the value's text as written.
+                let fixable = source.get(span.clone()) == Some(found);
+                let finding =
+                    Finding::new(message, cx.label(doc.file, span.clone(), format!("in `{key}`"))).with_help(help);
+                out.push(if fixable { finding.with_fix(doc.file, span, found, fix) } else { finding });
             };
             for (target, parts) in &targets {
                 for window in ws.windows(parts.len()) {
@@ -132,6 +137,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             range,
                             format!("\"{found}\" looks like a misspelling of \"{target}\""),
                             format!("write \"{target}\""),
+                            target,
                         );
                     }
                 }
@@ -168,6 +174,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             range.clone(),
                             format!("\"{found}\" spells the system identifier \"{id}\" differently"),
                             "write {system.id} (or {system} for the full name) and sorn prints it one way".into(),
+                            "{system.id}",
                         );
                         i += len;
                     }
