@@ -145,7 +145,7 @@ impl DateCertain {
 /// Office of the Federal Register is closed and does not publish, so 1 CFR
 /// 18.17 rolls a date certain past them. Future closures are announced ad
 /// hoc; supply them with [`Calendar::with_closure`], or in a project's
-/// `sorn.toml` under `[calendar] closures` (see the README).
+/// `sorn.toml` under `[calendar] closures` (see the user guide, docs/src/checking.md).
 ///
 /// E.O. 14371 of December 18, 2025 closed executive departments on
 /// Wednesday, December 24, 2025 and Friday, December 26, 2025. Its text was

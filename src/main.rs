@@ -4,7 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 use sorn::commands::{build, check, explain, fix, import, new, schema, serve};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
@@ -49,7 +50,8 @@ enum Command {
         /// Run the rules first; do not render a source with error-level findings.
         #[arg(long)]
         check: bool,
-        /// A review copy: render sources that still have `{todo}` placeholders.
+        /// A review copy: render sources that still have `{todo}` placeholders, and mark the HTML
+        /// page DRAFT on screen and on every printed page.
         #[arg(long)]
         draft: bool,
         /// Configuration file (default: sorn.toml in this folder or the nearest parent).
@@ -131,6 +133,18 @@ enum Command {
         /// Configuration file (default: sorn.toml in this folder or the nearest parent).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+    },
+    /// Print a shell's completion script for sorn.
+    #[command(arg_required_else_help = true)]
+    Completions {
+        /// The shell: bash, elvish, fish, powershell or zsh.
+        shell: Shell,
+    },
+    /// Print the manual page sorn(1) in roff, or write one page per command into a folder.
+    Man {
+        /// Write sorn.1, sorn-check.1, ... into this folder instead.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
     },
     /// Start a document: a SORN skeleton, the proposed rule of a SORN, the final rule of a
     /// proposed rule.
@@ -410,5 +424,50 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             streams.err(messages.as_bytes())?;
             Ok(status)
         }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "sorn", &mut script);
+            streams.out(&script)?;
+            Ok(ExitStatus::Success)
+        }
+        Command::Man { out_dir: None } => {
+            streams.out(&manual_page(Cli::command())?)?;
+            Ok(ExitStatus::Success)
+        }
+        Command::Man { out_dir: Some(dir) } => {
+            let mut messages = String::new();
+            for (name, page) in manual_pages(Cli::command())? {
+                let path = dir.join(name);
+                sorn::commands::output::write_atomic(&path, &page)?;
+                messages.push_str(&format!("wrote {}\n", sorn::diagnostic::display_path(&path)));
+            }
+            streams.err(messages.as_bytes())?;
+            Ok(ExitStatus::Success)
+        }
     }
+}
+
+/// One command's manual page in roff.
+fn manual_page(command: clap::Command) -> Result<Vec<u8>, SornError> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut page)
+        .map_err(|source| SornError::Output { stream: "the manual page", source })?;
+    Ok(page)
+}
+
+/// The page of `sorn` and of each of its commands, as (file name, roff): sorn.1, sorn-build.1, ...
+/// (the names clap_mangen gives them, so that the pages' SEE ALSO entries resolve).
+fn manual_pages(command: clap::Command) -> Result<Vec<(String, Vec<u8>)>, SornError> {
+    let mut command = command.disable_help_subcommand(true);
+    command.build();
+    let mut pages = Vec::new();
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let sub = sub.clone().version(env!("CARGO_PKG_VERSION"));
+        let man = clap_mangen::Man::new(sub.clone());
+        pages.push((man.get_filename(), manual_page(sub)?));
+    }
+    let man = clap_mangen::Man::new(command.clone());
+    pages.insert(0, (man.get_filename(), manual_page(command)?));
+    Ok(pages)
 }

@@ -157,9 +157,9 @@ fn expected_shape(v: &Value) -> Shape {
 }
 
 /// The structure of an imported source. A rule names its first system in `[system]`, with
-/// top-level `[exemptions]` and `[[justifications]]`, and each further one in `[[systems]]` with
-/// its own; a SORN names its `[system]` and, when it publishes several, the further ones in
-/// `[[systems]]`.
+/// top-level `[exemptions]` and `[[justifications]]`, and each further one in `[[systems]]`
+/// ([`rule_systems`]); a SORN names its `[system]` and, when it publishes several, the further
+/// ones in `[[systems]]`.
 fn imported_shape(source: &Value) -> Shape {
     let kind = str_of(source, "kind").unwrap_or("?").to_string();
     let mut fields = Vec::new();
@@ -187,16 +187,21 @@ fn imported_shape(source: &Value) -> Shape {
     }
     field("signature", source.get("signature").is_some().to_string());
     field("unplaced", array(source.get("unplaced")).len().to_string());
-    // A rule's first system has its claims and reasons at the top level.
-    let top_level = system.is_some();
-    let systems = sorn_systems
+    if kind == "exemption-rule" {
+        return Shape { kind, fields, systems: rule_systems(source) };
+    }
+    let systems: Vec<&Value> = match source.get("systems") {
+        Some(_) if kind == "sorn" => sorn_systems,
+        Some(list) => array(Some(list)).iter().collect(),
+        None => system.into_iter().collect(),
+    };
+    let single = systems.len() == 1;
+    let systems = systems
         .into_iter()
-        .enumerate()
-        .map(|(k, s)| {
-            let top = k == 0 && top_level;
+        .map(|s| {
             let own_exemptions = s.get("exemptions").or(s.get("claims").map(|_| s));
-            let exemptions = own_exemptions.or(if top && kind != "sorn" { source.get("exemptions") } else { None });
-            let justifications = s.get("justifications").or(if top { source.get("justifications") } else { None });
+            let exemptions = own_exemptions.or(if single && kind != "sorn" { source.get("exemptions") } else { None });
+            let justifications = s.get("justifications").or(if single { source.get("justifications") } else { None });
             SystemShape {
                 id: fold(str_of(s, "id").unwrap_or("")),
                 name: fold(str_of(s, "name").unwrap_or("")),
@@ -206,6 +211,30 @@ fn imported_shape(source: &Value) -> Shape {
         })
         .collect();
     Shape { kind, fields, systems }
+}
+
+/// The systems of an imported rule: `[system]` with the top-level `[exemptions]` and
+/// `[[justifications]]`, then each `[[systems]]` with its own, or, when it `shares_paragraph`,
+/// with those of the system before it.
+fn rule_systems(source: &Value) -> Vec<SystemShape> {
+    let shape = |s: Option<&Value>, exemptions: Option<&Value>, justifications: Option<&Value>| SystemShape {
+        id: fold(s.and_then(|s| str_of(s, "id")).unwrap_or("")),
+        name: fold(s.and_then(|s| str_of(s, "name")).unwrap_or("")),
+        claims: claims(array(exemptions.and_then(|e| e.get("claims")))),
+        justifications: array(justifications).iter().map(|j| subsections(j).join(" ")).collect(),
+    };
+    let mut out = vec![shape(source.get("system"), source.get("exemptions"), source.get("justifications"))];
+    for s in array(source.get("systems")) {
+        let mut next = shape(Some(s), s.get("exemptions"), s.get("justifications"));
+        if s.get("shares_paragraph").and_then(Value::as_bool) == Some(true)
+            && let Some(before) = out.last()
+        {
+            next.claims = before.claims.clone();
+            next.justifications = before.justifications.clone();
+        }
+        out.push(next);
+    }
+    out
 }
 
 /// The captions one system of a SORN source prints, by field name.

@@ -13,8 +13,11 @@ use sorn::config::Config;
 use sorn::report::Style;
 use sorn::source::load_str;
 
-/// Generous for a debug build on a busy machine; the release build is many times faster.
-const QUICK: Duration = Duration::from_millis(900);
+/// The bound that tells a hang (or quadratic work on these inputs, which takes minutes) from
+/// work that finishes: these tests prove that hostile input ends, not how fast it runs. Speed
+/// is measured by the benchmark (`cargo bench`), and growth by `assert_linear` below; an
+/// absolute bound tight enough to measure speed fails on a loaded machine.
+const QUICK: Duration = Duration::from_secs(10);
 
 fn base_notice() -> String {
     std::fs::read_to_string(root().join("tests/fixtures/base/notice.toml")).unwrap()
@@ -91,7 +94,7 @@ fn a_large_configuration_with_many_errors_reports_quickly() {
     let mut files = sorn::diagnostic::SourceMap::default();
     let (_, diagnostics) = Config::load_text(PathBuf::from("sorn.toml"), text, &mut files);
     let human = sorn::report::render_human(&diagnostics, &files, Style::Plain);
-    let sarif = sorn::report::render_sarif(&diagnostics, &files);
+    let sarif = sorn::report::render_sarif(&diagnostics, &files, &sorn::report::ReportRoot::current());
     assert!(start.elapsed() < QUICK, "{:?}", start.elapsed());
     assert!(diagnostics.len() <= sorn::source::MAX_SYNTAX_ERRORS, "{}", diagnostics.len());
     assert!(!human.is_empty() && !sarif.is_empty());

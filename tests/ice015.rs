@@ -1,5 +1,5 @@
 //! What sorn finds in the published ICE-015 documents, and that the corrected example is clean.
-//! The README's "What sorn finds in ICE-015" lists these findings with their reasons.
+//! The user guide's "What sorn finds in ICE-015" (docs/src/checking.md) lists these findings with their reasons.
 
 mod common;
 

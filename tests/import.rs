@@ -992,6 +992,89 @@ fn a_rule_that_revises_one_nested_paragraph_and_adds_another_prints_both_designa
     }
 }
 
+/// The words of a text from `from` to `to` (inclusive), with Markdown's escapes and emphasis set
+/// aside.
+fn words_between(text: &str, from: &str, to: &str) -> Vec<String> {
+    let start = text.find(from).unwrap_or_else(|| panic!("{from:?} not in\n{text}"));
+    let end = start + text[start..].find(to).unwrap_or_else(|| panic!("{to:?} not in\n{text}")) + to.len();
+    text[start..end].replace(['\\', '*'], " ").split_whitespace().map(str::to_string).collect()
+}
+
+/// `dod-310-13-two-blocks-rule.md` is written in DoD's 32 CFR 310.13 form since 2019 (captions
+/// ending in a period, the authorities under their own caption, reasons introduced and lettered
+/// in capitals, "Exempt records from other systems"), two blocks under one parent; it is not a
+/// published document.
+#[test]
+fn a_dod_rule_of_two_blocks_imports_and_prints_each_block_as_written() {
+    let path = fixture("dod-310-13-two-blocks-rule.md");
+    let out = import_cli(&path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    let reach = 7;
+    assert_eq!(
+        claims_per_system(r),
+        [
+            ("DoD-0020".to_string(), vec![("(k)(2)".to_string(), reach), ("(k)(5)".to_string(), reach)]),
+            ("DoD-0021".to_string(), vec![("(k)(2)".to_string(), 2)])
+        ]
+    );
+    assert_eq!(r.cfr.form.as_ref().map(|f| f.value), Some(sorn::model::SectionForm::DodBlock));
+    let captions = r.cfr.block_captions.as_ref().expect("the 2019 captions");
+    assert_eq!(captions.exemption.as_ref().map(|c| c.value.as_str()), Some("Exemptions."));
+    assert_eq!((r.justifications.len(), r.systems[0].justifications.len()), (4, 2));
+    assert!(r.exemptions.other_systems.is_some() && r.systems[0].exemptions.other_systems.is_none());
+    // Only the note, once per system, that its SORN is not loaded.
+    let rules: Vec<String> = check_findings(&text).into_iter().map(|(rule, _)| rule).collect();
+    assert_eq!(rules, ["unpaired-document", "unpaired-document"]);
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
+    let published = std::fs::read_to_string(&path).unwrap();
+    let (from, to) = ("(e) \\* \\* \\*", "referral and its sources.");
+    assert_eq!(words_between(&rendered, from, to), words_between(&published, from, to));
+    assert!(rendered.contains("Amend § 310.13 by adding paragraphs (e)(20) and (e)(21) to read as follows:"));
+}
+
+/// The DoD block of `dod-dmdc-24-final-rule-2016-29127.txt` (the corpus, in the GPO text edition)
+/// renders back word for word, from its parent paragraph to its last reason.
+#[test]
+fn a_dod_block_in_the_text_edition_renders_back_as_printed() {
+    let path = root().join("tests/corpus/documents/dod-dmdc-24-final-rule-2016-29127.txt");
+    let out = import_cli(&path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc = load(&stdout(&out));
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
+    let published = std::fs::read_to_string(&path).unwrap();
+    let (from, to) = ("(d) ", "corrections of the information in the system.");
+    assert_eq!(words_between(&rendered, from, to), words_between(&published, from, to));
+}
+
+/// The shared paragraph of `doj-usm-systems-proposed-rule-2021-20117.txt` (the corpus) lists
+/// three systems that share its claims and reasons; the paragraph and its list render back word
+/// for word.
+#[test]
+fn a_doj_paragraph_shared_by_three_systems_renders_back_as_printed() {
+    let path = root().join("tests/corpus/documents/doj-usm-systems-proposed-rule-2021-20117.txt");
+    let out = import_cli(&path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let Document::ExemptionRule(r) = &doc else { panic!("not a rule") };
+    let shared: Vec<bool> = r.systems.iter().map(|s| s.shares_paragraph).collect();
+    assert_eq!(shared, [true, true, false]);
+    let views = r.per_system();
+    assert_eq!(views[2].exemptions.claims, views[0].exemptions.claims);
+    assert_eq!(views[2].justifications.len(), 8);
+    // Only the note, once per system, that its SORN is not loaded.
+    let rules: Vec<String> = check_findings(&text).into_iter().map(|(rule, _)| rule).collect();
+    assert_eq!(rules, ["unpaired-document"; 4]);
+    let rendered = sorn::emit::markdown::render(&lower(&doc, &LowerOptions::default()));
+    let published = std::fs::read_to_string(&path).unwrap();
+    let (from, to) = ("(a) The following systems", "no access procedures or rules are required.");
+    assert_eq!(words_between(&rendered, from, to), words_between(&published, from, to));
+}
+
 /// The rules that only add the system to a section's list (HHS 45 CFR 5b.11, SSA 20 CFR 401.85)
 /// or table (Treasury 31 CFR 1.36) and state the claims and reasons in the preamble: the entries
 /// render as the FR prints them, the statement stays where the preamble had it, and the rendering

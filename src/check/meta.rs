@@ -105,7 +105,7 @@ pub enum BasisKind {
 }
 
 impl BasisKind {
-    /// The kind as `sorn explain` and the README name it.
+    /// The kind as `sorn explain` and the user guide name it.
     pub fn as_str(self) -> &'static str {
         match self {
             BasisKind::Statute => "statute",

@@ -1,5 +1,5 @@
 //! The registry: every rule sorn knows, each listed once. The order here is the order of
-//! `sorn explain --list`, of the README's tables and of SARIF `tool.driver.rules`.
+//! `sorn explain --list`, of the user guide's rule pages and of SARIF `tool.driver.rules`.
 
 use super::{Context, Finding, RuleMeta, load, rules};
 

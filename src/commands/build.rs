@@ -26,7 +26,7 @@ pub struct BuildOptions {
     /// An explicit configuration file; otherwise `sorn.toml` is searched for.
     pub config: Option<PathBuf>,
     /// A review copy: render sources that still have `{todo}` placeholders (printed "[TODO:
-    /// ...]"), which a build otherwise refuses.
+    /// ...]"), which a build otherwise refuses, and mark the HTML page DRAFT.
     pub draft: bool,
 }
 
@@ -97,6 +97,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
     }
     crate::diagnostic::sort(&mut diagnostics);
     let lower_options = LowerOptions { calendar: config.calendar() };
+    let page = crate::emit::PageOptions { draft: options.draft };
     let refused: std::collections::BTreeSet<crate::diagnostic::FileId> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -128,7 +129,7 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
                     help: Some("give the sources different file names, or build them separately".into()),
                 });
             }
-            outputs.push(Output { path, contents: format.render(&tree) });
+            outputs.push(Output { path, contents: format.render_with(&tree, &page) });
         }
     }
     Ok(BuildResult { workspace, diagnostics, outputs, source_files })

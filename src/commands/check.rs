@@ -178,8 +178,10 @@ pub fn render(result: &CheckResult, format: OutputFormat, style: report::Style) 
     match format {
         OutputFormat::Human => (String::new(), report::render_human(d, files, style) + &summary),
         OutputFormat::Json => (report::render_json(d, files, result.source_files), String::new()),
-        OutputFormat::Sarif => (report::render_sarif(d, files), summary),
-        OutputFormat::Github => (report::render_github(d, files, result.source_files), String::new()),
+        OutputFormat::Sarif => (report::render_sarif(d, files, &report::ReportRoot::current()), summary),
+        OutputFormat::Github => {
+            (report::render_github(d, files, result.source_files, &report::ReportRoot::current()), String::new())
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! The layout is the manuscript the OFR's Document Drafting Handbook asks for: every line
 //! double-spaced, the billing code at the top of the first page, the heading lines, captions and
 //! signature in their places; where the handbook's text gives no figure, letter paper, one-inch
-//! margins, 12-point Times New Roman and page numbers at the foot (README, "The Word manuscript"). Every paragraph carries a named style (headings,
+//! margins, 12-point Times New Roman and page numbers at the foot (user guide, "The Word manuscript"). Every paragraph carries a named style (headings,
 //! captions, body, signature, ...) and lists are Word lists, so an agency editor can keep
 //! working in the file. The package is made by `docx-rs`, then rewritten so that it is the same
 //! bytes on every build and carries no hidden data: no author, company, revision count, dates,

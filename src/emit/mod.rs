@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
+mod typography;
 
 use crate::frdoc::FrDocument;
 
@@ -14,6 +15,19 @@ pub trait Backend {
     fn extension(&self) -> &'static str;
     /// The file's contents.
     fn render(&self, document: &FrDocument) -> Vec<u8>;
+
+    /// The file's contents with page options; a backend without pages ignores them.
+    fn render_with(&self, document: &FrDocument, options: &PageOptions) -> Vec<u8> {
+        let _ = options;
+        self.render(document)
+    }
+}
+
+/// Options of the printed page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// A review copy: the HTML page carries a DRAFT mark on screen and on every printed page.
+    pub draft: bool,
 }
 
 /// An output format of `sorn build`.
@@ -45,6 +59,11 @@ impl Format {
     /// Renders a document in this format.
     pub fn render(self, document: &FrDocument) -> Vec<u8> {
         self.backend().render(document)
+    }
+
+    /// Renders a document in this format with page options.
+    pub fn render_with(self, document: &FrDocument, options: &PageOptions) -> Vec<u8> {
+        self.backend().render_with(document, options)
     }
 }
 

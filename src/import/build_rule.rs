@@ -15,8 +15,8 @@ use super::rule_forms::{self, Instruction, ListAmendment, SECTION_HEADING, Secti
 use super::unit::Unit;
 use super::{Ctx, ImportError, ImportOptions, RawDoc, claims, front, justifications, names, preamble_statement};
 use crate::model::{
-    Amendment, Cfr, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, ListEntry, Loc, Numbering, Paragraph,
-    RuleExemptions, SignaturePlacement, SourceDate, Stage, SystemName,
+    Amendment, Cfr, Citations, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, ListEntry, Loc, Numbering,
+    Paragraph, RuleExemptions, SectionForm, SignaturePlacement, SourceDate, Stage, SystemName,
 };
 
 static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,12 +26,14 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of issuance in another form than "For the reasons stated in the preamble, ... amends ...":
 /// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., 28 CFR part 16
 /// is amended as follows:", "Accordingly, 32 CFR part 310 is proposed to be amended as follows:",
+/// "Pursuant to the authority vested in the Attorney General by 5 U.S.C. 552a ..., the Department
+/// of Justice proposes to amend 28 CFR part 16 as follows:",
 /// "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter
 /// III of title 20 of the Code of Federal Regulations as set forth below:", "For the reasons set
 /// forth in the preamble, part 1 of title 31 of the Code of Federal Regulations is amended as
 /// follows:".
 static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bamends?\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bCode of Federal Regulations,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?)$")
+    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|(?:Pursuant to|Under|Accordingly|Therefore)\b.{0,400}?\b(?:amends|proposes to amend) \d+ CFR (?:part|chapter) [\w.]+ as follows:?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bamends?\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bCode of Federal Regulations,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?)$")
         .expect("valid pattern")
 });
 static CHAPTER: LazyLock<Regex> =
@@ -98,9 +100,12 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
     let para_rich = reg.paragraph_unit.as_ref().map(|u| paragraph_body(u, reg.section.as_ref(), reg.paragraph));
     let para_text = para_rich.as_ref().map(|r| r.text.clone()).unwrap_or_default();
     let subject_text = front.heading.subject.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let (system_name, generated_subject) = match reg.listed_system() {
-        Some(printed) => listed_system_name(printed, &all_refs),
-        None => paragraph_system(reg.section.is_some(), &subject_text, &para_text, &all_refs, ctx),
+    let (listed, system_name, generated_subject) = match reg.listed_system().cloned() {
+        Some(printed) => {
+            let (name, generated) = listed_system_name(&printed, &all_refs);
+            (Vec::new(), name, generated)
+        }
+        None => reg.first_system(&subject_text, &para_text, &all_refs, ctx),
     };
     if squash(&subject_text) != generated_subject && front.heading.subject.is_none() {
         ctx.warn(None, "no subject line found");
@@ -152,19 +157,15 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         };
         ctx.warn(None, missing);
     }
-    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin } =
+    let SystemPart { exemptions, justifications: justifications_out, reasons_paragraph, numbering, leadin, citations } =
         match stated {
             Some(part) => part,
-            None => read_system_part(
-                para_rich.as_ref(),
-                reg.paragraph_unit.as_ref(),
-                reg.section.as_ref(),
-                std::mem::take(&mut reg.after_paragraph),
-                ctx,
-            )?,
+            None => reg.first_system_part(para_rich.as_ref(), ctx)?,
         };
     reg.entry_authorities(&exemptions.claims);
-    let systems = reg.further_systems(&all_refs, ctx)?;
+    let mut systems: Vec<ExemptSystem> =
+        listed.iter().skip(1).map(|printed| listed_system(printed, &all_refs)).collect();
+    systems.extend(reg.further_systems(&all_refs, ctx)?);
 
     let unplaced = std::mem::take(&mut ctx.unplaced);
     Ok(ExemptionRule {
@@ -175,7 +176,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Exem
         agency: parts_pre.agency,
         notice: parts_pre.preamble,
         system: system_name,
-        cfr: reg.into_cfr(reasons_paragraph, numbering, leadin, ctx)?,
+        cfr: reg.into_cfr(reasons_paragraph, numbering, (leadin, citations), ctx)?,
         exemptions,
         justifications: justifications_out,
         systems,
@@ -212,6 +213,7 @@ fn supplementary_parts(
         justifications: st.justifications,
         reasons_paragraph: None,
         numbering: None,
+        citations: None,
     };
     Ok((Some(part), after))
 }
@@ -366,6 +368,21 @@ struct RegText {
     /// the introduction.
     whole_appendix: bool,
     appendix_intro: Vec<Unit>,
+    /// The system's paragraph is a DoD block ([`rule_forms::dod_310`]).
+    block: bool,
+    /// The parent of the block being read, printed "(d) * * *".
+    block_parent: Option<String>,
+    /// Units printed as a parent ("(d) * * *") before the system's paragraph, held until the
+    /// next unit shows whether a DoD block follows.
+    pending_parents: Vec<(String, Unit)>,
+    /// Held units are being read again as any other unit.
+    replaying: bool,
+    /// The block's captions, where printed otherwise than the pre-2019 ones.
+    block_captions: Option<crate::model::BlockCaptions>,
+    /// Further DoD blocks: designation, opening unit, units after it.
+    further_blocks: Vec<(String, Unit, Vec<Unit>)>,
+    /// Further section paragraphs that name a system: designation, opening unit, units after it.
+    further_sections: Vec<(String, Unit, Vec<Unit>)>,
     /// An instruction that adds entries to a section's lists or tables.
     list: Option<ListAmendment>,
     /// The entries read, in order.
@@ -385,6 +402,54 @@ impl RegText {
         reg
     }
 
+    /// The first system: named in a DoD block, first of the systems a shared section paragraph
+    /// lists ("(a) The following systems of records are exempt from ...:", then "(1) Name (ID).",
+    /// taken from the units after the paragraph with the others it lists), or named in the
+    /// paragraph or the subject line; with the subject sorn would generate.
+    fn first_system(
+        &mut self,
+        subject: &str,
+        paragraph: &str,
+        texts: &[&str],
+        ctx: &mut Ctx,
+    ) -> (Vec<String>, SystemName, String) {
+        let listed = if self.section.is_some() && !self.block && paragraph.trim_end().ends_with(':') {
+            take_listed_systems(&mut self.after_paragraph)
+        } else {
+            Vec::new()
+        };
+        let block_name = self.paragraph_unit.as_ref().filter(|_| self.block).and_then(rule_forms::dod_310::system_name);
+        let (name, generated) = match (listed.first(), block_name) {
+            (_, Some(name)) => {
+                let generated = format!("Privacy Act of 1974: Implementation of Exemptions; {}", name.full_spelled());
+                (name, generated)
+            }
+            (Some(first), None) => section_system_name(first, texts),
+            (None, None) => paragraph_system(self.section.is_some(), subject, paragraph, texts, ctx),
+        };
+        (listed, name, generated)
+    }
+
+    /// What the first system's paragraph (a DoD block, or any other form) and the units after it
+    /// say.
+    fn first_system_part(
+        &mut self,
+        para_rich: Option<&super::rich::Rich>,
+        ctx: &mut Ctx,
+    ) -> Result<SystemPart, Box<ImportError>> {
+        let after_paragraph = std::mem::take(&mut self.after_paragraph);
+        match self.paragraph_unit.as_ref().filter(|_| self.block) {
+            Some(unit) => {
+                let (part, captions) = rule_forms::dod_310::read_block(unit, after_paragraph, ctx)?;
+                self.block_captions = captions;
+                Ok(part)
+            }
+            None => {
+                read_system_part(para_rich, self.paragraph_unit.as_ref(), self.section.as_ref(), after_paragraph, ctx)
+            }
+        }
+    }
+
     /// The further systems of an appendix rule (one per further paragraph the instruction adds),
     /// with a warning for each paragraph or list entry the instruction adds that does not follow;
     /// then what could not be placed is kept as unplaced.
@@ -392,6 +457,12 @@ impl RegText {
         let mut systems = Vec::new();
         for (number, unit, after) in std::mem::take(&mut self.further) {
             systems.push(further_system(number, &unit, after, texts, ctx)?);
+        }
+        for (designation, unit, after) in std::mem::take(&mut self.further_blocks) {
+            systems.push(rule_forms::dod_310::further_block(&designation, &unit, after, ctx)?);
+        }
+        for (designation, unit, after) in std::mem::take(&mut self.further_sections) {
+            systems.push(further_section_system(&designation, &unit, after, self.section.as_ref(), texts, ctx)?);
         }
         for n in self.more_paragraphs.iter().skip(systems.len()) {
             ctx.warn(None, format!("the instruction adds paragraph {n}, but no paragraph {n} follows"));
@@ -414,7 +485,7 @@ impl RegText {
         self,
         reasons_paragraph: Option<String>,
         numbering: Option<Numbering>,
-        leadin: Option<Leadin>,
+        (leadin, citations): (Option<Leadin>, Option<Citations>),
         ctx: &mut Ctx,
     ) -> Result<Cfr, Box<ImportError>> {
         let section_paragraph = self.section.as_ref().and_then(|s| s.paragraph.clone());
@@ -460,7 +531,10 @@ impl RegText {
             reasons_paragraph: reasons_paragraph.map(Loc::synthetic),
             amendment: amendment.map(Loc::synthetic),
             reasons: reasons.map(Loc::synthetic),
+            form: self.block.then(|| Loc::synthetic(SectionForm::DodBlock)),
+            block_captions: self.block_captions,
             leadin: leadin.filter(|l| *l != Leadin::From).map(Loc::synthetic),
+            citations: citations.map(Loc::synthetic),
             entries: self.entries,
         })
     }
@@ -515,8 +589,40 @@ impl RegText {
         }
     }
 
-    /// A unit after the system's paragraph: a further appendix paragraph, or what follows one.
+    /// A unit after the system's paragraph: a further appendix paragraph, DoD block or section
+    /// paragraph naming a system, or what follows one.
     fn take_after_paragraph(&mut self, unit: &Unit, reading: &str) {
+        if self.block {
+            if let Some(parent) = rule_forms::dod_310::parent(reading) {
+                self.block_parent = Some(parent);
+                return;
+            }
+            if rule_forms::dod_310::opens_block(reading) {
+                let designation = self.block_designation(reading);
+                self.further_blocks.push((designation, unit.clone(), Vec::new()));
+                return;
+            }
+            if reading.replace(' ', "") == "*****" {
+                return;
+            }
+            match self.further_blocks.last_mut() {
+                Some((_, _, after)) => after.push(unit.clone()),
+                None => self.after_paragraph.push(unit.clone()),
+            }
+            return;
+        }
+        if self.section.is_some()
+            && let Some(c) = DESIGNATION.captures(reading)
+            && c[1][1..].starts_with(|ch: char| ch.is_ascii_lowercase())
+            && rule_forms::section_system(&reading[c[0].len()..]).is_some()
+        {
+            self.further_sections.push((c[1].to_string(), unit.clone(), Vec::new()));
+            return;
+        }
+        if let Some((_, _, after)) = self.further_sections.last_mut() {
+            after.push(unit.clone());
+            return;
+        }
         let next = match (self.whole_appendix, self.paragraph) {
             // A whole appendix numbers its paragraphs in order from the first.
             (true, Some(first)) => u32::try_from(self.further.len()).ok().and_then(|k| first.checked_add(k + 1)),
@@ -590,8 +696,44 @@ impl RegText {
         false
     }
 
+    /// The designation of a DoD block opening with `reading`, under the parent read before it:
+    /// "(d)(5)".
+    fn block_designation(&self, reading: &str) -> String {
+        let own = DESIGNATION.captures(reading).map(|c| c[1].to_string()).unwrap_or_default();
+        format!("{}{own}", self.block_parent.as_deref().unwrap_or(""))
+    }
+
     /// Within a section amendment: the section heading, and the system's paragraph.
     fn take_section(&mut self, t: &str, reading: &str, unit: &Unit) -> bool {
+        if self.section.is_some() && self.paragraph_unit.is_none() && !self.replaying {
+            // "(d) * * *" is a DoD block's parent only if a block follows it; otherwise it is
+            // read again as any other unit.
+            if let Some(parent) = rule_forms::dod_310::parent(reading) {
+                self.pending_parents.push((parent, unit.clone()));
+                return true;
+            }
+            if rule_forms::dod_310::opens_block(reading) {
+                self.block_parent = self.pending_parents.pop().map(|(p, _)| p);
+                self.pending_parents.clear();
+                let designation = self.block_designation(reading);
+                if let Some(s) = &mut self.section {
+                    s.paragraph = Some(designation);
+                }
+                self.paragraph_unit = Some(unit.clone());
+                self.block = true;
+                self.state = State::Reasons;
+                return true;
+            }
+            if !self.pending_parents.is_empty() {
+                self.replaying = true;
+                for (_, pending) in std::mem::take(&mut self.pending_parents) {
+                    self.take(&pending);
+                }
+                self.replaying = false;
+                self.take(unit);
+                return true;
+            }
+        }
         let Some(s) = &mut self.section else { return false };
         if let Some(c) = SECTION_HEADING.captures(t)
             && c.get(1).is_some_and(|m| m.as_str() == s.number)
@@ -791,6 +933,78 @@ fn further_system(
         sorn: None,
         paragraph: Some(Loc::synthetic(Paragraph::Number(number))),
         reasons_paragraph: None,
+        form: None,
+        shares_paragraph: false,
+        exemptions: part.exemptions,
+        justifications: part.justifications,
+    })
+}
+
+/// The systems a shared section paragraph lists after its claims, as printed: "(1) Judicial
+/// Protection Information System (JUSTICE/USM-008).", taken from the units after the paragraph.
+fn take_listed_systems(after: &mut Vec<Unit>) -> Vec<String> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(\d{1,3}\)\s+(.+)$").expect("valid pattern"));
+    let mut listed = Vec::new();
+    while let Some(unit) = after.first() {
+        let reading = unit.reading();
+        let Some(printed) = ITEM.captures(reading.trim()).map(|c| c[1].trim().to_string()) else { break };
+        if names::split_name_paren_id(&printed).is_none() {
+            break;
+        }
+        listed.push(printed.trim_end_matches('.').to_string());
+        after.remove(0);
+    }
+    listed
+}
+
+/// A further system listed in the paragraph of the one before it, sharing its claims and reasons.
+fn listed_system(printed: &str, texts: &[&str]) -> ExemptSystem {
+    let (name, _) = section_system_name(printed, texts);
+    ExemptSystem {
+        id: name.id,
+        name: name.name,
+        separator: name.separator,
+        abbreviations: name.abbreviations,
+        sorn: None,
+        paragraph: None,
+        reasons_paragraph: None,
+        form: name.form,
+        shares_paragraph: true,
+        exemptions: RuleExemptions::default(),
+        justifications: Vec::new(),
+    }
+}
+
+/// A further section paragraph that names its system ("(c) The following system of records is
+/// exempt from ...: Name (ID). ...") and the reasons after it.
+fn further_section_system(
+    designation: &str,
+    unit: &Unit,
+    after: Vec<Unit>,
+    section: Option<&SectionAmendment>,
+    texts: &[&str],
+    ctx: &mut Ctx,
+) -> Result<ExemptSystem, Box<ImportError>> {
+    let reading = unit.reading();
+    let skip = DESIGNATION.captures(&reading).map_or(0, |c| c[0].len());
+    let rich = unit.reading_rich().from(skip).trim();
+    let printed = rule_forms::section_system(&rich.text).unwrap_or_default();
+    let (name, _) = section_system_name(&printed, texts);
+    let mut section = section.cloned();
+    if let Some(s) = &mut section {
+        s.added.clear();
+    }
+    let part = read_system_part(Some(&rich), Some(unit), section.as_ref(), after, ctx)?;
+    Ok(ExemptSystem {
+        id: name.id,
+        name: name.name,
+        separator: name.separator,
+        abbreviations: name.abbreviations,
+        sorn: None,
+        paragraph: Some(Loc::synthetic(Paragraph::Designation(designation.to_string()))),
+        reasons_paragraph: part.reasons_paragraph.map(Loc::synthetic),
+        form: name.form,
+        shares_paragraph: false,
         exemptions: part.exemptions,
         justifications: part.justifications,
     })
@@ -832,12 +1046,13 @@ fn bare_authority(text: &str) -> Option<String> {
 /// What one system's paragraph says, read from the paragraph and the units after it: its
 /// description, claims and note, the reasons' introduction (and, in a section, its designation),
 /// and the reasons.
-struct SystemPart {
-    exemptions: RuleExemptions,
-    justifications: Vec<Justification>,
-    reasons_paragraph: Option<String>,
-    numbering: Option<Numbering>,
-    leadin: Option<Leadin>,
+pub(crate) struct SystemPart {
+    pub(crate) exemptions: RuleExemptions,
+    pub(crate) justifications: Vec<Justification>,
+    pub(crate) reasons_paragraph: Option<String>,
+    pub(crate) numbering: Option<Numbering>,
+    pub(crate) leadin: Option<Leadin>,
+    pub(crate) citations: Option<Citations>,
 }
 
 /// Reads one system's paragraph (`para_rich`, without its number or designation; `paragraph_unit`
@@ -858,6 +1073,8 @@ fn read_system_part(
         claims: Vec::new(),
         note: None,
         reasons_intro: None,
+        authority: None,
+        other_systems: None,
         place: None,
     };
     let continued = para_rich.and_then(|rich| claims_continued(rich, section, after_paragraph.first()));
@@ -919,20 +1136,22 @@ fn read_system_part(
         reasons_paragraph: reasons.paragraph,
         numbering: reasons.numbering,
         leadin: reasons.leadin,
+        citations: reasons.citations,
     })
 }
 
 /// The reasons after a system's paragraph: their introduction (in a section, with its
 /// designation), then each lettered or numbered reason with the paragraphs that continue it.
-struct Reasons {
-    intro: Vec<Unit>,
-    justifications: Vec<Justification>,
-    paragraph: Option<String>,
-    numbering: Option<Numbering>,
-    leadin: Option<Leadin>,
+pub(crate) struct Reasons {
+    pub(crate) intro: Vec<Unit>,
+    pub(crate) justifications: Vec<Justification>,
+    pub(crate) paragraph: Option<String>,
+    pub(crate) numbering: Option<Numbering>,
+    pub(crate) leadin: Option<Leadin>,
+    pub(crate) citations: Option<Citations>,
 }
 
-fn read_reasons(
+pub(crate) fn read_reasons(
     section: Option<&SectionAmendment>,
     after_paragraph: Vec<Unit>,
     ctx: &mut Ctx,
@@ -944,6 +1163,8 @@ fn read_reasons(
     let mut reasons_paragraph: Option<String> = None;
     let mut numbering: Option<Numbering> = None;
     let mut leadin: Option<Leadin> = None;
+    // Each reason's lead-in as printed, compared once the citation style is known.
+    let mut printed_leadins: Vec<(u32, String, String, usize)> = Vec::new();
     // Reasons that open like one but could not be read still hold their letter.
     let mut unread = 0;
     // Stars between the system's paragraph and a reasons paragraph that does not follow it
@@ -978,19 +1199,16 @@ fn read_reasons(
             }
             let rich = unit.reading_rich().from(reason.text_start).trim();
             let text = ctx.inline(&rich)?.unwrap_or_else(|| Loc::synthetic(String::new()));
-            let mut j = justification(&reason, text);
-            let form = *leadin.get_or_insert(reason.leadin);
-            let generated = format!("({}) {} ", reason.letter, crate::lower::justification_leadin(&j, form));
-            if squash(&generated) != squash(&reading[..reason.text_start]) {
-                j.leadin = printed_leadin(&reading[..reason.text_start], &j);
-                if j.leadin.is_none() {
-                    ctx.warn(Some(unit.line), format!("the lead-in prints as: {}", generated.trim()));
-                }
-            }
+            let j = justification(&reason, text);
+            leadin.get_or_insert(reason.leadin);
+            let printed = reading[..reason.text_start].to_string();
+            printed_leadins.push((unit.line, reason.letter.clone(), printed, justifications_out.len()));
             let style = *numbering.get_or_insert(if reason.letter.starts_with(|c: char| c.is_ascii_digit()) {
                 Numbering::Numbers
             } else if reason.letter == "i" {
                 Numbering::Roman
+            } else if reason.letter.starts_with(|c: char| c.is_ascii_uppercase()) {
+                Numbering::Capitals
             } else {
                 Numbering::Letters
             });
@@ -1020,7 +1238,54 @@ fn read_reasons(
         append_text(&mut j, &extra, ctx)?;
         justifications_out.push(j);
     }
-    Ok(Reasons { intro, justifications: justifications_out, paragraph: reasons_paragraph, numbering, leadin })
+    let form = leadin.unwrap_or_default();
+    let citations = leadin_citations(&printed_leadins, &mut justifications_out, form, ctx);
+    Ok(Reasons {
+        intro,
+        justifications: justifications_out,
+        paragraph: reasons_paragraph,
+        numbering,
+        leadin,
+        citations,
+    })
+}
+
+/// The citation style of the lead-ins: the one that prints more of them as printed (DHS's when
+/// both print as many). A lead-in it prints otherwise is kept as the reason's `leadin` when it
+/// cites exactly the reason's provisions ("From subsections (d)(1) through (4),"), and is a
+/// warning at its line when it does not.
+fn leadin_citations(
+    printed: &[(u32, String, String, usize)],
+    justifications: &mut [Justification],
+    form: Leadin,
+    ctx: &mut Ctx,
+) -> Option<Citations> {
+    let generated = |j: &Justification, citations: Citations, letter: &str| {
+        format!("({letter}) {}", crate::lower::justification_leadin_cited(j, form, citations))
+    };
+    let matching = |citations: Citations| {
+        let same = |(_, letter, p, i): &&(u32, String, String, usize)| {
+            justifications.get(*i).is_some_and(|j| squash(&generated(j, citations, letter)) == squash(p))
+        };
+        printed.iter().filter(same).count()
+    };
+    let chosen = if matching(Citations::Compact) > matching(Citations::Expanded) {
+        Citations::Compact
+    } else {
+        Citations::Expanded
+    };
+    for (line, letter, p, i) in printed {
+        let Some(j) = justifications.get_mut(*i) else { continue };
+        let g = generated(j, chosen, letter);
+        if squash(&g) == squash(p) {
+            continue;
+        }
+        j.leadin = printed_leadin(p, j);
+        if j.leadin.is_none() {
+            ctx.warn(Some(*line), format!("the lead-in prints as: {}", g.trim()));
+        }
+    }
+    (chosen == Citations::Compact).then_some(chosen)
 }
 
 /// Whether `added` ("(c)(3)") is `printed` ("(3)") under the same outer paragraph as the system's
@@ -1304,6 +1569,34 @@ mod tests {
         assert!(OTHER_ISSUANCE.is_match(
             "For the reasons stated in the preamble, we propose to amend subpart B of part 401 of chapter III of title 20 of the Code of Federal Regulations as set forth below:"
         ));
+    }
+
+    #[test]
+    fn systems_listed_after_a_shared_paragraph() {
+        let unit = |t: &str| Unit::new(super::super::unit::UnitKind::Para, super::super::rich::Rich::plain(t), 1);
+        let mut after = vec![
+            unit("(1) Judicial Protection Information System (JUSTICE/USM-008)."),
+            unit("(2) Witness Security Files Information System (JUSTICE/USM-004)."),
+            unit("(b) These exemptions apply only to the extent that ..."),
+        ];
+        let listed = take_listed_systems(&mut after);
+        assert_eq!(
+            listed,
+            [
+                "Judicial Protection Information System (JUSTICE/USM-008)",
+                "Witness Security Files Information System (JUSTICE/USM-004)"
+            ]
+        );
+        assert_eq!(after.len(), 1, "the reasons paragraph stays");
+        let system = listed_system(&listed[1], &[]);
+        assert!(system.shares_paragraph);
+        assert_eq!(
+            (system.id.value.as_str(), system.form.map(|f| f.value)),
+            ("JUSTICE/USM-004", Some("{name} ({id})".into()))
+        );
+        // A numbered reason is no listed system.
+        let mut reasons = vec![unit("(1) Subsection (c)(3). To provide the subject ...")];
+        assert!(take_listed_systems(&mut reasons).is_empty());
     }
 
     #[test]

@@ -440,8 +440,15 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             crate::model::Numbering::Letters => "\"letters\"",
             crate::model::Numbering::Numbers => "\"numbers\"",
             crate::model::Numbering::Roman => "\"roman\"",
+            crate::model::Numbering::Capitals => "\"capitals\"",
         };
         w.raw("reasons", style);
+    }
+    if r.cfr.form.as_ref().is_some_and(|f| f.value == crate::model::SectionForm::DodBlock) {
+        w.raw("form", "\"dod-block\"");
+    }
+    if r.cfr.citations.as_ref().is_some_and(|c| c.value == crate::model::Citations::Compact) {
+        w.raw("citations", "\"compact\"");
     }
     if let Some(l) = &r.cfr.leadin {
         let form = match l.value {
@@ -450,6 +457,14 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             crate::model::Leadin::Written => "\"written\"",
         };
         w.raw("leadin", form);
+    }
+    if let Some(c) = &r.cfr.block_captions {
+        w.table("cfr.block_captions");
+        w.str("identifier", c.identifier.as_ref());
+        w.str("exemption", c.exemption.as_ref());
+        w.str("authority", c.authority.as_ref());
+        w.str("reasons", c.reasons.as_ref());
+        w.str("other_systems", c.other_systems.as_ref());
     }
     for entry in &r.cfr.entries {
         w.array_table("cfr.entries");
@@ -478,6 +493,11 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             None => {}
         }
         w.str("reasons_paragraph", system.reasons_paragraph.as_ref());
+        w.str("form", system.form.as_ref());
+        if system.shares_paragraph {
+            w.raw("shares_paragraph", "true");
+            continue;
+        }
         exemption_paragraph(w, "systems.", &system.exemptions, &system.justifications);
     }
     if let Some(sig) = &r.signature {
@@ -502,6 +522,8 @@ fn exemption_paragraph(
     w.prose("wording", e.wording.as_ref());
     w.prose("note", e.note.as_ref());
     w.prose("reasons_intro", e.reasons_intro.as_ref());
+    w.prose("authority", e.authority.as_ref());
+    w.prose("other_systems", e.other_systems.as_ref());
     if e.place() == crate::model::StatementPlace::Preamble {
         w.raw("place", "\"preamble\"");
     }

@@ -31,8 +31,8 @@ pub struct Reason {
     pub leadin: crate::model::Leadin,
 }
 
-/// The letter or number of a reason paragraph, "(a) From ..." → "a", "(1) From ..." → "1", if it
-/// opens like one.
+/// The letter or number of a reason paragraph, "(a) From ..." → "a", "(1) From ..." → "1", "(A)
+/// From ..." → "A" (DoD's blocks), if it opens like one.
 pub fn letter(text: &str) -> Option<&str> {
     let t = text.strip_prefix('(')?;
     let close = t.find(')')?;
@@ -41,7 +41,9 @@ pub fn letter(text: &str) -> Option<&str> {
     let roman = letter.len() <= 5 && letter.chars().all(|c| "ivxl".contains(c));
     (!letter.is_empty()
         && (letter.len() <= 3 || roman)
-        && (letter.chars().all(|c| c.is_ascii_lowercase()) || letter.chars().all(|c| c.is_ascii_digit()))
+        && (letter.chars().all(|c| c.is_ascii_lowercase())
+            || letter.chars().all(|c| c.is_ascii_digit())
+            || letter.chars().all(|c| c.is_ascii_uppercase()))
         && (rest.starts_with("From ") || rest.starts_with("Subsection ") || rest.starts_with("Subsections ")))
     .then_some(letter)
 }

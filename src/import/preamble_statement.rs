@@ -42,6 +42,8 @@ pub(super) fn read(supplementary: &[Unit], ctx: &mut Ctx) -> Result<Option<Pream
         claims: found.to_model(),
         note: ctx.inline(&rich.from(found.range.end).trim())?,
         reasons_intro: None,
+        authority: None,
+        other_systems: None,
         place: Some(Loc::synthetic(StatementPlace::Preamble)),
     };
     match &found.official {

@@ -227,11 +227,24 @@ pub fn official(official: Option<&Loc<String>>, agency: &Agency) -> String {
 /// subsection (c)(3) and (4) (Accounting for Disclosures)", or in the "subsection" form
 /// "Subsection (c)(3)." (plain text).
 pub fn justification_leadin(j: &crate::model::Justification, form: crate::model::Leadin) -> String {
+    justification_leadin_cited(j, form, crate::model::Citations::Expanded)
+}
+
+/// [`justification_leadin`] with the provisions cited in the given style.
+pub fn justification_leadin_cited(
+    j: &crate::model::Justification,
+    form: crate::model::Leadin,
+    citations: crate::model::Citations,
+) -> String {
     let covers = covers_of(j);
     let mut items = 0;
     let mut parts = Vec::new();
     for cover in &covers {
-        let lead = format_leadin(&cover.subsections.subsections());
+        let subsections = cover.subsections.subsections();
+        let lead = match citations {
+            crate::model::Citations::Expanded => format_leadin(&subsections),
+            crate::model::Citations::Compact => crate::statute::format_leadin_compact(&subsections),
+        };
         items += lead.items;
         let mut part = lead.text;
         if let Some(h) = &cover.heading {

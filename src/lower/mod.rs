@@ -10,7 +10,7 @@ use crate::dates::Calendar;
 use crate::frdoc::FrDocument;
 use crate::model::Document;
 
-pub use common::{claim_sentences, justification_leadin};
+pub use common::{claim_sentences, justification_leadin, justification_leadin_cited};
 
 /// Options that affect lowering.
 #[derive(Clone, Debug, Default)]

@@ -6,7 +6,7 @@ use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
 use crate::model::{
-    Amendment, ExemptionRule, Leadin, SignaturePlacement, Stage, StatementPlace, designation_levels,
+    Amendment, ExemptionRule, Leadin, SectionForm, SignaturePlacement, Stage, StatementPlace, designation_levels,
     justification_label,
 };
 
@@ -95,9 +95,18 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r))));
     amended_heading(r, &ctx, part, &mut blocks);
 
-    for view in views.iter().filter(|v| v.exemptions.place() == StatementPlace::Regulation) {
+    // The parent of the DoD block printed last: blocks under the same parent print it once.
+    let mut parent = None;
+    for group in r.paragraph_groups() {
+        let Some(view) = group.first() else { continue };
+        if view.exemptions.place() != StatementPlace::Regulation {
+            continue;
+        }
         let ctx = Context { system: view.system.clone(), ..ctx.clone() };
-        system_paragraphs(view, &ctx, &mut blocks);
+        match r.cfr.form() {
+            SectionForm::DodBlock => block_paragraphs(view, &ctx, &mut parent, &mut blocks),
+            SectionForm::Paragraphs => system_paragraphs(&group, &ctx, &mut blocks),
+        }
     }
 
     blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
@@ -225,9 +234,10 @@ fn exemption_sentences(r: &ExemptionRule, ctx: &Context<'_>, body: &mut Vec<Stri
     }
 }
 
-/// One system's paragraph (its designation, description and claims) and its reasons, under
-/// their own designation in a section.
-fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+/// One system's paragraph (its designation, description and claims), the systems listed in it
+/// with it ("(1) Name (ID)."), and its reasons, under their own designation in a section.
+fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Vec<Block>) {
+    let Some(r) = group.first() else { return };
     let paragraph = r.cfr.paragraph.as_ref().map(|p| p.value.to_string());
     let mut body = Vec::new();
     match (&paragraph, &r.cfr.section) {
@@ -237,6 +247,11 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
     }
     exemption_sentences(r, ctx, &mut body);
     blocks.push(Block::Markdown(body.join(" ")));
+    if group.len() > 1 {
+        for (i, listed) in group.iter().enumerate() {
+            blocks.push(Block::Markdown(escape(&format!("({}) {}", i + 1, sentence(&listed.system.caption())))));
+        }
+    }
     if let (Some(p), Some(reasons)) = (&paragraph, &r.cfr.reasons_paragraph)
         && r.cfr.section.is_some()
         && skips_paragraphs(p, reasons.value.trim())
@@ -248,8 +263,7 @@ fn system_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Bloc
 }
 
 /// The reasons' introduction (with its designation in a section) and the reasons, each with its
-/// label and lead-in (the one the agency printed, or the one generated from its provisions), or
-/// as written.
+/// label and generated lead-in, or as written.
 fn reasons(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
     let reasons_designation = r.cfr.reasons_paragraph.as_ref().map(|p| p.value.trim());
     match (reasons_designation, &r.exemptions.reasons_intro) {
@@ -258,18 +272,87 @@ fn reasons(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
         (None, Some(intro)) => blocks.push(Block::Markdown(ctx.prose(intro))),
         (None, None) => {}
     }
-    let numbering = r.cfr.numbering();
     for (i, j) in r.justifications.iter().enumerate() {
-        if r.cfr.leadin() == Leadin::Written {
-            blocks.push(Block::Markdown(ctx.prose(&j.text)));
-            continue;
+        blocks.push(Block::Markdown(reason(r, ctx, i, j)));
+    }
+}
+
+/// The `i`th reason: its label and lead-in (the one the agency printed, or the one generated from
+/// its provisions), then its text; or its text alone when the reasons are printed as written
+/// (`cfr.leadin = "written"`).
+fn reason(r: &ExemptionRule, ctx: &Context<'_>, i: usize, j: &crate::model::Justification) -> String {
+    if r.cfr.leadin() == Leadin::Written {
+        return ctx.prose(&j.text);
+    }
+    let words = match &j.leadin {
+        Some(printed) => printed.value.trim().to_string(),
+        None => common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations()),
+    };
+    let lead = escape(&format!("({}) {words}", justification_label(r.cfr.numbering(), i)));
+    format!("{lead} {}", ctx.prose(&j.text))
+}
+
+/// A text closed by a period, unless it ends in one already (inside quotation marks too).
+fn sentence(text: &str) -> String {
+    let t = text.trim();
+    if t.trim_end_matches(['"', '\u{201d}']).ends_with(['.', '?', '!']) { t.to_string() } else { format!("{t}.") }
+}
+
+/// One system's DoD block (32 CFR part 310): its parent's designation and stars ("(d) * * *")
+/// where the block is a subparagraph and the block before it has another parent, then the captioned subparagraphs numbered (i), (ii), ...:
+/// the system's identifier and name, the exemption (the claims), the authority, the reasons
+/// lettered (A), (B), ... (the first run in after the caption when no introduction stands
+/// before them), and the exempt records from other systems.
+fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, printed: &mut Option<String>, blocks: &mut Vec<Block>) {
+    let designation = r.cfr.paragraph.as_ref().map(|p| p.value.to_string()).unwrap_or_default();
+    let own = designation.rfind('(').map_or(designation.as_str(), |i| &designation[i..]);
+    let parent = &designation[..designation.len() - own.len()];
+    if !parent.is_empty() && printed.as_deref() != Some(parent) {
+        blocks.push(Block::Markdown(escape(&format!("{parent} * * *"))));
+    }
+    *printed = Some(parent.to_string());
+    let [identifier, exemption, authority, reasons, other_systems] =
+        crate::model::BlockCaptions::printed(r.cfr.block_captions.as_ref());
+    let open = |caption: &str| if own.is_empty() { caption.to_string() } else { format!("{own} {caption}") };
+    blocks.push(Block::Markdown(escape(&format!("{} {}", open(&identifier), sentence(&r.system.caption())))));
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let claims = match &r.exemptions.wording {
+        Some(w) => ctx.prose(w),
+        None => {
+            let who = common::official(r.exemptions.official.as_ref(), &r.agency);
+            escape(&claim_sentences(&who, &r.exemptions.claims))
         }
-        let words = match &j.leadin {
-            Some(printed) => printed.value.trim().to_string(),
-            None => common::justification_leadin(j, r.cfr.leadin()),
-        };
-        let lead = escape(&format!("({}) {words}", justification_label(numbering, i)));
-        blocks.push(Block::Markdown(format!("{lead} {}", ctx.prose(&j.text))));
+    };
+    parts.push((exemption, claims));
+    if let Some(a) = &r.exemptions.authority {
+        parts.push((authority, ctx.prose(a)));
+    }
+    let mut reasons_text: Vec<String> =
+        r.justifications.iter().enumerate().map(|(i, j)| reason(r, ctx, i, j)).collect();
+    let run_in = match &r.exemptions.reasons_intro {
+        Some(intro) => ctx.prose(intro),
+        None if !reasons_text.is_empty() => reasons_text.remove(0),
+        None => String::new(),
+    };
+    parts.push((reasons, run_in));
+    let other = r.exemptions.other_systems.as_ref().map(|o| (other_systems, ctx.prose(o)));
+    for (i, (caption, text)) in parts.into_iter().enumerate() {
+        blocks.push(Block::Markdown(format!(
+            "({}) {} {text}",
+            justification_label(crate::model::Numbering::Roman, i),
+            escape(&caption)
+        )));
+        if i == 2 || (i == 1 && r.exemptions.authority.is_none()) {
+            blocks.extend(reasons_text.drain(..).map(Block::Markdown));
+        }
+    }
+    if let Some((caption, text)) = other {
+        let n = if r.exemptions.authority.is_some() { 4 } else { 3 };
+        blocks.push(Block::Markdown(format!(
+            "({}) {} {text}",
+            justification_label(crate::model::Numbering::Roman, n - 1),
+            escape(&caption)
+        )));
     }
 }
 
@@ -309,7 +392,7 @@ fn skips_paragraphs(paragraph: &str, reasons: &str) -> bool {
 fn added_paragraphs(r: &ExemptionRule) -> Vec<String> {
     let level = |d: &str| d.trim().trim_start_matches('(').chars().next().map(|c| c.is_ascii_digit());
     let mut out = Vec::new();
-    for view in r.per_system() {
+    for view in r.paragraph_groups().into_iter().filter_map(|g| g.into_iter().next()) {
         let paragraph = view.cfr.paragraph.as_ref().map(|p| p.value.to_string());
         out.extend(paragraph.clone());
         if r.cfr.section.is_some()

@@ -83,7 +83,18 @@ pub struct ExemptSystem {
     pub paragraph: Option<Loc<Paragraph>>,
     /// The section paragraph that introduces its reasons, as `cfr.reasons_paragraph`.
     pub reasons_paragraph: Option<Loc<String>>,
+    /// How its name prints where the rule lists it, with `{id}` and `{name}` (as `system.form`):
+    /// "{name} ({id})" prints "Warrant Information Network (JUSTICE/USM-007)".
+    pub form: Option<Loc<String>>,
+    /// Listed in the paragraph of the system before it, with which it shares its claims and
+    /// reasons: DOJ exempts several systems in one paragraph ("(a) The following systems of
+    /// records are exempt from 5 U.S.C. 552a(c)(3) ...: (1) Name (ID). (2) Name (ID).") and
+    /// justifies the exemptions once for all of them. Such a system has no paragraph, claims or
+    /// reasons of its own; each check reads the shared ones for it.
+    #[serde(default)]
+    pub shares_paragraph: bool,
     /// Its exemption paragraph: description and claims.
+    #[serde(default)]
     pub exemptions: RuleExemptions,
     /// The reasons for each provision it is exempted from.
     #[serde(default)]
@@ -97,7 +108,7 @@ impl ExemptSystem {
             id: self.id.clone(),
             name: self.name.clone(),
             separator: self.separator.clone(),
-            form: None,
+            form: self.form.clone(),
             abbreviations: self.abbreviations.clone(),
         }
     }
@@ -113,16 +124,36 @@ impl ExemptionRule {
         first.systems.clear();
         let mut out = vec![first.clone()];
         for s in &self.systems {
-            let mut view = first.clone();
+            // A system listed in the paragraph before it reads that paragraph's claims and reasons,
+            // at their places in the source, so that what is found in them is found once.
+            let mut view = if s.shares_paragraph { out.last().unwrap_or(&first).clone() } else { first.clone() };
             view.system = s.system_name();
             view.sorn = s.sorn.clone();
-            view.cfr.paragraph = s.paragraph.clone();
-            view.cfr.reasons_paragraph = s.reasons_paragraph.clone();
-            view.exemptions = s.exemptions.clone();
-            view.justifications = s.justifications.clone();
+            if !s.shares_paragraph {
+                view.cfr.paragraph = s.paragraph.clone();
+                view.cfr.reasons_paragraph = s.reasons_paragraph.clone();
+                view.exemptions = s.exemptions.clone();
+                view.justifications = s.justifications.clone();
+            }
             out.push(view);
         }
         out
+    }
+
+    /// The systems by the paragraph that exempts them: each group is a system with its own
+    /// paragraph and the systems listed in it after it (`shares_paragraph`), as views of
+    /// [`ExemptionRule::per_system`].
+    pub fn paragraph_groups(&self) -> Vec<Vec<ExemptionRule>> {
+        let mut groups: Vec<Vec<ExemptionRule>> = Vec::new();
+        let views = self.per_system();
+        let shared = std::iter::once(false).chain(self.systems.iter().map(|s| s.shares_paragraph));
+        for (view, shares) in views.into_iter().zip(shared) {
+            match groups.last_mut() {
+                Some(group) if shares => group.push(view),
+                _ => groups.push(vec![view]),
+            }
+        }
+        groups
     }
 }
 
@@ -202,6 +233,19 @@ pub struct Cfr {
     /// VA does under a numbered one). Default: "numbers" when
     /// `reasons_paragraph` is a letter, else "letters".
     pub reasons: Option<Loc<Numbering>>,
+    /// How the section paragraph of each system is laid out: "paragraphs" (default: the claims in
+    /// running text, then the reasons) or "dod-block" (the captioned block DoD adds to 32 CFR part
+    /// 310 for each system: "(5) System identifier and name: ...", "(i) Exemption: ...", "(ii)
+    /// Authority: ...", "(iii) Reasons: (A) From subsection (c)(3) because ...").
+    pub form: Option<Loc<SectionForm>>,
+    /// The captions of a DoD block where the rule prints them otherwise than "System identifier
+    /// and name:", "Exemption:", "Authority:", "Reasons:" and "Exempt records from other
+    /// systems:" (32 CFR 310.13 since 2019 ends them with a period: "Exemption.").
+    pub block_captions: Option<BlockCaptions>,
+    /// How a reason's lead-in cites the provisions: "expanded" (default: "(e)(4)(G), (e)(4)(H),
+    /// and (e)(4)(I)", "subsection" before one item, as DHS prints them) or "compact" ("(e)(4)(G),
+    /// (H), and (I)", "subsections" before more than one provision, as DOJ and DoD print them).
+    pub citations: Option<Loc<Citations>>,
     /// How each reason opens: "from" (default: "(1) From subsection (c)(3) because ...") or
     /// "subsection" ("(1) Subsection (c)(3). To provide ...", as DOJ words some of its reasons);
     /// the reason's `text` continues it.
@@ -280,6 +324,67 @@ pub enum StatementPlace {
     Preamble,
 }
 
+/// How a reason's lead-in cites the provisions it justifies.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Citations {
+    /// "From subsection (c)(3) and (4)", "From subsections (e)(4)(G), (e)(4)(H), and (e)(4)(I)"
+    /// (DHS: subparagraphs spelled out; the noun counts items).
+    #[default]
+    Expanded,
+    /// "From subsections (c)(3) and (4)", "From subsections (e)(4)(G), (H), and (I)" (DOJ, DoD:
+    /// siblings at every level after the first; the noun counts provisions).
+    Compact,
+}
+
+/// How a section paragraph exempting a system is laid out.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionForm {
+    /// The claims in running text, then the reasons (DOJ, VA and most agencies).
+    #[default]
+    Paragraphs,
+    /// A block of captioned subparagraphs per system, as DoD writes the exemption rules of 32 CFR
+    /// part 310 (32 CFR 310.31(b) (2016): the identifier and title, the sections the exemption is
+    /// claimed under, the provisions exempted, and the reasons for each): "(5) System identifier
+    /// and name: ...", then "(i) Exemption: ...", "(ii) Authority: ...", "(iii) Reasons: (A) ...",
+    /// and "(iv) Exempt records from other systems: ..." where the rule has it.
+    DodBlock,
+}
+
+/// The captions of a DoD block, each as printed with its punctuation ("Exemption:" or
+/// "Exemption."); a caption not given prints in its pre-2019 form.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BlockCaptions {
+    /// "System identifier and name:".
+    pub identifier: Option<Loc<String>>,
+    /// "Exemption:".
+    pub exemption: Option<Loc<String>>,
+    /// "Authority:".
+    pub authority: Option<Loc<String>>,
+    /// "Reasons:".
+    pub reasons: Option<Loc<String>>,
+    /// "Exempt records from other systems:".
+    pub other_systems: Option<Loc<String>>,
+}
+
+impl BlockCaptions {
+    /// The captions in their order, as printed: identifier, exemption, authority, reasons, other
+    /// systems.
+    pub fn printed(captions: Option<&BlockCaptions>) -> [String; 5] {
+        let c = captions.cloned().unwrap_or_default();
+        let or = |v: Option<Loc<String>>, default: &str| v.map_or(default.to_string(), |l| l.value.trim().to_string());
+        [
+            or(c.identifier, "System identifier and name:"),
+            or(c.exemption, "Exemption:"),
+            or(c.authority, "Authority:"),
+            or(c.reasons, "Reasons:"),
+            or(c.other_systems, "Exempt records from other systems:"),
+        ]
+    }
+}
+
 /// How a reason opens.
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -326,6 +431,9 @@ pub enum Numbering {
     /// (i), (ii), ... (1 CFR 21.11 third level), as VA numbers the reasons under a numbered
     /// reasons paragraph of 38 CFR 1.582.
     Roman,
+    /// (A), (B), ... (1 CFR 21.11 fourth level), as DoD letters the reasons of a block
+    /// ("(iii) Reasons: (A) From subsection (c)(3) ...").
+    Capitals,
 }
 
 /// A paragraph of the CFR: a number in an appendix (`75`) or a designation in a section (`"(g)"`).
@@ -420,6 +528,16 @@ impl Cfr {
         }
     }
 
+    /// How lead-ins cite provisions, as written or by default.
+    pub fn citations(&self) -> Citations {
+        self.citations.as_ref().map_or(Citations::Expanded, |c| c.value)
+    }
+
+    /// How a system's paragraph is laid out, as written or by default.
+    pub fn form(&self) -> SectionForm {
+        self.form.as_ref().map_or(SectionForm::Paragraphs, |f| f.value)
+    }
+
     /// How reasons open, as written or by default.
     pub fn leadin(&self) -> Leadin {
         self.leadin.as_ref().map_or(Leadin::From, |l| l.value)
@@ -436,7 +554,7 @@ impl Cfr {
 }
 
 /// The exemption paragraph: what the system is, what is exempted, under which authority.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleExemptions {
     /// What the system holds and is used for, opening the paragraph.
@@ -456,6 +574,11 @@ pub struct RuleExemptions {
     pub note: Option<Prose>,
     /// The sentence that introduces the lettered reasons.
     pub reasons_intro: Option<Prose>,
+    /// In a DoD block, the text of the Authority caption: "5 U.S.C. 552a(k)(1), (k)(2), (k)(3),
+    /// and (k)(5)." (the claims read it with the Exemption caption's text, `wording`).
+    pub authority: Option<Prose>,
+    /// In a DoD block, the text of the "Exempt records from other systems" caption.
+    pub other_systems: Option<Prose>,
     /// Where the rule states the claims and reasons: "regulation" (default) or "preamble".
     pub place: Option<Loc<StatementPlace>>,
 }
@@ -530,6 +653,7 @@ pub fn justification_label(numbering: Numbering, index: usize) -> String {
         Numbering::Letters => justification_letter(index),
         Numbering::Numbers => (index + 1).to_string(),
         Numbering::Roman => roman(index + 1),
+        Numbering::Capitals => justification_letter(index).to_uppercase(),
     }
 }
 
@@ -601,6 +725,53 @@ mod tests {
         assert!(!super::is_designation("(G)"));
         assert!(!super::is_designation("(g"));
         assert!(!super::is_designation(""));
+    }
+
+    #[test]
+    fn systems_listed_in_one_paragraph_read_its_claims_and_reasons() {
+        let source = r#"
+kind = "exemption-rule"
+stage = "proposed"
+[agency]
+name = "Department of Justice"
+[system]
+id = "JUSTICE/USM-008"
+name = "Judicial Protection Information System"
+[cfr]
+title = 28
+part = "16"
+section = "16.101"
+paragraph = "(a)"
+reasons_paragraph = "(b)"
+[exemptions]
+[[exemptions.claims]]
+authority = "(j)(2)"
+subsections = ["(c)(3)"]
+[[justifications]]
+subsections = ["(c)(3)"]
+text = "because ..."
+[[systems]]
+id = "JUSTICE/USM-004"
+name = "Witness Security Files Information System"
+shares_paragraph = true
+[[systems]]
+id = "JUSTICE/USM-013"
+name = "USMS Administrative Proceedings Files"
+paragraph = "(c)"
+[[systems.exemptions.claims]]
+authority = "(k)(2)"
+subsections = ["(d)"]
+"#;
+        let rule: super::ExemptionRule = toml::from_str(source).unwrap();
+        let views = rule.per_system();
+        assert_eq!(views.len(), 3);
+        assert_eq!(views[1].system.id.value, "JUSTICE/USM-004");
+        assert_eq!(views[1].exemptions.claims, views[0].exemptions.claims, "the shared claims, at their place");
+        assert_eq!(views[1].justifications, views[0].justifications);
+        assert_eq!(views[1].cfr.paragraph, views[0].cfr.paragraph);
+        assert_eq!(views[2].exemptions.claims[0].authority.value.written(), "(k)(2)");
+        let groups: Vec<usize> = rule.paragraph_groups().iter().map(Vec::len).collect();
+        assert_eq!(groups, [2, 1]);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 use std::fmt::Write;
 
 use super::location::region;
+use super::root::ReportRoot;
 use crate::diagnostic::{Diagnostic, Severity, SourceMap};
 
 /// Escapes a command's message: `%`, CR and LF.
@@ -33,11 +34,12 @@ fn command(s: Severity) -> &'static str {
     }
 }
 
-/// One workflow command for a diagnostic, without the line break.
-pub fn annotation(d: &Diagnostic, files: &SourceMap) -> String {
+/// One workflow command for a diagnostic, without the line break; files are named relative to
+/// `root`, as GitHub expects.
+pub fn annotation(d: &Diagnostic, files: &SourceMap, root: &ReportRoot) -> String {
     let mut properties = Vec::new();
     if let Some(r) = d.primary().and_then(|l| region(l, files)) {
-        properties.push(format!("file={}", escape_property(r.path)));
+        properties.push(format!("file={}", escape_property(&root.path(r.path))));
         properties.push(format!("line={}", r.line));
         properties.push(format!("endLine={}", r.end_line));
         // GitHub ignores columns on an annotation that spans several lines.
@@ -57,7 +59,7 @@ pub fn annotation(d: &Diagnostic, files: &SourceMap) -> String {
     }
     for label in d.labels.iter().skip(1) {
         if let Some(r) = region(label, files) {
-            let _ = write!(message, "\nsee {}:{}:{}", r.path, r.line, r.column);
+            let _ = write!(message, "\nsee {}:{}:{}", root.path(r.path), r.line, r.column);
             if !label.message.is_empty() {
                 let _ = write!(message, ": {}", label.message);
             }
@@ -68,10 +70,10 @@ pub fn annotation(d: &Diagnostic, files: &SourceMap) -> String {
 
 /// Renders diagnostics as workflow commands, one a line, then the plain summary line
 /// ([`super::human::summary`]).
-pub fn render_github(diagnostics: &[Diagnostic], files: &SourceMap, file_count: usize) -> String {
+pub fn render_github(diagnostics: &[Diagnostic], files: &SourceMap, file_count: usize, root: &ReportRoot) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&annotation(d, files));
+        out.push_str(&annotation(d, files, root));
         out.push('\n');
     }
     out.push_str(&super::human::summary(diagnostics, file_count));
@@ -89,6 +91,10 @@ mod tests {
         files.add(SourceFile::new("sorns/a,b:c.toml".into(), "kind = \"sorn\"\nnäme = \"\"\"x\ny\"\"\"\n".into()));
         files.add(SourceFile::new("rules/r.toml".into(), "kind = \"exemption-rule\"\n".into()));
         files
+    }
+
+    fn here() -> ReportRoot {
+        ReportRoot::fixed(std::path::Path::new("/srv/repo"), std::path::Path::new("/srv/repo"))
     }
 
     #[test]
@@ -112,7 +118,7 @@ mod tests {
         let mut note = Diagnostic::error("some-note", "for information", Label::new(FileId(1), 0..4, ""));
         note.severity = Severity::Note;
         let nowhere = Diagnostic::error("unreadable-source", "cannot read", Label::new(FileId(5), 0..0, ""));
-        let out = render_github(&[error, warning, note, nowhere], &files, 2);
+        let out = render_github(&[error, warning, note, nowhere], &files, 2, &here());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
             lines,
@@ -129,6 +135,6 @@ mod tests {
 
     #[test]
     fn no_diagnostics_prints_only_the_summary() {
-        assert_eq!(render_github(&[], &files(), 1), "0 errors, 0 warnings in 1 file\n");
+        assert_eq!(render_github(&[], &files(), 1, &here()), "0 errors, 0 warnings in 1 file\n");
     }
 }

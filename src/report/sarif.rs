@@ -6,14 +6,17 @@
 //! every rule sorn knows (so alerts keep their documentation when a rule stops firing) and whose
 //! `results` point at the rules by `ruleId` and `ruleIndex`.
 //!
-//! Paths are written as they are reported: relative to the working directory, `/`-separated. Run
-//! `sorn check` from the repository root so that GitHub finds the files.
+//! Paths are relative to the repository root ([`ReportRoot`]), `/`-separated, with the
+//! `uriBaseId` `SRCROOT`, which `originalUriBaseIds` maps to the root's absolute `file://` URI;
+//! `invocations[0].workingDirectory` records the folder sorn ran in. GitHub thus finds the files
+//! whatever folder the job ran `sorn check` in.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::location::{file, line_text, region};
+use super::root::{ReportRoot, folder_uri};
 use crate::check::{Category, Level, RuleMeta};
 use crate::diagnostic::{Diagnostic, Label, Severity, SourceMap};
 
@@ -38,10 +41,27 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
+    invocations: [Invocation; 1],
+    original_uri_base_ids: BTreeMap<&'static str, FolderLocation>,
     artifacts: Vec<Artifact>,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    working_directory: FolderLocation,
+}
+
+#[derive(Serialize)]
+struct FolderLocation {
+    uri: String,
+}
+
+/// The `uriBaseId` of every relative artifact location: the repository root.
+pub const SRCROOT: &str = "SRCROOT";
 
 #[derive(Serialize)]
 struct Tool {
@@ -132,9 +152,22 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
     index: usize,
+}
+
+impl ArtifactLocation {
+    /// The location of a file by its reported name, relative to the root when it lies inside it.
+    fn new(name: &str, index: usize, root: &ReportRoot) -> Self {
+        let path = root.path(name);
+        let uri = artifact_uri(&path);
+        let uri_base_id = (!uri.starts_with("file:")).then_some(SRCROOT);
+        ArtifactLocation { uri, uri_base_id, index }
+    }
 }
 
 #[derive(Serialize)]
@@ -320,13 +353,19 @@ type LineHashes = BTreeMap<(&'static str, usize, usize), u64>;
 
 /// The hash of a result's rule, path and primary line (whitespace removed, so re-indenting a
 /// file does not reopen alerts), as GitHub's `hash:occurrence` pair.
-fn line_hash(d: &Diagnostic, files: &SourceMap, seen: &mut BTreeMap<u64, usize>, hashes: &mut LineHashes) -> String {
+fn line_hash(
+    d: &Diagnostic,
+    files: &SourceMap,
+    root: &ReportRoot,
+    seen: &mut BTreeMap<u64, usize>,
+    hashes: &mut LineHashes,
+) -> String {
     let located = d.primary().and_then(|l| Some((l, region(l, files)?)));
     let hash = match located {
         Some((label, r)) => *hashes.entry((d.rule, label.file.0, r.line)).or_insert_with(|| {
             let source = file(files, label.file).expect("region() found the file");
             let line: String = line_text(source, r.line).chars().filter(|c| !c.is_whitespace()).collect();
-            fnv1a(&[d.rule, r.path, &line])
+            fnv1a(&[d.rule, &root.path(r.path), &line])
         }),
         None => fnv1a(&[d.rule, "", &d.message]),
     };
@@ -335,12 +374,18 @@ fn line_hash(d: &Diagnostic, files: &SourceMap, seen: &mut BTreeMap<u64, usize>,
     format!("{hash:016x}:{occurrence}")
 }
 
-fn location(label: &Label, files: &SourceMap, id: Option<usize>, with_message: bool) -> Option<Location> {
+fn location(
+    label: &Label,
+    files: &SourceMap,
+    root: &ReportRoot,
+    id: Option<usize>,
+    with_message: bool,
+) -> Option<Location> {
     let r = region(label, files)?;
     Some(Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation { uri: artifact_uri(r.path), index: r.file.0 },
+            artifact_location: ArtifactLocation::new(r.path, r.file.0, root),
             region: Region {
                 start_line: r.line,
                 start_column: r.column,
@@ -383,9 +428,10 @@ fn descriptors(diagnostics: &[Diagnostic]) -> Vec<Descriptor> {
 
 /// Renders diagnostics as a SARIF 2.1.0 log, pretty-printed, with a trailing newline.
 ///
-/// `artifacts` lists every file in `files`, and each location's `index` points into it. Output
-/// depends only on the arguments: the same diagnostics give the same bytes.
-pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
+/// `artifacts` lists every file in `files`, and each location's `index` points into it; paths are
+/// relative to `root`. Output depends only on the arguments: the same diagnostics give the same
+/// bytes.
+pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap, root: &ReportRoot) -> String {
     let descriptors = descriptors(diagnostics);
     let mut seen = BTreeMap::new();
     let mut hashes = LineHashes::new();
@@ -394,9 +440,9 @@ pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
         .map(|d| {
             let rule_index = descriptors.iter().position(|r| r.id() == d.rule).expect("descriptors() lists every rule");
             let mut labels = d.labels.iter();
-            let primary = labels.next().and_then(|l| location(l, files, None, false));
+            let primary = labels.next().and_then(|l| location(l, files, root, None, false));
             let related_locations =
-                labels.enumerate().filter_map(|(i, l)| location(l, files, Some(i + 1), true)).collect();
+                labels.enumerate().filter_map(|(i, l)| location(l, files, root, Some(i + 1), true)).collect();
             SarifResult {
                 rule_id: d.rule,
                 rule_index,
@@ -405,17 +451,14 @@ pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
                 locations: primary.into_iter().collect(),
                 related_locations,
                 partial_fingerprints: Fingerprints {
-                    primary_location_line_hash: line_hash(d, files, &mut seen, &mut hashes),
+                    primary_location_line_hash: line_hash(d, files, root, &mut seen, &mut hashes),
                 },
             }
         })
         .collect();
     let artifacts = files
         .iter()
-        .map(|(id, f)| Artifact {
-            location: ArtifactLocation { uri: artifact_uri(&f.name), index: id.0 },
-            source_language: "toml",
-        })
+        .map(|(id, f)| Artifact { location: ArtifactLocation::new(&f.name, id.0, root), source_language: "toml" })
         .collect();
     let log = Log {
         schema: SARIF_SCHEMA,
@@ -430,6 +473,11 @@ pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
                     rules: descriptors.iter().map(Descriptor::to_rule).collect(),
                 },
             },
+            invocations: [Invocation {
+                execution_successful: true,
+                working_directory: FolderLocation { uri: folder_uri(root.working_directory()) },
+            }],
+            original_uri_base_ids: BTreeMap::from([(SRCROOT, FolderLocation { uri: folder_uri(root.root()) })]),
             artifacts,
             results,
             column_kind: "unicodeCodePoints",
@@ -443,6 +491,8 @@ pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap) -> String {
 #[cfg(test)]
 mod tests {
     use serde_json::Value;
+
+    use std::path::Path;
 
     use super::*;
     use crate::diagnostic::{FileId, SourceFile};
@@ -476,10 +526,15 @@ mod tests {
         ]
     }
 
+    /// A run at the root of a repository in `/srv/repo`.
+    fn here() -> ReportRoot {
+        ReportRoot::fixed(Path::new("/srv/repo"), Path::new("/srv/repo"))
+    }
+
     const INVALID_CONFIG_NAME: &str = crate::config::INVALID_CONFIG.name;
 
     fn render() -> Value {
-        serde_json::from_str(&render_sarif(&diagnostics(), &files())).unwrap()
+        serde_json::from_str(&render_sarif(&diagnostics(), &files(), &here())).unwrap()
     }
 
     fn non_empty_str<'v>(v: &'v Value, what: &str) -> &'v str {
@@ -547,14 +602,14 @@ mod tests {
     #[test]
     fn github_requirements_are_met() {
         assert_github_accepts(&render());
-        assert_github_accepts(&serde_json::from_str(&render_sarif(&[], &files())).unwrap());
+        assert_github_accepts(&serde_json::from_str(&render_sarif(&[], &files(), &here())).unwrap());
     }
 
     #[test]
     fn the_official_schema_accepts_the_log() {
         let schema: Value = serde_json::from_str(include_str!("../../tests/fixtures/sarif-2.1.0.json")).unwrap();
         let validator = jsonschema::validator_for(&schema).unwrap();
-        for log in [render(), serde_json::from_str(&render_sarif(&[], &SourceMap::default())).unwrap()] {
+        for log in [render(), serde_json::from_str(&render_sarif(&[], &SourceMap::default(), &here())).unwrap()] {
             let errors: Vec<String> =
                 validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
             assert!(errors.is_empty(), "{errors:#?}");
@@ -628,7 +683,7 @@ mod tests {
 
     #[test]
     fn output_is_deterministic_and_fingerprints_are_stable() {
-        assert_eq!(render_sarif(&diagnostics(), &files()), render_sarif(&diagnostics(), &files()));
+        assert_eq!(render_sarif(&diagnostics(), &files(), &here()), render_sarif(&diagnostics(), &files(), &here()));
         // FNV-1a 64 reference values: the hash must never change between releases.
         assert_eq!(fnv1a(&[""]), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(&["a"]), 0xaf63_dc4c_8601_ec8c);
@@ -644,7 +699,7 @@ mod tests {
         files.add(SourceFile::new("a.toml".into(), "x = 1\n  x   =   1\ny = 2\n".into()));
         let at = |span: std::ops::Range<usize>| Diagnostic::error("r", "m", Label::new(FileId(0), span, ""));
         let log: Value =
-            serde_json::from_str(&render_sarif(&[at(0..1), at(8..9), at(18..19), at(0..5)], &files)).unwrap();
+            serde_json::from_str(&render_sarif(&[at(0..1), at(8..9), at(18..19), at(0..5)], &files, &here())).unwrap();
         let hashes: Vec<&str> = log["runs"][0]["results"]
             .as_array()
             .unwrap()
@@ -656,6 +711,44 @@ mod tests {
         assert_eq!(n1, "1");
         assert!(!hashes[2].starts_with(first));
         assert_eq!(hashes[3], format!("{first}:3"));
+    }
+
+    #[test]
+    fn locations_are_relative_to_the_repository_root_named_srcroot() {
+        let root = ReportRoot::fixed(Path::new("/srv/my repo"), Path::new("/srv/my repo/sorns"));
+        let mut files = SourceMap::default();
+        files.add(SourceFile::new("dhs-ice-015.toml".into(), "kind = \"sorn\"\n".into()));
+        files.add(SourceFile::new("/etc/sorn.toml".into(), "x = 1\n".into()));
+        let d = Diagnostic::error("syntax-error", "bad", Label::new(FileId(0), 0..4, "")).with_label(Label::new(
+            FileId(1),
+            0..1,
+            "there",
+        ));
+        let log: Value = serde_json::from_str(&render_sarif(&[d], &files, &root)).unwrap();
+        let run = &log["runs"][0];
+        assert_eq!(run["originalUriBaseIds"]["SRCROOT"]["uri"], "file:///srv/my%20repo/");
+        assert_eq!(run["invocations"][0]["workingDirectory"]["uri"], "file:///srv/my%20repo/sorns/");
+        assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+        let primary = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(primary["uri"], "sorns/dhs-ice-015.toml");
+        assert_eq!(primary["uriBaseId"], "SRCROOT");
+        let outside = &run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(outside["uri"], "file:///etc/sorn.toml");
+        assert!(outside.get("uriBaseId").is_none(), "an absolute URI has no base");
+        assert_eq!(run["artifacts"][0]["location"]["uriBaseId"], "SRCROOT");
+    }
+
+    #[test]
+    fn fingerprints_do_not_depend_on_the_working_directory() {
+        let at = |cwd: &str, name: &str| {
+            let mut files = SourceMap::default();
+            files.add(SourceFile::new(name.into(), "kind = 1\n".into()));
+            let d = Diagnostic::error("syntax-error", "bad", Label::new(FileId(0), 0..4, ""));
+            let root = ReportRoot::fixed(Path::new("/r"), Path::new(cwd));
+            let log: Value = serde_json::from_str(&render_sarif(&[d], &files, &root)).unwrap();
+            log["runs"][0]["results"][0]["partialFingerprints"].clone()
+        };
+        assert_eq!(at("/r", "sorns/a.toml"), at("/r/sorns", "a.toml"));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! the first.
 
 use crate::diagnostic::{Diagnostic, FileId, Label};
-use crate::model::{Cfr, Claim, Document, Loc, Paragraph, Provisions, is_designation, placeholders};
+use crate::model::{
+    Cfr, Claim, Document, ExemptionRule, Loc, Paragraph, Provisions, SectionForm, is_designation, placeholders,
+};
 
 use super::rules;
 
@@ -18,6 +20,7 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
     }
     if let Document::ExemptionRule(rule) = document {
         check_cfr(file, &rule.cfr, &mut out);
+        check_shared_paragraphs(file, rule, &mut out);
         let claims = std::iter::once(&rule.exemptions).chain(rule.systems.iter().map(|s| &s.exemptions));
         for claim in claims.flat_map(|e| &e.claims) {
             check_claim(file, claim, &mut out);
@@ -199,6 +202,47 @@ fn check_cfr(file: FileId, cfr: &Cfr, out: &mut Vec<Diagnostic>) {
             )
             .with_help("write it as the CFR does: `reasons_paragraph = \"(h)\"`"),
         );
+    }
+}
+
+/// A system listed in the paragraph before it (`shares_paragraph`) has no paragraph, claims or
+/// reasons of its own, which would print nowhere and be checked for no system; and a DoD block
+/// names one system.
+fn check_shared_paragraphs(file: FileId, rule: &ExemptionRule, out: &mut Vec<Diagnostic>) {
+    for system in rule.systems.iter().filter(|s| s.shares_paragraph) {
+        let e = &system.exemptions;
+        let own = !e.claims.is_empty()
+            || !system.justifications.is_empty()
+            || system.paragraph.is_some()
+            || system.reasons_paragraph.is_some()
+            || [&e.description, &e.wording, &e.note, &e.reasons_intro, &e.authority, &e.other_systems]
+                .iter()
+                .any(|p| p.is_some())
+            || e.official.is_some();
+        if own {
+            out.push(
+                Diagnostic::error(
+                    rules::INVALID_VALUE,
+                    "a system that shares the paragraph before it has no paragraph, claims or reasons of its own",
+                    Label::new(file, system.id.span.clone(), "listed in the paragraph before it"),
+                )
+                .with_help(
+                    "remove `shares_paragraph`, or move its claims and reasons to the system whose paragraph lists it",
+                ),
+            );
+        }
+        if rule.cfr.form() == SectionForm::DodBlock {
+            out.push(
+                Diagnostic::error(
+                    rules::INVALID_VALUE,
+                    "a DoD block names one system: no system can share it",
+                    Label::new(file, system.id.span.clone(), "shares a block"),
+                )
+                .with_help(
+                    "give the system a block of its own (`paragraph`, claims and reasons), without `shares_paragraph`",
+                ),
+            );
+        }
     }
 }
 

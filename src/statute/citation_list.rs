@@ -90,6 +90,43 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
     LeadIn { text: join_serial(&texts), items: items.len() }
 }
 
+/// Formats citations for a justification's lead-in as DOJ and DoD print them, in the given
+/// order: siblings next to each other collapse at every level after the first, `(e)(4)(G),
+/// (e)(4)(H), (e)(4)(I)` → "(e)(4)(G), (H), and (I)", `(d)(1)` … `(d)(4)` → "(d)(1), (2), (3),
+/// and (4)"; `items` counts the provisions, so that the noun is "subsections" before more than
+/// one.
+pub fn format_leadin_compact(citations: &[Subsection]) -> LeadIn {
+    let mut items: Vec<Vec<Subsection>> = Vec::new();
+    for citation in citations {
+        if let Some(item) = items.last_mut()
+            && let Some(last) = item.last()
+            && citation.depth() >= 2
+            && citation.is_sibling_of(last)
+        {
+            item.push(*citation);
+        } else {
+            items.push(vec![*citation]);
+        }
+    }
+    let texts: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let parts: Vec<String> = item
+                .iter()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_string() } else { format!("({})", c.label()) })
+                .collect();
+            join_serial(&parts)
+        })
+        .collect();
+    // Two items, the first itself joined by "and", keep the comma: "(e)(4)(G) and (H), and (f)".
+    let text = match texts.as_slice() {
+        [first, second] if first.contains(" and ") => format!("{first}, and {second}"),
+        _ => join_serial(&texts),
+    };
+    LeadIn { text, items: citations.len() }
+}
+
 /// "A", "A and B", "A, B, and C".
 pub(crate) fn join_serial(items: &[String]) -> String {
     match items {
@@ -168,7 +205,7 @@ pub fn parse_citation_list(text: &str) -> Result<Vec<Subsection>, CitationError>
                 break;
             }
         }
-        if !separated {
+        if !separated && !juxtaposed_sibling(out.last(), cur) {
             let at = cur.pos();
             let next = cur.peek().map_or(0, char::len_utf8);
             return Err(CitationError::malformed(text, at..at + next, "`,`, `;`, `and`, `or`, or the end of the list"));
@@ -210,9 +247,24 @@ fn read_citation(
     cur: &mut Cursor<'_>,
     previous: Option<&Subsection>,
 ) -> Result<(Subsection, std::ops::Range<usize>), CitationError> {
-    let parts = cur
-        .parts(true)
-        .map_err(|unclosed| CitationError::malformed(text, unclosed.at..unclosed.at, "`)` to close the part"))?;
+    // "(4)(G)(H)": two subparagraphs set side by side, as DoD prints "(e)(1), (2), (3), (4)(G)(H)
+    // and (I)" in 32 CFR part 310; no level of 552a follows a subparagraph with another lettered
+    // in capitals, so the second starts the next citation.
+    let mut parts: Vec<Part<'_>> = Vec::new();
+    loop {
+        let before = *cur;
+        let part = cur
+            .part(true)
+            .map_err(|unclosed| CitationError::malformed(text, unclosed.at..unclosed.at, "`)` to close the part"))?;
+        match part {
+            Some(p) if parts.last().is_some_and(|l| is_capital(l.label)) && is_capital(p.label) => {
+                *cur = before;
+                break;
+            }
+            Some(p) => parts.push(p),
+            None => break,
+        }
+    }
     let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
         let at = cur.pos();
         let next = cur.peek().map_or(0, char::len_utf8);
@@ -220,6 +272,17 @@ fn read_citation(
     };
     let span = first.span.start..last.span.end;
     resolve(text, &parts, previous, span.clone()).map(|citation| (citation, span))
+}
+
+/// Whether a part's label is a subparagraph's: capital letters, "G".
+fn is_capital(label: &str) -> bool {
+    !label.is_empty() && label.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether the next part continues a subparagraph without a separator, as in "(4)(G)(H)".
+fn juxtaposed_sibling(previous: Option<&Subsection>, cur: Cursor<'_>) -> bool {
+    let mut look = cur;
+    previous.is_some_and(|p| is_capital(p.label())) && matches!(look.part(false), Ok(Some(p)) if is_capital(p.label))
 }
 
 /// Decides what `parts` cite, given the citation before them.
@@ -313,6 +376,31 @@ mod tests {
             Ok(list) => panic!("{text} parsed as {list:?}"),
             Err(e) => e,
         }
+    }
+
+    #[test]
+    fn compact_leadins_collapse_siblings_at_every_level() {
+        let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]));
+        assert_eq!((lead.text.as_str(), lead.noun()), ("(e)(4)(G), (H), and (I)", "subsections"));
+        let lead = format_leadin_compact(&many(&["(e)(2)", "(e)(3)"]));
+        assert_eq!((lead.text.as_str(), lead.noun()), ("(e)(2) and (3)", "subsections"));
+        let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(f)", "(g)"]));
+        assert_eq!(lead.text, "(e)(4)(G) and (H), (f), and (g)");
+        let lead = format_leadin_compact(&many(&["(e)(4)(G)", "(e)(4)(H)", "(f)"]));
+        assert_eq!(lead.text, "(e)(4)(G) and (H), and (f)");
+        assert_eq!(format_leadin_compact(&many(&["(c)(3)"])).noun(), "subsection");
+        assert_eq!(format_leadin(&many(&["(e)(2)", "(e)(3)"])).noun(), "subsection");
+    }
+
+    #[test]
+    fn subparagraphs_side_by_side_are_two_citations() {
+        assert_eq!(
+            parsed("(e)(1), (2), (3), (4)(G)(H) and (I), (5) and (8)"),
+            ["(e)(1)", "(e)(2)", "(e)(3)", "(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(e)(5)", "(e)(8)"]
+        );
+        assert_eq!(parsed("(e)(4)(G)(H)(I)"), ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)"]);
+        // Only subparagraphs: "(c)(3)(4)" is no list.
+        parse_err("(c)(3)(4)");
     }
 
     #[test]

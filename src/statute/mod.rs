@@ -28,7 +28,7 @@ mod subsection;
 mod table;
 
 pub use authority::{Authority, Exemptability, Forbidden};
-pub use citation_list::{LeadIn, format_claim_list, format_leadin, parse_citation_list};
+pub use citation_list::{LeadIn, format_claim_list, format_leadin, format_leadin_compact, parse_citation_list};
 pub use error::{CitationError, CitationErrorKind};
 pub use headings::{conventional_headings, short_label};
 pub use statement::{ClaimStatement, StatedClaim, claim_statements, parse_citation_list_leniently, stated_claims};

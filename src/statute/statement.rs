@@ -116,7 +116,10 @@ fn list_then_authority(text: &str, first: Range<usize>, second: Range<usize>) ->
         return Vec::new();
     }
     let then = text[second.clone()].to_ascii_lowercase();
-    if !(then.contains("extent") || then.contains("pursuant to")) {
+    // DoD's blocks give the authorities alone under their own caption: "(ii) Authority: 5 U.S.C.
+    // 552a(j)(2) and (k)(1) ...".
+    let bare = then.trim_start().starts_with("5 u.s.c. 552a(j)") || then.trim_start().starts_with("5 u.s.c. 552a(k)");
+    if !(then.contains("extent") || then.contains("pursuant to") || bare) {
         return Vec::new();
     }
     let grounds = coalesce(text, runs(text, second.clone()));
@@ -199,6 +202,12 @@ pub fn stated_claims(text: &str, statements: &[ClaimStatement]) -> Vec<StatedCla
                     claim.provisions.push(*provision);
                 }
             }
+        }
+        // An item that names nothing is one mistake however many authorities claim its list: it
+        // stays with the first of them, where the check reports it once.
+        if let Some(first) = statement.authorities.first()
+            && let Some(claim) = claims.iter_mut().find(|c| c.authority == *first)
+        {
             for item in &unread {
                 if !claim.unread.contains(item) {
                     claim.unread.push(item.clone());
@@ -544,6 +553,17 @@ fn abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_then_its_authorities_alone_as_a_dod_block_gives_them() {
+        let text = "This system of records is exempted from subsections (c)(3) and (4); (d); and (e)(1) of the Privacy Act. 5 U.S.C. 552a(j)(2) and (k)(2).";
+        let claims = stated_claims(text, &claim_statements(text));
+        let shown: Vec<String> = claims.iter().map(|c| format!("{} {}", c.authority, c.provisions.len())).collect();
+        assert_eq!(shown, ["(j)(2) 4", "(k)(2) 3"]);
+        let not_authorities =
+            "This system of records is exempted from subsections (c)(3) and (d). See 5 U.S.C. 552a(j)(2).";
+        assert!(claim_statements(not_authorities).is_empty());
+    }
 
     /// (authority, provisions) of every statement, as text.
     fn read(text: &str) -> Vec<(Vec<String>, Vec<String>)> {

@@ -39,8 +39,12 @@ crate::declare_rule! {
 }
 
 /// Whether `docket` is `prefix`, a four-digit year, and hyphenated parts of letters or digits.
+/// The prefix is compared without regard to case: agencies print the same docket both ways
+/// ("DOD-2021-OS-0054", "DoD-2021-OS-0054"), and the case is not what routes it.
 fn docket_in_form(docket: &str, prefix: &str) -> bool {
-    let Some(rest) = docket.trim().strip_prefix(prefix) else { return false };
+    let docket = docket.trim();
+    let head = docket.get(..prefix.len()).filter(|h| h.eq_ignore_ascii_case(prefix));
+    let Some(rest) = head.and_then(|_| docket.get(prefix.len()..)) else { return false };
     let parts: Vec<&str> = rest.split('-').collect();
     let year = parts.first().is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
     let serial = parts.last().is_some_and(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()));
@@ -134,6 +138,7 @@ mod tests {
     fn docket_forms() {
         assert!(docket_in_form("DHS-2016-0053", "DHS-"));
         assert!(docket_in_form("DOD-2016-HA-0042", "DOD-"));
+        assert!(docket_in_form("DoD-2021-OS-0054", "DOD-"));
         assert!(!docket_in_form("DHS 2017-0026", "DHS-"));
         assert!(!docket_in_form("DHS-17-0026", "DHS-"));
         assert!(!docket_in_form("DHS--2017-0026", "DHS-"));

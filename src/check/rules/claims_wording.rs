@@ -18,7 +18,10 @@ crate::declare_rule! {
     /// authorities (`pursuant to 5 U.S.C. 552a(k)(1) and (k)(2)`, `under subsection (j)(2)`) and
     /// the provisions (`from subsections (c)(3) and (4); (d); ...`, `the following provisions of
     /// the Privacy Act: 5 U.S.C. 552a(c)(3), ...`), in either order; several authorities in one
-    /// sentence claim the same provisions each.
+    /// sentence claim the same provisions each. A wording that lists the provisions alone is read
+    /// with what names their authorities: DOJ's next paragraph ("These exemptions apply only to
+    /// the extent that ... pursuant to 5 U.S.C. 552a(j)(2)"), or a DoD block's Authority caption
+    /// (`exemptions.authority`: "5 U.S.C. 552a(k)(2).").
     ///
     /// ## Why
     /// With `wording`, readers see the agency's sentences and never the typed claims, while every
@@ -64,14 +67,20 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 None => continue,
             },
             Document::ExemptionRule(r) => match &r.exemptions.wording {
-                Some(w) => (w, "exemptions.wording", "exemptions", r.exemptions.reasons_intro.as_ref()),
+                // A DoD block states the authorities under their own caption.
+                Some(w) => (
+                    w,
+                    "exemptions.wording",
+                    "exemptions",
+                    r.exemptions.authority.as_ref().or(r.exemptions.reasons_intro.as_ref()),
+                ),
                 None => continue,
             },
         };
         let source = cx.text(doc.file);
         // DOJ's section paragraphs give the list in the claims paragraph and the authorities in
-        // the first sentence of the reasons paragraph: read the two together when the wording alone
-        // states no claim.
+        // the first sentence of the reasons paragraph, DoD's blocks under the Authority caption:
+        // read the two together when the wording alone states no claim.
         let mut text = wording.value.clone();
         let joined_at = match after {
             Some(intro) if claim_statements(&wording.value).is_empty() => {

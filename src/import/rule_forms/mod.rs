@@ -6,6 +6,7 @@
 //! [`SECTION_SYSTEMS`].
 
 pub(crate) mod dhs_appendix;
+pub(crate) mod dod_310;
 pub(crate) mod doj_section;
 pub(crate) mod ed_5b;
 pub(crate) mod list_entry;
