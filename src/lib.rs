@@ -15,6 +15,8 @@
 //!   backends in [`emit`] lay out;
 //! - [`import`] reads published Federal Register documents back into sources;
 //! - [`report`] prints diagnostics; [`commands`] are the subcommands the binary calls.
+//! - [`parallel`] sets how many threads load, check and render (the output never depends on
+//!   it); [`synthetic`] generates the corpora the benchmark and the scaling tests run on.
 
 pub mod check;
 pub mod commands;
@@ -27,10 +29,12 @@ pub mod frdoc;
 pub mod import;
 pub mod lower;
 pub mod model;
+pub mod parallel;
 pub mod report;
 pub mod schema;
 pub mod source;
 pub mod statute;
+pub mod synthetic;
 pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};

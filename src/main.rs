@@ -20,6 +20,9 @@ struct Cli {
     /// When to colour reports: on a terminal without NO_COLOR (auto), always, or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Threads to use (default: every core, or SORN_JOBS); output is the same for any number.
+    #[arg(long, short = 'j', global = true, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -288,30 +291,31 @@ fn stderr_style() -> Style {
 
 fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
     let _ = COLOR.set(cli.color);
+    sorn::parallel::configure(sorn::parallel::requested(cli.jobs)?);
     match cli.command {
         Command::Build { paths, format, out_dir, stdout, check, config, draft } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
             let options =
                 build::BuildOptions { paths, formats: format.formats(), out_dir, stdout, check, config, draft };
-            let result = build::render(&options)?;
+            let result = build::prepare(&options)?;
             if !result.diagnostics.is_empty() {
                 let report = human::render_human(&result.diagnostics, &result.workspace.files, stderr_style());
                 streams.err(report.as_bytes())?;
             }
             if options.stdout {
-                match result.outputs.as_slice() {
-                    [one] => streams.out(&one.contents)?,
-                    [] => {}
+                match result.output_count() {
+                    0 => {}
+                    1 => streams.out(&result.render()[0].contents)?,
                     many => {
                         return Err(SornError::Usage {
-                            message: format!("--stdout takes one result, but this build renders {}", many.len()),
+                            message: format!("--stdout takes one result, but this build renders {many}"),
                             help: Some("name one source and one --format".into()),
                         });
                     }
                 }
             } else {
-                build::write(&result)?;
-                let message = match result.outputs.len() {
+                result.write()?;
+                let message = match result.output_count() {
                     0 => "nothing written\n".to_string(),
                     n => format!(
                         "wrote {n} file{} to {}\n",

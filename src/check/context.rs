@@ -1,10 +1,12 @@
 //! What rules see: the loaded documents, their files, and which SORN goes with which rule.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{FileId, Label, SourceMap};
 use crate::model::{Claim, Document, ExemptionRule, Sorn, covers_of};
-use crate::source::{LoadedDocument, normalize};
+use crate::source::{LoadedDocument, normalize_from};
 use crate::statute::{Authority, Subsection};
 
 /// How a SORN and an exemption rule were paired.
@@ -67,6 +69,10 @@ pub struct Context<'a> {
     pub pairs: Vec<Pair>,
     /// What the project configures beyond the rule levels: the calendar and the agency table.
     pub settings: &'a Settings,
+    /// For each document, the index in `pairs` of the pair it is the rule of.
+    pair_of_rule: Vec<Option<usize>>,
+    /// For each document, the rules paired with it as a SORN, in `pairs` order.
+    rules_of_sorn: Vec<Vec<usize>>,
 }
 
 /// The project's facts that lint rules read: the Federal calendar with `sorn.toml`'s closures,
@@ -88,36 +94,14 @@ impl Default for Settings {
 impl<'a> Context<'a> {
     /// Builds the context and pairs documents: first by explicit links, then by system identifier.
     pub fn new(files: &'a SourceMap, documents: &'a [LoadedDocument], settings: &'a Settings) -> Self {
-        let mut pairs = Vec::new();
-        for (r, rule_doc) in documents.iter().enumerate() {
-            let Document::ExemptionRule(rule) = &rule_doc.document else { continue };
-            let rule_path = normalize(&files.get(rule_doc.file).path);
-            let mut found = None;
-            for (s, sorn_doc) in documents.iter().enumerate() {
-                let Document::Sorn(sorn) = &sorn_doc.document else { continue };
-                let sorn_path = normalize(&files.get(sorn_doc.file).path);
-                let rule_links = rule.sorn.as_ref().is_some_and(|l| resolve(&rule_path, &l.value) == sorn_path);
-                let sorn_links =
-                    sorn.exemption_rule.as_ref().is_some_and(|l| resolve(&sorn_path, &l.value) == rule_path);
-                if rule_links || sorn_links {
-                    found = Some((s, Pairing::Link));
-                    break;
-                }
-            }
-            if found.is_none() {
-                let id = normalize_id(&rule.system.id.value);
-                found = documents.iter().enumerate().find_map(|(s, d)| match &d.document {
-                    Document::Sorn(sorn) if normalize_id(&sorn.system.id.value) == id => {
-                        Some((s, Pairing::SystemNumber))
-                    }
-                    _ => None,
-                });
-            }
-            if let Some((sorn, pairing)) = found {
-                pairs.push(Pair { sorn, rule: r, pairing });
-            }
+        let pairs = pair_documents(files, documents);
+        let mut pair_of_rule = vec![None; documents.len()];
+        let mut rules_of_sorn: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
+        for (k, pair) in pairs.iter().enumerate() {
+            pair_of_rule[pair.rule].get_or_insert(k);
+            rules_of_sorn[pair.sorn].push(pair.rule);
         }
-        Self { files, documents, pairs, settings }
+        Self { files, documents, pairs, settings, pair_of_rule, rules_of_sorn }
     }
 
     /// The text of a file.
@@ -148,7 +132,7 @@ impl<'a> Context<'a> {
 
     /// The SORN paired with a rule.
     pub fn sorn_of(&self, rule: usize) -> Option<(usize, &'a LoadedDocument, &'a Sorn)> {
-        let pair = self.pairs.iter().find(|p| p.rule == rule)?;
+        let pair = &self.pairs[(*self.pair_of_rule.get(rule)?)?];
         let doc = &self.documents[pair.sorn];
         match &doc.document {
             Document::Sorn(s) => Some((pair.sorn, doc, s.as_ref())),
@@ -158,13 +142,13 @@ impl<'a> Context<'a> {
 
     /// The exemption rules paired with a SORN.
     pub fn exemption_rules_of(&self, sorn: usize) -> Vec<(usize, &'a LoadedDocument, &'a ExemptionRule)> {
-        self.pairs
+        let rules = self.rules_of_sorn.get(sorn).map_or(&[][..], Vec::as_slice);
+        rules
             .iter()
-            .filter(|p| p.sorn == sorn)
-            .filter_map(|p| {
-                let doc = &self.documents[p.rule];
+            .filter_map(|&rule| {
+                let doc = &self.documents[rule];
                 match &doc.document {
-                    Document::ExemptionRule(r) => Some((p.rule, doc, r.as_ref())),
+                    Document::ExemptionRule(r) => Some((rule, doc, r.as_ref())),
                     Document::Sorn(_) => None,
                 }
             })
@@ -194,8 +178,45 @@ impl<'a> Context<'a> {
     }
 }
 
-fn resolve(from: &std::path::Path, link: &str) -> std::path::PathBuf {
-    normalize(&from.parent().unwrap_or(std::path::Path::new(".")).join(link.trim()))
+/// Pairs every exemption rule with a SORN: the first SORN (in document order) that it names or
+/// that names it, else the first SORN of the same system identifier. Each lookup goes through an
+/// index built once, so pairing is linear in the number of documents; paths are normalized once
+/// each, against one reading of the working directory.
+fn pair_documents(files: &SourceMap, documents: &[LoadedDocument]) -> Vec<Pair> {
+    let cwd = std::env::current_dir().ok();
+    let path_of = |doc: &LoadedDocument| normalize_from(&files.get(doc.file).path, cwd.as_deref());
+    let mut sorn_at_path: HashMap<PathBuf, usize> = HashMap::new();
+    let mut sorns_naming: HashMap<PathBuf, usize> = HashMap::new();
+    let mut sorn_of_id: HashMap<String, usize> = HashMap::new();
+    for (s, doc) in documents.iter().enumerate() {
+        let Document::Sorn(sorn) = &doc.document else { continue };
+        let path = path_of(doc);
+        if let Some(link) = &sorn.exemption_rule {
+            sorns_naming.entry(resolve(&path, &link.value, cwd.as_deref())).or_insert(s);
+        }
+        sorn_of_id.entry(normalize_id(&sorn.system.id.value)).or_insert(s);
+        sorn_at_path.entry(path).or_insert(s);
+    }
+    let mut pairs = Vec::new();
+    for (r, doc) in documents.iter().enumerate() {
+        let Document::ExemptionRule(rule) = &doc.document else { continue };
+        let path = path_of(doc);
+        let named = rule.sorn.as_ref().and_then(|l| sorn_at_path.get(&resolve(&path, &l.value, cwd.as_deref())));
+        let naming = sorns_naming.get(&path);
+        let found = match (named, naming) {
+            (Some(&a), Some(&b)) => Some((a.min(b), Pairing::Link)),
+            (Some(&s), None) | (None, Some(&s)) => Some((s, Pairing::Link)),
+            (None, None) => sorn_of_id.get(&normalize_id(&rule.system.id.value)).map(|&s| (s, Pairing::SystemNumber)),
+        };
+        if let Some((sorn, pairing)) = found {
+            pairs.push(Pair { sorn, rule: r, pairing });
+        }
+    }
+    pairs
+}
+
+fn resolve(from: &Path, link: &str, cwd: Option<&Path>) -> PathBuf {
+    normalize_from(&from.parent().unwrap_or(Path::new(".")).join(link.trim()), cwd)
 }
 
 /// How a diagnostic names a system: "DHS/ICE-015", its name when it has no identifier, or "the

@@ -29,7 +29,9 @@ pub use registry::{LintFn, REGISTRY, Registered};
 
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::source::{LoadedDocument, Workspace};
 
@@ -103,16 +105,25 @@ pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic
 pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &Settings) -> Vec<Diagnostic> {
     let documents = per_system(&ws.documents);
     let cx = Context::new(&ws.files, &documents, settings);
-    let mut out = Vec::new();
-    for (meta, check) in REGISTRY.iter().filter_map(Registered::lint) {
-        let Some(severity) = level(meta).severity() else { continue };
-        let mut found = Vec::new();
-        check(&cx, &mut found);
-        // Each finding once, in the order found: a set of those seen, not a scan of those kept.
-        let mut seen: HashSet<Finding> = HashSet::with_capacity(found.len());
-        let kept = found.into_iter().filter(|f| seen.insert(f.clone()));
-        out.extend(kept.map(|f| f.into_diagnostic(meta.name, severity)));
-    }
+    let enabled: Vec<(&RuleMeta, LintFn, Severity)> = REGISTRY
+        .iter()
+        .filter_map(Registered::lint)
+        .filter_map(|(meta, check)| level(meta).severity().map(|severity| (meta, check, severity)))
+        .collect();
+    // The rules run on all cores; their findings are joined in registry order, so the result is
+    // the same whatever the number of threads.
+    let per_rule: Vec<Vec<Diagnostic>> = enabled
+        .par_iter()
+        .map(|&(meta, check, severity)| {
+            let mut found = Vec::new();
+            check(&cx, &mut found);
+            // Each finding once, in the order found: a set of those seen, not a scan of those kept.
+            let mut seen: HashSet<Finding> = HashSet::with_capacity(found.len());
+            let kept = found.into_iter().filter(|f| seen.insert(f.clone()));
+            kept.map(|f| f.into_diagnostic(meta.name, severity)).collect()
+        })
+        .collect();
+    let out: Vec<Diagnostic> = per_rule.into_iter().flatten().collect();
     suppress::apply(&ws.files, out, level(&suppress::META).severity())
 }
 

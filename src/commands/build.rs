@@ -1,10 +1,12 @@
 //! `sorn build`: renders every source that loads as Markdown, HTML and/or a Word manuscript.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::ExitStatus;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, FileId, Severity};
 use crate::emit::Format;
 use crate::error::SornError;
 use crate::lower::{LowerOptions, lower};
@@ -39,17 +41,28 @@ pub struct Output {
     pub contents: Vec<u8>,
 }
 
-/// What a build produced.
+/// A document to render and the files it goes to, one per format.
+#[derive(Clone, Debug)]
+struct Target {
+    /// Index in the workspace's documents.
+    document: usize,
+    /// Each format with its output path, in the order of `--format`.
+    outputs: Vec<(Format, PathBuf)>,
+}
+
+/// What a build will produce: the sources loaded (and checked, with `--check`) and every output
+/// placed, before anything is rendered or written.
 #[derive(Debug)]
 pub struct BuildResult {
     /// The sources and their load diagnostics.
     pub workspace: Workspace,
     /// Diagnostics to report (load errors; with `--check`, findings too).
     pub diagnostics: Vec<Diagnostic>,
-    /// Rendered outputs, in order.
-    pub outputs: Vec<Output>,
     /// Number of source files read.
     pub source_files: usize,
+    lower_options: LowerOptions,
+    page: crate::emit::PageOptions,
+    targets: Vec<Target>,
 }
 
 /// One error for each source that still has `{todo}` placeholders, at the first: such a source
@@ -78,8 +91,10 @@ fn unfinished(workspace: &Workspace) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Loads the sources and renders every one that loaded cleanly; writes nothing.
-pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
+/// Loads the sources and places an output for every one that loaded cleanly; renders and
+/// writes nothing. Every output path is checked here, so a build that would overwrite a source,
+/// or write two sources to one file, fails before it writes anything.
+pub fn prepare(options: &BuildOptions) -> Result<BuildResult, SornError> {
     if options.paths.iter().any(|p| p.as_os_str() == "-") && !options.stdout {
         return Err(SornError::Usage {
             message: "a source on standard input has no file name to build into".into(),
@@ -98,23 +113,27 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
     crate::diagnostic::sort(&mut diagnostics);
     let lower_options = LowerOptions { calendar: config.calendar() };
     let page = crate::emit::PageOptions { draft: options.draft };
-    let refused: std::collections::BTreeSet<crate::diagnostic::FileId> = diagnostics
+    let refused: HashSet<FileId> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .filter_map(|d| d.primary().map(|l| l.file))
         .collect();
-    let mut outputs = Vec::new();
-    let mut claimed: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let mut resolver = Resolver::default();
     // Compared by the paths the file system resolves, links included: an --out-dir that is a link
     // to the source folder names the sources under other names.
-    let sources: Vec<PathBuf> = workspace.files.iter().map(|(_, f)| resolved(&f.path)).collect();
-    for loaded in workspace.documents.iter().filter(|d| d.clean && !refused.contains(&d.file)) {
+    let sources: HashSet<PathBuf> = workspace.files.iter().map(|(_, f)| resolver.resolve(&f.path)).collect();
+    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut targets = Vec::new();
+    for (index, loaded) in workspace.documents.iter().enumerate() {
+        if !loaded.clean || refused.contains(&loaded.file) {
+            continue;
+        }
         let file = workspace.files.get(loaded.file);
         let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-        let tree = lower(&loaded.document, &lower_options);
+        let mut outputs = Vec::with_capacity(options.formats.len());
         for &format in &options.formats {
             let path = options.out_dir.join(format!("{stem}.{}", format.extension()));
-            let key = resolved(&path);
+            let key = resolver.resolve(&path);
             if sources.contains(&key) {
                 return Err(SornError::WouldOverwriteSource { path });
             }
@@ -129,32 +148,82 @@ pub fn render(options: &BuildOptions) -> Result<BuildResult, SornError> {
                     help: Some("give the sources different file names, or build them separately".into()),
                 });
             }
-            outputs.push(Output { path, contents: format.render_with(&tree, &page) });
+            outputs.push((format, path));
+        }
+        targets.push(Target { document: index, outputs });
+    }
+    Ok(BuildResult { workspace, diagnostics, source_files, lower_options, page, targets })
+}
+
+impl BuildResult {
+    /// Number of files the build renders.
+    pub fn output_count(&self) -> usize {
+        self.targets.iter().map(|t| t.outputs.len()).sum()
+    }
+
+    /// Lowers a target's document once and renders it in each of its formats.
+    fn render_target(&self, target: &Target) -> impl Iterator<Item = Output> + '_ {
+        let tree = lower(&self.workspace.documents[target.document].document, &self.lower_options);
+        let rendered: Vec<Output> = target
+            .outputs
+            .iter()
+            .map(|(format, path)| Output { path: path.clone(), contents: format.render_with(&tree, &self.page) })
+            .collect();
+        rendered.into_iter()
+    }
+
+    /// Renders every output in memory, on all cores, in the order of the sources and formats.
+    pub fn render(&self) -> Vec<Output> {
+        let per_target: Vec<Vec<Output>> = self.targets.par_iter().map(|t| self.render_target(t).collect()).collect();
+        per_target.into_iter().flatten().collect()
+    }
+
+    /// Renders and writes every output, on all cores: each file as soon as it is rendered, to a
+    /// temporary file renamed into place (a reader never sees half a file), so that no more than
+    /// one document's outputs per thread are held at once. The outputs are then made durable by
+    /// one sync of the output folder's file system ([`super::output::sync_written`]) instead of
+    /// one per file. The first failure, in the order of the outputs, is returned.
+    pub fn write(&self) -> Result<(), SornError> {
+        let results: Vec<Result<(), SornError>> = self
+            .targets
+            .par_iter()
+            .map(|t| self.render_target(t).try_for_each(|o| super::output::write_unsynced(&o.path, &o.contents)))
+            .collect();
+        results.into_iter().collect::<Result<(), SornError>>()?;
+        let folders: BTreeSet<&Path> =
+            self.targets.iter().flat_map(|t| t.outputs.iter()).map(|(_, p)| folder_of(p)).collect();
+        super::output::sync_written(&folders.into_iter().collect::<Vec<_>>())
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Resolves paths as the file system does, reading each folder's canonical path once: a build
+/// places thousands of outputs in one folder, and canonicalizing each output path would walk
+/// the whole path once per file.
+#[derive(Default)]
+struct Resolver {
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Resolver {
+    /// A path as the file system resolves it: the canonical path of its folder (links followed)
+    /// with its file name, or the lexically normalized path where the folder does not exist yet.
+    /// A file name that is itself a link is resolved too, so that writing over the link is caught.
+    fn resolve(&mut self, path: &Path) -> PathBuf {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && let Ok(real) = std::fs::canonicalize(path) {
+            return real;
+        }
+        let folder = folder_of(path);
+        let canonical = self.folders.entry(folder.to_path_buf()).or_insert_with(|| std::fs::canonicalize(folder).ok());
+        match (canonical, path.file_name()) {
+            (Some(dir), Some(name)) => dir.join(name),
+            _ => normalize(path),
         }
     }
-    Ok(BuildResult { workspace, diagnostics, outputs, source_files })
-}
-
-/// A path as the file system resolves it: the canonical path of its folder (links followed) with
-/// its file name, or the lexically normalized path where the folder does not exist yet. A file
-/// name that is itself a link is resolved too, so that writing over the link is caught.
-fn resolved(path: &std::path::Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(path) {
-        return real;
-    }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    match (std::fs::canonicalize(parent), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => normalize(path),
-    }
-}
-
-/// Writes the outputs atomically.
-pub fn write(result: &BuildResult) -> Result<(), SornError> {
-    for output in &result.outputs {
-        super::output::write_atomic(&output.path, &output.contents)?;
-    }
-    Ok(())
 }
 
 /// The exit status of a build: 1 when any source failed to load (it was not rendered).

@@ -82,13 +82,13 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<(Workspace, Conf
         };
         return Ok((workspace, config, config_diagnostics));
     }
-    let found = source::discover(paths)?;
+    let found = source::find(paths)?;
     if found.is_empty() {
         return Err(SornError::NoSources {
             paths: paths.iter().map(|p| diagnostic::display_path(p)).collect::<Vec<_>>().join(", "),
         });
     }
-    let mut workspace = source::load_paths(&found)?;
+    let mut workspace = source::load_found(found)?;
     let (config, config_diagnostics) = match config_path {
         Some(path) => Config::load(&path, &mut workspace.files),
         None => (Config::default(), Vec::new()),

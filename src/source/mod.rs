@@ -71,17 +71,23 @@ pub struct Workspace {
 impl Workspace {
     /// The loaded document whose file has this path, if any.
     pub fn find_by_path(&self, path: &Path) -> Option<&LoadedDocument> {
-        let wanted = normalize(path);
-        self.documents.iter().find(|d| normalize(&self.files.get(d.file).path) == wanted)
+        let cwd = std::env::current_dir().ok();
+        let wanted = normalize_from(path, cwd.as_deref());
+        self.documents.iter().find(|d| normalize_from(&self.files.get(d.file).path, cwd.as_deref()) == wanted)
     }
 }
 
 /// Lexically normalizes a path (no file system access), so links like `../sorns/x.toml` compare.
 pub fn normalize(path: &Path) -> PathBuf {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf())
+    normalize_from(path, std::env::current_dir().ok().as_deref())
+}
+
+/// [`normalize`] against a working directory read once by the caller (`None` if it could not be
+/// read): what a loop over many paths calls, so that it asks the system only once.
+pub fn normalize_from(path: &Path, cwd: Option<&Path>) -> PathBuf {
+    let absolute = match cwd {
+        Some(dir) if !path.is_absolute() => dir.join(path),
+        _ => path.to_path_buf(),
     };
     let mut out = PathBuf::new();
     for part in absolute.components() {
@@ -96,25 +102,47 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// A source found: its path, and its bytes when finding it meant reading it (a file in a folder
+/// is read to see whether it declares a sorn kind, and is not read again to be loaded).
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The path, as given or as found under a folder given.
+    pub path: PathBuf,
+    bytes: Option<Vec<u8>>,
+}
+
 /// Finds the sources under the given paths: files named explicitly are always sources; folders are
 /// searched recursively (in sorted order, without following links) for `*.toml` files whose
 /// top-level `kind` is a sorn kind.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
+    Ok(find(paths)?.into_iter().map(|f| f.path).collect())
+}
+
+/// [`discover`], keeping the bytes of the files read to decide that they are sources. The files
+/// found in folders are read on all cores.
+pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, SornError> {
+    use rayon::prelude::*;
     let mut found = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| SornError::Path { path: path.clone(), source: e })?;
         if meta.is_dir() {
-            walk(path, &mut found, 0)?;
+            let mut candidates = Vec::new();
+            walk(path, &mut candidates, 0)?;
+            let read: Vec<Option<Found>> = candidates.into_par_iter().map(read_candidate).collect();
+            found.extend(read.into_iter().flatten());
         } else {
             check_regular(path)?;
-            found.push(path.clone());
+            found.push(Found { path: path.clone(), bytes: None });
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    found.retain(|p| seen.insert(normalize(p)));
+    let cwd = std::env::current_dir().ok();
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|f| seen.insert(normalize_from(&f.path, cwd.as_deref())));
     Ok(found)
 }
 
+/// Every `*.toml` regular file under a folder, in sorted order, skipping hidden folders and
+/// those that never hold sources.
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornError> {
     if depth > 64 {
         return Ok(());
@@ -129,23 +157,29 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornEr
             if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_str()) {
                 walk(&path, found, depth + 1)?;
             }
-        } else if meta.is_file() && name.ends_with(".toml") && looks_like_source(&path) {
+        } else if meta.is_file() && name.ends_with(".toml") {
             found.push(path);
         }
     }
     Ok(())
 }
 
-/// Whether a file found in a folder declares a sorn kind. Read cheaply: a `kind = "..."` line at
-/// top level, so that broken sources (and misspelt kinds) are still found and reported while
-/// `Cargo.toml` and other TOML files are skipped.
-fn looks_like_source(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else { return false };
-    if meta.len() > MAX_SOURCE_BYTES {
-        return true;
+/// A file found in a folder, if it is a source. One too large or unreadable is kept without its
+/// bytes, so that loading reports it as it reports a file named explicitly.
+fn read_candidate(path: PathBuf) -> Option<Found> {
+    match read_regular(&path, MAX_SOURCE_BYTES) {
+        Ok(Ok(bytes)) => declares_kind(&bytes).then_some(Found { path, bytes: Some(bytes) }),
+        Ok(Err(_)) => Some(Found { path, bytes: None }),
+        // Gone since the folder was listed: not a source; present but unreadable: reported.
+        Err(_) => std::fs::metadata(&path).is_ok().then_some(Found { path, bytes: None }),
     }
-    let Ok(bytes) = std::fs::read(path) else { return true };
-    let text = String::from_utf8_lossy(&bytes);
+}
+
+/// Whether a file declares a sorn kind. Read cheaply: a `kind = "..."` line at top level, so
+/// that broken sources (and misspelt kinds) are still found and reported while `Cargo.toml` and
+/// other TOML files are skipped.
+fn declares_kind(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
     for line in text.lines() {
         let line = line.trim();
         if line.starts_with('[') {
@@ -161,17 +195,34 @@ fn looks_like_source(path: &Path) -> bool {
     false
 }
 
-/// Reads and loads every path. A file that cannot be read at all (missing, no permission, not a
-/// regular file) stops the command, as a missing one does (exit status 2); one too large to be a
-/// notice is a diagnostic.
-pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
+/// Loads what [`find`] found, on all cores, reading only the files it did not read.
+pub fn load_found(found: Vec<Found>) -> Result<Workspace, SornError> {
+    use rayon::prelude::*;
+    let loaded: Vec<Result<LoadedFile, SornError>> = found
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let bytes = match f.bytes {
+                Some(bytes) => Ok(bytes),
+                None => read_limited(&f.path)?,
+            };
+            Ok(load_file(FileId(i), f.path, bytes))
+        })
+        .collect();
     let mut ws = Workspace::default();
-    for path in paths {
-        let bytes = read_limited(path)?;
-        load_into(&mut ws, path.clone(), bytes);
+    for file in loaded {
+        ws.add(file?);
     }
     crate::diagnostic::sort(&mut ws.diagnostics);
     Ok(ws)
+}
+
+/// Reads and loads every path, on all cores. A file that cannot be read at all (missing, no
+/// permission, not a regular file) stops the command, as a missing one does (exit status 2); one
+/// too large to be a notice is a diagnostic. The workspace is the same whatever the number of
+/// threads: file `i` is `paths[i]`, and the documents and diagnostics are in file order.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Workspace, SornError> {
+    load_found(paths.iter().map(|path| Found { path: path.clone(), bytes: None }).collect())
 }
 
 /// Refuses anything but a regular file reached without a symbolic link: a FIFO or device would
@@ -227,14 +278,42 @@ pub fn not_utf8(bytes: &[u8], at: usize) -> (String, std::ops::Range<usize>) {
     }
 }
 
+/// One source loaded on its own, to be added to a workspace as the file it was numbered.
+#[derive(Debug)]
+pub struct LoadedFile {
+    /// The file read.
+    pub source: SourceFile,
+    /// Its document, if it deserialized.
+    pub document: Option<LoadedDocument>,
+    /// Its load diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// Adds a file loaded as the next one ([`SourceMap::len`]).
+    fn add(&mut self, loaded: LoadedFile) {
+        let file = self.files.add(loaded.source);
+        debug_assert!(loaded.document.as_ref().is_none_or(|d| d.file == file));
+        self.diagnostics.extend(loaded.diagnostics);
+        self.documents.extend(loaded.document);
+    }
+}
+
 /// Loads one source from its bytes into the workspace.
 pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, String>) {
+    let file = FileId(ws.files.len());
+    ws.add(load_file(file, path, bytes));
+}
+
+/// Loads one source from its bytes as file `file`: independent of every other file, so that
+/// files load in parallel.
+pub fn load_file(file: FileId, path: PathBuf, bytes: Result<Vec<u8>, String>) -> LoadedFile {
+    let unloaded = |source, diagnostic| LoadedFile { source, document: None, diagnostics: vec![diagnostic] };
     let bytes = match bytes {
         Ok(b) => b,
         Err(message) => {
-            let file = ws.files.add(SourceFile::new(path, String::new()));
-            ws.diagnostics.push(Diagnostic::error(rules::UNREADABLE, message, Label::new(file, 0..0, "")));
-            return;
+            let d = Diagnostic::error(rules::UNREADABLE, message, Label::new(file, 0..0, ""));
+            return unloaded(SourceFile::new(path, String::new()), d);
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -242,23 +321,16 @@ pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, Strin
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let file = ws.files.add(SourceFile::new(path, lossy));
             let (message, label) = not_utf8(e.as_bytes(), at);
-            ws.diagnostics.push(
-                Diagnostic::error(rules::UNREADABLE, message, Label::new(file, label, "this byte is not UTF-8"))
-                    .with_help("save the source as UTF-8 (TOML files must be UTF-8)"),
-            );
-            return;
+            let d = Diagnostic::error(rules::UNREADABLE, message, Label::new(file, label, "this byte is not UTF-8"))
+                .with_help("save the source as UTF-8 (TOML files must be UTF-8)");
+            return unloaded(SourceFile::new(path, lossy), d);
         }
     };
-    let file = ws.files.add(SourceFile::new(path, text));
-    let text = ws.files.get(file).text.clone();
-    let (document, mut diagnostics) = load_text(file, &text);
+    let (document, diagnostics) = load_text(file, &text);
     let clean = !diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
-    ws.diagnostics.append(&mut diagnostics);
-    if let Some(document) = document {
-        ws.documents.push(LoadedDocument { file, document, clean });
-    }
+    let document = document.map(|document| LoadedDocument { file, document, clean });
+    LoadedFile { source: SourceFile::new(path, text), document, diagnostics }
 }
 
 /// Syntax errors reported per file: past the first few, a parser's errors are mostly echoes of

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::check::Finding;
@@ -37,7 +38,17 @@ crate::declare_rule! {
 struct Word<'a> {
     range: Range<usize>,
     raw: &'a str,
-    bare: String,
+    /// Lower case, without a possessive: borrowed from the text unless it had capitals, so that
+    /// most words of prose cost no allocation.
+    bare: Cow<'a, str>,
+}
+
+fn lower(word: &str) -> Cow<'_, str> {
+    let changes = |c: char| {
+        let mut lowered = c.to_lowercase();
+        lowered.next() != Some(c) || lowered.next().is_some()
+    };
+    if word.chars().any(changes) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
@@ -49,8 +60,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
             (true, Some(s)) => {
                 let raw = &text[s..i];
                 let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
-                let offset = raw.find(trimmed).unwrap_or(0);
-                let bare = trimmed.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_lowercase();
+                // Where the trimmed word starts: it is a slice of `raw`, so no search is needed.
+                let offset = if trimmed.is_empty() { 0 } else { trimmed.as_ptr() as usize - raw.as_ptr() as usize };
+                let bare = lower(trimmed.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
                 out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, bare });
                 start = None;
             }
@@ -86,7 +98,7 @@ fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
     }
     let mut differing = 0;
     for (w, t) in window.iter().zip(target) {
-        if w.bare != *t {
+        if *w.bare != **t {
             if !near(&w.bare, t) {
                 return false;
             }
@@ -107,7 +119,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let targets: Vec<(String, Vec<String>)> = names
             .into_iter()
             .map(|n| {
-                let parts = words(&n).into_iter().map(|w| w.bare).filter(|w| !w.is_empty()).collect();
+                let parts = words(&n).into_iter().map(|w| w.bare.into_owned()).filter(|w| !w.is_empty()).collect();
                 (n, parts)
             })
             .filter(|(_, parts): &(String, Vec<String>)| parts.len() >= 2)
@@ -148,7 +160,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let id_head: String = id_key.chars().take(2).collect();
             let mut i = 0;
             while i < ws.len() {
-                if !ws[i].raw.to_ascii_uppercase().starts_with(&id_head) {
+                let head = ws[i].raw.as_bytes().get(..id_head.len());
+                if !head.is_some_and(|h| h.eq_ignore_ascii_case(id_head.as_bytes())) {
                     i += 1;
                     continue;
                 }
@@ -191,7 +204,7 @@ mod tests {
     use super::*;
 
     fn target(s: &str) -> Vec<String> {
-        words(s).into_iter().map(|w| w.bare).collect()
+        words(s).into_iter().map(|w| w.bare.into_owned()).collect()
     }
 
     #[test]

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::check::Context;
 use crate::check::Finding;
 
@@ -90,10 +92,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         // A notice that prints only the uses it changes (`partial`) starts where its first use
         // stands in the whole list ("* * * * * 12. To ..."); a full list starts at A or 1.
         let offset = if sorn.partial { position(scheme, clean(&first.id.value)).unwrap_or(0) } else { 0 };
+        // The first routine use under each identifier: one lookup per use, not a scan of those before.
+        let mut first_with: HashMap<&str, usize> = HashMap::with_capacity(uses.len());
         for (k, ru) in uses.iter().enumerate() {
             let i = k + offset;
             let id = clean(&ru.id.value);
-            if let Some(prev) = uses[..k].iter().find(|p| clean(&p.id.value) == id) {
+            let earliest = *first_with.entry(id).or_insert(k);
+            if earliest < k {
+                let prev = &uses[earliest];
                 out.push(
                     Finding::new(
                         format!("routine use {id} is lettered twice"),
