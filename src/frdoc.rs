@@ -143,6 +143,8 @@ pub fn escape(text: &str) -> String {
         if ch == '\n' {
             at_line_start = true;
         } else if ch != ' ' {
+            // Only a mark at the very start of a line makes a heading, list or rule there ("18-10-01"
+            // is no list item); the ordered-list number ("75.") is `line`'s to see.
             at_line_start = false;
         }
     }

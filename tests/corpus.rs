@@ -156,9 +156,10 @@ fn expected_shape(v: &Value) -> Shape {
     Shape { kind, fields, systems }
 }
 
-/// The structure of an imported source. Rules may name one `[system]` with top-level
-/// `[exemptions]` and `[[justifications]]`, or several `[[systems]]` each with its own; a SORN
-/// names its `[system]` and, when it publishes several, the further ones in `[[systems]]`.
+/// The structure of an imported source. A rule names its first system in `[system]`, with
+/// top-level `[exemptions]` and `[[justifications]]`, and each further one in `[[systems]]`
+/// ([`rule_systems`]); a SORN names its `[system]` and, when it publishes several, the further
+/// ones in `[[systems]]`.
 fn imported_shape(source: &Value) -> Shape {
     let kind = str_of(source, "kind").unwrap_or("?").to_string();
     let mut fields = Vec::new();

@@ -149,8 +149,8 @@ fn a_doj_section_rule_imports_into_typed_numbered_justifications() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(!err.contains("[[unplaced]]"), "{err}");
-    // "(e)(4)(G) and (H), (f) and (g)" is read, and its normalization reported.
-    assert!(err.contains("warning: line 49: the lead-in prints as: (2) From subsections (c)(4)"), "{err}");
+    // "(e)(4)(G) and (H), (f) and (g)" is read, and the lead-in kept in its own words.
+    assert!(!err.contains("the lead-in prints as"), "{err}");
     let text = stdout(&out);
     let Document::ExemptionRule(r) = load(&text) else { panic!("not a rule") };
     assert!(r.unplaced.is_empty());
@@ -185,6 +185,10 @@ fn a_doj_section_rule_imports_into_typed_numbered_justifications() {
     assert_eq!(subs(0), ["(c)(3)"]);
     assert_eq!(subs(1), ["(c)(4)", "(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)", "(e)(4)(G)", "(e)(4)(H)", "(f)", "(g)"]);
     assert_eq!(subs(3), ["(e)(2)", "(e)(3)"]);
+    assert_eq!(
+        r.justifications[1].leadin.as_ref().map(|l| l.value.as_str()),
+        Some("From subsections (c)(4), (d)(1), (2), (3), and (4), (e)(4)(G) and (H), (f) and (g)")
+    );
     assert!(
         r.justifications[2].text.value.contains("(ii) Information that appears irrelevant"),
         "sub-paragraphs join the reason"
@@ -924,6 +928,68 @@ fn a_reason_that_cannot_be_read_is_one_warning_at_its_line_and_kept() {
 /// How closely a rendering reads as the published fixture it was imported from.
 fn fidelity_to(published: &str, rendered: &str) -> f64 {
     word_fidelity(&std::fs::read_to_string(fixture(published)).unwrap(), rendered)
+}
+
+/// Imports a document of the corpus and renders it back as Markdown.
+fn corpus_round_trip(name: &str) -> (Document, String) {
+    let out = import_cli(&root().join("tests/corpus/documents").join(name));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("[[unplaced]]"), "{}", stderr(&out));
+    let text = stdout(&out);
+    let doc = load(&text);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rule.toml"), &text).unwrap();
+    let build = sorn().arg("build").arg(dir.path().join("rule.toml")).arg("--stdout").output().unwrap();
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    (doc, stdout(&build))
+}
+
+#[test]
+fn a_rule_that_adds_the_whole_appendix_keeps_its_introduction_and_numbers_its_paragraphs() {
+    let (doc, md) = corpus_round_trip("dhs-all-001-crcl-001-final-rule-06-3791.txt");
+    let Document::ExemptionRule(r) = doc else { panic!("not a rule") };
+    assert_eq!(r.cfr.amendment(), sorn::model::Amendment::AddAppendix);
+    let intro = r.cfr.appendix_intro.as_ref().map(|p| p.value.clone()).unwrap_or_default();
+    assert!(intro.starts_with("This Appendix implements provisions"), "{intro}");
+    assert!(intro.contains("Portions of the following DHS systems of records"), "{intro}");
+    assert_eq!(r.system.id.value, "DHS/ALL 001");
+    assert_eq!(r.systems.len(), 1);
+    assert_eq!(r.systems[0].id.value, "DHS/CRCL 001");
+    let authorities: Vec<String> =
+        r.exemptions.claims.iter().map(|c| c.authority.value.written().to_string()).collect();
+    assert_eq!(authorities, ["(j)(2)", "(k)(1)", "(k)(2)", "(k)(5)"]);
+    // The whole appendix prints: no stars after its heading, the introduction before paragraph 1.
+    let heading = "#### Appendix C to Part 5—DHS Systems of Records Exempt From the Privacy Act";
+    let after = &md[md.find(heading).expect("appendix heading") + heading.len()..];
+    assert!(after.trim_start().starts_with("This Appendix implements"), "{after}");
+    assert!(md.contains("Add appendix C to part 5 to read as follows:"), "{md}");
+    assert!(md.contains("\n1\\. DHS/ALL 001, Department of Homeland Security"), "{md}");
+    assert!(md.contains("\n2\\. DHS/CRCL 001, Civil Rights"), "{md}");
+}
+
+#[test]
+fn a_rule_that_revises_one_nested_paragraph_and_adds_another_prints_both_designations() {
+    let (doc, md) = corpus_round_trip("ed-oig-18-10-01-final-rule-2018-11235.md");
+    let Document::ExemptionRule(r) = doc else { panic!("not a rule") };
+    assert_eq!(r.cfr.amendment(), sorn::model::Amendment::ReviseAndAdd);
+    assert_eq!(r.cfr.section.as_ref().map(|s| s.value.as_str()), Some("5b.11"));
+    assert_eq!(r.cfr.paragraph.as_ref().map(|p| p.value.to_string()).as_deref(), Some("(c)(1)"));
+    assert_eq!(r.cfr.paragraph_heading.as_ref().map(|h| h.value.as_str()), Some("Specific exemptions."));
+    assert_eq!(r.cfr.reasons_paragraph.as_ref().map(|p| p.value.as_str()), Some("(3)"));
+    assert_eq!(r.system.id.value, "18-10-01");
+    let authorities: Vec<String> =
+        r.exemptions.claims.iter().map(|c| c.authority.value.written().to_string()).collect();
+    assert_eq!(authorities, ["(j)(2)", "(k)(2)"]);
+    assert_eq!(r.signature.as_ref().map(|s| s.placement), Some(sorn::model::SignaturePlacement::BeforeSystem));
+    for line in [
+        "2\\. Amend § 5b.11 by revising paragraph (c)(1) and adding paragraph (c)(3) to read as follows:",
+        "(c) *Specific exemptions.* (1) Pursuant to 5 U.S.C. 552a(j)(2), the Investigative Files",
+        "\\* \\* \\* \\* \\*\n\n(3) The reasons for these exemptions are as follows:",
+        "(ii) From subsections (d)(1) through (4), because",
+        "For the reasons discussed in the preamble, the Secretary amends part 5b",
+    ] {
+        assert!(md.contains(line), "missing {line:?} in\n{md}");
+    }
 }
 
 /// The words of a text from `from` to `to` (inclusive), with Markdown's escapes and emphasis set

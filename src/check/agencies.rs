@@ -12,7 +12,8 @@ pub struct AgencyFacts {
     pub abbreviation: String,
     /// The CFR title and part of its Privacy Act rules, e.g. (6, "5").
     pub privacy_part: Option<(u32, String)>,
-    /// The first four digits of its billing codes, e.g. "9110".
+    /// The first four digits of its billing codes, e.g. "9110"; or a longer prefix for a code it
+    /// holds in another agency's range, e.g. DHS's "4410-10" among DOJ's 4410 codes.
     pub billing_prefixes: Vec<String>,
     /// The regulations.gov docket prefix, e.g. "DHS-": a docket is the prefix, a year, a hyphen
     /// and a serial ("DHS-2016-0053"), with an office code before the serial for DoD
@@ -39,11 +40,14 @@ const BUILT_IN: &[Entry] = &[
         "Department of Homeland Security",
         "DHS",
         Some((6, "5")),
-        &["9110", "9111"],
+        &["9110", "9111", "4410-10"],
         Some("DHS-"),
         "6 CFR part 5, appendix C (DHS systems of records exempt from the Privacy Act); \
                   DHS/ICE-015 notice, 81 FR 52700 (billing code 9111-28, docket DHS-2016-0053); \
-                  USCG documents in the Federal Register of February 12, 2024 (billing code 9110-04-P)",
+                  USCG documents in the Federal Register of February 12, 2024 (billing code 9110-04-P); \
+                  the Office of the Secretary's code in DOJ's range, 4410-10, on its earlier Privacy Office \
+                  documents (DHS Mailing and Other Lists notice, FR Doc. E8-28037, 73 FR 71659, \
+                  November 25, 2008: billing code 4410-10-P)",
     ),
     (
         "Department of Justice",
@@ -116,6 +120,12 @@ pub fn find<'t>(table: &'t [AgencyFacts], name: &str, abbreviation: Option<&str>
     })
 }
 
+/// Whether `code` is one of the codes an agency holds in another agency's range (a prefix longer
+/// than four digits: DHS's "4410-10" among DOJ's 4410 codes).
+pub fn holds_billing_code(agency: &AgencyFacts, code: &str) -> bool {
+    agency.billing_prefixes.iter().any(|p| p.len() > 4 && code.trim().starts_with(p.as_str()))
+}
+
 /// The agency whose billing codes begin with `prefix`.
 pub fn by_billing_prefix<'t>(table: &'t [AgencyFacts], prefix: &str) -> Option<&'t AgencyFacts> {
     table.iter().find(|a| a.billing_prefixes.iter().any(|p| p == prefix))
@@ -132,6 +142,8 @@ mod tests {
         assert_eq!(find(&table, "Example", Some("DOJ")).map(|a| a.abbreviation.as_str()), Some("DOJ"));
         assert_eq!(find(&table, "Example Agency", Some("EA")), None);
         assert_eq!(by_billing_prefix(&table, "4410").map(|a| a.abbreviation.as_str()), Some("DOJ"));
+        assert!(holds_billing_code(&table[0], "4410-10-P"));
+        assert!(!holds_billing_code(&table[0], "4410-02-P"));
         // Every prefix belongs to one agency.
         let mut all: Vec<&str> = table.iter().flat_map(|a| a.billing_prefixes.iter().map(String::as_str)).collect();
         let n = all.len();

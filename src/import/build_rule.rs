@@ -33,11 +33,11 @@ static ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
 /// forth in the preamble, part 1 of title 31 of the Code of Federal Regulations is amended as
 /// follows:".
 static OTHER_ISSUANCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|(?:Pursuant to|Under|Accordingly|Therefore)\b.{0,400}?\b(?:amends|proposes to amend) \d+ CFR (?:part|chapter) [\w.]+ as follows:?|For the reasons (?:stated|set (?:forth|out)) in the preamble,.{0,400}?\bamend\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?|For the reasons (?:stated|set (?:forth|out)) in the preamble,.{0,400}?\bCode of Federal Regulations,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?)$")
+    Regex::new(r"^(?:(?:Pursuant to|Under|Accordingly|Therefore|For the reasons)\b.{0,400}?\b\d+ CFR (?:part|chapter) [\w.]+,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?|(?:Pursuant to|Under|Accordingly|Therefore)\b.{0,400}?\b(?:amends|proposes to amend) \d+ CFR (?:part|chapter) [\w.]+ as follows:?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bamends?\b.{0,400}?\bCode of Federal Regulations as (?:follows|set forth below):?|For the reasons (?:stated|set (?:forth|out)|discussed) in the preamble,.{0,400}?\bCode of Federal Regulations,? (?:is|are) (?:hereby )?(?:proposed to be )?amended as follows:?)$")
         .expect("valid pattern")
 });
 static CHAPTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"chapter ([IVXLC]+) of title (\d+)").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?i:chapter) ([IVXLC]+) (?i:of title) (\d+)").expect("valid pattern"));
 static INSTRUCTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\.\s").expect("valid pattern"));
 /// "Subpart E—Exemption of Records Systems Under the Privacy Act".
 static SUBPART: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,14 +258,20 @@ fn unconventional_action(
 /// The rule's signature: at the end (dated or not), or before the words of issuance, as some
 /// agencies print it.
 fn take_rule_signature(units: &mut Vec<Unit>, body_start: usize) -> Option<crate::model::Signature> {
+    let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
     let mut sig = front::take_signature(units, body_start);
+    let mut placement = SignaturePlacement::End;
+    if let Some((_, at, _)) = &sig
+        && units[(*at).min(units.len())..].iter().any(|u| issuance(u.text().trim()))
+    {
+        // Dated and signed before the words of issuance, as some agencies sign (Education).
+        placement = SignaturePlacement::BeforeSystem;
+    }
     if sig.is_none() && units.len() > body_start + 1 {
         let last = units.len() - 1;
         sig = front::take_undated_signature(units, last);
     }
-    let mut placement = SignaturePlacement::End;
     if sig.is_none() {
-        let issuance = |t: &str| ISSUANCE.is_match(t) || OTHER_ISSUANCE.is_match(t);
         sig = front::take_signature_before_issuance(units, body_start, issuance);
         if sig.is_some() {
             placement = SignaturePlacement::BeforeSystem;
@@ -297,7 +303,8 @@ fn paragraph_body(unit: &Unit, section: Option<&SectionAmendment>, number: Optio
     let skip = match (section, number) {
         (Some(s), _) => s.paragraph.as_ref().map_or(0, |p| {
             let reading = unit.reading();
-            DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len())
+            let nested = rule_forms::nested_opening(&reading).filter(|o| &o.designation == p).map(|o| o.len);
+            nested.unwrap_or_else(|| DESIGNATION.captures(&reading).filter(|c| &c[1] == p).map_or(0, |c| c[0].len()))
         }),
         (None, p) => p.map_or(0, |p| format!("{p}. ").len()),
     };
@@ -357,6 +364,10 @@ struct RegText {
     /// Each further paragraph: number, opening unit, units after it.
     further: Vec<(u32, Unit, Vec<Unit>)>,
     appendix_amendment: Option<Amendment>,
+    /// The rule adds the whole appendix: its paragraphs are numbered 1, 2, ... in the text, after
+    /// the introduction.
+    whole_appendix: bool,
+    appendix_intro: Vec<Unit>,
     /// The system's paragraph is a DoD block ([`rule_forms::dod_310`]).
     block: bool,
     /// The parent of the block being read, printed "(d) * * *".
@@ -503,10 +514,16 @@ impl RegText {
                 None => Some(Loc::synthetic(self.appendix.unwrap_or_default())),
             },
             appendix_heading: self.appendix_heading.map(Loc::synthetic),
+            appendix_intro: ctx.prose(&self.appendix_intro)?,
             subpart: self.subpart.as_ref().map(|s| Loc::synthetic(s.0.clone())),
             subpart_heading: self.subpart.map(|s| Loc::synthetic(s.1)),
             section: self.section.as_ref().map(|s| Loc::synthetic(s.number.clone())),
             section_heading: self.section_heading.map(Loc::synthetic),
+            paragraph_heading: self.section.as_ref().and_then(|s| s.paragraph_heading.clone()).map(Loc::synthetic),
+            revised: self
+                .section
+                .as_ref()
+                .map_or_else(Vec::new, |s| s.revised.iter().cloned().map(Loc::synthetic).collect()),
             paragraph: match &self.section {
                 Some(_) => section_paragraph.map(|p| Loc::synthetic(Paragraph::Designation(p))),
                 None => Some(Loc::synthetic(Paragraph::Number(self.paragraph.unwrap_or(0)))),
@@ -558,8 +575,13 @@ impl RegText {
                 };
                 self.authority_units.push(unit);
             }
-            State::Appendix if t.starts_with("Appendix ") => self.appendix_heading = after_dash(&t),
+            State::Appendix if t.starts_with("Appendix ") && self.appendix_heading.is_none() => {
+                self.appendix_heading = after_dash(&t);
+            }
             State::Appendix if t.replace(' ', "") == "*****" => {}
+            State::Appendix if self.whole_appendix && self.appendix_heading.is_some() => {
+                self.appendix_intro.push(unit.clone());
+            }
             _ => self.leftovers.push(("cfr".into(), unit.clone())),
         }
         if self.state == State::Other && !matches!(self.leftovers.last(), Some((_, u)) if u.line == unit.line) {
@@ -601,7 +623,12 @@ impl RegText {
             after.push(unit.clone());
             return;
         }
-        match self.more_paragraphs.get(self.further.len()) {
+        let next = match (self.whole_appendix, self.paragraph) {
+            // A whole appendix numbers its paragraphs in order from the first.
+            (true, Some(first)) => u32::try_from(self.further.len()).ok().and_then(|k| first.checked_add(k + 1)),
+            _ => self.more_paragraphs.get(self.further.len()).copied(),
+        };
+        match next.as_ref() {
             Some(n) if reading.starts_with(&format!("{n}. ")) => self.further.push((*n, unit.clone(), Vec::new())),
             _ => match self.further.last_mut() {
                 Some((_, _, after)) => after.push(unit.clone()),
@@ -612,6 +639,9 @@ impl RegText {
 
     /// The List of Subjects, words of issuance, subpart and PART headings.
     fn take_front(&mut self, t: &str, unit: &Unit) -> bool {
+        // The GPO text edition prints the bullet before the words of issuance as "0".
+        let t =
+            t.strip_prefix("0 ").filter(|rest| ISSUANCE.is_match(rest) || OTHER_ISSUANCE.is_match(rest)).unwrap_or(t);
         if let Some(c) = SUBJECTS.captures(t) {
             if self.cfr_title == 0 {
                 self.cfr_title = c.get(1).and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
@@ -639,7 +669,8 @@ impl RegText {
             return true;
         }
         if self.issuance_line.is_none() && self.issuance_own.is_empty() && OTHER_ISSUANCE.is_match(t) {
-            self.issuance_own.push(unit.clone());
+            let bullet = unit.text().trim().len() - t.len();
+            self.issuance_own.push(Unit { rich: unit.rich.trim().from(bullet), ..unit.clone() });
             self.state = State::Start;
             return true;
         }
@@ -726,6 +757,18 @@ impl RegText {
                 (Some(_), None) => false,
                 (None, _) => true,
             };
+            let nested = first
+                .as_ref()
+                .filter(|_| !claims_para)
+                .and_then(|f| rule_forms::nested_opening(reading).filter(|o| &o.designation == f));
+            if let Some(o) = nested {
+                // "(c) Specific exemptions. (1) Pursuant to ...": the system's paragraph is (c)(1).
+                s.paragraph = Some(o.designation);
+                s.paragraph_heading = o.heading;
+                self.paragraph_unit = Some(unit.clone());
+                self.state = State::Reasons;
+                return true;
+            }
             if claims_para {
                 s.paragraph = opening;
                 self.paragraph_unit = Some(unit.clone());
@@ -839,6 +882,8 @@ impl RegText {
                     amendment: Amendment::AmendByAdding,
                     added: Vec::new(),
                     paragraph: None,
+                    revised: Vec::new(),
+                    paragraph_heading: None,
                 });
                 self.list = Some(list);
                 self.state = State::Entries;
@@ -850,7 +895,8 @@ impl RegText {
                 return true;
             }
             Some(Instruction::Appendix(a)) => {
-                self.paragraph = a.paragraphs.first().copied();
+                self.whole_appendix = a.amendment == Amendment::AddAppendix;
+                self.paragraph = if self.whole_appendix { Some(1) } else { a.paragraphs.first().copied() };
                 self.more_paragraphs = a.paragraphs.get(1..).unwrap_or_default().to_vec();
                 self.appendix = Some(a.appendix);
                 self.appendix_amendment = Some(a.amendment).filter(|v| *v != Amendment::Add);
@@ -1121,6 +1167,17 @@ pub(crate) fn read_reasons(
     let mut printed_leadins: Vec<(u32, String, String, usize)> = Vec::new();
     // Reasons that open like one but could not be read still hold their letter.
     let mut unread = 0;
+    // Stars between the system's paragraph and a reasons paragraph that does not follow it
+    // ("(c)(1)", "* * * * *", "(3) ..."): the paragraphs left out between them, which the
+    // rendering prints again from the designations.
+    let mut after_paragraph = after_paragraph;
+    if section.is_some()
+        && after_paragraph.len() > 1
+        && after_paragraph[0].text().replace([' ', '\\'], "") == "*****"
+        && DESIGNATION.is_match(&after_paragraph[1].reading())
+    {
+        after_paragraph.remove(0);
+    }
     for (k, unit) in after_paragraph.into_iter().enumerate() {
         let reading = unit.reading();
         // "(h) Exemptions from the particular subsections are justified for the following reasons:"
@@ -1128,7 +1185,7 @@ pub(crate) fn read_reasons(
             && let Some(s) = section
             && justifications::parse(&reading).is_none()
             && let Some(c) = DESIGNATION.captures(&reading)
-            && s.added.get(1).is_none_or(|d| *d == c[1])
+            && s.added.get(1).is_none_or(|d| *d == c[1] || nested_sibling(s.paragraph.as_deref(), d, &c[1]))
         {
             reasons_paragraph = Some(c[1].to_string());
             let rich = unit.reading_rich().from(c[0].len()).trim();
@@ -1182,7 +1239,7 @@ pub(crate) fn read_reasons(
         justifications_out.push(j);
     }
     let form = leadin.unwrap_or_default();
-    let citations = leadin_citations(&printed_leadins, &justifications_out, form, ctx);
+    let citations = leadin_citations(&printed_leadins, &mut justifications_out, form, ctx);
     Ok(Reasons {
         intro,
         justifications: justifications_out,
@@ -1194,20 +1251,21 @@ pub(crate) fn read_reasons(
 }
 
 /// The citation style of the lead-ins: the one that prints more of them as printed (DHS's when
-/// both print as many); each lead-in it prints otherwise is a warning at its line.
+/// both print as many). A lead-in it prints otherwise is kept as the reason's `leadin` when it
+/// cites exactly the reason's provisions ("From subsections (d)(1) through (4),"), and is a
+/// warning at its line when it does not.
 fn leadin_citations(
     printed: &[(u32, String, String, usize)],
-    justifications: &[Justification],
+    justifications: &mut [Justification],
     form: Leadin,
     ctx: &mut Ctx,
 ) -> Option<Citations> {
-    let generated = |citations: Citations, letter: &str, index: usize| {
-        let j = justifications.get(index)?;
-        Some(format!("({letter}) {}", crate::lower::justification_leadin_cited(j, form, citations)))
+    let generated = |j: &Justification, citations: Citations, letter: &str| {
+        format!("({letter}) {}", crate::lower::justification_leadin_cited(j, form, citations))
     };
     let matching = |citations: Citations| {
         let same = |(_, letter, p, i): &&(u32, String, String, usize)| {
-            generated(citations, letter, *i).is_some_and(|g| squash(&g) == squash(p))
+            justifications.get(*i).is_some_and(|j| squash(&generated(j, citations, letter)) == squash(p))
         };
         printed.iter().filter(same).count()
     };
@@ -1217,13 +1275,24 @@ fn leadin_citations(
         Citations::Expanded
     };
     for (line, letter, p, i) in printed {
-        if let Some(g) = generated(chosen, letter, *i)
-            && squash(&g) != squash(p)
-        {
+        let Some(j) = justifications.get_mut(*i) else { continue };
+        let g = generated(j, chosen, letter);
+        if squash(&g) == squash(p) {
+            continue;
+        }
+        j.leadin = printed_leadin(p, j);
+        if j.leadin.is_none() {
             ctx.warn(Some(*line), format!("the lead-in prints as: {}", g.trim()));
         }
     }
     (chosen == Citations::Compact).then_some(chosen)
+}
+
+/// Whether `added` ("(c)(3)") is `printed` ("(3)") under the same outer paragraph as the system's
+/// nested paragraph ("(c)(1)"), as a reasons paragraph beside it is printed.
+fn nested_sibling(paragraph: Option<&str>, added: &str, printed: &str) -> bool {
+    let Some(outer) = added.strip_suffix(printed).filter(|o| !o.is_empty()) else { return false };
+    paragraph.is_some_and(|p| p.starts_with(outer) && p.len() > outer.len())
 }
 
 /// The system a list entry names ("Criminal Investigative Files of the Inspector General,
@@ -1274,12 +1343,27 @@ fn justification(reason: &justifications::Reason, text: Loc<String>) -> Justific
     match reason.groups.as_slice() {
         [one] => {
             let c = cover(one);
-            Justification { subsections: Some(c.subsections), heading: c.heading, covers: None, text }
+            Justification { subsections: Some(c.subsections), heading: c.heading, covers: None, leadin: None, text }
         }
-        many => {
-            Justification { subsections: None, heading: None, covers: Some(many.iter().map(cover).collect()), text }
-        }
+        many => Justification {
+            subsections: None,
+            heading: None,
+            covers: Some(many.iter().map(cover).collect()),
+            leadin: None,
+            text,
+        },
     }
+}
+
+/// A reason's lead-in as printed ("(ii) From subsections (d)(1) through (4), "), without its
+/// designation, when its words cite exactly the provisions read from it (so that it prints as
+/// written); `None` when it cannot be kept, and the generated lead-in prints.
+fn printed_leadin(opening: &str, j: &Justification) -> Option<Loc<String>> {
+    let words = opening.trim_start();
+    let words = words.strip_prefix('(').and_then(|w| w.split_once(')')).map_or(words, |(_, rest)| rest).trim();
+    let typed: Vec<crate::statute::Subsection> =
+        crate::model::covers_of(j).iter().flat_map(|c| c.subsections.subsections()).collect();
+    (!typed.is_empty() && crate::model::leadin_citations(words)? == typed).then(|| Loc::synthetic(words.to_string()))
 }
 
 /// Paragraphs that continue a reason join its text.
@@ -1322,6 +1406,7 @@ fn rule_system_name(subject: &str, paragraph: &str, texts: &[&str], ctx: &mut Ct
             let cut = [" consists of", " is ", " contains", " was ", " will ", ","]
                 .iter()
                 .filter_map(|w| p.name.find(w))
+                .chain(title_end(&p.name))
                 .min()
                 .unwrap_or(p.name.len());
             p.name = p.name[..cut].trim().to_string();
@@ -1387,9 +1472,48 @@ fn rule_system_name(subject: &str, paragraph: &str, texts: &[&str], ctx: &mut Ct
     (name, generated)
 }
 
+/// Where a system's name ends in running text that goes on with a verb: a name is written in
+/// title case ("Department of Homeland Security (DHS) Freedom of Information Act (FOIA) and
+/// Privacy Act (PA) Record System allows the DHS ..."), so it ends before the first word that is
+/// neither capitalized, an abbreviation in parentheses, nor a joining word ("of", "and", "the",
+/// ...), and after its last capitalized word. `None` when every word belongs to the name.
+fn title_end(text: &str) -> Option<usize> {
+    const JOINING: &[&str] =
+        &["of", "and", "or", "the", "for", "in", "on", "to", "a", "an", "by", "at", "from", "with", "under", "&"];
+    let mut last_capital_end = 0;
+    for word in text.split_whitespace() {
+        // The word's offset in `text` (it is a subslice of it).
+        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+        let bare =
+            word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}'));
+        let capital = bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if capital || word.starts_with('(') {
+            last_capital_end = at + word.trim_end_matches([',', '.', ';', ':']).len();
+        } else if !JOINING.contains(&bare) {
+            return (last_capital_end > 0).then_some(last_capital_end);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_end_where_title_case_ends() {
+        let text = "Department of Homeland Security (DHS) Freedom of Information Act (FOIA) and Privacy Act (PA) Record System allows the DHS and its components";
+        assert_eq!(
+            &text[..title_end(text).unwrap()],
+            "Department of Homeland Security (DHS) Freedom of Information Act (FOIA) and Privacy Act (PA) Record System"
+        );
+        assert_eq!(title_end("LeadTrac System of Records"), None);
+        let text = "Law Enforcement Authority in Support of the Protection of Property Owned or Occupied by the Federal Government consists of";
+        assert_eq!(
+            &text[..title_end(text).unwrap()],
+            "Law Enforcement Authority in Support of the Protection of Property Owned or Occupied by the Federal Government"
+        );
+    }
 
     #[test]
     fn section_headings_and_systems() {

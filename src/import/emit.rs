@@ -410,10 +410,15 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
     w.prose("authority", r.cfr.authority.as_ref());
     w.str("appendix", r.cfr.appendix.as_ref());
     w.str("appendix_heading", r.cfr.appendix_heading.as_ref());
+    w.prose("appendix_intro", r.cfr.appendix_intro.as_ref());
     w.str("subpart", r.cfr.subpart.as_ref());
     w.str("subpart_heading", r.cfr.subpart_heading.as_ref());
     w.str("section", r.cfr.section.as_ref());
     w.str("section_heading", r.cfr.section_heading.as_ref());
+    w.str("paragraph_heading", r.cfr.paragraph_heading.as_ref());
+    if !r.cfr.revised.is_empty() {
+        w.raw("revised", &list(&r.cfr.revised));
+    }
     match r.cfr.paragraph.as_ref().map(|p| &p.value) {
         Some(crate::model::Paragraph::Number(n)) => w.raw("paragraph", &n.to_string()),
         Some(crate::model::Paragraph::Designation(d)) => w.str("paragraph", Some(&Loc::synthetic(d.clone()))),
@@ -425,6 +430,8 @@ fn rule(w: &mut W, r: &ExemptionRule, dir: &str) {
             crate::model::Amendment::Add => "\"add\"",
             crate::model::Amendment::AmendByAdding => "\"amend-by-adding\"",
             crate::model::Amendment::Revise => "\"revise\"",
+            crate::model::Amendment::AddAppendix => "\"add-appendix\"",
+            crate::model::Amendment::ReviseAndAdd => "\"revise-and-add\"",
         };
         w.raw("amendment", verb);
     }
@@ -539,6 +546,7 @@ fn exemption_paragraph(
                 .collect();
             w.raw("covers", &format!("[\n{}\n]", items.join("\n")));
         }
+        w.str("leadin", j.leadin.as_ref());
         w.prose("text", Some(&j.text));
     }
 }

@@ -74,6 +74,7 @@ pub(super) fn read(supplementary: &[Unit], ctx: &mut Ctx) -> Result<Option<Pream
                         subsections: Some(Provisions::of(&subsections)),
                         heading: None,
                         covers: None,
+                        leadin: None,
                         text,
                     });
                 }

@@ -152,7 +152,23 @@ pub fn parse_name_block(text: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let name = first.trim().trim_end_matches(',').to_string();
-    let title = rest.iter().map(|l| l.trim().trim_end_matches([',', '.']).trim().to_string()).collect();
+    // Titles are one per line, or run on in a line and separated by commas. A line that runs titles
+    // on with commas but ends with none was wrapped, as the text edition wraps long lines ("...
+    // Officer, United States" / "Department of Justice."), and goes on in the next.
+    let mut joined: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in rest {
+        let line = line.trim();
+        match joined.last_mut() {
+            Some(prev) if open => {
+                prev.push(' ');
+                prev.push_str(line);
+            }
+            _ => joined.push(line.to_string()),
+        }
+        open = !line.ends_with([',', '.', ';']) && line.contains(", ");
+    }
+    let title = joined.iter().map(|l| l.trim_end_matches([',', '.']).trim().to_string()).collect();
     Some((name, title))
 }
 
@@ -250,5 +266,15 @@ mod tests {
         assert_eq!(name, "Richard Speidel");
         assert_eq!(title.len(), 2);
         assert!(parse_name_block("In addition, you should do this, and that.").is_none());
+        // A title the text edition wrapped goes on in the next line.
+        let (_, title) = parse_name_block(
+            "Peter A. Winn,\nActing Chief Privacy and Civil Liberties Officer, United States\nDepartment of Justice.",
+        )
+        .unwrap();
+        assert_eq!(title, ["Acting Chief Privacy and Civil Liberties Officer, United States Department of Justice"]);
+        // One title per line, without commas, as Markdown pages set them.
+        let (_, title) =
+            parse_name_block("Richard Speidel,\nChief Privacy Officer\nGeneral Services Administration.").unwrap();
+        assert_eq!(title, ["Chief Privacy Officer", "General Services Administration"]);
     }
 }

@@ -305,6 +305,7 @@ fn boilerplate(line: &str) -> bool {
         || t.starts_with("[Federal Register:")
         || t.starts_with("From the Federal Register Online")
         || (t.starts_with("[FR Doc No:") && t.ends_with(']'))
+        || (t.starts_with("[DOCID:") && t.ends_with(']'))
         || (t.starts_with("[Pages ") && t.ends_with(']'))
         || (t.starts_with("[Page ") && t.ends_with(']'))
         || matches!(t, "[Notices]" | "[Rules and Regulations]" | "[Proposed Rules]")
@@ -432,7 +433,7 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
     if prev.rich.all(&MarkKind::Strong) || next.rich.all(&MarkKind::Strong) || p.contains('\n') {
         return false;
     }
-    if super::captions::looks_like_caption(n) || starts_with_marker(n) {
+    if super::captions::looks_like_caption(n) || starts_with_marker(n) || cfr_heading(p) {
         return false;
     }
     if matches!(last, ',' | '-' | '\u{2013}' | '\u{2014}' | '(' | '/') {
@@ -445,6 +446,16 @@ fn continues(prev: &Unit, next: &Unit) -> bool {
         return true;
     }
     last.is_alphanumeric() && !last.is_uppercase() && p.split_whitespace().count() >= 8 && !p.ends_with(':')
+}
+
+/// Whether a paragraph is the heading of a CFR part, subpart or appendix ("Appendix C to Part
+/// 5--DHS Systems of Records Exempt From the Privacy Act"), which stops without punctuation and
+/// is never continued by the text after it.
+fn cfr_heading(text: &str) -> bool {
+    let t = text.trim();
+    ["PART ", "Subpart ", "Appendix "].iter().any(|p| t.starts_with(p))
+        && ["--", "\u{2014}", " - "].iter().any(|d| t.contains(d))
+        && t.len() <= 200
 }
 
 /// Whether a paragraph starts with a list-like marker: "A. ", "(a) ", "1. ", "iv) ", or an
@@ -498,6 +509,18 @@ mod tests {
         assert_eq!(units.len(), 3, "{units:#?}");
         assert!(units[0].text().ends_with("exchange visitor programs being investigated."));
         assert_eq!(units[2].text(), "(c)(4); (d); (e)(1), and (f).");
+        // A CFR heading stops without punctuation and is not continued by the text after it.
+        let units = mend_page_breaks(read_plain(
+            "Appendix C to Part 5--DHS Systems of Records Exempt From the Privacy\nAct\n\n    This Appendix implements provisions of the Act.\n[DOCID:fr21ap06-1]\n",
+        ));
+        let texts: Vec<&str> = units.iter().map(Unit::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Appendix C to Part 5--DHS Systems of Records Exempt From the Privacy Act",
+                "This Appendix implements provisions of the Act."
+            ]
+        );
     }
 
     #[test]

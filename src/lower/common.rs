@@ -89,6 +89,18 @@ impl Context<'_> {
     }
 }
 
+/// The end of a published document as the Federal Register prints it: the FR Doc line, then the
+/// billing code again (the agency's manuscript gives it at the top, the printed issue after the FR
+/// Doc line).
+pub fn published_end(fr_doc_line: Option<&FrDoc>, preamble: &Preamble) -> Vec<Block> {
+    let Some(line) = fr_doc_line else { return Vec::new() };
+    let mut out = vec![fr_doc(line)];
+    if let Some(code) = &preamble.billing_code {
+        out.push(Block::Line(LineRole::BillingCode, format!("BILLING CODE {}", code.value.trim())));
+    }
+    out
+}
+
 /// The identifying lines common to every document, in the order of 1 CFR 21.16: billing code,
 /// agency, sub-agency, (CFR line,) docket, (RIN,) subject.
 pub fn heading_lines(preamble: &Preamble, agency: &Agency, cfr_line: Option<String>, subject: String) -> Vec<Block> {

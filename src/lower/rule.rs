@@ -6,7 +6,8 @@ use super::LowerOptions;
 use super::common::{self, Context, Dates, caption, claim_sentences, heading_lines, mark, preamble_tail};
 use crate::frdoc::{Block, FrDocument, escape};
 use crate::model::{
-    Amendment, ExemptionRule, Leadin, SectionForm, SignaturePlacement, Stage, StatementPlace, justification_label,
+    Amendment, ExemptionRule, Leadin, SectionForm, SignaturePlacement, Stage, StatementPlace, designation_levels,
+    justification_label,
 };
 
 /// Lowers an exemption rule.
@@ -91,30 +92,8 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
         blocks.push(Block::Heading(4, format!("Subpart {}—{}", sub.value.trim(), h.value.trim())));
     }
     instruction += 1;
-    let section = r.cfr.section.as_ref().map(|s| s.value.trim());
     blocks.push(Block::Instruction(instruction, escape(&amendatory_instruction(r))));
-    if let Some(section) = section {
-        let heading = match &r.cfr.section_heading {
-            Some(h) => {
-                let h = h.value.trim();
-                if h.ends_with(['.', '?', '!']) { format!("§ {section} {h}") } else { format!("§ {section} {h}.") }
-            }
-            None => format!("§ {section}"),
-        };
-        blocks.push(Block::Heading(4, heading));
-        if r.cfr.amendment() == Amendment::AmendByAdding {
-            blocks.push(Block::Stars);
-        }
-        list_entries(r, &mut blocks);
-    } else {
-        let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
-        let heading = match &r.cfr.appendix_heading {
-            Some(h) => format!("Appendix {appendix} to Part {part}—{}", h.value.trim()),
-            None => format!("Appendix {appendix} to Part {part}"),
-        };
-        blocks.push(Block::Heading(4, heading));
-        blocks.push(Block::Stars);
-    }
+    amended_heading(r, &ctx, part, &mut blocks);
 
     // The parent of the DoD block printed last: blocks under the same parent print it once.
     let mut parent = None;
@@ -131,12 +110,48 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     }
 
     blocks.extend(r.signature.as_ref().filter(|s| s.placement == SignaturePlacement::End).map(common::signature));
-    blocks.extend(r.fr_doc.as_ref().map(common::fr_doc));
+    blocks.extend(common::published_end(r.fr_doc.as_ref(), &r.notice));
     let section = match r.stage.value {
         Stage::Final => "Rules and Regulations",
         Stage::Proposed => "Proposed Rules",
     };
     FrDocument { title: subject, section, blocks }
+}
+
+/// The heading of what the instruction amends (the section's number-and-heading line, or the
+/// appendix heading) and what follows it before the system's paragraphs: stars for the paragraphs
+/// left out, or the introduction of an appendix added whole.
+fn amended_heading(r: &ExemptionRule, ctx: &Context<'_>, part: &str, blocks: &mut Vec<Block>) {
+    let section = r.cfr.section.as_ref().map(|s| s.value.trim());
+    if let Some(section) = section {
+        let heading = match &r.cfr.section_heading {
+            Some(h) => {
+                let h = h.value.trim();
+                if h.ends_with(['.', '?', '!']) { format!("§ {section} {h}") } else { format!("§ {section} {h}.") }
+            }
+            None => format!("§ {section}"),
+        };
+        blocks.push(Block::Heading(4, heading));
+        if matches!(r.cfr.amendment(), Amendment::AmendByAdding | Amendment::ReviseAndAdd) {
+            blocks.push(Block::Stars);
+        }
+        list_entries(r, blocks);
+    } else {
+        let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
+        let heading = match &r.cfr.appendix_heading {
+            Some(h) => format!("Appendix {appendix} to Part {part}—{}", h.value.trim()),
+            None => format!("Appendix {appendix} to Part {part}"),
+        };
+        blocks.push(Block::Heading(4, heading));
+        if r.cfr.amendment() == Amendment::AddAppendix {
+            // The whole appendix: its introduction, then every paragraph; nothing is left out.
+            if let Some(intro) = &r.cfr.appendix_intro {
+                blocks.push(Block::Markdown(ctx.prose(intro)));
+            }
+        } else {
+            blocks.push(Block::Stars);
+        }
+    }
 }
 
 /// The entries a rule adds to the lists or tables of a section ([`crate::model::ListEntry`]), as
@@ -227,7 +242,7 @@ fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Ve
     let mut body = Vec::new();
     match (&paragraph, &r.cfr.section) {
         (Some(p), None) => body.push(escape(&format!("{p}."))),
-        (Some(p), Some(_)) => body.push(escape(p)),
+        (Some(p), Some(_)) => body.push(designation_with_heading(p, r.cfr.paragraph_heading.as_ref())),
         (None, _) => {}
     }
     exemption_sentences(r, ctx, &mut body);
@@ -236,6 +251,13 @@ fn system_paragraphs(group: &[ExemptionRule], ctx: &Context<'_>, blocks: &mut Ve
         for (i, listed) in group.iter().enumerate() {
             blocks.push(Block::Markdown(escape(&format!("({}) {}", i + 1, sentence(&listed.system.caption())))));
         }
+    }
+    if let (Some(p), Some(reasons)) = (&paragraph, &r.cfr.reasons_paragraph)
+        && r.cfr.section.is_some()
+        && skips_paragraphs(p, reasons.value.trim())
+    {
+        // "(c)(1)" then "(3)": the unchanged (c)(2) between them is left out.
+        blocks.push(Block::Stars);
     }
     reasons(r, ctx, blocks);
 }
@@ -255,17 +277,18 @@ fn reasons(r: &ExemptionRule, ctx: &Context<'_>, blocks: &mut Vec<Block>) {
     }
 }
 
-/// The `i`th reason: its label and generated lead-in, then its text; or its text alone when the
-/// reasons are printed as written (`cfr.leadin = "written"`).
+/// The `i`th reason: its label and lead-in (the one the agency printed, or the one generated from
+/// its provisions), then its text; or its text alone when the reasons are printed as written
+/// (`cfr.leadin = "written"`).
 fn reason(r: &ExemptionRule, ctx: &Context<'_>, i: usize, j: &crate::model::Justification) -> String {
     if r.cfr.leadin() == Leadin::Written {
         return ctx.prose(&j.text);
     }
-    let lead = escape(&format!(
-        "({}) {}",
-        justification_label(r.cfr.numbering(), i),
-        common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations())
-    ));
+    let words = match &j.leadin {
+        Some(printed) => printed.value.trim().to_string(),
+        None => common::justification_leadin_cited(j, r.cfr.leadin(), r.cfr.citations()),
+    };
+    let lead = escape(&format!("({}) {words}", justification_label(r.cfr.numbering(), i)));
     format!("{lead} {}", ctx.prose(&j.text))
 }
 
@@ -333,6 +356,36 @@ fn block_paragraphs(r: &ExemptionRule, ctx: &Context<'_>, printed: &mut Option<S
     }
 }
 
+/// A section paragraph's designation, with the heading of the paragraph it is nested in printed
+/// between the levels as the CFR prints a headed paragraph: "(c) *Specific exemptions.* (1)". A
+/// designation of one level, or without a heading, prints as written.
+fn designation_with_heading(designation: &str, heading: Option<&crate::model::Loc<String>>) -> String {
+    let levels = designation_levels(designation);
+    match (heading, levels.split_last()) {
+        (Some(h), Some((last, outer))) if !outer.is_empty() => {
+            format!("{} *{}* {}", escape(&outer.concat()), escape(h.value.trim()), escape(last))
+        }
+        _ => escape(designation),
+    }
+}
+
+/// Whether a reasons paragraph designated at the level of the system paragraph's last designation
+/// leaves paragraphs out between them ("(c)(1)" then "(3)"), which then print as stars. Letters
+/// and numbers are compared; anything else is taken as following.
+fn skips_paragraphs(paragraph: &str, reasons: &str) -> bool {
+    let last = designation_levels(paragraph).last().map(|l| l.trim_matches(['(', ')']).to_string());
+    let next = reasons.trim().trim_matches(['(', ')']);
+    let Some(last) = last else { return false };
+    match (last.parse::<u32>(), next.parse::<u32>()) {
+        (Ok(a), Ok(b)) => b > a + 1,
+        (Err(_), Err(_)) if last.len() == 1 && next.len() == 1 => {
+            let (a, b) = (last.as_bytes()[0], next.as_bytes()[0]);
+            a.is_ascii_lowercase() && b.is_ascii_lowercase() && b > a + 1
+        }
+        _ => false,
+    }
+}
+
 /// The paragraphs a rule adds, in order: each system's paragraph and, in a section, its reasons
 /// paragraph when it stands beside it ("75", "76"; "(g)", "(h)", "(i)", "(j)"); a reasons
 /// paragraph inside the system's ("(e)" then "(2)", as VA designates them) is added with it.
@@ -344,9 +397,17 @@ fn added_paragraphs(r: &ExemptionRule) -> Vec<String> {
         out.extend(paragraph.clone());
         if r.cfr.section.is_some()
             && let Some(reasons) = &view.cfr.reasons_paragraph
-            && paragraph.as_deref().is_none_or(|p| level(p) == level(&reasons.value))
         {
-            out.push(reasons.value.trim().to_string());
+            let levels = paragraph.as_deref().map(designation_levels).unwrap_or_default();
+            if paragraph.as_deref().is_none_or(|p| level(p) == level(&reasons.value)) {
+                out.push(reasons.value.trim().to_string());
+            } else if let Some((last, outer)) = levels.split_last()
+                && !outer.is_empty()
+                && level(last) == level(&reasons.value)
+            {
+                // "(c)(1)" and its sibling "(3)": the instruction names "(c)(3)".
+                out.push(format!("{}{}", outer.concat(), reasons.value.trim()));
+            }
         }
     }
     out
@@ -368,14 +429,30 @@ pub fn amendatory_instruction(r: &ExemptionRule) -> String {
             return instruction;
         }
         return match amendment {
-            Amendment::Add => format!("Add § {section} to read as follows:"),
+            Amendment::Add | Amendment::AddAppendix => format!("Add § {section} to read as follows:"),
             Amendment::Revise => format!("Revise § {section} to read as follows:"),
             Amendment::AmendByAdding => format!("Amend § {section} by adding {noun} {list} to read as follows:"),
+            Amendment::ReviseAndAdd => {
+                let revised: Vec<String> = r.cfr.revised.iter().map(|p| p.value.trim().to_string()).collect();
+                let added: Vec<String> = added.into_iter().filter(|p| !revised.contains(p)).collect();
+                let noun = |list: &[String]| if list.len() > 1 { "paragraphs" } else { "paragraph" };
+                format!(
+                    "Amend § {section} by revising {} {} and adding {} {} to read as follows:",
+                    noun(&revised),
+                    common::join_and(&revised),
+                    noun(&added),
+                    common::join_and(&added)
+                )
+            }
         };
     }
     let appendix = r.cfr.appendix.as_ref().map_or("", |a| a.value.trim());
     match amendment {
         Amendment::Add => format!("Add {noun} {list} to appendix {appendix} to part {part} to read as follows:"),
+        Amendment::AddAppendix => format!("Add appendix {appendix} to part {part} to read as follows:"),
+        Amendment::ReviseAndAdd => {
+            format!("Amend appendix {appendix} to part {part} by revising and adding {noun} {list} to read as follows:")
+        }
         Amendment::AmendByAdding => {
             format!("Amend appendix {appendix} to part {part} by adding {noun} {list} to read as follows:")
         }
@@ -427,8 +504,17 @@ fn dates_text(r: &ExemptionRule, ctx: &Context<'_>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::table_row;
+    use super::*;
     use crate::model::Loc;
+
+    #[test]
+    fn nested_designations_print_their_heading_between_the_levels() {
+        let heading = Loc::synthetic("Specific exemptions.".to_string());
+        assert_eq!(designation_with_heading("(c)(1)", Some(&heading)), "(c) *Specific exemptions.* (1)");
+        assert_eq!(designation_with_heading("(c)(1)", None), "(c)(1)");
+        assert_eq!(designation_with_heading("(g)", Some(&heading)), "(g)");
+        assert_eq!(designation_levels("(b)(2)(ii)"), ["(b)", "(2)", "(ii)"]);
+    }
 
     #[test]
     fn a_table_row_stays_one_row_whatever_the_name() {
@@ -438,5 +524,15 @@ mod tests {
         assert_eq!(lines.len(), 5, "{table}");
         assert_eq!(lines[3], "| FinCEN .003 | Bank \\| Secrecy Act \\<Reports\\>. |");
         assert_eq!(lines[2], "| \\* \\* \\* |  |");
+    }
+
+    #[test]
+    fn paragraphs_left_out_between_the_system_and_its_reasons() {
+        assert!(skips_paragraphs("(c)(1)", "(3)"));
+        assert!(!skips_paragraphs("(c)(1)", "(2)"));
+        assert!(!skips_paragraphs("(w)", "(x)"));
+        assert!(skips_paragraphs("(g)", "(j)"));
+        // Another level: the reasons are inside the system's paragraph (VA's "(e)" and "(2)").
+        assert!(!skips_paragraphs("(e)", "(2)"));
     }
 }

@@ -56,7 +56,7 @@ pub fn lower(s: &Sorn, options: &LowerOptions) -> FrDocument {
     if !signature_first {
         blocks.extend(s.signature.as_ref().map(common::signature));
     }
-    blocks.extend(s.fr_doc.as_ref().map(common::fr_doc));
+    blocks.extend(common::published_end(s.fr_doc.as_ref(), &s.notice));
     FrDocument { title: subject, section: "Notices", blocks }
 }
 

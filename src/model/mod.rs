@@ -23,7 +23,7 @@ pub use located::Loc;
 pub use rule::{
     Amendment, BlockCaptions, Cfr, Citations, Cover, ExemptSystem, ExemptionRule, Justification, Leadin, ListEntry,
     Numbering, Paragraph, RuleExemptions, SectionForm, StatementPlace, covers_of, designation_levels, is_designation,
-    justification_label, justification_letter,
+    justification_label, justification_letter, leadin_citations,
 };
 pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
 pub use system::{SystemName, fill_form, form_error};

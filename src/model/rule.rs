@@ -190,6 +190,11 @@ pub struct Cfr {
     pub appendix: Option<Loc<String>>,
     /// Heading of that appendix, e.g. "DHS Systems of Records Exempt From the Privacy Act".
     pub appendix_heading: Option<Loc<String>>,
+    /// The appendix's introduction, printed after its heading and before its numbered paragraphs
+    /// when the rule adds the whole appendix (`amendment = "add-appendix"`): "This Appendix
+    /// implements provisions of the Privacy Act of 1974 that permit the Department ... to exempt
+    /// its systems of records from provisions of the Act. ..."
+    pub appendix_intro: Option<Prose>,
     /// The subpart of the amended section, e.g. "E", printed with its heading before the
     /// instruction when `subpart_heading` is set ("Subpart E—Exemption of Records Systems Under the
     /// Privacy Act").
@@ -202,6 +207,15 @@ pub struct Cfr {
     /// Heading of that section, printed after its number on its own line (1 CFR 21.20), e.g.
     /// "Exemption of Civil Rights Division Systems—limited access".
     pub section_heading: Option<Loc<String>>,
+    /// The heading of the paragraph that holds the system's paragraph when that is a nested one
+    /// (`paragraph = "(c)(1)"`), printed between the designations as the CFR prints a headed
+    /// paragraph (1 CFR 21.11): "(c) *Specific exemptions.* (1) Pursuant to ...".
+    pub paragraph_heading: Option<Loc<String>>,
+    /// The paragraphs the instruction revises, when it both revises and adds (`amendment =
+    /// "revise-and-add"`): "Amend § 5b.11 by revising paragraph (c)(1) and adding paragraph
+    /// (c)(3)" revises ["(c)(1)"]; the rule's other paragraphs are added.
+    #[serde(default)]
+    pub revised: Vec<Loc<String>>,
     /// The paragraph that holds the system's claims: in an appendix its number (75, required), in
     /// a section its designation ("(g)"; none when the section has one undesignated paragraph).
     pub paragraph: Option<Loc<Paragraph>>,
@@ -397,6 +411,13 @@ pub enum Amendment {
     AmendByAdding,
     /// Revises the whole section (or the appendix paragraph).
     Revise,
+    /// Adds a whole appendix, its introduction and every numbered paragraph ("Add appendix C to
+    /// part 5 to read as follows:").
+    AddAppendix,
+    /// Amends a section by revising some paragraphs (`cfr.revised`) and adding the others ("Amend
+    /// § 5b.11 by revising paragraph (c)(1) and adding paragraph (c)(3)"); unchanged paragraphs
+    /// print as stars.
+    ReviseAndAdd,
 }
 
 /// How reasons are numbered.
@@ -583,8 +604,37 @@ pub struct Justification {
     pub heading: Option<Loc<String>>,
     /// Several groups of provisions, each with its own heading.
     pub covers: Option<Vec<Cover>>,
+    /// The lead-in as the agency prints it, when it is not the one sorn generates from the
+    /// provisions and headings: "From subsections (d)(1) through (4)," or "From subsection
+    /// (d)(1), (2), (3) and (4), (e)(4)(G) and (H), (e)(8), (f) and (g)". Printed instead of the
+    /// generated one; it must cite exactly the provisions the reason covers (checked on load).
+    pub leadin: Option<Loc<String>>,
     /// The reason, continuing the generated lead-in: "because ..." or "to the extent that ...".
     pub text: Prose,
+}
+
+/// The provisions a lead-in's words cite, its parenthetical headings ("(Agency Requirements)")
+/// set aside: "From subsections (e)(4)(G), (H) and (I) (Agency Requirements), and (f)" cites
+/// (e)(4)(G), (e)(4)(H), (e)(4)(I) and (f). `None` when the words are not a list of citations.
+pub fn leadin_citations(words: &str) -> Option<Vec<crate::statute::Subsection>> {
+    let mut list = String::with_capacity(words.len());
+    let mut rest = words.trim().trim_end_matches([',', '.', ':']);
+    for opening in ["From ", "from "] {
+        rest = rest.strip_prefix(opening).unwrap_or(rest);
+    }
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c + 1);
+        let inner = &rest[open + 1..close.saturating_sub(1).max(open + 1)];
+        list.push_str(&rest[..open]);
+        // A heading is words; a citation's part is a letter, a number or a roman numeral.
+        if !inner.contains(' ') {
+            list.push_str(&rest[open..close]);
+        }
+        rest = &rest[close..];
+    }
+    list.push_str(rest);
+    let list = list.trim().trim_end_matches([',', '.']).trim_end_matches(" and").trim_end_matches(',');
+    crate::statute::parse_citation_list(list).ok()
 }
 
 /// A group of provisions with one parenthetical heading.
@@ -655,6 +705,17 @@ pub fn covers_of(j: &Justification) -> Vec<Cover> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn leadins_cite_their_provisions() {
+        let cited = |w: &str| super::leadin_citations(w).map(|l| l.iter().map(ToString::to_string).collect::<Vec<_>>());
+        assert_eq!(
+            cited("From subsections (e)(4)(G), (H) and (I) (Agency Requirements), and (f) (Agency Rules)").unwrap(),
+            ["(e)(4)(G)", "(e)(4)(H)", "(e)(4)(I)", "(f)"]
+        );
+        assert_eq!(cited("From subsections (d)(1) through (4),").unwrap(), ["(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)"]);
+        assert_eq!(cited("From the accounting provisions"), None);
+    }
+
     #[test]
     fn designations() {
         assert!(super::is_designation("(g)"));

@@ -64,6 +64,7 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
             for cover in crate::model::covers_of(j) {
                 check_provisions(file, &cover.subsections, &mut out);
             }
+            check_leadin(file, j, &mut out);
         }
     }
     if let Some(form) = &document.system_name().form
@@ -118,6 +119,7 @@ pub const NO_CFR_PLACE: &str = "the rule does not say which CFR";
 
 /// The rule amends an appendix paragraph or a section, and names its paragraphs as that form does.
 fn check_cfr(file: FileId, cfr: &Cfr, out: &mut Vec<Diagnostic>) {
+    check_amendment_parts(file, cfr, out);
     if cfr.title.value == 0 {
         out.push(
             Diagnostic::error(
@@ -259,6 +261,80 @@ fn check_claim(file: FileId, claim: &Claim, out: &mut Vec<Diagnostic>) {
 }
 
 /// Each element of a list that names no provision, at its place (the rest of the list was typed).
+/// The keys that go with an amendment: the paragraphs a revise-and-add instruction revises, an
+/// appendix for "add-appendix", a nested paragraph for `paragraph_heading`.
+fn check_amendment_parts(file: FileId, cfr: &Cfr, out: &mut Vec<Diagnostic>) {
+    use crate::model::Amendment;
+    let amendment = cfr.amendment.as_ref();
+    if let Some(a) = amendment.filter(|a| a.value == Amendment::ReviseAndAdd)
+        && cfr.revised.is_empty()
+    {
+        out.push(
+            Diagnostic::error(
+                rules::MISSING_KEY,
+                "the instruction revises and adds, but `cfr.revised` names no paragraph it revises",
+                Label::new(file, a.span.clone(), "revise-and-add"),
+            )
+            .with_help("add `revised = [\"(c)(1)\"]`, the paragraphs revised; the rule's other paragraphs are added"),
+        );
+    }
+    for r in cfr.revised.iter().filter(|r| !is_designation(&r.value)) {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                "a revised paragraph is designated in parentheses: \"(c)(1)\"",
+                Label::new(file, r.span.clone(), "not a paragraph designation"),
+            )
+            .with_help("write it as the CFR does (1 CFR 21.11)"),
+        );
+    }
+    if let Some(a) = amendment.filter(|a| a.value == Amendment::AddAppendix)
+        && cfr.section.is_some()
+    {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                "\"add-appendix\" adds an appendix, but the rule amends a section",
+                Label::new(file, a.span.clone(), "adds an appendix"),
+            )
+            .with_help("use `appendix = \"C\"` for the appendix, or \"add\" for a new section"),
+        );
+    }
+    let nested = matches!(cfr.paragraph.as_ref().map(|p| &p.value), Some(Paragraph::Designation(d)) if d.matches('(').count() > 1);
+    if let Some(h) = cfr.paragraph_heading.as_ref().filter(|_| !nested) {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                "`paragraph_heading` is the heading of the paragraph a nested one stands in, but `paragraph` is not nested",
+                Label::new(file, h.span.clone(), "not printed"),
+            )
+            .with_help("designate the system's paragraph with both levels, `paragraph = \"(c)(1)\"`, or delete the heading"),
+        );
+    }
+}
+
+/// A reason's printed lead-in must cite what the reason covers: the checks read the typed
+/// provisions, the document prints the words.
+fn check_leadin(file: FileId, j: &crate::model::Justification, out: &mut Vec<Diagnostic>) {
+    let Some(leadin) = &j.leadin else { return };
+    let covers = crate::model::covers_of(j);
+    if covers.iter().any(|c| c.subsections.errors().next().is_some()) {
+        return; // `unknown-subsection` reports the list first
+    }
+    let typed: Vec<crate::statute::Subsection> = covers.iter().flat_map(|c| c.subsections.subsections()).collect();
+    let show =
+        |list: &[crate::statute::Subsection]| list.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+    let message = match crate::model::leadin_citations(&leadin.value) {
+        Some(cited) if cited == typed => return,
+        Some(cited) => format!("the lead-in cites {} but the reason covers {}", show(&cited), show(&typed)),
+        None => "the lead-in is not a list of citations of 5 U.S.C. 552a".to_string(),
+    };
+    out.push(
+        Diagnostic::error(rules::INVALID_VALUE, message, Label::new(file, leadin.span.clone(), "printed lead-in"))
+            .with_help("make `leadin` cite the reason's provisions, or delete it to print the generated lead-in"),
+    );
+}
+
 fn check_provisions(file: FileId, list: &Provisions, out: &mut Vec<Diagnostic>) {
     for (span, _, e) in list.errors() {
         let mut d =
@@ -267,5 +343,49 @@ fn check_provisions(file: FileId, list: &Provisions, out: &mut Vec<Diagnostic>) 
             d = d.with_help(help);
         }
         out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The DOJ example rule with its first reason's printed lead-in set to `leadin`.
+    fn with_leadin(leadin: &str) -> Vec<String> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/doj-crt-section-rule.toml"))
+            .unwrap()
+            .replacen(
+                "subsections = [\"(c)(3)\"]\n",
+                &format!("subsections = [\"(c)(3)\"]\nleadin = \"{leadin}\"\n"),
+                1,
+            );
+        crate::source::load_str("rule.toml", &text).diagnostics.iter().map(|d| d.message.clone()).collect()
+    }
+
+    /// The DOJ example rule with `cfr` keys added after its `section` line.
+    fn with_cfr(keys: &str) -> Vec<String> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/doj-crt-section-rule.toml"))
+            .unwrap()
+            .replacen("\nsection = ", &format!("\n{keys}\nsection = "), 1);
+        crate::source::load_str("rule.toml", &text).diagnostics.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn amendments_have_the_keys_they_need() {
+        assert_eq!(
+            with_cfr("amendment = \"revise-and-add\""),
+            ["the instruction revises and adds, but `cfr.revised` names no paragraph it revises"]
+        );
+        assert!(with_cfr("amendment = \"revise-and-add\"\nrevised = [\"(g)\"]").is_empty());
+        assert_eq!(
+            with_cfr("amendment = \"add-appendix\""),
+            ["\"add-appendix\" adds an appendix, but the rule amends a section"]
+        );
+        assert_eq!(with_cfr("paragraph_heading = \"Specific exemptions.\"").len(), 1);
+    }
+
+    #[test]
+    fn a_printed_leadin_cites_what_its_reason_covers() {
+        assert!(with_leadin("From subsection (c)(3)").is_empty());
+        assert_eq!(with_leadin("From subsection (c)(4)"), ["the lead-in cites (c)(4) but the reason covers (c)(3)"]);
+        assert_eq!(with_leadin("From the accounting"), ["the lead-in is not a list of citations of 5 U.S.C. 552a"]);
     }
 }

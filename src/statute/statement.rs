@@ -162,7 +162,10 @@ fn claimed(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Vec<Clai
         if reached.is_empty() && unread.is_empty() {
             continue;
         }
-        match out.iter_mut().find(|s| s.provisions == reached) {
+        // An item that names nothing stays with the general authority, which claims every item
+        // listed; so it is reported once, not once per authority.
+        let own_unread = if general && authority.is_specific() { Vec::new() } else { unread.clone() };
+        match out.iter_mut().find(|s| s.provisions == reached && s.unread == own_unread) {
             Some(same) => same.authorities.push(authority),
             None => out.push(ClaimStatement {
                 sentence: sentence.clone(),
@@ -170,7 +173,7 @@ fn claimed(sentence: Range<usize>, grounds: &[&Run], lists: &[&Run]) -> Vec<Clai
                 authorities_span: g0.span.start..gn.span.end,
                 provisions: reached,
                 provisions_span: l0.span.start..ln.span.end,
-                unread: if general && authority.is_specific() { Vec::new() } else { unread.clone() },
+                unread: own_unread,
             }),
         }
     }
@@ -782,6 +785,14 @@ mod tests {
                  552a(f) under 5 U.S.C. § 552a(k)(1) and 5 U.S.C. § 552a(k)(5)."
             ),
             [(strings(&["(k)(1)", "(k)(5)"]), strings(&["(c)(3)", "(d)", "(f)"]))]
+        );
+        // A clause that denies one exemption, then the claim of another (Education, 34 CFR 5b.11).
+        assert_eq!(
+            read(
+                "To the extent that this system is not exempt under 5 U.S.C. 552a(j)(2), it is exempt pursuant \
+                 to 5 U.S.C. 552a(k)(2) from 5 U.S.C. 552a(c)(3), (d)(1) through (4), and (f)."
+            ),
+            [(strings(&["(k)(2)"]), strings(&["(c)(3)", "(d)(1)", "(d)(2)", "(d)(3)", "(d)(4)", "(f)"]))]
         );
         // A parenthetical heading after the list is not part of it.
         assert_eq!(

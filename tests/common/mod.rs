@@ -146,10 +146,15 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// A word-level similarity of two texts, with the markup of a Markdown rendering (emphasis, escapes,
-/// heading and list markers) and typographic quotes set aside: the project's fidelity measure.
+/// heading and list markers) and typographic quotes set aside: the project's fidelity measure. The
+/// GPO text edition's ASCII for quotation marks and the em dash (``, '', --) reads as the
+/// characters it stands for, as in [`fidelity`].
 pub fn word_fidelity(reference: &str, rendered: &str) -> f64 {
     let clean = |t: &str| -> String {
         let t = t
+            .replace("``", "\u{201c}")
+            .replace("''", "\u{201d}")
+            .replace("--", "\u{2014}")
             .replace(['*', '\\', '#', '_', '`', '\u{2022}'], " ")
             .replace(['\u{201c}', '\u{201d}'], "\"")
             .replace('\u{2019}', "'");

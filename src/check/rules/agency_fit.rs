@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// - an exemption rule amends the CFR title and part where the agency keeps its Privacy Act
     ///   rules (DHS 6 CFR part 5, DOJ 28 CFR part 16, DoD 32 CFR part 310);
     /// - the billing code does not begin with another agency's prefix (a DOJ 4410- code on a DHS
-    ///   document);
+    ///   document), unless the agency holds that code (DHS's Office of the Secretary printed
+    ///   4410-10 on its earlier documents);
     /// - a docket number is in the agency's regulations.gov form ("DHS-2017-0026", not
     ///   "DHS 2017-0026").
     ///
@@ -26,14 +27,14 @@ crate::declare_rule! {
     /// name = "Department of Homeland Security"
     ///
     /// [notice]
-    /// billing_code = "4410-10"
+    /// billing_code = "4410-02"
     /// docket = "DHS 2017-0026"
     /// ```
     /// Use instead: the agency's own billing code, and `docket = "DHS-2017-0026"`.
     pub const META = ("agency-fit", Structure, Warning, "The CFR part, billing code or docket number belongs to another agency, or is not in the agency's form.");
     basis = [
         (Regulation, "6 CFR part 5; 28 CFR part 16; 32 CFR part 310", "the parts in which DHS, DOJ and DoD keep their Privacy Act rules and exemptions"),
-        (Convention, "Federal Register billing codes and regulations.gov docket numbers as printed", "each agency's billing codes share its four-digit prefix; a docket number is the agency's prefix, the year and a serial, joined by hyphens"),
+        (Convention, "Federal Register billing codes and regulations.gov docket numbers as printed", "each agency's billing codes share its four-digit prefix, but for a code it holds in another's range (DHS's 4410-10, e.g. FR Doc. E8-28037, 73 FR 71659); a docket number is the agency's prefix, the year and a serial, joined by hyphens"),
     ];
 }
 
@@ -90,6 +91,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let prefix: String = code.value.trim().chars().take(4).collect();
             if let Some(other) =
                 agencies::by_billing_prefix(table, &prefix).filter(|o| o.abbreviation != facts.abbreviation)
+                && !agencies::holds_billing_code(facts, &code.value)
             {
                 out.push(
                     Finding::new(

@@ -1,5 +1,6 @@
 //! DHS 6 CFR part 5, appendix C: a rule adds or revises numbered paragraphs of the appendix, one per
-//! system ("Add paragraph 75 to appendix C to part 5", "Add paragraphs 76 and 77 ...").
+//! system ("Add paragraph 75 to appendix C to part 5", "Add paragraphs 76 and 77 ..."), or adds the
+//! whole appendix with its introduction ("Add Appendix C to part 5 to read as follows:").
 
 use std::sync::LazyLock;
 
@@ -21,17 +22,34 @@ static IN_APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// An instruction that adds the whole appendix, its introduction and all its paragraphs: "Add
+/// appendix C to part 5 to read as follows:" (DHS's first exemption rules, 2006, wrote "Add
+/// Appendix C").
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,2}\.\s+)?add\s+(?:an?\s+|new\s+)?appendix (?P<app>[A-Z]) to part (?P<part>\d+[A-Za-z]?),?\s+to read as follows:?$")
+        .expect("valid pattern")
+});
+
 /// An amendment of appendix paragraphs as its instruction states it.
 pub(crate) struct AppendixAmendment {
     pub(crate) appendix: String,
     pub(crate) part: String,
-    /// The paragraphs it adds or revises, in order.
+    /// The paragraphs it adds or revises, in order (none named when it adds the whole appendix).
     pub(crate) paragraphs: Vec<u32>,
     pub(crate) amendment: Amendment,
 }
 
 impl AppendixAmendment {
     pub(crate) fn read(instruction: &str) -> Option<Self> {
+        if let Some(c) = WHOLE.captures(instruction.trim()) {
+            // The paragraphs are numbered from 1 in the text that follows.
+            return Some(Self {
+                appendix: c["app"].to_string(),
+                part: c["part"].to_string(),
+                paragraphs: Vec::new(),
+                amendment: Amendment::AddAppendix,
+            });
+        }
         let c = IN_APPENDIX.captures(instruction).or_else(|| ADD.captures(instruction))?;
         let verb = c.name("verb").map_or("add", |m| m.as_str()).to_ascii_lowercase();
         let amendment = if verb.starts_with("revis") || instruction.to_ascii_lowercase().contains("revis") {
@@ -77,6 +95,12 @@ mod tests {
             read("3. Amend appendix C to part 5 by adding paragraphs 80 through 82 to read as follows:"),
             Some(("C".into(), "5".into(), vec![80, 81, 82], Amendment::AmendByAdding))
         );
+        assert_eq!(
+            read("2. Add Appendix C to part 5 to read as follows:"),
+            Some(("C".into(), "5".into(), vec![], Amendment::AddAppendix))
+        );
         assert_eq!(read("2. Amend § 16.96 by adding paragraphs (w) and (x) to read as follows:").map(|r| r.2), None);
+        // An appendix named in passing is not an instruction to add it.
+        assert_eq!(read("2. Add appendix C to part 5 after subpart B.").map(|r| r.3), None);
     }
 }

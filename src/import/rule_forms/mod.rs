@@ -8,13 +8,15 @@
 pub(crate) mod dhs_appendix;
 pub(crate) mod dod_310;
 pub(crate) mod doj_section;
+pub(crate) mod ed_5b;
 pub(crate) mod list_entry;
+pub(crate) mod revise_and_add;
 pub(crate) mod section;
 pub(crate) mod va_1582;
 
 pub(crate) use dhs_appendix::AppendixAmendment;
 pub(crate) use list_entry::ListAmendment;
-pub(crate) use section::{SECTION_HEADING, SectionAmendment};
+pub(crate) use section::{SECTION_HEADING, SectionAmendment, nested_opening};
 
 /// Where an amendatory instruction puts the rule's text.
 pub(crate) enum Instruction {
@@ -34,6 +36,7 @@ type InstructionReader = fn(&str) -> Option<Instruction>;
 const INSTRUCTIONS: &[InstructionReader] = &[
     |t| ListAmendment::read(t).map(Instruction::Entries),
     |t| SectionAmendment::read(t).map(Instruction::Section),
+    |t| revise_and_add::read(t).map(Instruction::Section),
     |t| AppendixAmendment::read(t).map(Instruction::Appendix),
 ];
 
@@ -41,8 +44,8 @@ const INSTRUCTIONS: &[InstructionReader] = &[
 type SectionSystemReader = fn(&str) -> Option<String>;
 
 /// The ways a section paragraph names its system, tried in order: after the provisions (DOJ),
-/// in the paragraph's heading (VA).
-const SECTION_SYSTEMS: &[SectionSystemReader] = &[doj_section::system, va_1582::system];
+/// in the paragraph's heading (VA), in the claim sentence after the authority (Education).
+const SECTION_SYSTEMS: &[SectionSystemReader] = &[doj_section::system, va_1582::system, ed_5b::system];
 
 /// The form of an amendatory instruction, if a registered convention reads it.
 pub(crate) fn instruction(reading: &str) -> Option<Instruction> {
