@@ -75,7 +75,9 @@ struct Line {
 /// nor a key inside one is taken for a comment or a value.
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut open: Option<&str> = None;
+    // Every delimiter is ASCII, so the scan walks bytes: an index may stop inside a multi-byte
+    // character, and only byte slices are taken there.
+    let mut open: Option<&[u8]> = None;
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -86,8 +88,8 @@ fn lines(text: &str) -> Vec<Line> {
         let mut single: Option<u8> = None;
         while i < bytes.len() {
             if let Some(delimiter) = open {
-                match line[i..].find(delimiter) {
-                    Some(k) if delimiter == "\"\"\"" && k > 0 && bytes[i + k - 1] == b'\\' => i += k + 1,
+                match bytes[i..].windows(3).position(|w| w == delimiter) {
+                    Some(k) if delimiter == b"\"\"\"" && k > 0 && bytes[i + k - 1] == b'\\' => i += k + 1,
                     Some(k) => {
                         i += k + 3;
                         open = None;
@@ -104,12 +106,12 @@ fn lines(text: &str) -> Vec<Line> {
                     i += 1;
                 }
                 Some(_) => i += 1,
-                None if line[i..].starts_with("\"\"\"") => {
-                    open = Some("\"\"\"");
+                None if bytes[i..].starts_with(b"\"\"\"") => {
+                    open = Some(b"\"\"\"");
                     i += 3;
                 }
-                None if line[i..].starts_with("'''") => {
-                    open = Some("'''");
+                None if bytes[i..].starts_with(b"'''") => {
+                    open = Some(b"'''");
                     i += 3;
                 }
                 None if b == b'"' || b == b'\'' => {
@@ -117,6 +119,7 @@ fn lines(text: &str) -> Vec<Line> {
                     i += 1;
                 }
                 None if b == b'#' => {
+                    // `#` is ASCII: `i` is a character boundary here.
                     let code_before = !line[..i].trim().is_empty();
                     comment = Some((start + i..start + line.len(), code_before));
                     break;
@@ -255,6 +258,21 @@ mod tests {
         assert_eq!(found[0].lines, 1..3, "its line, through the comment line before the next key");
         assert_eq!(found[1].rules, ["todo", "stated-count"]);
         assert_eq!(found[1].lines, 3..7, "the multi-line value, through its closing quotes");
+    }
+
+    #[test]
+    fn characters_of_several_bytes_anywhere_never_break_the_scan() {
+        let texts = [
+            "record_acces\u{20ac}s = \"x\"\n",
+            "dated \u{2028} = 2026-03-02",
+            "a = \"\u{feff}\" # sorn: allow(todo) \u{20ac}\n",
+            "a = \"\"\"\u{20ac}\n\u{20ac}\"\"\" # sorn: allow(todo) r\n",
+            "\u{fffd}QQQ\u{20ac}QQQ",
+        ];
+        for text in texts {
+            let _ = find(&text.replace("QQQ", "\'\'\'"));
+        }
+        assert_eq!(find("a = \"\u{20ac}\" # sorn: allow(todo) \u{20ac}\n")[0].reason, "\u{20ac}");
     }
 
     #[test]
