@@ -400,7 +400,10 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
                         TemplateArg::A108 => sorn::model::Template::A108,
                         TemplateArg::Legacy => sorn::model::Template::Legacy,
                     };
-                    new::NewArgs::Sorn { new: new::NewSorn { template, name, id, agency }, out }
+                    new::NewArgs::Sorn {
+                        new: new::NewSorn { template, name, id, agency, schema_dir: "../schemas".into() },
+                        out,
+                    }
                 }
                 NewCommand::Nprm { sorn, out } => new::NewArgs::Nprm { sorn, out },
                 NewCommand::FinalRule { from, out } => new::NewArgs::FinalRule { nprm: from, out },

@@ -127,3 +127,14 @@ fn a_rule_is_started_only_from_the_document_before_it() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_skeleton_names_the_schema_relative_to_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("schemas")).unwrap();
+    std::fs::write(dir.path().join("schemas/sorn.schema.json"), "{}").unwrap();
+    let out = sorn(dir.path(), &["new", "sorn", "Example Records", "--out", "a/b/x.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(dir.path().join("a/b/x.toml")).unwrap();
+    assert!(text.starts_with("#:schema ../../schemas/sorn.schema.json\n"), "{text}");
+}

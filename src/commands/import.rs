@@ -58,7 +58,7 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>), SornError> {
 
 /// The `#:schema` folder relative to `dir`: the nearest `schemas/` folder holding the sorn schema
 /// in `dir` or above, else `../schemas`.
-fn schema_dir(dir: &Path) -> String {
+pub(crate) fn schema_dir(dir: &Path) -> String {
     let absolute = crate::source::normalize(dir);
     let mut up = String::new();
     let mut cur = Some(absolute.as_path());

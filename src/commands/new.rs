@@ -25,6 +25,9 @@ pub struct NewSorn {
     pub id: Option<String>,
     /// The agency's name, if known.
     pub agency: Option<String>,
+    /// The `#:schema` folder as the skeleton names it, relative to where it is written (set by
+    /// [`run`]; `../schemas` by default).
+    pub schema_dir: String,
 }
 
 /// The two routine uses OMB Memorandum M-17-12 (Jan. 3, 2017) asks every notice to include, in
@@ -50,7 +53,7 @@ fn todo(what: &str) -> String {
 /// `{todo}` naming what it asks for.
 pub fn sorn_skeleton(new: &NewSorn) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "#:schema ../schemas/sorn.schema.json");
+    let _ = writeln!(out, "#:schema {}/sorn.schema.json", new.schema_dir);
     let _ = writeln!(out, "kind = \"sorn\"\ntemplate = \"{}\"\naction = \"new\"\n", new.template.name());
     let agency = new.agency.clone().unwrap_or_else(|| todo("the department or agency"));
     let _ = writeln!(out, "[agency]\nname = {}\n", string(&agency));
@@ -102,8 +105,8 @@ pub fn sorn_skeleton(new: &NewSorn) -> String {
 /// The text of a proposed rule exempting the system of `sorn` (at `sorn_link`, relative to the
 /// rule's folder): its agency, system, contacts and signer taken from the SORN, its claims those of
 /// the SORN's exemptions caption, one reason to write for each exempted provision.
-pub fn nprm_skeleton(sorn: &Sorn, sorn_link: &str, settings: &crate::check::Settings) -> String {
-    let mut out = String::from("#:schema ../schemas/exemption-rule.schema.json\n");
+pub fn nprm_skeleton(sorn: &Sorn, sorn_link: &str, schema_dir: &str, settings: &crate::check::Settings) -> String {
+    let mut out = format!("#:schema {schema_dir}/exemption-rule.schema.json\n");
     let _ = writeln!(out, "kind = \"exemption-rule\"\nstage = \"proposed\"\nsorn = {}\n", string(sorn_link));
     agency_lines(&mut out, sorn);
     let _ = writeln!(out, "[notice]");
@@ -212,7 +215,7 @@ fn signature_lines(out: &mut String, signature: Option<&crate::model::Signature>
 
 /// The final rule that follows `nprm`: the same system, claims, reasons and signer, stage
 /// "final", a day count for the effective date, and a `{todo}` for the response to comments.
-pub fn final_rule(nprm: &ExemptionRule, nprm_link: &str) -> String {
+pub fn final_rule(nprm: &ExemptionRule, nprm_link: &str, schema_dir: &str) -> String {
     let mut rule = nprm.clone();
     let sorn_link = |link: &Loc<String>| {
         // The SORN link is relative to the proposed rule; the final rule is written beside it
@@ -237,7 +240,7 @@ pub fn final_rule(nprm: &ExemptionRule, nprm_link: &str) -> String {
     if let Some(s) = &mut rule.signature {
         s.dated = None;
     }
-    crate::import::emit::emit(&Document::ExemptionRule(Box::new(rule)), None)
+    crate::import::emit::emit(&Document::ExemptionRule(Box::new(rule)), Some(schema_dir))
 }
 
 /// Writes a new source, refusing to replace a file that exists.
@@ -325,14 +328,17 @@ pub fn run(args: &NewArgs) -> Result<NewResult, SornError> {
                     dir.join(file_name(new.id.as_deref().unwrap_or(&new.name)))
                 }
             };
-            write_new(&path, &sorn_skeleton(new))?;
+            let new = NewSorn { schema_dir: schema_dir_for(&path), ..new.clone() };
+            write_new(&path, &sorn_skeleton(&new))?;
             Ok(NewResult { written: Some(path), diagnostics: Vec::new(), files: Default::default() })
         }
         NewArgs::Nprm { sorn, out } => {
             let target =
                 out.clone().unwrap_or_else(|| sorn.with_file_name(format!("{}-proposed-rule.toml", stem(sorn))));
             from_source(sorn, Kind::Sorn, &target, |doc, config| match doc {
-                Document::Sorn(s) => Some(nprm_skeleton(s, &relative_link(&target, sorn), &config.settings())),
+                Document::Sorn(s) => {
+                    Some(nprm_skeleton(s, &relative_link(&target, sorn), &schema_dir_for(&target), &config.settings()))
+                }
                 Document::ExemptionRule(_) => None,
             })
         }
@@ -342,11 +348,20 @@ pub fn run(args: &NewArgs) -> Result<NewResult, SornError> {
                 if name.contains("proposed") { name.replace("proposed", "final") } else { format!("{name}-final") };
             let target = out.clone().unwrap_or_else(|| nprm.with_file_name(format!("{name}.toml")));
             from_source(nprm, Kind::ExemptionRule, &target, |doc, _| match doc {
-                Document::ExemptionRule(r) => Some(final_rule(r, &relative_link(&target, nprm))),
+                Document::ExemptionRule(r) => {
+                    Some(final_rule(r, &relative_link(&target, nprm), &schema_dir_for(&target)))
+                }
                 Document::Sorn(_) => None,
             })
         }
     }
+}
+
+/// The `#:schema` folder for a file written at `path`: the nearest `schemas/` above it, as
+/// `sorn import` names it.
+fn schema_dir_for(path: &Path) -> String {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    super::import::schema_dir(dir)
 }
 
 fn stem(path: &Path) -> String {
