@@ -64,11 +64,18 @@ impl LeadIn {
 /// one item; citations of subparagraphs and below are spelled out in full, "(e)(4)(G),
 /// (e)(4)(H), and (e)(4)(I)". Items are joined with a serial comma.
 pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
+    let texts = collapsed(citations, |c| c.depth() == 2);
+    LeadIn { text: join_serial(&texts), items: texts.len() }
+}
+
+/// The citations in order, each run of siblings that `collapses` one item ("(d)(1), (2), and
+/// (3)"), every other citation an item of its own.
+fn collapsed(citations: &[Subsection], collapses: impl Fn(&Subsection) -> bool) -> Vec<String> {
     let mut items: Vec<Vec<Subsection>> = Vec::new();
     for citation in citations {
         if let Some(item) = items.last_mut()
             && let Some(last) = item.last()
-            && citation.depth() == 2
+            && collapses(citation)
             && citation.is_sibling_of(last)
         {
             item.push(*citation);
@@ -76,7 +83,7 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
             items.push(vec![*citation]);
         }
     }
-    let texts: Vec<String> = items
+    items
         .iter()
         .map(|item| {
             let parts: Vec<String> = item
@@ -86,8 +93,7 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
                 .collect();
             join_serial(&parts)
         })
-        .collect();
-    LeadIn { text: join_serial(&texts), items: items.len() }
+        .collect()
 }
 
 /// Formats citations for a justification's lead-in as DOJ and DoD print them, in the given
@@ -96,29 +102,7 @@ pub fn format_leadin(citations: &[Subsection]) -> LeadIn {
 /// and (4)"; `items` counts the provisions, so that the noun is "subsections" before more than
 /// one.
 pub fn format_leadin_compact(citations: &[Subsection]) -> LeadIn {
-    let mut items: Vec<Vec<Subsection>> = Vec::new();
-    for citation in citations {
-        if let Some(item) = items.last_mut()
-            && let Some(last) = item.last()
-            && citation.depth() >= 2
-            && citation.is_sibling_of(last)
-        {
-            item.push(*citation);
-        } else {
-            items.push(vec![*citation]);
-        }
-    }
-    let texts: Vec<String> = items
-        .iter()
-        .map(|item| {
-            let parts: Vec<String> = item
-                .iter()
-                .enumerate()
-                .map(|(i, c)| if i == 0 { c.to_string() } else { format!("({})", c.label()) })
-                .collect();
-            join_serial(&parts)
-        })
-        .collect();
+    let texts = collapsed(citations, |c| c.depth() >= 2);
     // Two items, the first itself joined by "and", keep the comma: "(e)(4)(G) and (H), and (f)".
     let text = match texts.as_slice() {
         [first, second] if first.contains(" and ") => format!("{first}, and {second}"),
