@@ -108,6 +108,7 @@ pub fn build(doc: RawDoc, options: &ImportOptions, ctx: &mut Ctx) -> Result<Sorn
         partial,
         capital_captions,
         exemption_rule: None,
+        revises: None,
         published: published.map(|d| Loc::synthetic(SourceDate(d))),
         agency: parts_pre.agency,
         notice: parts_pre.preamble,

@@ -297,6 +297,14 @@ fn sorn(w: &mut W, s: &Sorn, dir: &str) {
         w.raw("published", &date(&p.value));
     }
     agency(w, &s.agency);
+    if let Some(r) = &s.revises {
+        w.table("revises");
+        w.str("source", r.source.as_ref());
+        w.str("citation", r.citation.as_ref());
+        if let Some(p) = &r.published {
+            w.raw("published", &date(&p.value));
+        }
+    }
     preamble(w, &s.notice);
     if !s.captions.is_empty() {
         w.table("captions");

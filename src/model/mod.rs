@@ -25,7 +25,7 @@ pub use rule::{
     Numbering, Paragraph, RuleExemptions, SectionForm, StatementPlace, covers_of, designation_levels, is_designation,
     justification_label, justification_letter, leadin_citations,
 };
-pub use sorn::{Change, IdLine, RoutineUse, RoutineUseChange, Sorn, System};
+pub use sorn::{Change, IdLine, Revises, RoutineUse, RoutineUseChange, Sorn, System, parse_fr_citation};
 pub use system::{SystemName, fill_form, form_error};
 pub use template::{Action, CaptionSpec, Element, Stage, Template};
 

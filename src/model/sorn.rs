@@ -36,6 +36,9 @@ pub struct Sorn {
     /// Publication date in the Federal Register. When set, DATES give dates certain computed under
     /// 1 CFR 18.17; when absent, the Office of the Federal Register placeholders.
     pub published: Option<Loc<SourceDate>>,
+    /// The notice this one revises (`[revises]`): a modified, altered or rescinded system names the
+    /// notice it changes, so that sorn can load both and tell what changed.
+    pub revises: Option<Revises>,
     /// The issuing agency.
     pub agency: Agency,
     /// The preamble: AGENCY to SUPPLEMENTARY INFORMATION.
@@ -58,6 +61,33 @@ pub struct Sorn {
     /// Text an import could not place (never rendered; see `sorn import`).
     #[serde(default)]
     pub unplaced: Vec<Unplaced>,
+}
+
+/// The predecessor of a revision: the published notice a modified, altered or rescinded SORN
+/// changes. Either or both of `source` and `citation` name it; `source` lets sorn compare the two.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Revises {
+    /// The predecessor's source in this project, as a path relative to this file (often the
+    /// published notice brought in with `sorn import`).
+    pub source: Option<Loc<String>>,
+    /// The predecessor's Federal Register citation, volume and first page: "81 FR 52700".
+    pub citation: Option<Loc<String>>,
+    /// The predecessor's publication date in the Federal Register.
+    pub published: Option<Loc<SourceDate>>,
+}
+
+/// A Federal Register citation, "<volume> FR <page>" (1 CFR 5.8), parsed: `(volume, page)`.
+/// Spaces around "FR" may vary and the page may carry thousands separators ("81 FR 52,700").
+pub fn parse_fr_citation(text: &str) -> Option<(u32, u32)> {
+    let (volume, page) = text.trim().split_once("FR")?;
+    let volume: u32 = volume.trim().parse().ok()?;
+    let page = page.trim().replace(',', "");
+    if page.is_empty() || !page.bytes().all(|b| b.is_ascii_digit()) || volume == 0 {
+        return None;
+    }
+    let page: u32 = page.parse().ok()?;
+    (page > 0).then_some((volume, page))
 }
 
 fn sornkind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {

@@ -10,12 +10,43 @@ use crate::model::{
 
 use super::rules;
 
+/// `[revises]` names its predecessor by a source, a citation or both, and a citation is
+/// "<volume> FR <page>" (1 CFR 5.8).
+fn check_revises(file: FileId, text: &str, revises: &crate::model::Revises, out: &mut Vec<Diagnostic>) {
+    if let Some(citation) = &revises.citation
+        && crate::model::parse_fr_citation(&citation.value).is_none()
+    {
+        out.push(
+            Diagnostic::error(
+                rules::INVALID_VALUE,
+                format!("`revises.citation` is not a Federal Register citation: {:?}", citation.value),
+                Label::new(file, citation.span.clone(), "expected \"<volume> FR <page>\""),
+            )
+            .with_help("cite the predecessor by volume and first page, e.g. \"81 FR 52700\" (1 CFR 5.8)"),
+        );
+    }
+    if revises.source.is_none() && revises.citation.is_none() {
+        let span = text.find("[revises]").map_or(0..0, |at| at..at + "[revises]".len());
+        out.push(
+            Diagnostic::error(
+                rules::MISSING_KEY,
+                "`[revises]` names no predecessor",
+                Label::new(file, span, "neither `source` nor `citation`"),
+            )
+            .with_help("add `source = \"<the published notice's source>.toml\"` and `citation = \"81 FR 52700\"`"),
+        );
+    }
+}
+
 /// Every load-time problem in a deserialized document.
 pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if let Document::Sorn(_) = document {
+    if let Document::Sorn(sorn) = document {
         for claim in document.claims() {
             check_claim(file, claim, &mut out);
+        }
+        if let Some(revises) = &sorn.revises {
+            check_revises(file, text, revises, &mut out);
         }
     }
     if let Document::ExemptionRule(rule) = document {
@@ -366,6 +397,36 @@ mod tests {
             .unwrap()
             .replacen("\nsection = ", &format!("\n{keys}\nsection = "), 1);
         crate::source::load_str("rule.toml", &text).diagnostics.iter().map(|d| d.message.clone()).collect()
+    }
+
+    /// The A-108 example SORN with a `[revises]` table holding `keys`.
+    fn with_revises(keys: &str) -> Vec<String> {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/minimal-sorn.toml"))
+            .unwrap()
+            .replacen("\n[agency]", &format!("\n[revises]\n{keys}\n[agency]"), 1);
+        crate::source::load_str("sorn.toml", &text).diagnostics.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_revision_names_its_predecessor_by_a_citation_that_parses() {
+        assert!(with_revises("source = \"old.toml\"\ncitation = \"81 FR 52,700\"\npublished = 2016-08-09").is_empty());
+        assert!(with_revises("citation = \"81 FR 52700\"").is_empty());
+        assert_eq!(
+            with_revises("citation = \"81 FR\""),
+            ["`revises.citation` is not a Federal Register citation: \"81 FR\""]
+        );
+        assert_eq!(with_revises("published = 2016-08-09"), ["`[revises]` names no predecessor"]);
+    }
+
+    #[test]
+    fn fr_citations_parse_to_volume_and_page() {
+        use crate::model::parse_fr_citation;
+        assert_eq!(parse_fr_citation("81 FR 52700"), Some((81, 52700)));
+        assert_eq!(parse_fr_citation(" 73 FR 71,659 "), Some((73, 71659)));
+        assert_eq!(parse_fr_citation("81FR52700"), Some((81, 52700)));
+        for bad in ["81 FR", "FR 52700", "81 FR 0", "0 FR 5", "81 CFR 5", "81 FR 52700a", "81 FR -1"] {
+            assert_eq!(parse_fr_citation(bad), None, "{bad}");
+        }
     }
 
     #[test]
