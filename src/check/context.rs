@@ -73,6 +73,9 @@ pub struct Context<'a> {
     pair_of_rule: Vec<Option<usize>>,
     /// For each document, the rules paired with it as a SORN, in `pairs` order.
     rules_of_sorn: Vec<Vec<usize>>,
+    /// For each SORN that names its predecessor's source (`revises.source`), the predecessor's
+    /// index when that source is among the documents.
+    predecessor_of: Vec<Option<usize>>,
 }
 
 /// The project's facts that lint rules read: the Federal calendar with `sorn.toml`'s closures,
@@ -94,14 +97,28 @@ impl Default for Settings {
 impl<'a> Context<'a> {
     /// Builds the context and pairs documents: first by explicit links, then by system identifier.
     pub fn new(files: &'a SourceMap, documents: &'a [LoadedDocument], settings: &'a Settings) -> Self {
-        let pairs = pair_documents(files, documents);
+        let cwd = std::env::current_dir().ok();
+        let paths: Vec<PathBuf> =
+            documents.iter().map(|doc| normalize_from(&files.get(doc.file).path, cwd.as_deref())).collect();
+        let pairs = pair_documents(documents, &paths, cwd.as_deref());
+        let predecessor_of = predecessors(documents, &paths, cwd.as_deref());
         let mut pair_of_rule = vec![None; documents.len()];
         let mut rules_of_sorn: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
         for (k, pair) in pairs.iter().enumerate() {
             pair_of_rule[pair.rule].get_or_insert(k);
             rules_of_sorn[pair.sorn].push(pair.rule);
         }
-        Self { files, documents, pairs, settings, pair_of_rule, rules_of_sorn }
+        Self { files, documents, pairs, settings, pair_of_rule, rules_of_sorn, predecessor_of }
+    }
+
+    /// The SORN a revision names as its predecessor (`revises.source`), when it is loaded.
+    pub fn predecessor(&self, sorn: usize) -> Option<(usize, &'a LoadedDocument, &'a Sorn)> {
+        let at = (*self.predecessor_of.get(sorn)?)?;
+        let doc = &self.documents[at];
+        match &doc.document {
+            Document::Sorn(s) => Some((at, doc, s.as_ref())),
+            Document::ExemptionRule(_) => None,
+        }
     }
 
     /// The text of a file.
@@ -180,29 +197,26 @@ impl<'a> Context<'a> {
 
 /// Pairs every exemption rule with a SORN: the first SORN (in document order) that it names or
 /// that names it, else the first SORN of the same system identifier. Each lookup goes through an
-/// index built once, so pairing is linear in the number of documents; paths are normalized once
-/// each, against one reading of the working directory.
-fn pair_documents(files: &SourceMap, documents: &[LoadedDocument]) -> Vec<Pair> {
-    let cwd = std::env::current_dir().ok();
-    let path_of = |doc: &LoadedDocument| normalize_from(&files.get(doc.file).path, cwd.as_deref());
-    let mut sorn_at_path: HashMap<PathBuf, usize> = HashMap::new();
+/// index built once, so pairing is linear in the number of documents; `paths` are the documents'
+/// normalized paths, computed once each against one reading of the working directory.
+fn pair_documents(documents: &[LoadedDocument], paths: &[PathBuf], cwd: Option<&Path>) -> Vec<Pair> {
+    let mut sorn_at_path: HashMap<&Path, usize> = HashMap::new();
     let mut sorns_naming: HashMap<PathBuf, usize> = HashMap::new();
     let mut sorn_of_id: HashMap<String, usize> = HashMap::new();
     for (s, doc) in documents.iter().enumerate() {
         let Document::Sorn(sorn) = &doc.document else { continue };
-        let path = path_of(doc);
         if let Some(link) = &sorn.exemption_rule {
-            sorns_naming.entry(resolve(&path, &link.value, cwd.as_deref())).or_insert(s);
+            sorns_naming.entry(resolve(&paths[s], &link.value, cwd)).or_insert(s);
         }
         sorn_of_id.entry(normalize_id(&sorn.system.id.value)).or_insert(s);
-        sorn_at_path.entry(path).or_insert(s);
+        sorn_at_path.entry(&paths[s]).or_insert(s);
     }
     let mut pairs = Vec::new();
     for (r, doc) in documents.iter().enumerate() {
         let Document::ExemptionRule(rule) = &doc.document else { continue };
-        let path = path_of(doc);
-        let named = rule.sorn.as_ref().and_then(|l| sorn_at_path.get(&resolve(&path, &l.value, cwd.as_deref())));
-        let naming = sorns_naming.get(&path);
+        let path = &paths[r];
+        let named = rule.sorn.as_ref().and_then(|l| sorn_at_path.get(resolve(path, &l.value, cwd).as_path()));
+        let naming = sorns_naming.get(path);
         let found = match (named, naming) {
             (Some(&a), Some(&b)) => Some((a.min(b), Pairing::Link)),
             (Some(&s), None) | (None, Some(&s)) => Some((s, Pairing::Link)),
@@ -213,6 +227,27 @@ fn pair_documents(files: &SourceMap, documents: &[LoadedDocument]) -> Vec<Pair> 
         }
     }
     pairs
+}
+
+/// For each SORN, the SORN at the path its `revises.source` names, through an index of paths
+/// built once. A SORN never revises itself.
+fn predecessors(documents: &[LoadedDocument], paths: &[PathBuf], cwd: Option<&Path>) -> Vec<Option<usize>> {
+    let mut sorn_at_path: HashMap<&Path, usize> = HashMap::new();
+    for (s, doc) in documents.iter().enumerate() {
+        if let Document::Sorn(_) = &doc.document {
+            sorn_at_path.entry(&paths[s]).or_insert(s);
+        }
+    }
+    documents
+        .iter()
+        .enumerate()
+        .map(|(s, doc)| {
+            let Document::Sorn(sorn) = &doc.document else { return None };
+            let link = sorn.revises.as_ref()?.source.as_ref()?;
+            let found = *sorn_at_path.get(resolve(&paths[s], &link.value, cwd).as_path())?;
+            (found != s).then_some(found)
+        })
+        .collect()
 }
 
 fn resolve(from: &Path, link: &str, cwd: Option<&Path>) -> PathBuf {
@@ -283,4 +318,51 @@ pub fn letter(rule: &ExemptionRule, index: usize) -> String {
         };
     }
     format!("({})", crate::model::justification_label(rule.cfr.numbering(), index))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{Context, Settings};
+    use crate::source::{Workspace, load_into};
+
+    const SORN: &str = "kind = \"sorn\"\ntemplate = \"a108\"\naction = \"new\"\n\n[agency]\nname = \"Agency\"\n\n\
+                        [system]\nid = \"X/Y-001\"\nname = \"Records\"\n";
+
+    fn workspace(files: &[(&str, String)]) -> Workspace {
+        let mut ws = Workspace::default();
+        for (name, text) in files {
+            load_into(&mut ws, PathBuf::from(name), Ok(text.as_bytes().to_vec()));
+        }
+        ws
+    }
+
+    fn revising(source: &str) -> String {
+        SORN.replace("action = \"new\"", &format!("action = \"modified\"\n\n[revises]\nsource = \"{source}\""))
+    }
+
+    #[test]
+    fn a_revision_finds_its_predecessor_by_the_path_it_names() {
+        let ws = workspace(&[
+            ("docs/old.toml", SORN.to_string()),
+            ("docs/new.toml", revising("old.toml")),
+            ("docs/sub/newer.toml", revising("../new.toml")),
+        ]);
+        assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
+        let settings = Settings::default();
+        let cx = Context::new(&ws.files, &ws.documents, &settings);
+        assert_eq!(cx.predecessor(0).map(|p| p.0), None);
+        assert_eq!(cx.predecessor(1).map(|p| p.0), Some(0));
+        assert_eq!(cx.predecessor(2).map(|p| p.0), Some(1));
+    }
+
+    #[test]
+    fn a_missing_or_self_predecessor_is_none() {
+        let ws = workspace(&[("a.toml", revising("a.toml")), ("b.toml", revising("gone.toml"))]);
+        let settings = Settings::default();
+        let cx = Context::new(&ws.files, &ws.documents, &settings);
+        assert!(cx.predecessor(0).is_none());
+        assert!(cx.predecessor(1).is_none());
+    }
 }
