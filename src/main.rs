@@ -335,7 +335,7 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config, select, ignore };
             let mut result = check::run(&options)?;
             if fixing {
-                let (changed, refused) = fix::plan(&result);
+                let (changed, refused) = fix::plan(&options, &result)?;
                 let applied: usize = changed.iter().map(|f| f.applied).sum();
                 let mut message: String = refused.iter().map(|r| format!("{r}\n")).collect();
                 if dry_run {

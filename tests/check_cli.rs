@@ -377,8 +377,9 @@ fn findings_are_selected_counted_and_read_from_standard_input() {
     assert!(!text.contains("unauthorized-exemption") && !text.contains("name-variant"), "{text}");
     let (code, text) = run(&["check", "sorns", "--statistics"], None);
     assert_eq!(code, Some(1), "{text}");
-    assert!(text.contains("    3  name-variant (warning)\n"), "{text}");
-    assert!(text.contains("    2  unauthorized-exemption (error)\n"), "{text}");
+    assert!(text.contains("    3   3 fix  name-variant (warning)\n"), "{text}");
+    assert!(text.contains("    2          unauthorized-exemption (error)\n"), "{text}");
+    assert!(text.contains("3 fixable with `sorn check --fix`\n"), "{text}");
     let (_, text) = run(&["check", "sorns", "--quiet"], None);
     assert!(!text.contains("errors,") && text.contains("unauthorized-exemption"), "{text}");
     let (code, text) = run(&["check", "sorns", "--select", "name-varant"], None);

@@ -28,6 +28,8 @@ fn render(meta: &RuleMeta) -> String {
     } else {
         format!("default level: {}", meta.default_level.as_str())
     };
+    let configurable =
+        if meta.can_fix() { format!("{configurable}; fixable by `sorn check --fix`") } else { configurable };
     format!("# {}\n\n{} ({})\n\n{}", meta.name, meta.summary, configurable, check::explanation(meta))
 }
 
@@ -48,7 +50,8 @@ pub fn list() -> String {
         out.push_str(title);
         out.push('\n');
         for r in rules.iter().filter(|r| r.category == category) {
-            out.push_str(&format!("  {:width$}  {:7}  {}\n", r.name, r.default_level.as_str(), r.summary));
+            let mark = if r.can_fix() { "fix" } else { "" };
+            out.push_str(&format!("  {:width$}  {:7}  {mark:3}  {}\n", r.name, r.default_level.as_str(), r.summary));
         }
         out.push('\n');
     }
