@@ -175,14 +175,18 @@ pub fn reorder(text: &str, anchors: &[usize], order: &[usize]) -> Option<Edit> {
     })?;
     let blocks = blocks(text, &array, &all)?;
     let contents: Vec<Range<usize>> = blocks.iter().map(|b| b.start..content_end(text, b.clone())).collect();
-    let region = contents[0].start..contents[contents.len() - 1].end;
+    // Only the entries from the first that moves to the last that moves are rewritten, so that
+    // the edit overlaps as few other fixes as it can.
+    let moved: Vec<usize> = (0..order.len()).filter(|&k| order[k] != k).collect();
+    let (&first, &last) = (moved.first()?, moved.last()?);
+    let region = contents[first].start..contents[last].end;
     let mut replacement = String::with_capacity(region.len() + 1);
-    for (k, &from) in order.iter().enumerate() {
-        replacement.push_str(&text[contents[from].clone()]);
+    for k in first..=last {
+        replacement.push_str(&text[contents[order[k]].clone()]);
         if !replacement.ends_with('\n') {
             replacement.push('\n');
         }
-        if k + 1 < order.len() {
+        if k < last {
             replacement.push_str(&text[contents[k].end..blocks[k].end]);
         }
     }
@@ -228,6 +232,17 @@ mod tests {
     }
 
     #[test]
+    fn only_the_entries_that_move_are_rewritten() {
+        let text = "[[u]]\nid = \"A\"\n\n[[u]]\nid = \"C\"\n\n[[u]]\nid = \"B\"\n\n[[u]]\nid = \"D\"\n";
+        let edit = reorder(text, &anchors(text, "id = "), &[0, 2, 1, 3]).unwrap();
+        assert_eq!(edit.expected, "[[u]]\nid = \"C\"\n\n[[u]]\nid = \"B\"\n");
+        assert_eq!(
+            apply(text, &edit),
+            text.replace("\"C\"", "\"X\"").replace("\"B\"", "\"C\"").replace("\"X\"", "\"B\"")
+        );
+    }
+
+    #[test]
     fn the_last_entry_at_the_end_of_the_file_keeps_the_missing_line_break() {
         let text = "[[u]]\nid = \"B\"\n\n[[u]]\nid = \"A\"";
         let edit = reorder(text, &anchors(text, "id = "), &[1, 0]).unwrap();
@@ -253,6 +268,7 @@ mod tests {
         assert_eq!(reorder(inline, &anchors(inline, "id = "), &[1, 0]), None);
         assert_eq!(reorder(RULE, &anchors(RULE, "id = "), &[0, 0]), None, "no permutation");
         assert_eq!(reorder(RULE, &anchors(RULE, "id = ")[..1], &[0]), None, "nothing to order");
+        assert_eq!(reorder(RULE, &anchors(RULE, "id = "), &[0, 1]), None, "nothing moves");
         let hidden = "s = \"\"\"\n[[u]]\nid = 1\n\"\"\"\n[[u]]\nid = \"B\"\n[[u]]\nid = \"A\"\n";
         let real: Vec<usize> = anchors(hidden, "id = ").into_iter().skip(1).collect();
         let edit = reorder(hidden, &real, &[1, 0]).unwrap();
