@@ -61,6 +61,7 @@ fn walk(table: &Table, path: &[Step], all: &mut Vec<usize>, arrays: &mut Vec<Arr
                     let mut entry_path = here.clone();
                     entry_path.push(Step::Index(i));
                     walk(entry, &entry_path, &mut inner, arrays);
+                    inner.sort_unstable();
                     all.extend(&inner);
                     entries.push((h, inner));
                 }
@@ -114,7 +115,10 @@ fn blocks(text: &str, array: &Array, all: &[usize]) -> Option<Vec<Range<usize>>>
     let mut out = Vec::with_capacity(array.entries.len());
     for (k, (h, inner)) in array.entries.iter().enumerate() {
         let start = attached_start(text, *h);
-        let next = all.iter().copied().filter(|&s| s > h.start && !inner.contains(&s)).min();
+        // The headers after this one, skipping its own sub-tables: each entry skips only its own,
+        // so the walk is linear in the number of headers.
+        let after = all.partition_point(|&s| s <= h.start);
+        let next = all[after..].iter().copied().find(|s| inner.binary_search(s).is_err());
         let end = match (next, array.entries.get(k + 1)) {
             (Some(n), Some((following, _))) if n == following.start => attached_start(text, *following),
             (_, Some(_)) => return None,
