@@ -105,12 +105,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         let mut report =
             |value: &crate::model::Loc<String>, in_form: &dyn Fn(&str) -> bool, message: String, help: &str| {
-                let finding =
-                    Finding::new(message, cx.label(doc.file, value.span.clone(), "here")).with_help(help.to_string());
+                let finding = Finding::new(message, cx.label(doc.file, value.span.clone(), "here"));
                 let fix = repaired(&value.value, in_form).zip(super::verbatim_span(cx, doc.file, value));
                 out.push(match fix {
-                    Some((right, span)) => finding.with_fix(doc.file, span, &value.value, &right),
-                    None => finding,
+                    Some((right, span)) => finding
+                        .with_help(format!("write \"{right}\": only the separators or the case of its letters differ"))
+                        .with_fix(doc.file, span, &value.value, &right),
+                    None => finding.with_help(help.to_string()),
                 });
             };
         if let Some(code) = &preamble.billing_code
