@@ -278,4 +278,63 @@ mod tests {
         let edit = reorder(hidden, &real, &[1, 0]).unwrap();
         assert!(apply(hidden, &edit).starts_with("s = \"\"\"\n[[u]]\nid = 1\n\"\"\"\n[[u]]\nid = \"A\"\n"));
     }
+
+    /// One entry of a generated array: comments above it, a trailing comment, a sub-table, a
+    /// multi-line string holding a header-like line, blank lines after it.
+    fn entry(k: usize, shape: (bool, bool, bool, bool, usize)) -> String {
+        let (comment, trailing, sub, multiline, blanks) = shape;
+        let mut out = String::new();
+        if comment {
+            out.push_str(&format!("# entry {k}\n"));
+        }
+        out.push_str(&format!("[[u]]\nid = \"{k}\"{}\n", if trailing { " # the id" } else { "" }));
+        if multiline {
+            out.push_str("text = \"\"\"\n[[u]]\n# not a comment\n\"\"\"\n");
+        }
+        if sub {
+            out.push_str(&format!("[u.sub]\nn = {k}\n"));
+        }
+        out.push_str(&"\n".repeat(blanks));
+        out
+    }
+
+    proptest::proptest! {
+        /// Any permutation of any such array is an edit whose result parses as the permuted
+        /// array, and the inverse permutation gives back the original text byte for byte.
+        #[test]
+        fn a_reordering_and_its_inverse_give_back_the_text(
+            shapes in proptest::collection::vec((proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY, proptest::bool::ANY, 0usize..3), 2..8),
+            keys in proptest::collection::vec(0u32..1000, 8),
+            tail in proptest::bool::ANY,
+        ) {
+            let mut text = String::from("kind = \"x\"\n\n");
+            for (k, shape) in shapes.iter().enumerate() {
+                text.push_str(&entry(k, *shape));
+            }
+            if tail {
+                text.push_str("# the signature\n[signature]\nname = \"n\"\n");
+            }
+            let n = shapes.len();
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&k| (keys[k], k));
+            proptest::prop_assume!(order.iter().enumerate().any(|(i, &k)| i != k));
+            let anchors: Vec<usize> = (0..n).map(|k| text.find(&format!("id = \"{k}\"")).unwrap()).collect();
+            let edit = reorder(&text, &anchors, &order).expect("a contiguous array reorders");
+            let after = apply(&text, &edit);
+            let ids: Vec<i64> = after.parse::<toml::Table>().unwrap()["u"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_str().unwrap().parse().unwrap())
+                .collect();
+            proptest::prop_assert_eq!(ids, order.iter().map(|&k| k as i64).collect::<Vec<_>>());
+            let mut inverse = vec![0; n];
+            for (i, &k) in order.iter().enumerate() {
+                inverse[k] = i;
+            }
+            let anchors: Vec<usize> = order.iter().map(|k| after.find(&format!("id = \"{k}\"")).unwrap()).collect();
+            let back = reorder(&after, &anchors, &inverse).expect("the inverse reorders");
+            proptest::prop_assert_eq!(apply(&after, &back), text);
+        }
+    }
 }
