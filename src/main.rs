@@ -332,6 +332,12 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
         }
         Command::Check { paths, format, deny, config, select, ignore, statistics, quiet, fix: fixing, dry_run } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            if fixing && !dry_run && paths.iter().any(|p| p.as_os_str() == "-") {
+                return Err(SornError::Usage {
+                    message: "--fix cannot write a source read from standard input".into(),
+                    help: Some("`sorn check - --fix --dry-run` prints the fixes as a diff".into()),
+                });
+            }
             let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config, select, ignore };
             let mut result = check::run(&options)?;
             if fixing {

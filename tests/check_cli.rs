@@ -623,3 +623,18 @@ fn machine_readable_reports_describe_fixes() {
     assert_eq!(with_fix, fixable);
     assert!(with_fix >= 8, "{with_fix}");
 }
+
+/// A source on standard input has no file to write: `--fix` is refused (exit 2) before anything
+/// is checked, and `--fix --dry-run` prints the diff.
+#[test]
+fn fixes_of_standard_input_are_shown_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    ice015_copy(dir.path(), true);
+    let rule = std::fs::read(dir.path().join("dhs-ice-015-final-rule.toml")).unwrap();
+    let run = |args: &[&str]| sorn().args(args).write_stdin(rule.clone()).output().unwrap();
+    let refused = run(&["check", "-", "--fix"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", common::stderr(&refused));
+    assert!(common::stderr(&refused).contains("--fix cannot write a source read from standard input"));
+    let shown = run(&["check", "-", "--fix", "--dry-run"]);
+    assert!(common::stdout(&shown).contains("+docket = \"DHS-2016-0087\""), "{}", common::stdout(&shown));
+}
