@@ -332,11 +332,8 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
         }
         Command::Check { paths, format, deny, config, select, ignore, statistics, quiet, fix: fixing, dry_run } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
-            if fixing && !dry_run && paths.iter().any(|p| p.as_os_str() == "-") {
-                return Err(SornError::Usage {
-                    message: "--fix cannot write a source read from standard input".into(),
-                    help: Some("`sorn check - --fix --dry-run` prints the fixes as a diff".into()),
-                });
+            if fixing && !dry_run {
+                fix::writable(&paths)?;
             }
             let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config, select, ignore };
             let mut result = check::run(&options)?;

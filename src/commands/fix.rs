@@ -141,6 +141,18 @@ fn settle(
     (changed, refused)
 }
 
+/// Refuses `--fix` (without `--dry-run`) for a source read from standard input: there is no
+/// file to write, and a fix that is not written must not be reported as applied.
+pub fn writable(paths: &[PathBuf]) -> Result<(), SornError> {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(SornError::Usage {
+            message: "--fix cannot write a source read from standard input".into(),
+            help: Some("`sorn check - --fix --dry-run` prints the fixes as a diff".into()),
+        });
+    }
+    Ok(())
+}
+
 /// Writes the fixed files in place, atomically, never through a link.
 pub fn write(fixes: &[FileFix]) -> Result<(), SornError> {
     for fix in fixes {

@@ -14,7 +14,10 @@
 //!
 //! The contract fields are always present. `help` is `null` when a diagnostic has none; `path`
 //! is `null` (and the position 1:1) for a diagnostic that points nowhere. `notes` and `related`
-//! (the secondary labels) are additions the contract allows.
+//! (the secondary labels) are additions the contract allows, as is `fix`, present only on a
+//! diagnostic `sorn check --fix` can fix: `{ "description", "edits": [{ "line", "column",
+//! "end_line", "end_column", "replacement" }] }`, with `replacement` repeated at the top for a
+//! fix of one edit.
 
 use serde::Serialize;
 
