@@ -181,19 +181,45 @@ impl Label {
     }
 }
 
-/// A mechanical fix: replace the text at `span` of `file`, which must still read `expected`,
-/// with `replacement`. `sorn check --fix` applies it; a fix whose text no longer reads
-/// `expected` is not applied.
+/// One edit of a [`Fix`]: replace the bytes at `span`, which must still read `expected`, with
+/// `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Fix {
-    /// The file to edit.
-    pub file: FileId,
+pub struct Edit {
     /// The bytes to replace.
     pub span: Range<usize>,
     /// What they read when the finding was made.
     pub expected: String,
     /// What to write instead.
     pub replacement: String,
+}
+
+/// A mechanical fix: a set of edits of one file that do not overlap, computed on the text the
+/// finding was made on. A replaced word is one edit; entries of an array of tables put in
+/// order are one edit of the entries' region, with every entry's text, comments included,
+/// carried whole. `sorn check --fix` applies a fix only if every edit's span still reads what
+/// it expects, and never together with a fix it overlaps.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    /// The file to edit.
+    pub file: FileId,
+    /// The edits, in the order of their spans, none overlapping another.
+    pub edits: Vec<Edit>,
+    /// What the fix does, completing "`sorn check --fix` ...": `writes "{system.id}" here`.
+    pub description: String,
+}
+
+impl Fix {
+    /// The bytes the fix touches, from its first edit's start to its last edit's end.
+    pub fn extent(&self) -> Range<usize> {
+        let start = self.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
+        let end = self.edits.iter().map(|e| e.span.end).max().unwrap_or(0);
+        start..end
+    }
+
+    /// Whether every edit's span reads, in `text`, what the edit expects.
+    pub fn applies_to(&self, text: &str) -> bool {
+        !self.edits.is_empty() && self.edits.iter().all(|e| text.get(e.span.clone()) == Some(e.expected.as_str()))
+    }
 }
 
 /// One finding.

@@ -332,10 +332,13 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
         }
         Command::Check { paths, format, deny, config, select, ignore, statistics, quiet, fix: fixing, dry_run } => {
             let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths };
+            if fixing && !dry_run {
+                fix::writable(&paths)?;
+            }
             let options = check::CheckOptions { paths, deny_warnings: deny.is_some(), config, select, ignore };
             let mut result = check::run(&options)?;
             if fixing {
-                let (changed, refused) = fix::plan(&result);
+                let (changed, refused) = fix::plan(&options, &result)?;
                 let applied: usize = changed.iter().map(|f| f.applied).sum();
                 let mut message: String = refused.iter().map(|r| format!("{r}\n")).collect();
                 if dry_run {

@@ -377,8 +377,9 @@ fn findings_are_selected_counted_and_read_from_standard_input() {
     assert!(!text.contains("unauthorized-exemption") && !text.contains("name-variant"), "{text}");
     let (code, text) = run(&["check", "sorns", "--statistics"], None);
     assert_eq!(code, Some(1), "{text}");
-    assert!(text.contains("    3  name-variant (warning)\n"), "{text}");
-    assert!(text.contains("    2  unauthorized-exemption (error)\n"), "{text}");
+    assert!(text.contains("    3   3 fix  name-variant (warning)\n"), "{text}");
+    assert!(text.contains("    2          unauthorized-exemption (error)\n"), "{text}");
+    assert!(text.contains("3 fixable with `sorn check --fix`\n"), "{text}");
     let (_, text) = run(&["check", "sorns", "--quiet"], None);
     assert!(!text.contains("errors,") && text.contains("unauthorized-exemption"), "{text}");
     let (code, text) = run(&["check", "sorns", "--select", "name-varant"], None);
@@ -504,4 +505,136 @@ fn fixes_are_applied_in_place_and_the_documents_still_render_as_published() {
     // Nothing left to fix: a second run changes nothing.
     let again = sorn().current_dir(dir.path()).args(["check", ".", "--fix"]).output().unwrap();
     assert!(common::stderr(&again).contains("applied 0 fix(es) in 0 file(s)"), "{}", common::stderr(&again));
+}
+
+/// The rules whose fixes move or rewrite structure and identifiers (beyond `name-variant`).
+const STRUCTURAL_FIXES: &str = "justification-order,routine-use-order,nonstandard-heading,agency-fit,identifier-format";
+
+/// A copy of the ICE-015 sources in `dir`, with fixable defects injected when `inject`: the
+/// first two justifications swapped, a docket number and a billing code with a space for a
+/// hyphen, two headings misspelt (one in a justification the reordering moves, so that its fix
+/// waits for a second round), routine uses B and C swapped.
+fn ice015_copy(dir: &std::path::Path, inject: bool) {
+    let read = |name: &str| std::fs::read_to_string(common::root().join("sorns").join(name)).unwrap();
+    let swap = |text: &str, header: &str, a: usize, b: usize| {
+        let mut parts: Vec<&str> = text.split(header).collect();
+        parts.swap(a, b);
+        parts.join(header)
+    };
+    let mut rule = read("dhs-ice-015-final-rule.toml");
+    let mut notice = read("dhs-ice-015.toml");
+    if inject {
+        for (from, to) in [
+            ("docket = \"DHS-2016-0087\"", "docket = \"DHS 2016-0087\""),
+            ("heading = \"Notice to Subjects\"", "heading = \"Notice to Subject\""),
+            ("heading = \"Access to Records\"", "heading = \"Access to Record\""),
+        ] {
+            assert!(rule.contains(from), "{from}");
+            rule = rule.replace(from, to);
+        }
+        rule = swap(&rule, "[[justifications]]\n", 1, 2);
+        assert!(notice.contains("billing_code = \"9111-28\""));
+        notice = swap(
+            &notice.replace("billing_code = \"9111-28\"", "billing_code = \"9111 28\""),
+            "[[system.routine_uses]]\n",
+            2,
+            3,
+        );
+    }
+    std::fs::write(dir.join("dhs-ice-015-final-rule.toml"), rule).unwrap();
+    std::fs::write(dir.join("dhs-ice-015.toml"), notice).unwrap();
+}
+
+fn read_both(dir: &std::path::Path) -> [String; 2] {
+    ["dhs-ice-015.toml", "dhs-ice-015-final-rule.toml"].map(|n| std::fs::read_to_string(dir.join(n)).unwrap())
+}
+
+/// Reordered justifications and routine uses, a docket, a billing code and a heading injected
+/// into a copy of ICE-015: `--fix --dry-run` shows a unified diff (snapshotted) and writes
+/// nothing; `--fix` undoes every injected defect byte for byte, the heading in a moved
+/// justification in a second round, so the fixed copy is the fixed original; the sources load, check
+/// with fewer findings and render as before. The original sources have nothing these rules fix.
+#[test]
+fn fixes_reorder_tables_and_repair_identifiers_in_rounds() {
+    let injected = tempfile::tempdir().unwrap();
+    let pristine = tempfile::tempdir().unwrap();
+    ice015_copy(injected.path(), true);
+    ice015_copy(pristine.path(), false);
+    let check = |dir: &std::path::Path, args: &[&str]| {
+        sorn().current_dir(dir).arg("check").arg(".").args(args).output().unwrap()
+    };
+    let findings = |out: &std::process::Output| {
+        common::stderr(out).lines().filter(|l| l.starts_with("  ⚠") || l.starts_with("  ×")).count()
+    };
+
+    let original = read_both(pristine.path());
+    let untouched = check(pristine.path(), &["--fix", "--select", STRUCTURAL_FIXES]);
+    assert!(common::stderr(&untouched).contains("applied 0 fix(es) in 0 file(s)"), "{}", common::stderr(&untouched));
+    assert_eq!(read_both(pristine.path()), original, "--fix changed sources with nothing to fix");
+
+    let before_text = read_both(injected.path());
+    let before = check(injected.path(), &[]);
+    let dry = check(injected.path(), &["--fix", "--dry-run", "--select", STRUCTURAL_FIXES]);
+    assert!(common::stderr(&dry).contains("6 fix(es) in 2 file(s) would be applied"), "{}", common::stderr(&dry));
+    assert_eq!(read_both(injected.path()), before_text, "--dry-run wrote");
+    insta::assert_snapshot!("fix-dry-run-ice-015", common::stdout(&dry));
+
+    let fixed = check(injected.path(), &["--fix", "--select", STRUCTURAL_FIXES]);
+    assert!(common::stderr(&fixed).contains("applied 6 fix(es) in 2 file(s)"), "{}", common::stderr(&fixed));
+    assert_eq!(read_both(injected.path()), original, "the fixes restore the sources byte for byte");
+    let after = check(injected.path(), &[]);
+    assert!(findings(&after) < findings(&before), "{} then {}", findings(&before), findings(&after));
+    for rule in STRUCTURAL_FIXES.split(',') {
+        assert!(!common::stderr(&after).contains(&format!("\n{rule}\n")), "{rule}: {}", common::stderr(&after));
+    }
+    let build = injected.path().join("build");
+    let out = sorn().current_dir(injected.path()).args(["build", ".", "--out-dir"]).arg(&build).output().unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    for (published, stem) in
+        [("dhs-ice-015-sorn.md", "dhs-ice-015"), ("dhs-ice-015-final-rule.md", "dhs-ice-015-final-rule")]
+    {
+        let score = common::file_fidelity(&common::published(published), &build.join(format!("{stem}.md")));
+        assert!(score >= 0.985, "{stem}: fidelity {score}");
+    }
+}
+
+/// `--format json` and `--format sarif` say which findings have a fix and what it edits.
+#[test]
+fn machine_readable_reports_describe_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    ice015_copy(dir.path(), true);
+    let out = sorn().current_dir(dir.path()).args(["check", ".", "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let docket = diagnostics.iter().find(|d| d["rule"] == "agency-fit").expect("the docket finding");
+    assert_eq!(docket["fix"]["replacement"], "DHS-2016-0087");
+    assert_eq!(docket["fix"]["edits"][0]["line"], docket["line"]);
+    let order = diagnostics.iter().find(|d| d["rule"] == "justification-order").expect("the order finding");
+    let edits = order["fix"]["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), 1);
+    assert!(edits[0]["replacement"].as_str().unwrap().starts_with("[[justifications]]\nsubsections = [\"(c)(3)\""));
+    assert!(diagnostics.iter().any(|d| d["rule"] == "unauthorized-exemption" && d.get("fix").is_none()));
+
+    let out = sorn().current_dir(dir.path()).args(["check", ".", "--format", "sarif"]).output().unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let with_fix = results.iter().filter(|r| r.get("fixes").is_some()).count();
+    let fixable = diagnostics.iter().filter(|d| d.get("fix").is_some()).count();
+    assert_eq!(with_fix, fixable);
+    assert!(with_fix >= 8, "{with_fix}");
+}
+
+/// A source on standard input has no file to write: `--fix` is refused (exit 2) before anything
+/// is checked, and `--fix --dry-run` prints the diff.
+#[test]
+fn fixes_of_standard_input_are_shown_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    ice015_copy(dir.path(), true);
+    let rule = std::fs::read(dir.path().join("dhs-ice-015-final-rule.toml")).unwrap();
+    let run = |args: &[&str]| sorn().args(args).write_stdin(rule.clone()).output().unwrap();
+    let refused = run(&["check", "-", "--fix"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", common::stderr(&refused));
+    assert!(common::stderr(&refused).contains("--fix cannot write a source read from standard input"));
+    let shown = run(&["check", "-", "--fix", "--dry-run"]);
+    assert!(common::stdout(&shown).contains("+docket = \"DHS-2016-0087\""), "{}", common::stdout(&shown));
 }

@@ -85,3 +85,74 @@ fn every_lint_rule_states_its_basis() {
         assert!(check::explanation(meta).contains("## Basis"), "{}", meta.name);
     }
 }
+
+/// The diagnostics of a fixture's copy in `dir`, and how many are load errors.
+fn check_copy(dir: &Path) -> (Vec<Diagnostic>, usize) {
+    let paths = source::discover(&[dir.to_path_buf()]).unwrap();
+    let ws = source::load_paths(&paths).expect("the copies are readable");
+    let load_errors = ws.diagnostics.iter().filter(|d| d.severity == sorn::diagnostic::Severity::Error).count();
+    let mut diagnostics = ws.diagnostics.clone();
+    diagnostics.extend(check::run(&ws, |m| m.default_level));
+    (diagnostics, load_errors)
+}
+
+/// `sorn check --fix` on a copy of every rule's failing and passing fixture: a rule whose
+/// findings carry a fix documents it (`## Fix`, so that `sorn explain` says it can fix); after
+/// `--fix` none of the rule's findings is fixable any more and fewer remain, the sources load no
+/// worse, and a second `--fix` changes nothing. A passing fixture is left byte for byte.
+#[test]
+fn fixes_remove_their_findings_and_nothing_else_changes() {
+    let sorn_bin = env!("CARGO_BIN_EXE_sorn");
+    for meta in configurable() {
+        for kind in ["fail", "pass"] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut originals = Vec::new();
+            for entry in std::fs::read_dir(fixture(meta.name, kind)).unwrap() {
+                let path = entry.unwrap().path();
+                let copy = dir.path().join(path.file_name().unwrap());
+                std::fs::copy(&path, &copy).unwrap();
+                originals.push((copy, std::fs::read(&path).unwrap()));
+            }
+            let (before, load_before) = check_copy(dir.path());
+            let own = |ds: &[Diagnostic]| ds.iter().filter(|d| d.rule == meta.name).count();
+            let fixable = |ds: &[Diagnostic]| ds.iter().filter(|d| d.rule == meta.name && d.fix.is_some()).count();
+            if fixable(&before) > 0 {
+                assert!(
+                    meta.can_fix(),
+                    "{}: its findings have fixes, but its documentation has no `## Fix`",
+                    meta.name
+                );
+            }
+            let run = || {
+                let out = std::process::Command::new(sorn_bin)
+                    .current_dir(dir.path())
+                    .args(["check", ".", "--fix", "--select", meta.name])
+                    .output()
+                    .unwrap();
+                String::from_utf8_lossy(&out.stderr).into_owned()
+            };
+            let first = run();
+            let (after, load_after) = check_copy(dir.path());
+            let name = format!("{}/{kind}", meta.name);
+            assert!(load_after <= load_before, "{name}: loads worse after --fix:\n{first}");
+            assert_eq!(fixable(&after), 0, "{name}: fixable findings remain:\n{first}");
+            if fixable(&before) > 0 {
+                assert!(own(&after) < own(&before), "{name}: {} findings, then {}", own(&before), own(&after));
+            } else {
+                for (path, bytes) in &originals {
+                    assert_eq!(
+                        &std::fs::read(path).unwrap(),
+                        bytes,
+                        "{name}: {} changed with nothing to fix",
+                        path.display()
+                    );
+                }
+            }
+            let second = run();
+            assert!(
+                second.contains("applied 0 fix(es) in 0 file(s)"),
+                "{name}: a second --fix changed more:\n{second}"
+            );
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! What a lint rule reports. A finding has no rule name and no severity: the engine stamps both
 //! from the registry and the configuration, so that a rule cannot speak at a level nobody chose.
 
-use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
 
 /// One thing a lint rule found, before the engine names its rule and gives it its level.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -50,14 +50,34 @@ impl Finding {
     /// backslash, a line break) is not offered.
     #[must_use]
     pub fn with_fix(
-        mut self,
+        self,
         file: crate::diagnostic::FileId,
         span: std::ops::Range<usize>,
         expected: &str,
         replacement: &str,
     ) -> Self {
-        if !replacement.contains(['"', '\'', '\\', '\n', '\r']) && !span.is_empty() {
-            self.fix = Some(Fix { file, span, expected: expected.to_string(), replacement: replacement.to_string() });
+        if replacement.contains(['"', '\'', '\\', '\n', '\r']) || span.is_empty() {
+            return self;
+        }
+        let edit = Edit { span, expected: expected.to_string(), replacement: replacement.to_string() };
+        self.with_edits(file, vec![edit], format!("writes \"{replacement}\" here"))
+    }
+
+    /// Adds a fix made of `edits` of `file` (see [`Fix`]), described as completing
+    /// "`sorn check --fix` ...". No fix is offered if the edits are empty, change nothing, or
+    /// overlap.
+    #[must_use]
+    pub fn with_edits(
+        mut self,
+        file: crate::diagnostic::FileId,
+        mut edits: Vec<Edit>,
+        description: impl Into<String>,
+    ) -> Self {
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        let overlapping = edits.windows(2).any(|w| w[1].span.start < w[0].span.end);
+        let changes = edits.iter().any(|e| e.expected != e.replacement);
+        if !overlapping && changes {
+            self.fix = Some(Fix { file, edits, description: description.into() });
         }
         self
     }
@@ -66,7 +86,7 @@ impl Finding {
     pub fn into_diagnostic(self, rule: &'static str, severity: Severity) -> Diagnostic {
         let mut notes = self.notes;
         if let Some(fix) = &self.fix {
-            notes.push(format!("fixable: `sorn check --fix` writes \"{}\" here", fix.replacement));
+            notes.push(format!("fixable: `sorn check --fix` {}", fix.description));
         }
         Diagnostic { rule, severity, message: self.message, labels: self.labels, help: self.help, notes, fix: self.fix }
     }

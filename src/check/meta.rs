@@ -86,6 +86,14 @@ pub struct RuleMeta {
     pub basis: &'static [Basis],
 }
 
+impl RuleMeta {
+    /// Whether `sorn check --fix` can fix some of the rule's findings: its documentation then
+    /// has a `## Fix` section saying which, and how.
+    pub fn can_fix(&self) -> bool {
+        self.explanation.lines().any(|l| l.trim() == "## Fix")
+    }
+}
+
 /// What kind of authority a statement of a lint rule rests on. The kind decides how hard the
 /// rule may speak: only law (a statute or a regulation) makes an error; OMB policy, the Office of
 /// the Federal Register's practice and drafting conventions are warnings unless configured.

@@ -15,6 +15,7 @@ mod finding;
 mod load;
 pub mod meta;
 pub mod registry;
+mod reorder;
 pub mod rules;
 pub mod suppress;
 

@@ -98,9 +98,42 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<(Workspace, Conf
 
 /// Loads and checks; reports nothing.
 pub fn run(options: &CheckOptions) -> Result<CheckResult, SornError> {
+    // A misspelt rule name is reported before anything is read.
+    rule_names(&options.select, "--select")?;
+    rule_names(&options.ignore, "--ignore")?;
+    let (workspace, config, diagnostics) = load(&options.paths, options.config.as_deref())?;
+    finish(options, workspace, config, diagnostics)
+}
+
+/// Checks the sources of an earlier check again, with some texts edited in memory (`--fix`
+/// between its rounds): the same files, paths and configuration, nothing read from disk.
+pub fn rerun(
+    options: &CheckOptions,
+    previous: &CheckResult,
+    edited: &std::collections::BTreeMap<diagnostic::FileId, String>,
+) -> Result<CheckResult, SornError> {
+    let mut workspace = Workspace::default();
+    for (id, file) in previous.workspace.files.iter().take(previous.source_files) {
+        let text = edited.get(&id).unwrap_or(&file.text);
+        source::load_into(&mut workspace, file.path.clone(), Ok(text.clone().into_bytes()));
+    }
+    diagnostic::sort(&mut workspace.diagnostics);
+    let (config, config_diagnostics) = match &previous.config.path {
+        Some(path) => Config::load(path, &mut workspace.files),
+        None => (Config::default(), Vec::new()),
+    };
+    finish(options, workspace, config, config_diagnostics)
+}
+
+/// Runs the rules chosen over a loaded workspace.
+fn finish(
+    options: &CheckOptions,
+    workspace: Workspace,
+    config: Config,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<CheckResult, SornError> {
     let select = rule_names(&options.select, "--select")?;
     let ignore = rule_names(&options.ignore, "--ignore")?;
-    let (workspace, config, mut diagnostics) = load(&options.paths, options.config.as_deref())?;
     let source_files = workspace.files.len() - usize::from(config.path.is_some());
     diagnostics.extend(workspace.diagnostics.iter().cloned());
     let chosen = |meta: &RuleMeta| {
@@ -142,21 +175,32 @@ fn rule_names(names: &[String], flag: &str) -> Result<Vec<&'static str>, SornErr
         .collect()
 }
 
-/// `--statistics`: each rule's count of findings and its severity, most frequent first, then
-/// the summary line.
+/// `--statistics`: each rule's count of findings, how many of them `--fix` can fix, and its
+/// severity, most frequent first, then the summary line.
 pub fn statistics(result: &CheckResult) -> String {
-    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<(&str, &str), (usize, usize)> = std::collections::BTreeMap::new();
     for d in &result.diagnostics {
-        let severity = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
-        *counts.entry((d.rule, severity)).or_default() += 1;
+        let entry = counts.entry((d.rule, d.severity.as_str())).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(d.fix.is_some());
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut out: String = rows.iter().map(|((rule, severity), n)| format!("{n:>5}  {rule} ({severity})\n")).collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
+    let fixable: usize = rows.iter().map(|(_, (_, f))| f).sum();
+    let mut out = String::new();
+    for ((rule, severity), (n, fixes)) in &rows {
+        let column = if fixable == 0 {
+            String::new()
+        } else if *fixes == 0 {
+            " ".repeat(8)
+        } else {
+            format!("{:>4} fix", fixes)
+        };
+        out.push_str(&format!("{n:>5}{column}  {rule} ({severity})\n"));
+    }
+    if fixable > 0 {
+        out.push_str(&format!("{fixable} fixable with `sorn check --fix`\n"));
+    }
     out.push_str(&format!("{}\n", report::human::summary(&result.diagnostics, result.source_files)));
     out
 }

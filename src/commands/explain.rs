@@ -28,6 +28,8 @@ fn render(meta: &RuleMeta) -> String {
     } else {
         format!("default level: {}", meta.default_level.as_str())
     };
+    let configurable =
+        if meta.can_fix() { format!("{configurable}; fixable by `sorn check --fix`") } else { configurable };
     format!("# {}\n\n{} ({})\n\n{}", meta.name, meta.summary, configurable, check::explanation(meta))
 }
 
@@ -48,7 +50,8 @@ pub fn list() -> String {
         out.push_str(title);
         out.push('\n');
         for r in rules.iter().filter(|r| r.category == category) {
-            out.push_str(&format!("  {:width$}  {:7}  {}\n", r.name, r.default_level.as_str(), r.summary));
+            let mark = if r.can_fix() { "fix" } else { "" };
+            out.push_str(&format!("  {:width$}  {:7}  {mark:3}  {}\n", r.name, r.default_level.as_str(), r.summary));
         }
         out.push('\n');
     }
@@ -82,13 +85,15 @@ fn guide_index(rules: &[&'static RuleMeta]) -> String {
     let mut out = format!(
         "{GENERATED}\n\n# Rules\n\n`sorn check` runs these rules; `sorn explain NAME` prints a rule's page and \
          `sorn explain --list` this list. A lint rule's level can be changed in `sorn.toml`; load rules \
-         cannot be turned off.\n"
+         cannot be turned off. `sorn check --fix` fixes some findings of the rules marked *fix* \
+         (each rule's page says which).\n"
     );
     for (category, title) in FAMILIES {
-        out.push_str(&format!("\n## {title}\n\n| rule | level | what it checks |\n|---|---|---|\n"));
+        out.push_str(&format!("\n## {title}\n\n| rule | level | fix | what it checks |\n|---|---|---|---|\n"));
         for r in rules.iter().filter(|r| r.category == category) {
             let summary = r.summary.replace('|', "\\|");
-            out.push_str(&format!("| [`{0}`]({0}.md) | {1} | {summary} |\n", r.name, r.default_level.as_str()));
+            let fix = if r.can_fix() { "fix" } else { "" };
+            out.push_str(&format!("| [`{0}`]({0}.md) | {1} | {fix} | {summary} |\n", r.name, r.default_level.as_str()));
         }
     }
     out

@@ -14,12 +14,15 @@
 //!
 //! The contract fields are always present. `help` is `null` when a diagnostic has none; `path`
 //! is `null` (and the position 1:1) for a diagnostic that points nowhere. `notes` and `related`
-//! (the secondary labels) are additions the contract allows.
+//! (the secondary labels) are additions the contract allows, as is `fix`, present only on a
+//! diagnostic `sorn check --fix` can fix: `{ "description", "edits": [{ "line", "column",
+//! "end_line", "end_column", "replacement" }] }`, with `replacement` repeated at the top for a
+//! fix of one edit.
 
 use serde::Serialize;
 
 use super::location::region;
-use crate::diagnostic::{Diagnostic, Severity, SourceMap};
+use crate::diagnostic::{Diagnostic, Fix, Severity, SourceMap};
 
 /// The version of this output's shape; raised only on incompatible change.
 pub const JSON_VERSION: u32 = 1;
@@ -49,9 +52,41 @@ struct JsonDiagnostic<'a> {
     fix: Option<JsonFix<'a>>,
 }
 
+/// A fix: what it does, and its edits, each a region of the file and the text written there.
+/// `replacement` repeats the text of a fix of one edit.
 #[derive(Serialize)]
 struct JsonFix<'a> {
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replacement: Option<&'a str>,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
     replacement: &'a str,
+}
+
+fn fix<'a>(f: &'a Fix, files: &SourceMap) -> JsonFix<'a> {
+    let file = files.get(f.file);
+    let edits = f
+        .edits
+        .iter()
+        .map(|e| {
+            let (line, column) = file.line_col(e.span.start);
+            let (end_line, end_column) = file.line_col(e.span.end);
+            JsonEdit { line, column, end_line, end_column, replacement: &e.replacement }
+        })
+        .collect();
+    let replacement = match f.edits.as_slice() {
+        [only] => Some(only.replacement.as_str()),
+        _ => None,
+    };
+    JsonFix { description: &f.description, replacement, edits }
 }
 
 #[derive(Serialize)]
@@ -101,7 +136,7 @@ fn diagnostic<'a>(d: &'a Diagnostic, files: &'a SourceMap) -> JsonDiagnostic<'a>
         help: d.help.as_deref(),
         notes: &d.notes,
         related,
-        fix: d.fix.as_ref().map(|f| JsonFix { replacement: &f.replacement }),
+        fix: d.fix.as_ref().map(|f| fix(f, files)),
     }
 }
 

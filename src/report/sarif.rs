@@ -132,6 +132,33 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    /// What `sorn check --fix` would do (SARIF 2.1.0 §3.27.30, §3.55).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+/// A fix (§3.55): its description and its one artifact change.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+/// The edits of one file (§3.56).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+/// One edit (§3.57): the region it deletes and the text it inserts there.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Text,
 }
 
 #[derive(Serialize)]
@@ -397,6 +424,31 @@ fn location(
     })
 }
 
+/// A diagnostic's fix as SARIF describes one, its regions exact (a line break included).
+fn fix(d: &Diagnostic, files: &SourceMap, root: &ReportRoot) -> Option<SarifFix> {
+    let f = d.fix.as_ref()?;
+    let source = file(files, f.file)?;
+    let replacements = f
+        .edits
+        .iter()
+        .map(|e| {
+            let (start_line, start_column) = source.line_col(e.span.start);
+            let (end_line, end_column) = source.line_col(e.span.end);
+            Replacement {
+                deleted_region: Region { start_line, start_column, end_line, end_column },
+                inserted_content: Text { text: e.replacement.clone() },
+            }
+        })
+        .collect();
+    Some(SarifFix {
+        description: Text { text: format!("sorn check --fix {}", f.description) },
+        artifact_changes: [ArtifactChange {
+            artifact_location: ArtifactLocation::new(&source.name, f.file.0, root),
+            replacements,
+        }],
+    })
+}
+
 /// The result's message: the diagnostic's, then its help and notes on lines of their own.
 fn message(d: &Diagnostic) -> String {
     let mut text = d.message.clone();
@@ -453,6 +505,7 @@ pub fn render_sarif(diagnostics: &[Diagnostic], files: &SourceMap, root: &Report
                 partial_fingerprints: Fingerprints {
                     primary_location_line_hash: line_hash(d, files, root, &mut seen, &mut hashes),
                 },
+                fixes: fix(d, files, root).into_iter().collect(),
             }
         })
         .collect();
@@ -514,6 +567,9 @@ mod tests {
                 .with_help("did you mean `name`?")
                 .with_note("keys are ASCII");
         warning.severity = Severity::Warning;
+        let edit = crate::diagnostic::Edit { span: 27..32, expected: "näme".into(), replacement: "name".into() };
+        warning.fix =
+            Some(crate::diagnostic::Fix { file: FileId(0), edits: vec![edit], description: "writes \"name\"".into() });
         let mut note = Diagnostic::error("some-future-rule", "a note", Label::new(FileId(1), 0..4, ""));
         note.severity = Severity::Note;
         vec![
@@ -597,6 +653,22 @@ mod tests {
                 assert!(hash.split_once(':').is_some_and(|(h, n)| h.len() == 16 && n.parse::<u32>().is_ok()));
             }
         }
+    }
+
+    #[test]
+    fn a_fix_is_described_with_its_exact_region() {
+        let log = render();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.iter().filter(|r| r.get("fixes").is_some()).count(), 1);
+        let fix = &results[1]["fixes"][0];
+        assert_eq!(fix["description"]["text"], "sorn check --fix writes \"name\"");
+        let change = &fix["artifactChanges"][0];
+        assert_eq!(change["artifactLocation"]["uri"], "sorns/dhs-ice-015.toml");
+        let replacement = &change["replacements"][0];
+        let region = &replacement["deletedRegion"];
+        assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(3), Some(1)));
+        assert_eq!((region["endLine"].as_u64(), region["endColumn"].as_u64()), (Some(3), Some(5)));
+        assert_eq!(replacement["insertedContent"]["text"], "name");
     }
 
     #[test]

@@ -31,6 +31,12 @@ crate::declare_rule! {
     /// docket = "DHS 2017-0026"
     /// ```
     /// Use instead: the agency's own billing code, and `docket = "DHS-2017-0026"`.
+    ///
+    /// ## Fix
+    /// A docket number whose only fault is its separators (`DHS 2017-0026`, `DHS--2017-0026`,
+    /// `DHS2017-0026`) is rejoined with hyphens by `sorn check --fix`. Nothing else is guessed: a
+    /// two-digit year, a missing serial, another agency's billing code or CFR part is left to
+    /// the drafter.
     pub const META = ("agency-fit", Structure, Warning, "The CFR part, billing code or docket number belongs to another agency, or is not in the agency's form.");
     basis = [
         (Regulation, "6 CFR part 5; 28 CFR part 16; 32 CFR part 310", "the parts in which DHS, DOJ and DoD keep their Privacy Act rules and exemptions"),
@@ -53,6 +59,22 @@ fn docket_in_form(docket: &str, prefix: &str) -> bool {
         && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// The docket number in the agency's form when only its separators are wrong: the parts joined
+/// by single hyphens, the agency's prefix split from a year written against it
+/// ("DHS2017-0026"). A year of two digits or a missing serial is not guessed.
+fn docket_repaired(written: &str, prefix: &str) -> Option<String> {
+    let head = prefix.trim_end_matches('-');
+    let joined = super::hyphenated(written)?;
+    let starts = joined.get(..head.len()).is_some_and(|h| h.eq_ignore_ascii_case(head));
+    let split = match joined.get(head.len()..) {
+        Some(rest) if starts && rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("{}-{rest}", &joined[..head.len()])
+        }
+        _ => joined,
+    };
+    (docket_in_form(&split, prefix) && split != written).then_some(split)
+}
+
 fn check_docket(
     cx: &Context<'_>,
     file: crate::diagnostic::FileId,
@@ -68,13 +90,16 @@ fn check_docket(
     if !written.to_ascii_uppercase().starts_with(&head.to_ascii_uppercase()) || docket_in_form(written, prefix) {
         return;
     }
-    out.push(
-        Finding::new(
-            format!("the docket number \"{written}\" is not in {}'s form, {prefix}YYYY-NNNN", agency.abbreviation),
-            cx.label(file, docket.span.clone(), "docket number"),
-        )
-        .with_help("join the agency prefix, the year and the serial with hyphens, as regulations.gov numbers them"),
-    );
+    let finding = Finding::new(
+        format!("the docket number \"{written}\" is not in {}'s form, {prefix}YYYY-NNNN", agency.abbreviation),
+        cx.label(file, docket.span.clone(), "docket number"),
+    )
+    .with_help("join the agency prefix, the year and the serial with hyphens, as regulations.gov numbers them");
+    let fix = docket_repaired(written, prefix).zip(super::verbatim_span(cx, file, docket));
+    out.push(match fix {
+        Some((repaired, span)) => finding.with_fix(file, span, &docket.value, &repaired),
+        None => finding,
+    });
 }
 
 /// Reports codes and parts that belong to another agency.
@@ -142,5 +167,17 @@ mod tests {
         assert!(!docket_in_form("DHS 2017-0026", "DHS-"));
         assert!(!docket_in_form("DHS-17-0026", "DHS-"));
         assert!(!docket_in_form("DHS--2017-0026", "DHS-"));
+    }
+
+    #[test]
+    fn only_the_separators_of_a_docket_are_repaired() {
+        use super::docket_repaired;
+        assert_eq!(docket_repaired("DHS 2017-0026", "DHS-").as_deref(), Some("DHS-2017-0026"));
+        assert_eq!(docket_repaired("DHS--2017-0026", "DHS-").as_deref(), Some("DHS-2017-0026"));
+        assert_eq!(docket_repaired("DHS2017-0026", "DHS-").as_deref(), Some("DHS-2017-0026"));
+        assert_eq!(docket_repaired("DoD 2021 OS 0054", "DOD-").as_deref(), Some("DoD-2021-OS-0054"));
+        assert_eq!(docket_repaired("DHS-17-0026", "DHS-"), None, "the year is not guessed");
+        assert_eq!(docket_repaired("DHS-2017", "DHS-"), None, "nor the serial");
+        assert_eq!(docket_repaired("DHS/2017/0026", "DHS-"), None);
     }
 }

@@ -27,6 +27,13 @@ crate::declare_rule! {
     /// billing_code = "9111-28"
     /// rin = "1601-AA00"
     /// ```
+    ///
+    /// ## Fix
+    /// A billing code, FR document number or RIN that only its separators or the case of its
+    /// letters keep from its form (`9111 28`, `6820–34–p`, `1601 aa00`, `2016 18810`) is
+    /// rewritten in its form by `sorn check --fix`. A missing or extra digit, and an FR document
+    /// number from another year, are not: the number itself must come from the Office of the
+    /// Federal Register or the Unified Agenda.
     pub const META = ("identifier-format", Structure, Warning, "A billing code, FR document number or RIN not in its standard form.");
     basis = [
         (Convention, "Federal Register documents as printed", "BILLING CODE dddd-xx-P lines, FR Doc numbers (year and a five-digit serial) and RINs of the form 1601-AB04"),
@@ -75,6 +82,19 @@ fn rin(text: &str) -> bool {
     }
 }
 
+/// An identifier rejoined by hyphens with its letters in capitals, if that puts it in its form
+/// (`in_form`): only separators and case change, never a digit or a letter, so the number is
+/// the one the agency wrote. A leading "RIN" stays as written.
+fn repaired(written: &str, in_form: impl Fn(&str) -> bool) -> Option<String> {
+    let trimmed = written.trim();
+    let (label, number) = match trimmed.strip_prefix("RIN") {
+        Some(rest) if rest.starts_with(' ') => ("RIN ", rest),
+        _ => ("", trimmed),
+    };
+    let joined = format!("{label}{}", super::hyphenated(number)?.to_ascii_uppercase());
+    (in_form(&joined) && joined != written).then_some(joined)
+}
+
 /// Reports identifiers that are not in their standard form.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for doc in cx.documents {
@@ -83,14 +103,23 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             Document::Sorn(s) => s.fr_doc.as_ref(),
             Document::ExemptionRule(r) => r.fr_doc.as_ref(),
         };
-        let mut report = |span: std::ops::Range<usize>, message: String, help: &str| {
-            out.push(Finding::new(message, cx.label(doc.file, span, "here")).with_help(help.to_string()));
-        };
+        let mut report =
+            |value: &crate::model::Loc<String>, in_form: &dyn Fn(&str) -> bool, message: String, help: &str| {
+                let finding = Finding::new(message, cx.label(doc.file, value.span.clone(), "here"));
+                let fix = repaired(&value.value, in_form).zip(super::verbatim_span(cx, doc.file, value));
+                out.push(match fix {
+                    Some((right, span)) => finding
+                        .with_help(format!("write \"{right}\": only the separators or the case of its letters differ"))
+                        .with_fix(doc.file, span, &value.value, &right),
+                    None => finding.with_help(help.to_string()),
+                });
+            };
         if let Some(code) = &preamble.billing_code
             && !billing_code(code.value.trim())
         {
             report(
-                code.span.clone(),
+                code,
+                &billing_code,
                 format!("billing code \"{}\" is not in the form 9111-28 or 6820-34-P", code.value.trim()),
                 "check the billing code the agency was assigned",
             );
@@ -99,7 +128,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             && !rin(&r.value)
         {
             report(
-                r.span.clone(),
+                r,
+                &rin,
                 format!("RIN \"{}\" is not in the form 1601-AA00", r.value.trim()),
                 "check the Regulation Identifier Number in the Unified Agenda",
             );
@@ -108,7 +138,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             let number = fr.number.value.trim();
             match fr_doc_year(number) {
                 None => report(
-                    fr.number.span.clone(),
+                    &fr.number,
+                    &|n| fr_doc_year(n).is_some_and(|y| y.is_none_or(|y| y == i32::from(fr.filed.value.0.year()))),
                     format!("FR document number \"{number}\" is not in the form 2016-18810"),
                     "copy the number from the FR Doc line the Office of the Federal Register assigned",
                 ),
@@ -116,7 +147,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     let filed = i32::from(fr.filed.value.0.year());
                     if year != filed {
                         report(
-                            fr.number.span.clone(),
+                            &fr.number,
+                            &|_| false,
                             format!(
                                 "FR document number {number} is from {year}, but the document was filed in {filed}"
                             ),
@@ -149,5 +181,17 @@ mod tests {
         assert!(rin("1601-AA00") && rin("RIN 1601-AB04"));
         assert!(!rin("1601-A00") && !rin("16O1-AA00"));
         assert!(!rin("1105-A\u{20ac}") && !rin("1105-\u{20ac}A"));
+    }
+
+    #[test]
+    fn only_separators_and_case_are_repaired() {
+        assert_eq!(repaired("9111 28", billing_code).as_deref(), Some("9111-28"));
+        assert_eq!(repaired("6820\u{2013}34\u{2013}p", billing_code).as_deref(), Some("6820-34-P"));
+        assert_eq!(repaired("911-28", billing_code), None, "a digit missing is not guessed");
+        assert_eq!(repaired("1601 aa00", rin).as_deref(), Some("1601-AA00"));
+        assert_eq!(repaired("RIN 1601--AB04", rin).as_deref(), Some("RIN 1601-AB04"));
+        assert_eq!(repaired("16O1-AA00", rin), None);
+        assert_eq!(repaired("2016 18810", |n| fr_doc_year(n).is_some()).as_deref(), Some("2016-18810"));
+        assert_eq!(repaired("2016-1881", |n| fr_doc_year(n).is_some()), None);
     }
 }

@@ -96,3 +96,41 @@ pub(crate) fn difference(
 pub(crate) fn overlaps(a: &Subsection, b: &Subsection) -> bool {
     a.contains(b) || b.contains(a)
 }
+
+/// Where the source spells a string value verbatim (no escapes), so that a fix may replace the
+/// value's text there; `None` where it does not.
+pub(crate) fn verbatim_span(
+    cx: &Context<'_>,
+    file: crate::diagnostic::FileId,
+    value: &crate::model::Loc<String>,
+) -> Option<std::ops::Range<usize>> {
+    let source = cx.text(file);
+    let origin = crate::model::placeholders::ValueOrigin::new(source, value.span.clone(), &value.value);
+    let span = origin.range(0..value.value.len());
+    (!value.value.is_empty() && source.get(span.clone()) == Some(value.value.as_str())).then_some(span)
+}
+
+/// An identifier's letters and digits joined by single hyphens, as identifiers the Federal Register
+/// prints are (`DHS 2017-0026`, `9111–28`, `2016 - 18810`: spaces, dashes, underscores and runs of
+/// them between the parts); `None` if it holds anything else, so that only the separators change.
+pub(crate) fn hyphenated(text: &str) -> Option<String> {
+    let separator = |c: char| matches!(c, ' ' | '-' | '_' | '\u{2010}'..='\u{2015}' | '\u{2212}');
+    if !text.trim().chars().all(|c| c.is_ascii_alphanumeric() || separator(c)) {
+        return None;
+    }
+    let parts: Vec<&str> = text.split(separator).filter(|p| !p.is_empty()).collect();
+    (!parts.is_empty()).then(|| parts.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn identifiers_are_rejoined_by_hyphens_only() {
+        assert_eq!(super::hyphenated("DHS 2017-0026").as_deref(), Some("DHS-2017-0026"));
+        assert_eq!(super::hyphenated(" 9111\u{2013}28 - P ").as_deref(), Some("9111-28-P"));
+        assert_eq!(super::hyphenated("DHS--2017__0026").as_deref(), Some("DHS-2017-0026"));
+        assert_eq!(super::hyphenated("DHS/2017/0026"), None);
+        assert_eq!(super::hyphenated("9111.28"), None);
+        assert_eq!(super::hyphenated(" - "), None);
+    }
+}

@@ -28,6 +28,10 @@ crate::declare_rule! {
     /// ```toml
     /// summary = "... the {system} ..."
     /// ```
+    ///
+    /// ## Fix
+    /// `sorn check --fix` writes the placeholder `{system.id}` over an identifier variant, and the
+    /// name as defined over a misspelt name, where the source spells the prose without escapes.
     pub const META = ("name-variant", Structure, Warning, "Prose spells the system identifier, an agency or a component name differently from its definition.");
     basis = [
         (Convention, "Federal Register documents as printed", "a system identifier and the agency's names are spelled one way throughout a document, as the agency defines them"),

@@ -21,6 +21,13 @@ crate::declare_rule! {
     /// Routine uses lettered `A`, `B`, `D`.
     ///
     /// Use instead: `A`, `B`, `C`.
+    ///
+    /// ## Fix
+    /// Where the designations are exactly those the sequence expects, each once, only written in
+    /// another order (`C`, `A`, `B`), `sorn check --fix` moves the `[[system.routine_uses]]`
+    /// entries into the order of their designations, each entry whole (its `change`, its
+    /// comments). Every routine use keeps its letter, so references to it stay right. A letter
+    /// skipped or used twice is not fixed: relettering changes what other documents cite.
     pub const META = ("routine-use-order", Structure, Warning, "Routine uses are not lettered in sequence, or a letter is used twice.");
     basis = [
         (Convention, "published SORNs; OMB Circular A-108, Appendix II", "routine uses are lettered or numbered in sequence so that later notices can cite them; 5 U.S.C. 552a(e)(4)(D) requires each routine use to be published, not lettered"),
@@ -74,6 +81,23 @@ fn clean(id: &str) -> &str {
     id.trim().trim_end_matches(['.', ')']).trim_start_matches('(').trim()
 }
 
+/// The order that puts routine uses in sequence when their letters are exactly the letters the
+/// sequence expects, each once, only written in another order (`C`, `A`, `B`): moving the entries
+/// keeps every letter, so every reference to a routine use by its letter stays right. A letter
+/// skipped or used twice asks for relettering, and which use takes which letter is the agency's
+/// call: no order is given.
+fn sequence_order(scheme: Scheme, ids: &[&str], offset: usize) -> Option<Vec<usize>> {
+    let mut order: Vec<(usize, usize)> = Vec::with_capacity(ids.len());
+    for (k, id) in ids.iter().enumerate() {
+        // Only the designations `expected` writes: "A" and "AA", not "a" in an upper-case list.
+        let place = position(scheme, id).filter(|&p| expected(scheme, p) == *id)?;
+        order.push((place, k));
+    }
+    order.sort_unstable();
+    let in_sequence = order.iter().enumerate().all(|(i, &(place, _))| place == i + offset);
+    in_sequence.then(|| order.into_iter().map(|(_, k)| k).collect())
+}
+
 /// Reports repeated identifiers and identifiers out of sequence.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
@@ -116,15 +140,40 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let want = expected(scheme, i);
             if id != want {
-                out.push(
-                    Finding::new(
-                        format!("routine use {} is lettered {id}; the sequence expects {want}", i + 1),
-                        cx.label(doc.file, ru.id.span.clone(), format!("expected {want}")),
-                    )
-                    .with_help("reletter the routine uses in sequence (and update references to them)"),
+                let finding = Finding::new(
+                    format!("routine use {} is lettered {id}; the sequence expects {want}", i + 1),
+                    cx.label(doc.file, ru.id.span.clone(), format!("expected {want}")),
                 );
+                let ids: Vec<&str> = uses.iter().map(|u| clean(&u.id.value)).collect();
+                let anchors: Vec<usize> = uses.iter().map(|u| u.id.span.start).collect();
+                let fix = sequence_order(scheme, &ids, offset)
+                    .and_then(|order| crate::check::reorder::reorder(cx.text(doc.file), &anchors, &order));
+                out.push(match fix {
+                    Some(edit) => finding.with_help("put the routine uses in the order of their letters").with_edits(
+                        doc.file,
+                        vec![edit],
+                        "puts the routine uses in the order of their letters, each with all its keys and comments",
+                    ),
+                    None => finding.with_help("reletter the routine uses in sequence (and update references to them)"),
+                });
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_permutation_of_the_sequence_is_put_in_order() {
+        assert_eq!(sequence_order(Scheme::Upper, &["A", "C", "B"], 0), Some(vec![0, 2, 1]));
+        assert_eq!(sequence_order(Scheme::Number, &["13", "12"], 11), Some(vec![1, 0]));
+        assert_eq!(sequence_order(Scheme::Upper, &["AA", "Z"], 25), Some(vec![1, 0]));
+        assert_eq!(sequence_order(Scheme::Upper, &["A", "B", "D"], 0), None, "a letter skipped");
+        assert_eq!(sequence_order(Scheme::Upper, &["A", "B", "B"], 0), None, "a letter twice");
+        assert_eq!(sequence_order(Scheme::Upper, &["B", "a"], 0), None, "two schemes");
+        assert_eq!(sequence_order(Scheme::Upper, &["B", "AB"], 0), None, "no designation of the scheme");
     }
 }
