@@ -450,9 +450,8 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
         Command::Apply { full, alterations, out } => {
             let result = apply::run(&apply::ApplyArgs { full, alterations, out })?;
             report_written(streams, &result.diagnostics, &result.files, result.written.as_deref())?;
-            match (&result.text, &result.written) {
-                (Some(text), None) => streams.out(text.as_bytes())?,
-                _ => {}
+            if let (Some(text), None) = (&result.text, &result.written) {
+                streams.out(text.as_bytes())?;
             }
             Ok(if result.text.is_some() { ExitStatus::Success } else { ExitStatus::Failure })
         }

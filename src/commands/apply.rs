@@ -156,7 +156,10 @@ fn check_partial(loaded: &[Sorn], paths: &[PathBuf]) -> Result<(), SornError> {
     for (i, sorn) in loaded.iter().enumerate().skip(1) {
         if !sorn.partial || sorn.system.changes.is_empty() {
             return Err(SornError::Usage {
-                message: format!("{} is not an alteration notice (`partial = true` with `[[system.changes]]`)", shown(i)),
+                message: format!(
+                    "{} is not an alteration notice (`partial = true` with `[[system.changes]]`)",
+                    shown(i)
+                ),
                 help: Some("a notice that prints the whole system text replaces the full notice: start from it".into()),
             });
         }

@@ -116,9 +116,10 @@ pub fn applied(full: &Sorn, alterations: &[Alteration<'_>], revises_source: &str
             out.system.history = Some(Loc::synthetic(extended(out.system.history.as_ref(), &lines)));
         }
     } else if !altered.is_empty() {
-        let base = own.map_or_else(|| "The system text below is that of the full notice".to_string(), |own| {
-            format!("The system text below is that published on {own}")
-        });
+        let base = own.map_or_else(
+            || "The system text below is that of the full notice".to_string(),
+            |own| format!("The system text below is that published on {own}"),
+        );
         let sentence = format!("{base}, as altered on {}.", altered.join("; and on "));
         out.notice.supplementary = Some(Loc::synthetic(extended(out.notice.supplementary.as_ref(), &[sentence])));
     }
@@ -270,7 +271,8 @@ fn prose(field: &mut Option<Prose>, instruction: Instruction, caption: &str) -> 
 /// the uses, and the note after them, as the change prints them.
 fn routine_uses(system: &mut System, instruction: Instruction, change: &Change) -> Result<(), String> {
     let note = change.routine_uses_note.as_ref().map(|n| unquote_end(&n.value));
-    let uses: Vec<RoutineUse> = change.routine_uses.iter().map(|u| without_closing_quote(u, &change.routine_uses)).collect();
+    let uses: Vec<RoutineUse> =
+        change.routine_uses.iter().map(|u| without_closing_quote(u, &change.routine_uses)).collect();
     match instruction {
         Instruction::Replace(intro) => {
             if system.routine_uses.is_empty() && system.routine_uses_intro.is_none() {
@@ -291,7 +293,10 @@ fn routine_uses(system: &mut System, instruction: Instruction, change: &Change) 
             }
             Ok(())
         }
-        Instruction::Delete => Err("the routine uses entry cannot be deleted: a notice states its routine uses (5 U.S.C. 552a(e)(4)(D))".into()),
+        Instruction::Delete => {
+            Err("the routine uses entry cannot be deleted: a notice states its routine uses (5 U.S.C. 552a(e)(4)(D))"
+                .into())
+        }
         Instruction::Substitute { old, new } => {
             let hit = system.routine_uses.iter_mut().find(|u| u.text.value.contains(&old));
             let hit = hit.ok_or_else(|| format!("no routine use of the full notice has “{old}”"))?;
@@ -364,15 +369,15 @@ fn parse_instruction(text: &str, change: &Change) -> Result<Instruction, String>
             return Ok(Instruction::Append(quoted(body.trim())?));
         }
     }
-    if let Some(rest) = strip_prefix_ci(text, DELETE) {
-        if rest.trim().trim_end_matches('.').is_empty() {
-            return Ok(Instruction::Delete);
-        }
+    if let Some(rest) = strip_prefix_ci(text, DELETE)
+        && rest.trim().trim_end_matches('.').is_empty()
+    {
+        return Ok(Instruction::Delete);
     }
-    if let Some(rest) = strip_prefix_ci(text, "Delete") {
-        if let Some((old, new)) = split_substitution(rest.trim()) {
-            return Ok(Instruction::Substitute { old: quoted(old)?, new: quoted(new)? });
-        }
+    if let Some(rest) = strip_prefix_ci(text, "Delete")
+        && let Some((old, new)) = split_substitution(rest.trim())
+    {
+        return Ok(Instruction::Substitute { old: quoted(old)?, new: quoted(new)? });
     }
     let start: String = text.chars().take(60).collect();
     Err(format!(
@@ -463,7 +468,9 @@ fn fragments(old: &str, new: &str) -> Result<String, String> {
             }
             (Some(_), Some(_)) => {
                 let start: String = fragment.chars().take(60).collect();
-                return Err(format!("the fragment between stars “{start}” matches several paragraphs of the full notice"));
+                return Err(format!(
+                    "the fragment between stars “{start}” matches several paragraphs of the full notice"
+                ));
             }
         }
     }
@@ -505,15 +512,23 @@ mod tests {
     #[test]
     fn instructions_in_their_forms() {
         let c = change("System location", "");
-        assert_eq!(parse_instruction("Delete entry and replace with “Room 2.”", &c), Ok(Instruction::Replace("Room 2.".into())));
-        assert_eq!(parse_instruction("Add “Room 3.” to the end of the entry.", &c), Ok(Instruction::Append("Room 3.".into())));
+        assert_eq!(
+            parse_instruction("Delete entry and replace with “Room 2.”", &c),
+            Ok(Instruction::Replace("Room 2.".into()))
+        );
+        assert_eq!(
+            parse_instruction("Add “Room 3.” to the end of the entry.", &c),
+            Ok(Instruction::Append("Room 3.".into()))
+        );
         assert_eq!(parse_instruction("Delete entry.", &c), Ok(Instruction::Delete));
         assert_eq!(
             parse_instruction("Delete “Room 1” and replace with “Room 9”.", &c),
             Ok(Instruction::Substitute { old: "Room 1".into(), new: "Room 9".into() })
         );
         assert!(parse_instruction("Revise the entry as needed.", &c).unwrap_err().contains("not one sorn applies"));
-        assert!(parse_instruction("Delete entry and replace with “Room 2.", &c).unwrap_err().contains("does not close"));
+        assert!(
+            parse_instruction("Delete entry and replace with “Room 2.", &c).unwrap_err().contains("does not close")
+        );
     }
 
     #[test]
@@ -550,7 +565,10 @@ mod tests {
     fn what_does_not_apply_is_refused_with_its_reason() {
         let mut s = system();
         let refuse = |s: &mut System, caption: &str, text: &str| apply_change(s, &change(caption, text)).unwrap_err();
-        assert!(refuse(&mut s, "Safeguards", "Delete entry and replace with “Locks.”").contains("has no “Safeguards” entry"));
+        assert!(
+            refuse(&mut s, "Safeguards", "Delete entry and replace with “Locks.”")
+                .contains("has no “Safeguards” entry")
+        );
         assert!(refuse(&mut s, "Colour of the files", "Delete entry.").contains("not a caption"));
         assert!(refuse(&mut s, "System location", "Delete “Room 7” and replace with “Room 8”").contains("is not in"));
         let stray = "Delete entry and replace with “* * * * *\n\nPhoto records: photographs.\n\n* * * * *”";
