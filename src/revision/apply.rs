@@ -404,7 +404,13 @@ fn quoted(text: &str) -> Result<String, String> {
     if !closed {
         return Err("the quotation of the new text does not close".into());
     }
-    Ok(unquote_end(&inner))
+    // A period after the closing mark ends the instruction's sentence, not the quotation.
+    let inner = inner.trim_end();
+    let tail = inner.len() - inner.trim_end_matches(['.', '*', '_']).len();
+    let (body, after) = inner.split_at(inner.len() - tail);
+    let emphasis: String = after.chars().filter(|c| matches!(c, '*' | '_')).collect();
+    let closed_before = body.ends_with(['”', '"']);
+    Ok(if closed_before { unquote_end(&format!("{body}{emphasis}")) } else { unquote_end(inner) })
 }
 
 /// The text after an opening quotation mark.
