@@ -15,11 +15,11 @@ fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     sorn().current_dir(dir).args(args).output().unwrap()
 }
 
-/// `sorn import` of the published notice into `dir/sorns/ferc-22.toml`.
+/// `sorn import` of the published notice into `dir/ferc/ferc-22.toml`.
 fn imported(dir: &Path) {
-    std::fs::create_dir_all(dir.join("sorns")).unwrap();
+    std::fs::create_dir_all(dir.join("ferc")).unwrap();
     let published = root().join(PUBLISHED);
-    let out = run(dir, &["import", published.to_str().unwrap(), "--out", "sorns/ferc-22.toml"]);
+    let out = run(dir, &["import", published.to_str().unwrap(), "--out", "ferc/ferc-22.toml"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
@@ -56,14 +56,14 @@ fn edit(text: &str) -> String {
 fn a_published_notice_is_revised_checked_and_built() {
     let dir = tempfile::tempdir().unwrap();
     imported(dir.path());
-    let published = std::fs::read_to_string(dir.path().join("sorns/ferc-22.toml")).unwrap();
-    std::fs::write(dir.path().join("sorns/ferc-22-2025.toml"), edit(&published)).unwrap();
+    let published = std::fs::read_to_string(dir.path().join("ferc/ferc-22.toml")).unwrap();
+    std::fs::write(dir.path().join("ferc/ferc-22-2025.toml"), edit(&published)).unwrap();
 
-    let out = run(dir.path(), &["check", "sorns/"]);
+    let out = run(dir.path(), &["check", "ferc/"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("0 errors"), "{}", stderr(&out));
 
-    let out = run(dir.path(), &["build", "sorns/ferc-22-2025.toml", "--stdout"]);
+    let out = run(dir.path(), &["build", "ferc/ferc-22-2025.toml", "--stdout"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let markdown = stdout(&out);
     assert!(markdown.contains("Notice of a modified system of records."), "{markdown}");
@@ -76,16 +76,16 @@ fn a_published_notice_is_rescinded_checked_and_built() {
     let dir = tempfile::tempdir().unwrap();
     imported(dir.path());
     let reason = "The Commission no longer maintains these files: debts owed by employees are now recorded in the Department of the Treasury's system of records Treasury/FS .017.";
-    let out = run(dir.path(), &["rescind", "sorns/ferc-22.toml", "--reason", reason]);
+    let out = run(dir.path(), &["rescind", "ferc/ferc-22.toml", "--reason", reason]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("wrote sorns/ferc-22-rescindment.toml"), "{}", stderr(&out));
-    let path = dir.path().join("sorns/ferc-22-rescindment.toml");
+    assert!(stderr(&out).contains("wrote ferc/ferc-22-rescindment.toml"), "{}", stderr(&out));
+    let path = dir.path().join("ferc/ferc-22-rescindment.toml");
 
     // Until the records' disposition is written, check lists it, and build refuses the source.
-    let out = run(dir.path(), &["check", "sorns/ferc-22-rescindment.toml"]);
+    let out = run(dir.path(), &["check", "ferc/ferc-22-rescindment.toml"]);
     let report = stderr(&out);
     assert_eq!(report.lines().filter(|l| l.trim() == "todo").count(), 1, "{report}");
-    let out = run(dir.path(), &["build", "sorns/ferc-22-rescindment.toml", "--stdout"]);
+    let out = run(dir.path(), &["build", "ferc/ferc-22-rescindment.toml", "--stdout"]);
     assert!(!out.status.success(), "a source with a todo does not build: {}", stdout(&out));
 
     let text = std::fs::read_to_string(&path).unwrap();
@@ -94,10 +94,10 @@ fn a_published_notice_is_rescinded_checked_and_built() {
     let written = todo.replace(&text, "The records were destroyed under General Records Schedule 1.1, item 010.");
     std::fs::write(&path, written.as_ref()).unwrap();
 
-    let out = run(dir.path(), &["check", "sorns/ferc-22-rescindment.toml"]);
+    let out = run(dir.path(), &["check", "ferc/ferc-22-rescindment.toml"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("0 errors, 0 warnings"), "{}", stderr(&out));
-    let out = run(dir.path(), &["build", "sorns/ferc-22-rescindment.toml", "--stdout"]);
+    let out = run(dir.path(), &["build", "ferc/ferc-22-rescindment.toml", "--stdout"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let markdown = stdout(&out);
     for caption in [
