@@ -1,6 +1,8 @@
 //! `sorn apply` on a real alteration notice: DHA 20 DoD, altered on April 15, 2016 (81 FR 22240,
 //! `tests/fixtures/import/real/dod-dha-20-2016-08707.xml`), applied to the full notice of May 6,
-//! 2010 (75 FR 24928, `tests/fixtures/revisions/dod-dha-20-2010.toml`); and the refusals.
+//! 2010 (75 FR 24928, `tests/fixtures/revisions/dod-dha-20-2010.toml`); DMDC 04, renamed by the
+//! alteration of the same day (81 FR 22242), applied to its notice of April 14, 2009; and the
+//! refusals.
 
 mod common;
 
@@ -27,6 +29,10 @@ fn table(path: &Path) -> toml::Table {
 fn key(caption: &str) -> &'static str {
     match caption.to_lowercase().as_str() {
         "system identifier" => "id",
+        "system name" => "name",
+        "system location" => "location",
+        "storage" => "storage",
+        "notification procedure" => "notification",
         "categories of individuals covered by the system" => "individuals",
         "categories of records in the system" => "records",
         "authority for maintenance of the system" => "authority",
@@ -135,4 +141,41 @@ fn a_full_notice_first_and_alterations_after() {
     let out = sorn().arg("apply").arg(&alteration).arg(&full).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is a partial notice"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_alteration_that_renames_dmdc_04_applies_to_its_full_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let alteration = dir.path().join("dmdc-04-2016.toml");
+    let xml = root().join("tests/fixtures/import/real/dod-dmdc-04-2016-08636.xml");
+    let out = sorn().args(["import"]).arg(&xml).arg("--out").arg(&alteration).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let full = dir.path().join("dmdc-04-2009.toml");
+    std::fs::copy(root().join("tests/fixtures/revisions/dod-dmdc-04-2009.toml"), &full).unwrap();
+    // To standard output, from the folder of the sources: `[revises]` names the alteration as
+    // the current folder sees it.
+    let out =
+        sorn().current_dir(dir.path()).args(["apply", "dmdc-04-2009.toml", "dmdc-04-2016.toml"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    insta::assert_snapshot!("dmdc-04-applied", text);
+
+    let (altered, result): (toml::Table, toml::Table) = (table(&alteration), text.parse().unwrap());
+    let system = result["system"].as_table().unwrap();
+    let mut compared = 0;
+    for change in altered["system"]["changes"].as_array().unwrap() {
+        let (Some(caption), Some(text)) = (change.get("caption"), change.get("text")) else { continue };
+        let key = key(caption.as_str().unwrap());
+        let want = replacement(text.as_str().unwrap());
+        let want = want.strip_suffix(':').map_or(want.clone(), |w| format!("{w}:"));
+        assert_eq!(system[key].as_str().unwrap().trim().trim_end_matches('.'), want.trim_end_matches('.'), "{key}");
+        compared += 1;
+    }
+    assert_eq!(compared, 15, "every replaced caption is compared");
+    assert_eq!(
+        system["name"].as_str(),
+        Some("Non-combatant Tracking System (NTS) & Evacuation Tracking and Accountability System (ETAS)")
+    );
+    assert_eq!(system["routine_uses"].as_array().unwrap().len(), 11);
+    assert_eq!(result["revises"]["source"].as_str(), Some("dmdc-04-2016.toml"));
 }
