@@ -19,9 +19,8 @@ crate::declare_rule! {
     /// records were destroyed or now sit under another notice whose routine uses apply. OMB's
     /// template for the notice (the Office of the Federal Register's Notice of Rescindment
     /// Template) asks for both in SUPPLEMENTARY INFORMATION, and rescindments across agencies
-    /// state them ("The records are now maintained as part of ..."; "the system was
-    /// decommissioned ... and the records destroyed in accordance with ..."). OMB guidance, not
-    /// the statute: a warning.
+    /// state them (DoD, 2023: items "are rescinded because the records are now maintained as
+    /// part of" another DoD-wide system). OMB guidance, not the statute: a warning.
     ///
     /// ## Example
     /// ```toml
@@ -34,7 +33,7 @@ crate::declare_rule! {
     pub const META = ("rescindment-statement", Structure, Warning, "A rescindment that does not say why the system is rescinded or what becomes of its records.");
     basis = [
         (OmbPolicy, "OMB Circular A-108 (2016), Appendix IV (Office of the Federal Register Notice of Rescindment Template)", "the notice of rescindment identifies the system rescinded and its SUPPLEMENTARY INFORMATION explains why the notice is rescinded and what happens to the records"),
-        (Convention, "rescindment notices of many agencies (e.g. HUD, FR Doc. 2022-20515; DoD, rescindment of 26 notices, June 30, 2023; State-35, FR Doc. 2025-15189)", "the notice states the reason (decommissioned, covered by another notice, no longer collected) and the records' disposition"),
+        (Convention, "rescindment notices of many agencies (e.g. HUD, FR Doc. 2022-20515; DoD, the rescindment of 26 notices effective June 30, 2023)", "the notice states the reason (decommissioned, covered by another notice, no longer collected) and the records' disposition"),
     ];
 }
 
