@@ -76,6 +76,14 @@ pub fn apply(full: &System, alterations: &[Alteration<'_>]) -> Result<System, Ve
             ));
             continue;
         }
+        // Text the import could not place may be a change it did not read: applying the rest
+        // would give a text that looks whole and is not.
+        for unplaced in alteration.sorn.unplaced.iter().filter(|u| u.after.value.starts_with("system")) {
+            refusals.push(at(
+                unplaced.text.span.clone(),
+                format!("text after `{}` that sorn could not place: if it is a change, it would be lost; place it in `[[system.changes]]` or remove it", unplaced.after.value),
+            ));
+        }
         for change in &own.changes {
             if let Err(reason) = apply_change(&mut system, change) {
                 refusals.push(at(place(change, own), reason));
@@ -565,6 +573,43 @@ mod tests {
         let text = "Delete entry and replace with “* * * * *\n\nOther records: history, and address.\n\n* * * * *”";
         apply_change(&mut s, &change("Categories of records in the system", text)).unwrap();
         assert_eq!(s.records.unwrap().value, "Name records: name.\n\nOther records: history, and address.\n");
+    }
+
+    fn alteration(id: &str, changes: Vec<Change>) -> Sorn {
+        let source = format!(
+            "kind = \"sorn\"\ntemplate = \"legacy\"\naction = \"modified\"\npartial = true\n[agency]\nname = \"Department of Examples\"\n[system]\nid = \"{id}\"\nname = \"Example Records\"\n"
+        );
+        let mut sorn: Sorn = toml::from_str(&source).unwrap();
+        sorn.system.changes = changes;
+        sorn
+    }
+
+    #[test]
+    fn alterations_apply_in_order_each_to_the_text_the_one_before_left() {
+        let first = alteration("EX 1", vec![change("System identifier", "Delete entry and replace with “EX 2.”")]);
+        let second = alteration("EX 2", vec![change("System location", "Delete entry and replace with “Room 5.”")]);
+        let file = FileId(1);
+        let both = [Alteration { sorn: &first, file }, Alteration { sorn: &second, file: FileId(2) }];
+        let altered = apply(&system(), &both).unwrap();
+        assert_eq!((altered.id.value.as_str(), altered.location.unwrap().value.as_str()), ("EX 2", "Room 5."));
+        // In the other order the second names a system the text is not (yet).
+        let refusals = apply(&system(), &[both[1], both[0]]).unwrap_err();
+        assert_eq!(refusals.len(), 1, "{refusals:?}");
+        assert!(refusals[0].reason.contains("alters EX 2, but the text it applies to is EX 1"), "{refusals:?}");
+    }
+
+    #[test]
+    fn text_the_import_could_not_place_is_refused_not_dropped() {
+        let mut altered =
+            alteration("EX 1", vec![change("System location", "Delete entry and replace with “Room 2.”")]);
+        altered.unplaced.push(crate::model::Unplaced {
+            after: Loc::synthetic("system.changes".into()),
+            line: None,
+            text: Loc::synthetic("Records access: delete the second sentence.".into()),
+        });
+        let refusals = apply(&system(), &[Alteration { sorn: &altered, file: FileId(1) }]).unwrap_err();
+        assert_eq!(refusals.len(), 1);
+        assert!(refusals[0].reason.contains("could not place"));
     }
 
     #[test]

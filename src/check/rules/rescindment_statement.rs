@@ -87,6 +87,16 @@ const DISPOSITION: &[&str] = &[
     "now maintained",
 ];
 
+/// What the prose does not state, of the reason and the disposition.
+fn unstated(prose: &[&str]) -> Vec<&'static str> {
+    let lower = prose.join("\n").to_lowercase();
+    [(REASON, "why the system is rescinded"), (DISPOSITION, "what becomes of its records")]
+        .iter()
+        .filter(|(words, _)| !words.iter().any(|w| lower.contains(w)))
+        .map(|(_, what)| *what)
+        .collect()
+}
+
 /// Reports a rescindment whose preamble states no reason, or no disposition of the records.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
@@ -98,13 +108,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if prose.iter().any(|t| !todos(t).is_empty()) {
             continue;
         }
-        let lower = prose.join("\n").to_lowercase();
-        let missing: Vec<&str> =
-            [(REASON, "why the system is rescinded"), (DISPOSITION, "what becomes of its records")]
-                .iter()
-                .filter(|(words, _)| !words.iter().any(|w| lower.contains(w)))
-                .map(|(_, what)| *what)
-                .collect();
+        let missing = unstated(&prose);
         if missing.is_empty() {
             continue;
         }
@@ -122,5 +126,22 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
             .with_help("say in SUPPLEMENTARY INFORMATION why the notice is rescinded (decommissioned, covered by another notice: name and cite it) and what happens to the records (destroyed under their schedule, or kept under that notice)"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unstated;
+
+    #[test]
+    fn reasons_and_dispositions_in_the_words_of_published_rescindments() {
+        // GSA: a program no longer run, the records that remain disposed of under their schedule.
+        let gsa = "GSA is rescinding GSA/PBS-5 because GSA no longer administers a separate child care subsidy program. Records that remain will be disposed of in accordance with General Records Schedule 2.3, item 040.";
+        assert!(unstated(&[gsa]).is_empty());
+        // OPM (legacy "deletion"): superseded, the records incorporated into the republished system.
+        let opm = "OPM is deleting the version of this system of records because it has been superseded. The records maintained under it have been incorporated into the republished system.";
+        assert!(unstated(&[opm]).is_empty());
+        assert_eq!(unstated(&["The notice was published on August 9, 2016."]).len(), 2);
+        assert_eq!(unstated(&["The system is decommissioned."]), ["what becomes of its records"]);
     }
 }
