@@ -64,6 +64,16 @@ pub fn run(args: &RescindArgs) -> Result<RescindResult, SornError> {
             help: Some("name the notice of the system to rescind".into()),
         });
     }
+    if !sorn.systems.is_empty() {
+        return Err(SornError::Usage {
+            message: format!(
+                "{} publishes {} systems; a rescindment is started from the notice of one",
+                crate::diagnostic::display_path(&args.source),
+                sorn.systems.len() + 1
+            ),
+            help: Some("rescind each system from a source of its own".into()),
+        });
+    }
     let link = super::new::relative_link(&out, &args.source);
     let rescinding = rescindment(&sorn, &link, args.reason.as_deref());
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
