@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use sorn::commands::{build, check, explain, fix, import, new, schema, serve};
+use sorn::commands::{apply, build, check, explain, fix, import, new, rescind, schema, serve};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -116,6 +116,29 @@ enum Command {
         /// Overwrite existing files.
         #[arg(long)]
         force: bool,
+    },
+    /// Apply alteration notices (partial notices) to the full notice they alter: the system text
+    /// as it stands, as a source to revise.
+    Apply {
+        /// The source of the last notice that printed the whole system text.
+        full: PathBuf,
+        /// The sources of the alteration notices that followed it, in the order published.
+        #[arg(required = true)]
+        alterations: Vec<PathBuf>,
+        /// Write the source to this new file (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Start the notice rescinding a system of records from the notice that describes it.
+    Rescind {
+        /// The source of the notice to rescind.
+        source: PathBuf,
+        /// The new file to write (default: beside the source, <stem>-rescindment.toml).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Why the system is rescinded, as a sentence (default: a `{todo}` to write).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
     },
     /// Write the JSON Schemas of the sources.
     Schema {
@@ -427,6 +450,23 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
                 None => Ok(ExitStatus::Failure),
             }
         }
+        Command::Apply { full, alterations, out } => {
+            let result = apply::run(&apply::ApplyArgs { full, alterations, out })?;
+            report_written(streams, &result.diagnostics, &result.files, result.written.as_deref())?;
+            if let (Some(text), None) = (&result.text, &result.written) {
+                streams.out(text.as_bytes())?;
+            }
+            Ok(if result.text.is_some() { ExitStatus::Success } else { ExitStatus::Failure })
+        }
+        Command::Rescind { source, out, reason } => {
+            let result = rescind::run(&rescind::RescindArgs { source, out, reason })?;
+            report_written(streams, &result.diagnostics, &result.files, result.written.as_deref())?;
+            if let Some(path) = &result.written {
+                let shown = sorn::diagnostic::display_path(path);
+                streams.err(format!("`sorn check {shown}` lists what is still to write\n").as_bytes())?;
+            }
+            Ok(if result.written.is_some() { ExitStatus::Success } else { ExitStatus::Failure })
+        }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;
             let messages: String =
@@ -455,6 +495,22 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             Ok(ExitStatus::Success)
         }
     }
+}
+
+/// Prints a command's diagnostics, then the file it wrote.
+fn report_written(
+    streams: &Streams,
+    diagnostics: &[sorn::Diagnostic],
+    files: &sorn::diagnostic::SourceMap,
+    written: Option<&std::path::Path>,
+) -> Result<(), SornError> {
+    if !diagnostics.is_empty() {
+        streams.err(human::render_human(diagnostics, files, stderr_style()).as_bytes())?;
+    }
+    if let Some(path) = written {
+        streams.err(format!("wrote {}\n", sorn::diagnostic::display_path(path)).as_bytes())?;
+    }
+    Ok(())
 }
 
 /// One command's manual page in roff.

@@ -79,6 +79,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::document_dates::META, rules::document_dates::check),
     Registered::Lint(&rules::leftover_placeholder::META, rules::leftover_placeholder::check),
     Registered::Lint(&rules::todo::META, rules::todo::check),
+    Registered::Lint(&rules::rescindment_statement::META, rules::rescindment_statement::check),
     Registered::Lint(&rules::identifier_format::META, rules::identifier_format::check),
     Registered::Lint(&rules::agency_fit::META, rules::agency_fit::check),
     Registered::Lint(&rules::name_variant::META, rules::name_variant::check),

@@ -1,6 +1,7 @@
 //! The subcommands. Each takes its options, does its work through the library, writes its
 //! results, and returns an [`ExitStatus`](crate::ExitStatus). Only `main.rs` parses arguments.
 
+pub mod apply;
 pub mod build;
 pub mod check;
 pub mod explain;
@@ -8,5 +9,6 @@ pub mod fix;
 pub mod import;
 pub mod new;
 pub mod output;
+pub mod rescind;
 pub mod schema;
 pub mod serve;

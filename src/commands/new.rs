@@ -369,7 +369,7 @@ fn stem(path: &Path) -> String {
 }
 
 /// How a document at `from` names the file `to` in a link: relative to `from`'s folder.
-fn relative_link(from: &Path, to: &Path) -> String {
+pub(crate) fn relative_link(from: &Path, to: &Path) -> String {
     let absolute = |p: &Path| crate::source::normalize(&std::env::current_dir().unwrap_or_default().join(p));
     let (from, to) = (absolute(from), absolute(to));
     let base: Vec<_> = from.parent().map(|p| p.components().collect()).unwrap_or_default();

@@ -24,6 +24,7 @@ pub(crate) mod name_variant;
 pub(crate) mod nonstandard_heading;
 pub(crate) mod pair_mismatch;
 pub(crate) mod partial_justification;
+pub(crate) mod rescindment_statement;
 pub(crate) mod routine_use_comments;
 pub(crate) mod routine_use_notice;
 pub(crate) mod routine_use_order;

@@ -1,0 +1,4 @@
+//! Revisions of a system: what changed, applying partial notices, rescinding.
+
+pub mod apply;
+pub mod rescind;
