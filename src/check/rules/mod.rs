@@ -36,6 +36,7 @@ pub(crate) mod system_mismatch;
 pub(crate) mod todo;
 pub(crate) mod unauthorized_exemption;
 pub(crate) mod unclaimed_justification;
+pub(crate) mod unexplained_change;
 pub(crate) mod unjustified_exemption;
 pub(crate) mod unpaired_document;
 pub(crate) mod unplaced_text;

@@ -1,6 +1,7 @@
 use crate::check::Context;
 use crate::check::Finding;
-use crate::model::{Action, RoutineUse, Sorn};
+use crate::model::{Action, RoutineUse, RoutineUseChange, Sorn};
+use crate::revision::diff::{RoutineUsesDiff, diff};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -8,11 +9,18 @@ crate::declare_rule! {
     /// publication (`effective_days` of 30 or more). Whether comments close before they take
     /// effect is `routine-use-comments`'s, since only OMB policy asks it.
     ///
-    /// In a notice of a new system every routine use is new. In a notice of a modified system
-    /// only the routine uses marked `change = "new"` or `change = "changed"` are timed: a
+    /// In a notice of a new system every routine use is new. A revision whose predecessor is
+    /// loaded (`[revises] source`) times the routine uses that `sorn diff` finds added or
+    /// changed, matched by what they say (a use only relettered is not new), and only those: a
     /// modified notice whose routine uses stay as they were may take effect on publication.
-    /// Notices whose DATES text is written out (`notice.dates`) are not checked here: their
-    /// wording may time the system and its routine uses separately.
+    /// Its `change` markers must agree with the diff: a use added or reworded since the
+    /// predecessor and not marked, a use marked `new` that the predecessor already had, and a use
+    /// marked `changed` whose words did not change are each reported once.
+    ///
+    /// Without a loaded predecessor, only the routine uses marked `change = "new"` or
+    /// `change = "changed"` are timed. Notices whose DATES text is written out (`notice.dates`)
+    /// are not checked for the 30 days here: their wording may time the system and its routine
+    /// uses separately.
     ///
     /// ## Why
     /// A routine use is a standing permission to disclose records outside the agency without the
@@ -45,13 +53,27 @@ crate::declare_rule! {
     ];
 }
 
-/// The routine uses whose notice 5 U.S.C. 552a(e)(11) times: all of a new system's, and those a
-/// modified system's notice marks as new or changed.
-pub(crate) fn timed(sorn: &Sorn) -> Vec<&RoutineUse> {
+/// The routine uses of a revision compared with its predecessor's, when the predecessor is loaded.
+pub(crate) fn compared(cx: &Context<'_>, index: usize, sorn: &Sorn) -> Option<RoutineUsesDiff> {
+    let (_, _, old) = cx.predecessor(index)?;
+    Some(diff(old, sorn).routine_uses)
+}
+
+/// The routine uses whose notice 5 U.S.C. 552a(e)(11) times: all of a new system's; those a
+/// revision adds or changes since its loaded predecessor; else those a modified system's notice
+/// marks as new or changed.
+pub(crate) fn timed<'s>(cx: &Context<'_>, index: usize, sorn: &'s Sorn) -> Vec<&'s RoutineUse> {
+    if sorn.action.value == Action::Rescinded {
+        return Vec::new();
+    }
+    if let Some(d) = compared(cx, index, sorn) {
+        let mut at: Vec<usize> = d.added.iter().chain(d.changed.iter().map(|m| &m.new)).map(|u| u.index).collect();
+        at.sort_unstable();
+        return at.into_iter().filter_map(|i| sorn.system.routine_uses.get(i)).collect();
+    }
     match sorn.action.value {
         Action::New => sorn.system.routine_uses.iter().collect(),
-        Action::Modified => sorn.system.routine_uses.iter().filter(|r| r.change.is_some()).collect(),
-        Action::Rescinded => Vec::new(),
+        _ => sorn.system.routine_uses.iter().filter(|r| r.change.is_some()).collect(),
     }
 }
 
@@ -67,8 +89,11 @@ pub(crate) fn named(uses: &[&RoutineUse]) -> String {
 
 /// Reports new or changed routine uses that would take effect too early.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (_, doc, sorn) in cx.sorns() {
-        let uses = timed(sorn);
+    for (index, doc, sorn) in cx.sorns() {
+        if let Some(d) = compared(cx, index, sorn) {
+            markers(cx, doc.file, sorn, &d, out);
+        }
+        let uses = timed(cx, index, sorn);
         let notice = &sorn.notice;
         // With DATES written out (`notice.dates`), the day counts may time the system and its
         // routine uses separately ("effective upon publication; routine uses 30 days after"):
@@ -77,7 +102,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(effective) = &notice.effective_days else { continue };
-        let which = if sorn.action.value == Action::New {
+        let which = if sorn.action.value == Action::New && cx.predecessor(index).is_none() {
             "the routine uses of this new system".to_string()
         } else {
             named(&uses)
@@ -95,5 +120,60 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
+    }
+}
+
+/// Reports each `change` marker that disagrees with what the diff against the predecessor found.
+fn markers(
+    cx: &Context<'_>,
+    file: crate::diagnostic::FileId,
+    sorn: &Sorn,
+    d: &RoutineUsesDiff,
+    out: &mut Vec<Finding>,
+) {
+    let mut found: Vec<(usize, Option<RoutineUseChange>)> =
+        d.added.iter().map(|u| (u.index, Some(RoutineUseChange::New))).collect();
+    found.extend(d.changed.iter().map(|m| (m.new.index, Some(RoutineUseChange::Changed))));
+    found.extend(d.relettered.iter().map(|m| (m.new.index, None)));
+    let mut is: Vec<Option<RoutineUseChange>> = vec![None; sorn.system.routine_uses.len()];
+    for (i, what) in found {
+        if let Some(slot) = is.get_mut(i) {
+            *slot = what;
+        }
+    }
+    for (use_, actual) in sorn.system.routine_uses.iter().zip(is) {
+        let marked = use_.change.as_ref().map(|c| c.value);
+        let id = use_.id.value.trim();
+        let message = match (marked, actual) {
+            (None, Some(RoutineUseChange::New)) => {
+                format!("routine use {id} is not in the predecessor, but is not marked `change = \"new\"`")
+            }
+            (None, Some(RoutineUseChange::Changed)) => format!(
+                "routine use {id} says something else than the predecessor's, but is not marked `change = \"changed\"`"
+            ),
+            (Some(RoutineUseChange::New), Some(RoutineUseChange::Changed)) => {
+                format!("routine use {id} is marked new, but the predecessor has it, in other words")
+            }
+            (Some(RoutineUseChange::New), None) => {
+                format!("routine use {id} is marked new, but the predecessor has it")
+            }
+            (Some(RoutineUseChange::Changed), None) => {
+                format!("routine use {id} is marked changed, but it says what the predecessor's says")
+            }
+            (Some(RoutineUseChange::Changed), Some(RoutineUseChange::New)) => {
+                format!("routine use {id} is marked changed, but the predecessor has no such use: it is new")
+            }
+            _ => continue,
+        };
+        let span = use_.change.as_ref().map_or(use_.id.span.clone(), |c| c.span.clone());
+        let fix = match actual {
+            Some(RoutineUseChange::New) => "mark it `change = \"new\"`",
+            Some(RoutineUseChange::Changed) => "mark it `change = \"changed\"`",
+            None => "remove the `change` marker",
+        };
+        out.push(
+            Finding::new(message, cx.label(file, span, "compared with the predecessor"))
+                .with_help(format!("{fix}: 5 U.S.C. 552a(e)(11) times the new and changed routine uses, and the marker tells readers which they are (`sorn diff` shows the comparison)")),
+        );
     }
 }

@@ -1,0 +1,74 @@
+//! `sorn diff`: the change list, its JSON, the drafts, and the exit statuses.
+
+mod common;
+
+use common::{sorn, stderr, stdout};
+
+const OLD: &str = "tests/fixtures/revision/published.toml";
+const NEW: &str = "tests/fixtures/revision/modified.toml";
+
+#[test]
+fn lists_the_changes_by_caption_with_word_differences() {
+    let out = sorn().args(["diff", OLD, NEW]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    insta::assert_snapshot!("diff-human", stdout(&out));
+}
+
+#[test]
+fn one_source_is_compared_with_the_predecessor_it_names() {
+    let both = sorn().args(["diff", OLD, NEW]).output().unwrap();
+    let named = sorn().args(["diff", NEW]).output().unwrap();
+    assert_eq!(named.status.code(), Some(1), "{}", stderr(&named));
+    assert_eq!(stdout(&both), stdout(&named));
+}
+
+#[test]
+fn json_is_versioned_and_names_each_change() {
+    let out = sorn().args(["diff", OLD, NEW, "--format", "json"]).output().unwrap();
+    let text = stdout(&out);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["changed"], true);
+    let uses = &v["diff"]["routine_uses"];
+    assert_eq!(uses["added"][0]["id"], "B");
+    assert_eq!(uses["changed"][0]["old"]["id"], "A");
+    assert_eq!(uses["relettered"].as_array().unwrap().len(), 3);
+    let records = v["diff"]["captions"].as_array().unwrap().iter().find(|c| c["element"] == "records").unwrap();
+    assert_eq!(records["status"], "changed");
+    assert_eq!(records["items_added"][0], "hotline call recordings");
+    insta::assert_snapshot!("diff-json", text);
+}
+
+#[test]
+fn drafts_the_summary_history_action_and_dates() {
+    let out = sorn().args(["diff", NEW, "--draft"]).output().unwrap();
+    insta::assert_snapshot!("diff-draft", stdout(&out));
+}
+
+#[test]
+fn a_version_against_itself_has_no_changes() {
+    let out = sorn().args(["diff", OLD, OLD]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("no changes"));
+}
+
+#[test]
+fn colour_marks_words_only_when_asked() {
+    let plain = stdout(&sorn().args(["diff", OLD, NEW]).output().unwrap());
+    assert!(plain.contains("[-Washington, DC 20001.-]") && !plain.contains('\x1b'));
+    let colour = stdout(&sorn().args(["diff", OLD, NEW, "--color", "always"]).output().unwrap());
+    assert!(colour.contains("\x1b[31m[-Washington, DC 20001.-]\x1b[0m"));
+}
+
+#[test]
+fn sources_that_do_not_load_or_name_no_predecessor_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "kind = \"sorn\"\ntemplate = \n").unwrap();
+    let out = sorn().args(["diff", OLD]).arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("syntax-error"), "{}", stderr(&out));
+    let out = sorn().args(["diff", OLD]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("names no predecessor"), "{}", stderr(&out));
+}
