@@ -72,3 +72,24 @@ fn sources_that_do_not_load_or_name_no_predecessor_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("names no predecessor"), "{}", stderr(&out));
 }
+
+/// A revision whose routine uses did not change may take effect on publication, whatever its
+/// markers say: the comparison with the predecessor decides which uses are timed, and the marker
+/// that disagrees with it is a warning of its own.
+#[test]
+fn a_revision_whose_routine_uses_did_not_change_is_not_timed() {
+    let dir = tempfile::tempdir().unwrap();
+    let published = std::fs::read_to_string(OLD).unwrap();
+    std::fs::write(dir.path().join("published.toml"), &published).unwrap();
+    let revision = published
+        .replace("action = \"new\"", "action = \"modified\"")
+        .replace("effective_days = 30", "effective_days = 0")
+        .replace("[agency]", "[revises]\nsource = \"published.toml\"\n\n[agency]")
+        .replace("litigation.\"\n", "litigation.\"\nchange = \"changed\"\n");
+    std::fs::write(dir.path().join("revision.toml"), revision).unwrap();
+    let out = sorn().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rules: Vec<&str> = v["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(!rules.contains(&"routine-use-notice"), "{rules:?}");
+    assert_eq!(rules.iter().filter(|r| **r == "routine-use-marker").count(), 1, "{rules:?}");
+}

@@ -182,6 +182,9 @@ pub fn history(old: &Sorn, new: &Sorn) -> String {
     let line = format!("{}, {citation} ({date})", old.system.id.value.trim());
     let earlier = old.system.history.as_ref().map(|h| h.value.trim().trim_end_matches('.').to_string());
     match earlier {
+        Some(h) if revises.and_then(|r| r.citation.as_ref()).is_some_and(|c| h.contains(c.value.trim())) => {
+            format!("{h}.")
+        }
         Some(h) if !h.is_empty() && !h.eq_ignore_ascii_case("none") => format!("{h}; {line}."),
         _ => format!("{line}."),
     }

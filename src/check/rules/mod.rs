@@ -26,6 +26,7 @@ pub(crate) mod pair_mismatch;
 pub(crate) mod partial_justification;
 pub(crate) mod rescindment_statement;
 pub(crate) mod routine_use_comments;
+pub(crate) mod routine_use_marker;
 pub(crate) mod routine_use_notice;
 pub(crate) mod routine_use_order;
 pub(crate) mod section_paragraphs;

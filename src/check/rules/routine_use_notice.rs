@@ -1,6 +1,6 @@
 use crate::check::Context;
 use crate::check::Finding;
-use crate::model::{Action, RoutineUse, RoutineUseChange, Sorn};
+use crate::model::{Action, RoutineUse, Sorn};
 use crate::revision::diff::{RoutineUsesDiff, diff};
 
 crate::declare_rule! {
@@ -13,9 +13,7 @@ crate::declare_rule! {
     /// loaded (`[revises] source`) times the routine uses that `sorn diff` finds added or
     /// changed, matched by what they say (a use only relettered is not new), and only those: a
     /// modified notice whose routine uses stay as they were may take effect on publication.
-    /// Its `change` markers must agree with the diff: a use added or reworded since the
-    /// predecessor and not marked, a use marked `new` that the predecessor already had, and a use
-    /// marked `changed` whose words did not change are each reported once.
+    /// (`routine-use-marker` reports `change` markers that disagree with that comparison.)
     ///
     /// Without a loaded predecessor, only the routine uses marked `change = "new"` or
     /// `change = "changed"` are timed. Notices whose DATES text is written out (`notice.dates`)
@@ -90,9 +88,6 @@ pub(crate) fn named(uses: &[&RoutineUse]) -> String {
 /// Reports new or changed routine uses that would take effect too early.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, doc, sorn) in cx.sorns() {
-        if let Some(d) = compared(cx, index, sorn) {
-            markers(cx, doc.file, sorn, &d, out);
-        }
         let uses = timed(cx, index, sorn);
         let notice = &sorn.notice;
         // With DATES written out (`notice.dates`), the day counts may time the system and its
@@ -120,60 +115,5 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             out.push(f);
         }
-    }
-}
-
-/// Reports each `change` marker that disagrees with what the diff against the predecessor found.
-fn markers(
-    cx: &Context<'_>,
-    file: crate::diagnostic::FileId,
-    sorn: &Sorn,
-    d: &RoutineUsesDiff,
-    out: &mut Vec<Finding>,
-) {
-    let mut found: Vec<(usize, Option<RoutineUseChange>)> =
-        d.added.iter().map(|u| (u.index, Some(RoutineUseChange::New))).collect();
-    found.extend(d.changed.iter().map(|m| (m.new.index, Some(RoutineUseChange::Changed))));
-    found.extend(d.relettered.iter().map(|m| (m.new.index, None)));
-    let mut is: Vec<Option<RoutineUseChange>> = vec![None; sorn.system.routine_uses.len()];
-    for (i, what) in found {
-        if let Some(slot) = is.get_mut(i) {
-            *slot = what;
-        }
-    }
-    for (use_, actual) in sorn.system.routine_uses.iter().zip(is) {
-        let marked = use_.change.as_ref().map(|c| c.value);
-        let id = use_.id.value.trim();
-        let message = match (marked, actual) {
-            (None, Some(RoutineUseChange::New)) => {
-                format!("routine use {id} is not in the predecessor, but is not marked `change = \"new\"`")
-            }
-            (None, Some(RoutineUseChange::Changed)) => format!(
-                "routine use {id} says something else than the predecessor's, but is not marked `change = \"changed\"`"
-            ),
-            (Some(RoutineUseChange::New), Some(RoutineUseChange::Changed)) => {
-                format!("routine use {id} is marked new, but the predecessor has it, in other words")
-            }
-            (Some(RoutineUseChange::New), None) => {
-                format!("routine use {id} is marked new, but the predecessor has it")
-            }
-            (Some(RoutineUseChange::Changed), None) => {
-                format!("routine use {id} is marked changed, but it says what the predecessor's says")
-            }
-            (Some(RoutineUseChange::Changed), Some(RoutineUseChange::New)) => {
-                format!("routine use {id} is marked changed, but the predecessor has no such use: it is new")
-            }
-            _ => continue,
-        };
-        let span = use_.change.as_ref().map_or(use_.id.span.clone(), |c| c.span.clone());
-        let fix = match actual {
-            Some(RoutineUseChange::New) => "mark it `change = \"new\"`",
-            Some(RoutineUseChange::Changed) => "mark it `change = \"changed\"`",
-            None => "remove the `change` marker",
-        };
-        out.push(
-            Finding::new(message, cx.label(file, span, "compared with the predecessor"))
-                .with_help(format!("{fix}: 5 U.S.C. 552a(e)(11) times the new and changed routine uses, and the marker tells readers which they are (`sorn diff` shows the comparison)")),
-        );
     }
 }
