@@ -346,3 +346,87 @@ fn exemptions(o: &System, n: &System, partial: bool) -> ExemptionsDiff {
     }
     ExemptionsDiff { printed, authorities }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    const PUBLISHED: &str = include_str!("../../tests/fixtures/revision/published.toml");
+
+    fn sorn(text: &str) -> Sorn {
+        let ws = crate::source::load_str("test.toml", text);
+        match ws.documents.into_iter().next().map(|d| d.document) {
+            Some(Document::Sorn(s)) => *s,
+            _ => panic!("not a SORN: {:?}", ws.diagnostics),
+        }
+    }
+
+    fn with_claims(text: &str, claims: &str) -> String {
+        text.replace(
+            "[system.exemptions]\ntext = \"None.\"\n",
+            &format!("[system.exemptions]\nofficial = \"the Secretary\"\n{claims}"),
+        )
+    }
+
+    #[test]
+    fn the_same_notice_has_no_changes() {
+        let s = sorn(PUBLISHED);
+        let d = diff(&s, &s);
+        assert!(d.is_empty());
+        assert_eq!(d.routine_uses.unchanged, 4);
+        assert!(d.captions.iter().all(|c| c.status == Status::Unchanged));
+    }
+
+    #[test]
+    fn exemptions_compare_per_authority() {
+        let old = with_claims(
+            PUBLISHED,
+            "\n[[system.exemptions.claims]]\nauthority = \"(k)(2)\"\nsubsections = [\"(c)(3)\", \"(d)\"]\n",
+        );
+        let new = with_claims(
+            PUBLISHED,
+            "\n[[system.exemptions.claims]]\nauthority = \"(k)(2)\"\nsubsections = [\"(c)(3)\", \"(e)(1)\"]\n\n[[system.exemptions.claims]]\nauthority = \"(k)(5)\"\nsubsections = [\"(d)\"]\n",
+        );
+        let d = diff(&sorn(&old), &sorn(&new));
+        let got: Vec<(&str, Status, String, String)> = d
+            .exemptions
+            .authorities
+            .iter()
+            .map(|a| (a.authority.as_str(), a.status, a.added.join(" "), a.removed.join(" ")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("(k)(2)", Status::Changed, "(e)(1)".to_string(), "(d)".to_string()),
+                ("(k)(5)", Status::Added, "(d)".to_string(), String::new())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_partial_notice_leaves_what_it_does_not_print() {
+        let mut new = sorn(PUBLISHED);
+        new.partial = true;
+        new.system.storage = None;
+        new.system.routine_uses.clear();
+        new.system.routine_uses_intro = None;
+        let d = diff(&sorn(PUBLISHED), &new);
+        let storage = d.captions.iter().find(|c| c.element == Element::Storage).unwrap();
+        assert_eq!(storage.status, Status::NotPrinted);
+        assert!(!d.routine_uses.printed && d.routine_uses.removed.is_empty());
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn removed_captions_and_uses_are_removed_in_a_full_notice() {
+        let mut new = sorn(PUBLISHED);
+        new.system.storage = None;
+        new.system.routine_uses.remove(1);
+        let d = diff(&sorn(PUBLISHED), &new);
+        assert_eq!(d.captions.iter().find(|c| c.element == Element::Storage).unwrap().status, Status::Removed);
+        assert_eq!(d.routine_uses.removed.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["B"]);
+        assert_eq!(d.routine_uses.unchanged, 3);
+        assert_eq!(d.routine_uses.relettered.len(), 0, "C and D keep their letters");
+    }
+}
