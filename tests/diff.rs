@@ -93,3 +93,58 @@ fn a_revision_whose_routine_uses_did_not_change_is_not_timed() {
     assert!(!rules.contains(&"routine-use-notice"), "{rules:?}");
     assert_eq!(rules.iter().filter(|r| **r == "routine-use-marker").count(), 1, "{rules:?}");
 }
+
+/// On a real modified notice (FERC-22, FR Doc. 2024-02813), whose SUPPLEMENTARY INFORMATION
+/// names each updated section, `unexplained-change` finds every change mentioned, even against a
+/// predecessor that differs in every caption.
+#[test]
+fn a_real_notice_that_names_its_updated_sections_explains_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new.toml");
+    let out = sorn()
+        .args(["import", "tests/fixtures/import/real/ferc-22-2024-02813.xml", "--out"])
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let imported = std::fs::read_to_string(&new).unwrap();
+    let mut old = imported.replace("action = \"modified\"", "action = \"new\"");
+    for key in [
+        "location",
+        "managers",
+        "authority",
+        "purposes",
+        "individuals",
+        "records",
+        "record_sources",
+        "storage",
+        "retrieval",
+        "retention",
+        "safeguards",
+        "record_access",
+        "contesting",
+        "notification",
+    ] {
+        old = old
+            .replace(&format!("\n{key} = \"\"\"\n"), &format!("\n{key} = \"\"\"\nFormer text. "))
+            .replace(&format!("\n{key} = \"*"), &format!("\n{key} = \"Former text. *"));
+        let plain = format!("\n{key} = \"");
+        if let Some(at) = old.find(&plain)
+            && !old[at + plain.len()..].starts_with("\"\"")
+            && !old[at + plain.len()..].starts_with("Former")
+        {
+            old.replace_range(at..at + plain.len(), &format!("{plain}Former text. "));
+        }
+    }
+    std::fs::write(dir.path().join("old.toml"), &old).unwrap();
+    let revision =
+        imported.replacen("[agency]", "[revises]\nsource = \"old.toml\"\ncitation = \"65 FR 21747\"\n\n[agency]", 1);
+    std::fs::write(&new, revision).unwrap();
+    let changed = sorn().args(["diff", "--format", "json"]).arg(&new).output().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&changed)).unwrap();
+    let reworded = v["diff"]["captions"].as_array().unwrap().iter().filter(|c| c["status"] == "changed").count();
+    assert!(reworded >= 14, "{reworded} captions changed");
+    let out = sorn().args(["check", "--select", "unexplained-change"]).arg(dir.path()).output().unwrap();
+    assert!(!stderr(&out).contains("unexplained-change"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 errors, 0 warnings"), "{}", stderr(&out));
+}
