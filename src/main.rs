@@ -105,6 +105,9 @@ enum Command {
         /// Print drafts of the revision's ACTION, DATES, summary of changes and HISTORY.
         #[arg(long, conflicts_with = "format")]
         draft: bool,
+        /// Configuration file (default: sorn.toml in this folder or the nearest parent).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why, its legal basis, examples.
     #[command(arg_required_else_help = true)]
@@ -413,13 +416,13 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             }
             Ok(check::status(&result.diagnostics, options.deny_warnings))
         }
-        Command::Diff { sources, format, draft } => {
+        Command::Diff { sources, format, draft, config } => {
             let (old, new) = match sources.as_slice() {
                 [new] => (None, new.clone()),
                 [old, new, ..] => (Some(old.clone()), new.clone()),
                 [] => unreachable!("clap requires one source"),
             };
-            let result = diff::run(&diff::DiffOptions { old, new })?;
+            let result = diff::run(&diff::DiffOptions { old, new, config })?;
             if !result.diagnostics.is_empty() {
                 let report = human::render_human(&result.diagnostics, &result.workspace.files, stderr_style());
                 streams.err(report.as_bytes())?;

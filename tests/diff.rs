@@ -148,3 +148,22 @@ fn a_real_notice_that_names_its_updated_sections_explains_every_change() {
     assert!(!stderr(&out).contains("unexplained-change"), "{}", stderr(&out));
     assert!(stderr(&out).contains("0 errors, 0 warnings"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_published_revision_drafts_dates_certain() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(OLD, dir.path().join("published.toml")).unwrap();
+    let revision =
+        std::fs::read_to_string(NEW).unwrap().replacen("[revises]", "published = 2024-09-03\n\n[revises]", 1);
+    std::fs::write(dir.path().join("modified.toml"), revision).unwrap();
+    let out = sorn()
+        .arg("diff")
+        .arg(dir.path().join("modified.toml"))
+        .arg("--draft")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Submit comments on or before October 3, 2024."), "{text}");
+}

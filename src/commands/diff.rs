@@ -23,6 +23,9 @@ pub struct DiffOptions {
     pub old: Option<PathBuf>,
     /// The new version.
     pub new: PathBuf,
+    /// An explicit configuration file (`--config`); otherwise `sorn.toml` is searched for. Its
+    /// calendar dates the drafted DATES caption.
+    pub config: Option<PathBuf>,
 }
 
 /// Two versions loaded and compared.
@@ -49,6 +52,8 @@ pub struct Compared {
     pub new: Sorn,
     /// What changed.
     pub diff: SystemDiff,
+    /// The calendar of the configuration in force, for dates certain in the drafts.
+    pub calendar: crate::dates::Calendar,
 }
 
 /// Loads the two versions and compares them.
@@ -57,14 +62,21 @@ pub fn run(options: &DiffOptions) -> Result<DiffResult, SornError> {
         Some(path) => path.clone(),
         None => predecessor_path(&options.new)?,
     };
-    let workspace = source::load_paths(&[old_path.clone(), options.new.clone()])?;
-    let diagnostics = workspace.diagnostics.clone();
+    let mut workspace = source::load_paths(&[old_path.clone(), options.new.clone()])?;
+    let cwd = std::env::current_dir().map_err(|e| SornError::Path { path: PathBuf::from("."), source: e })?;
+    let (config, config_diagnostics) = match crate::config::Config::discover(options.config.as_deref(), &cwd)? {
+        Some(path) => crate::config::Config::load(&path, &mut workspace.files),
+        None => (crate::config::Config::default(), Vec::new()),
+    };
+    let mut diagnostics = config_diagnostics;
+    diagnostics.extend(workspace.diagnostics.iter().cloned());
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Ok(DiffResult { workspace, diagnostics, compared: None });
     }
     let (old, new) = (sorn_at(&workspace, 0, &old_path)?, sorn_at(&workspace, 1, &options.new)?);
     let diff = diff(&old, &new);
-    let compared = Compared { old_path, new_path: options.new.clone(), old, new, diff };
+    let calendar = config.calendar();
+    let compared = Compared { old_path, new_path: options.new.clone(), old, new, diff, calendar };
     Ok(DiffResult { workspace, diagnostics, compared: Some(compared) })
 }
 
@@ -123,7 +135,7 @@ pub fn render_json(compared: &Compared) -> String {
 
 /// The drafts of the revision's ACTION, DATES, summary of changes and HISTORY, marked as drafts.
 pub fn render_draft(compared: &Compared) -> String {
-    let options = crate::lower::LowerOptions { calendar: crate::dates::Calendar::federal() };
+    let options = crate::lower::LowerOptions { calendar: compared.calendar.clone() };
     crate::revision::draft::render(&crate::revision::draft::drafts(
         &compared.old,
         &compared.new,
