@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use sorn::commands::{apply, build, check, explain, fix, import, new, rescind, schema, serve};
+use sorn::commands::{apply, build, check, diff, explain, fix, import, new, rescind, schema, serve};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -92,6 +92,22 @@ enum Command {
         /// With --fix: print the changes as a diff instead of writing them.
         #[arg(long, requires = "fix")]
         dry_run: bool,
+    },
+    /// Show what changed between two versions of a system, caption by caption.
+    #[command(arg_required_else_help = true)]
+    Diff {
+        /// OLD and NEW; or NEW alone, compared with the source its `[revises] source` names.
+        #[arg(required = true, num_args = 1..=2, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+        /// Print drafts of the revision's ACTION, DATES, summary of changes and HISTORY.
+        #[arg(long, conflicts_with = "format")]
+        draft: bool,
+        /// Configuration file (default: sorn.toml in this folder or the nearest parent).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Explain a rule: what it checks, why, its legal basis, examples.
     #[command(arg_required_else_help = true)]
@@ -248,6 +264,12 @@ impl From<CheckFormat> for check::OutputFormat {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum BuildFormat {
     Markdown,
     Html,
@@ -307,6 +329,14 @@ impl Streams {
 fn stderr_style() -> Style {
     match COLOR.get().copied().unwrap_or(ColorArg::Auto) {
         ColorArg::Auto => Style::detect(std::io::stderr().is_terminal()),
+        ColorArg::Always => Style::Color,
+        ColorArg::Never => Style::Plain,
+    }
+}
+
+fn stdout_style() -> Style {
+    match COLOR.get().copied().unwrap_or(ColorArg::Auto) {
+        ColorArg::Auto => Style::detect(std::io::stdout().is_terminal()),
         ColorArg::Always => Style::Color,
         ColorArg::Never => Style::Plain,
     }
@@ -385,6 +415,27 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
                 streams.out(out.as_bytes())?;
             }
             Ok(check::status(&result.diagnostics, options.deny_warnings))
+        }
+        Command::Diff { sources, format, draft, config } => {
+            let (old, new) = match sources.as_slice() {
+                [new] => (None, new.clone()),
+                [old, new, ..] => (Some(old.clone()), new.clone()),
+                [] => unreachable!("clap requires one source"),
+            };
+            let result = diff::run(&diff::DiffOptions { old, new, config })?;
+            if !result.diagnostics.is_empty() {
+                let report = human::render_human(&result.diagnostics, &result.workspace.files, stderr_style());
+                streams.err(report.as_bytes())?;
+            }
+            if let Some(compared) = &result.compared {
+                let text = match (draft, format) {
+                    (true, _) => diff::render_draft(compared),
+                    (false, DiffFormat::Json) => diff::render_json(compared),
+                    (false, DiffFormat::Human) => diff::render_human(compared, stdout_style()),
+                };
+                streams.out(text.as_bytes())?;
+            }
+            Ok(diff::status(&result))
         }
         Command::Explain { rule, list } => {
             let text = match (rule, list) {

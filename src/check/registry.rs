@@ -68,6 +68,8 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::section_paragraphs::META, rules::section_paragraphs::check),
     Registered::Lint(&rules::change_order::META, rules::change_order::check),
     Registered::Lint(&rules::routine_use_notice::META, rules::routine_use_notice::check),
+    Registered::Lint(&rules::routine_use_marker::META, rules::routine_use_marker::check),
+    Registered::Lint(&rules::unexplained_change::META, rules::unexplained_change::check),
     Registered::Lint(&rules::routine_use_comments::META, rules::routine_use_comments::check),
     Registered::Lint(&rules::written_dates::META, rules::written_dates::check),
     Registered::Lint(&rules::routine_use_order::META, rules::routine_use_order::check),

@@ -4,6 +4,7 @@
 pub mod apply;
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod fix;
 pub mod import;

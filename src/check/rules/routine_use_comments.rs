@@ -38,8 +38,8 @@ crate::declare_rule! {
 
 /// Reports routine uses in force while their comment period is open.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (_, doc, sorn) in cx.sorns() {
-        let uses = timed(sorn);
+    for (index, doc, sorn) in cx.sorns() {
+        let uses = timed(cx, index, sorn);
         if uses.is_empty() {
             continue;
         }

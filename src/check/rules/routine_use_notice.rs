@@ -1,6 +1,7 @@
 use crate::check::Context;
 use crate::check::Finding;
 use crate::model::{Action, RoutineUse, Sorn};
+use crate::revision::diff::{RoutineUsesDiff, diff};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -8,11 +9,16 @@ crate::declare_rule! {
     /// publication (`effective_days` of 30 or more). Whether comments close before they take
     /// effect is `routine-use-comments`'s, since only OMB policy asks it.
     ///
-    /// In a notice of a new system every routine use is new. In a notice of a modified system
-    /// only the routine uses marked `change = "new"` or `change = "changed"` are timed: a
+    /// In a notice of a new system every routine use is new. A revision whose predecessor is
+    /// loaded (`[revises] source`) times the routine uses that `sorn diff` finds added or
+    /// changed, matched by what they say (a use only relettered is not new), and only those: a
     /// modified notice whose routine uses stay as they were may take effect on publication.
-    /// Notices whose DATES text is written out (`notice.dates`) are not checked here: their
-    /// wording may time the system and its routine uses separately.
+    /// (`routine-use-marker` reports `change` markers that disagree with that comparison.)
+    ///
+    /// Without a loaded predecessor, only the routine uses marked `change = "new"` or
+    /// `change = "changed"` are timed. Notices whose DATES text is written out (`notice.dates`)
+    /// are not checked for the 30 days here: their wording may time the system and its routine
+    /// uses separately.
     ///
     /// ## Why
     /// A routine use is a standing permission to disclose records outside the agency without the
@@ -45,13 +51,27 @@ crate::declare_rule! {
     ];
 }
 
-/// The routine uses whose notice 5 U.S.C. 552a(e)(11) times: all of a new system's, and those a
-/// modified system's notice marks as new or changed.
-pub(crate) fn timed(sorn: &Sorn) -> Vec<&RoutineUse> {
+/// The routine uses of a revision compared with its predecessor's, when the predecessor is loaded.
+pub(crate) fn compared(cx: &Context<'_>, index: usize, sorn: &Sorn) -> Option<RoutineUsesDiff> {
+    let (_, _, old) = cx.predecessor(index)?;
+    Some(diff(old, sorn).routine_uses)
+}
+
+/// The routine uses whose notice 5 U.S.C. 552a(e)(11) times: all of a new system's; those a
+/// revision adds or changes since its loaded predecessor; else those a modified system's notice
+/// marks as new or changed.
+pub(crate) fn timed<'s>(cx: &Context<'_>, index: usize, sorn: &'s Sorn) -> Vec<&'s RoutineUse> {
+    if sorn.action.value == Action::Rescinded {
+        return Vec::new();
+    }
+    if let Some(d) = compared(cx, index, sorn) {
+        let mut at: Vec<usize> = d.added.iter().chain(d.changed.iter().map(|m| &m.new)).map(|u| u.index).collect();
+        at.sort_unstable();
+        return at.into_iter().filter_map(|i| sorn.system.routine_uses.get(i)).collect();
+    }
     match sorn.action.value {
         Action::New => sorn.system.routine_uses.iter().collect(),
-        Action::Modified => sorn.system.routine_uses.iter().filter(|r| r.change.is_some()).collect(),
-        Action::Rescinded => Vec::new(),
+        _ => sorn.system.routine_uses.iter().filter(|r| r.change.is_some()).collect(),
     }
 }
 
@@ -67,8 +87,8 @@ pub(crate) fn named(uses: &[&RoutineUse]) -> String {
 
 /// Reports new or changed routine uses that would take effect too early.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (_, doc, sorn) in cx.sorns() {
-        let uses = timed(sorn);
+    for (index, doc, sorn) in cx.sorns() {
+        let uses = timed(cx, index, sorn);
         let notice = &sorn.notice;
         // With DATES written out (`notice.dates`), the day counts may time the system and its
         // routine uses separately ("effective upon publication; routine uses 30 days after"):
@@ -77,7 +97,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(effective) = &notice.effective_days else { continue };
-        let which = if sorn.action.value == Action::New {
+        let which = if sorn.action.value == Action::New && cx.predecessor(index).is_none() {
             "the routine uses of this new system".to_string()
         } else {
             named(&uses)

@@ -177,7 +177,7 @@ pub(crate) fn read(text: &str, published: Date) -> Read {
 /// Reports written-out dates that cannot be right.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let calendar = &cx.settings.calendar;
-    for (_, doc, sorn) in cx.sorns() {
+    for (index, doc, sorn) in cx.sorns() {
         let (Some(published), Some(dates)) = (&sorn.published, &sorn.notice.dates) else { continue };
         let published = published.value.0;
         let text = &dates.value;
@@ -186,8 +186,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let origin = ValueOrigin::new(source, dates.span.clone(), text);
         let span = |range: std::ops::Range<usize>| origin.range(range);
         let Ok(thirty) = calendar.date_certain(published, 30) else { continue };
-        let uses_effective =
-            if timed(sorn).is_empty() { None } else { r.routine_uses.clone().or_else(|| r.effective.clone()) };
+        let uses_effective = if timed(cx, index, sorn).is_empty() {
+            None
+        } else {
+            r.routine_uses.clone().or_else(|| r.effective.clone())
+        };
         if let Some((date, range)) = &uses_effective
             && *date < thirty.date
         {
