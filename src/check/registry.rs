@@ -85,5 +85,6 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unplaced_text::META, rules::unplaced_text::check),
     Registered::Lint(&rules::exemptions_without_rule::META, rules::exemptions_without_rule::check),
     Registered::Lint(&rules::unpaired_document::META, rules::unpaired_document::check),
+    Registered::Lint(&rules::ambiguous_pairing::META, rules::ambiguous_pairing::check),
     Registered::Engine(&super::suppress::META),
 ];

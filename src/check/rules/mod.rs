@@ -2,6 +2,7 @@
 //! ([`super::registry::REGISTRY`]) lists them.
 
 pub(crate) mod agency_fit;
+pub(crate) mod ambiguous_pairing;
 pub(crate) mod breach_routine_uses;
 pub(crate) mod change_order;
 pub(crate) mod claims_mismatch;
@@ -55,6 +56,16 @@ pub(crate) fn claims_in_scope(cx: &Context<'_>, rule_index: usize) -> Vec<super:
         claims.extend(super::parsed_claims(sorn_doc.file, sorn_doc.document.claims()));
     }
     claims
+}
+
+/// Appends to each finding from `from` on the note saying why the pair's SORN was chosen among
+/// the versions of its system, when it was.
+pub(crate) fn note_pairing(cx: &Context<'_>, pair: &super::Pair, findings: &mut [super::Finding]) {
+    if let Some(note) = cx.pairing_note(pair) {
+        for finding in findings {
+            finding.notes.push(note.to_string());
+        }
+    }
 }
 
 /// The provisions a document claims under each authority, with the first claim under it.
