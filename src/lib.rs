@@ -31,6 +31,7 @@ pub mod lower;
 pub mod model;
 pub mod parallel;
 pub mod report;
+pub mod revision;
 pub mod schema;
 pub mod source;
 pub mod statute;

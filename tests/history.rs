@@ -1,6 +1,8 @@
 //! A system's history in one folder: versions of a system linked by `[revises]`, and exemption
 //! rules paired with the right version whatever the files are called.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use sorn::check;
@@ -103,4 +105,59 @@ fn a_finding_through_an_inferred_pairing_says_which_version_was_chosen() {
         mismatch.notes.iter().any(|n| n.contains("b-modified.toml") && n.contains("current version")),
         "{mismatch:#?}"
     );
+}
+
+/// `sorn check` of one revision in a folder of its own (the project root), with the other files.
+fn check_one(files: &[(&str, String)], checked: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("project")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let out = common::sorn().current_dir(dir.path().join("project")).args(["check", checked]).output().unwrap();
+    (out.status.code(), common::stderr(&out))
+}
+
+/// The predecessor of the one file checked is loaded for context: what is wrong in it is not
+/// reported, and the summary counts only the file checked.
+#[test]
+fn a_predecessor_outside_the_checked_set_is_loaded_but_not_checked() {
+    let old = first_version().replace("Investigative case files.", "{todo: the categories of records}");
+    let (code, stderr) =
+        check_one(&[("project/old.toml", old), ("project/new.toml", modified_version(Some("old.toml")))], "new.toml");
+    assert!(!stderr.contains("todo") && !stderr.contains("missing-predecessor"), "{stderr}");
+    assert!(stderr.contains("in 1 file"), "{stderr}");
+    assert_ne!(code, Some(2), "{stderr}");
+}
+
+/// A missing predecessor, one outside the project and one that does not load are each reported
+/// once, at the `source` value.
+#[test]
+fn a_predecessor_that_cannot_be_read_is_reported_once_at_its_source() {
+    let cases = [
+        ("gone.toml", None, "does not exist"),
+        ("../outside.toml", Some(("outside.toml", first_version())), "is outside the project"),
+        ("broken.toml", Some(("project/broken.toml", "kind = \"sorn\"\n[system\n".to_string())), "does not load"),
+    ];
+    for (source, extra, says) in cases {
+        let mut files = vec![("project/new.toml", modified_version(Some(source)))];
+        files.extend(extra);
+        let (code, stderr) = check_one(&files, "new.toml");
+        assert_eq!(stderr.matches("missing-predecessor").count(), 1, "{source}: {stderr}");
+        assert!(stderr.contains(says), "{source}: {stderr}");
+        assert!(!stderr.contains("syntax-error"), "{source}: {stderr}");
+        assert_eq!(code, Some(1), "{source}: {stderr}");
+    }
+}
+
+/// A `[revises]` cycle between a file checked and one loaded for context ends: each file is read
+/// once.
+#[test]
+fn a_revises_cycle_through_an_unchecked_file_ends() {
+    let (code, stderr) = check_one(
+        &[("project/a.toml", modified_version(Some("b.toml"))), ("project/b.toml", modified_version(Some("a.toml")))],
+        "a.toml",
+    );
+    assert!(!stderr.contains("missing-predecessor"), "{stderr}");
+    assert_ne!(code, Some(2), "{stderr}");
 }

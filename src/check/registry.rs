@@ -47,6 +47,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Load(&load::UNKNOWN_AUTHORITY),
     Registered::Load(&load::UNKNOWN_PLACEHOLDER),
     Registered::Load(&load::INVALID_CONFIG),
+    Registered::Load(&load::MISSING_PREDECESSOR),
     Registered::Lint(&rules::unjustified_exemption::META, rules::unjustified_exemption::check),
     Registered::Lint(&rules::unclaimed_justification::META, rules::unclaimed_justification::check),
     Registered::Lint(&rules::partial_justification::META, rules::partial_justification::check),

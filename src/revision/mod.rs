@@ -1,0 +1,3 @@
+//! Revisions of a system: what changed, applying partial notices, rescinding.
+
+pub mod history;
