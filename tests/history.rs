@@ -122,10 +122,14 @@ fn check_one(files: &[(&str, String)], checked: &str) -> (Option<i32>, String) {
 /// reported, and the summary counts only the file checked.
 #[test]
 fn a_predecessor_outside_the_checked_set_is_loaded_but_not_checked() {
-    let old = first_version().replace("Investigative case files.", "{todo: the categories of records}");
+    let old = first_version()
+        .replace("Investigative case files.", "{todo: the categories of records}")
+        .replace("history = \"None.\"", "history = \"75 FR 412 (January 5, 2010).\"");
     let (code, stderr) =
         check_one(&[("project/old.toml", old), ("project/new.toml", modified_version(Some("old.toml")))], "new.toml");
     assert!(!stderr.contains("todo") && !stderr.contains("missing-predecessor"), "{stderr}");
+    // The comparison with the predecessor ran: the revision's HISTORY drops its citation.
+    assert!(stderr.contains("HISTORY drops 75 FR 412"), "{stderr}");
     assert!(stderr.contains("in 1 file"), "{stderr}");
     assert_ne!(code, Some(2), "{stderr}");
 }
@@ -160,4 +164,21 @@ fn a_revises_cycle_through_an_unchecked_file_ends() {
     );
     assert!(!stderr.contains("missing-predecessor"), "{stderr}");
     assert_ne!(code, Some(2), "{stderr}");
+}
+
+/// With only the predecessor's publication date known, HISTORY must cite a notice of that date.
+#[test]
+fn history_cites_the_predecessor_by_its_date_when_no_citation_is_given() {
+    let old = first_version().replace("action = \"new\"", "action = \"new\"\npublished = 2016-08-09");
+    let new = |history: &str| {
+        modified_version(Some("old.toml")).replace("history = \"None.\"", &format!("history = \"{history}\""))
+    };
+    let (_, stderr) = check_one(
+        &[("project/old.toml", old.clone()), ("project/new.toml", new("75 FR 412, January 5, 2010."))],
+        "new.toml",
+    );
+    assert!(stderr.contains("HISTORY cites no notice of 2016-08-09"), "{stderr}");
+    let (_, stderr) =
+        check_one(&[("project/old.toml", old), ("project/new.toml", new("81 FR 52700, August 9, 2016."))], "new.toml");
+    assert!(!stderr.contains("history-citations"), "{stderr}");
 }

@@ -87,5 +87,6 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::exemptions_without_rule::META, rules::exemptions_without_rule::check),
     Registered::Lint(&rules::unpaired_document::META, rules::unpaired_document::check),
     Registered::Lint(&rules::ambiguous_pairing::META, rules::ambiguous_pairing::check),
+    Registered::Lint(&rules::history_citations::META, rules::history_citations::check),
     Registered::Engine(&super::suppress::META),
 ];

@@ -16,6 +16,7 @@ pub(crate) mod exemptions_without_rule;
 pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;
 pub(crate) mod general_exemption_purpose;
+pub(crate) mod history_citations;
 pub(crate) mod identifier_format;
 pub(crate) mod justification_order;
 pub(crate) mod leftover_placeholder;
