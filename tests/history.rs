@@ -182,3 +182,19 @@ fn history_cites_the_predecessor_by_its_date_when_no_citation_is_given() {
         check_one(&[("project/old.toml", old), ("project/new.toml", new("81 FR 52700, August 9, 2016."))], "new.toml");
     assert!(!stderr.contains("history-citations"), "{stderr}");
 }
+
+/// A new system with a `[revises]` table contradicts itself; a modified one with none, and no
+/// citation in its prose, names nothing it changes.
+#[test]
+fn revises_and_action_must_agree() {
+    let new_with_link = modified_version(Some("old.toml")).replace("action = \"modified\"", "action = \"new\"");
+    let diagnostics = check_files(&[("old.toml", first_version()), ("new.toml", new_with_link), ("nprm.toml", rule())]);
+    let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.rule == "revision-link").collect();
+    assert_eq!(found.len(), 1, "{diagnostics:#?}");
+    assert!(found[0].message.contains("a new system revises no notice"), "{found:#?}");
+    let diagnostics = check_files(&[("new.toml", modified_version(None)), ("nprm.toml", rule())]);
+    assert_eq!(rules_of(&diagnostics).iter().filter(|r| **r == "revision-link").count(), 1, "{diagnostics:#?}");
+    let cited = modified_version(None).replace("history = \"None.\"", "history = \"81 FR 52700, August 9, 2016.\"");
+    let diagnostics = check_files(&[("new.toml", cited), ("nprm.toml", rule())]);
+    assert!(!rules_of(&diagnostics).contains(&"revision-link"), "{diagnostics:#?}");
+}

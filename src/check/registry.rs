@@ -88,5 +88,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unpaired_document::META, rules::unpaired_document::check),
     Registered::Lint(&rules::ambiguous_pairing::META, rules::ambiguous_pairing::check),
     Registered::Lint(&rules::history_citations::META, rules::history_citations::check),
+    Registered::Lint(&rules::exemption_change::META, rules::exemption_change::check),
+    Registered::Lint(&rules::revision_link::META, rules::revision_link::check),
     Registered::Engine(&super::suppress::META),
 ];

@@ -48,7 +48,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, doc, sorn) in cx.sorns() {
         let claims = sorn.system.exemptions.as_ref().is_some_and(|e| !e.claims.is_empty());
         // A SORN that points at no rule at all gets the `exemptions-without-rule` error instead.
-        let versioned = cx.is_superseded(index) || cx.is_in_ambiguity(index);
+        // A revision that adds claims gets `exemption-change` instead.
+        let versioned = cx.is_superseded(index)
+            || cx.is_in_ambiguity(index)
+            || !super::exemption_change::added_claims(cx, index).is_empty();
         if !claims || versioned || !cx.exemption_rules_of(index).is_empty() || !points_at_rule(&doc.document, sorn) {
             continue;
         }
