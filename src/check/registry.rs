@@ -90,5 +90,6 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::history_citations::META, rules::history_citations::check),
     Registered::Lint(&rules::exemption_change::META, rules::exemption_change::check),
     Registered::Lint(&rules::revision_link::META, rules::revision_link::check),
+    Registered::Lint(&rules::revises_cycle::META, rules::revises_cycle::check),
     Registered::Engine(&super::suppress::META),
 ];

@@ -10,7 +10,7 @@ crate::declare_rule! {
     /// them: the rule goes with the current version, the one no other revises (the diagnostics
     /// that rely on that choice say so in a note). Two or more current versions (no chain links
     /// them), or two unrelated SORNs naming the rule, leave the choice open: it is reported here,
-    /// once, and the checks that compare a rule with its SORN (`claims-mismatch`,
+    /// once (unless the candidates form a `[revises]` cycle, which `revises-cycle` reports), and the checks that compare a rule with its SORN (`claims-mismatch`,
     /// `system-mismatch`, ...) stay silent for the rule rather than guess.
     ///
     /// ## Why
@@ -35,6 +35,11 @@ crate::declare_rule! {
 /// each candidate SORN labelled.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for ambiguity in &cx.ambiguities {
+        // Candidates that all revise one another form a `[revises]` cycle: `revises-cycle`
+        // reports that cause.
+        if ambiguity.sorns.iter().all(|&s| cx.is_superseded(s)) {
+            continue;
+        }
         let rule_doc = &cx.documents[ambiguity.rule];
         let Document::ExemptionRule(rule) = &rule_doc.document else { continue };
         let (message, label, help) = match ambiguity.by {

@@ -27,6 +27,7 @@ pub(crate) mod name_variant;
 pub(crate) mod nonstandard_heading;
 pub(crate) mod pair_mismatch;
 pub(crate) mod partial_justification;
+pub(crate) mod revises_cycle;
 pub(crate) mod revision_link;
 pub(crate) mod routine_use_comments;
 pub(crate) mod routine_use_notice;
