@@ -1,6 +1,6 @@
 //! What rules see: the loaded documents, their files, and which SORN goes with which rule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -76,6 +76,14 @@ pub struct Context<'a> {
     /// For each SORN that names its predecessor's source (`revises.source`), the predecessor's
     /// index when that source is among the documents.
     predecessor_of: Vec<Option<usize>>,
+    /// For each document, whether a loaded SORN names it as its predecessor.
+    superseded: Vec<bool>,
+    /// For each pair, in `pairs` order, why its SORN was chosen among the versions of the system.
+    pair_notes: Vec<Option<String>>,
+    /// The rules left unpaired because two or more SORNs fit them equally.
+    pub ambiguities: Vec<Ambiguity>,
+    /// For each document, whether it is the rule or one of the SORNs of an ambiguity.
+    in_ambiguity: Vec<bool>,
 }
 
 /// The project's facts that lint rules read: the Federal calendar with `sorn.toml`'s closures,
@@ -100,15 +108,57 @@ impl<'a> Context<'a> {
         let cwd = std::env::current_dir().ok();
         let paths: Vec<PathBuf> =
             documents.iter().map(|doc| normalize_from(&files.get(doc.file).path, cwd.as_deref())).collect();
-        let pairs = pair_documents(documents, &paths, cwd.as_deref());
         let predecessor_of = predecessors(documents, &paths, cwd.as_deref());
+        let (pairs, pair_notes, ambiguities) =
+            pair_documents(files, documents, &paths, cwd.as_deref(), &predecessor_of);
+        let mut superseded = vec![false; documents.len()];
+        for &p in predecessor_of.iter().flatten() {
+            superseded[p] = true;
+        }
+        let mut in_ambiguity = vec![false; documents.len()];
+        for a in &ambiguities {
+            for &d in a.sorns.iter().chain([&a.rule]) {
+                in_ambiguity[d] = true;
+            }
+        }
         let mut pair_of_rule = vec![None; documents.len()];
         let mut rules_of_sorn: Vec<Vec<usize>> = vec![Vec::new(); documents.len()];
         for (k, pair) in pairs.iter().enumerate() {
             pair_of_rule[pair.rule].get_or_insert(k);
             rules_of_sorn[pair.sorn].push(pair.rule);
         }
-        Self { files, documents, pairs, settings, pair_of_rule, rules_of_sorn, predecessor_of }
+        Self {
+            files,
+            documents,
+            pairs,
+            settings,
+            pair_of_rule,
+            rules_of_sorn,
+            predecessor_of,
+            superseded,
+            pair_notes,
+            ambiguities,
+            in_ambiguity,
+        }
+    }
+
+    /// Whether a loaded SORN revises this one: it is an earlier version of its system, and the
+    /// rules of the system go with the version after it.
+    pub fn is_superseded(&self, document: usize) -> bool {
+        self.superseded.get(document).copied().unwrap_or(false)
+    }
+
+    /// Whether a document is the rule, or one of the SORNs, of a pairing sorn found ambiguous
+    /// (`ambiguous-pairing` reports it; the rules that need the pair stay silent).
+    pub fn is_in_ambiguity(&self, document: usize) -> bool {
+        self.in_ambiguity.get(document).copied().unwrap_or(false)
+    }
+
+    /// Why the SORN of a pair was chosen among several versions of its system, for the notes of
+    /// the diagnostics that rely on the pairing; `None` when there was nothing to choose.
+    pub fn pairing_note(&self, pair: &Pair) -> Option<&str> {
+        let k = (*self.pair_of_rule.get(pair.rule)?)?;
+        self.pair_notes.get(k)?.as_deref()
     }
 
     /// The SORN a revision names as its predecessor (`revises.source`), when it is loaded.
@@ -195,38 +245,122 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Pairs every exemption rule with a SORN: the first SORN (in document order) that it names or
-/// that names it, else the first SORN of the same system identifier. Each lookup goes through an
-/// index built once, so pairing is linear in the number of documents; `paths` are the documents'
-/// normalized paths, computed once each against one reading of the working directory.
-fn pair_documents(documents: &[LoadedDocument], paths: &[PathBuf], cwd: Option<&Path>) -> Vec<Pair> {
+/// Which SORN an exemption rule goes with, before the pairs are listed.
+enum Found {
+    /// One SORN, and the note saying why it was chosen over other versions, if it was.
+    One(usize, Pairing, Option<String>),
+    /// Several SORNs are equally good: none is chosen.
+    Ambiguous(Vec<usize>, Pairing),
+}
+
+/// A rule that sorn could not pair because two or more SORNs fit equally: two current versions
+/// of one system identifier (no `[revises]` chain orders them), or two SORNs naming the rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// Index of the rule.
+    pub rule: usize,
+    /// The SORNs that fit, in document order.
+    pub sorns: Vec<usize>,
+    /// Whether they name the rule ([`Pairing::Link`]) or share its identifier.
+    pub by: Pairing,
+}
+
+/// The pairs, the note on each pair whose SORN was chosen among versions, and the rules left
+/// unpaired because the choice was ambiguous.
+type Pairings = (Vec<Pair>, Vec<Option<String>>, Vec<Ambiguity>);
+
+/// Pairs every exemption rule with a SORN, never by file name or document order: the SORN the
+/// rule names (`sorn`) decides; else the SORN that names the rule (`exemption_rule`); else the
+/// SORN of the same system identifier. Where several SORNs name the rule or share its
+/// identifier, the versions of one system are ordered by their `[revises]` chain and the current
+/// one (the one no other candidate revises) is chosen; two current versions are an ambiguity.
+/// Each lookup goes through an index built once; `paths` are the documents' normalized paths.
+fn pair_documents(
+    files: &SourceMap,
+    documents: &[LoadedDocument],
+    paths: &[PathBuf],
+    cwd: Option<&Path>,
+    predecessor_of: &[Option<usize>],
+) -> Pairings {
     let mut sorn_at_path: HashMap<&Path, usize> = HashMap::new();
-    let mut sorns_naming: HashMap<PathBuf, usize> = HashMap::new();
-    let mut sorn_of_id: HashMap<String, usize> = HashMap::new();
+    let mut sorns_naming: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+    let mut sorns_of_id: HashMap<String, Vec<usize>> = HashMap::new();
     for (s, doc) in documents.iter().enumerate() {
         let Document::Sorn(sorn) = &doc.document else { continue };
         if let Some(link) = &sorn.exemption_rule {
-            sorns_naming.entry(resolve(&paths[s], &link.value, cwd)).or_insert(s);
+            sorns_naming.entry(resolve(&paths[s], &link.value, cwd)).or_default().push(s);
         }
-        sorn_of_id.entry(normalize_id(&sorn.system.id.value)).or_insert(s);
+        sorns_of_id.entry(normalize_id(&sorn.system.id.value)).or_default().push(s);
         sorn_at_path.entry(&paths[s]).or_insert(s);
     }
-    let mut pairs = Vec::new();
+    let (mut pairs, mut notes, mut ambiguities) = (Vec::new(), Vec::new(), Vec::new());
     for (r, doc) in documents.iter().enumerate() {
         let Document::ExemptionRule(rule) = &doc.document else { continue };
         let path = &paths[r];
         let named = rule.sorn.as_ref().and_then(|l| sorn_at_path.get(resolve(path, &l.value, cwd).as_path()));
-        let naming = sorns_naming.get(path);
-        let found = match (named, naming) {
-            (Some(&a), Some(&b)) => Some((a.min(b), Pairing::Link)),
-            (Some(&s), None) | (None, Some(&s)) => Some((s, Pairing::Link)),
-            (None, None) => sorn_of_id.get(&normalize_id(&rule.system.id.value)).map(|&s| (s, Pairing::SystemNumber)),
+        let id = normalize_id(&rule.system.id.value);
+        let found = match (named, sorns_naming.get(path)) {
+            (Some(&s), _) => Some(Found::One(s, Pairing::Link, None)),
+            (None, Some(naming)) => Some(choose(files, documents, naming, predecessor_of, Pairing::Link)),
+            (None, None) if id.is_empty() => None,
+            (None, None) => {
+                sorns_of_id.get(&id).map(|same| choose(files, documents, same, predecessor_of, Pairing::SystemNumber))
+            }
         };
-        if let Some((sorn, pairing)) = found {
-            pairs.push(Pair { sorn, rule: r, pairing });
+        match found {
+            Some(Found::One(sorn, pairing, note)) => {
+                pairs.push(Pair { sorn, rule: r, pairing });
+                notes.push(note);
+            }
+            Some(Found::Ambiguous(sorns, by)) => ambiguities.push(Ambiguity { rule: r, sorns, by }),
+            None => {}
         }
     }
-    pairs
+    (pairs, notes, ambiguities)
+}
+
+/// Of several SORNs that fit a rule equally, the current version: the one that no other
+/// candidate revises, directly or through earlier versions. With one candidate there is nothing
+/// to choose; with several current versions the choice is ambiguous. The walk down each chain
+/// stops at a document seen before, so a `[revises]` cycle ends it.
+fn choose(
+    files: &SourceMap,
+    documents: &[LoadedDocument],
+    candidates: &[usize],
+    predecessor_of: &[Option<usize>],
+    pairing: Pairing,
+) -> Found {
+    if let [only] = candidates {
+        return Found::One(*only, pairing, None);
+    }
+    let mut earlier: HashSet<usize> = HashSet::new();
+    for &c in candidates {
+        let mut seen: HashSet<usize> = HashSet::from([c]);
+        let mut at = predecessor_of[c];
+        while let Some(p) = at.filter(|p| seen.insert(*p)) {
+            earlier.insert(p);
+            at = predecessor_of[p];
+        }
+    }
+    let current: Vec<usize> = candidates.iter().copied().filter(|c| !earlier.contains(c)).collect();
+    let [chosen] = current[..] else {
+        let mut sorns = if current.is_empty() { candidates.to_vec() } else { current };
+        sorns.dedup();
+        return Found::Ambiguous(sorns, pairing);
+    };
+    let name = |i: usize| files.get(documents[i].file).name.clone();
+    let others: Vec<String> = candidates.iter().filter(|&&c| c != chosen).map(|&c| name(c)).collect();
+    let how = match pairing {
+        Pairing::Link => "it names the rule",
+        Pairing::SystemNumber => "it has the rule's system identifier",
+    };
+    let note = format!(
+        "paired with {}: {how}, and it is the current version of the system (its `[revises]` chain \
+         follows {}); set `sorn = \"...\"` in the rule to pair it explicitly",
+        name(chosen),
+        others.join(", ")
+    );
+    Found::One(chosen, pairing, Some(note))
 }
 
 /// For each SORN, the SORN at the path its `revises.source` names, through an index of paths
@@ -364,5 +498,50 @@ mod tests {
         let cx = Context::new(&ws.files, &ws.documents, &settings);
         assert!(cx.predecessor(0).is_none());
         assert!(cx.predecessor(1).is_none());
+    }
+
+    const RULE: &str = "kind = \"exemption-rule\"\nstage = \"proposed\"\n\n[agency]\nname = \"Agency\"\n\n\
+                        [system]\nid = \"X/Y-001\"\nname = \"Records\"\n\n[cfr]\ntitle = 99\npart = \"1\"\nsection = \"1.1\"\n\n[exemptions]\n";
+
+    fn paired_sorn(files: &[(&str, String)]) -> (Option<usize>, usize) {
+        let ws = workspace(files);
+        assert!(ws.diagnostics.is_empty(), "{:?}", ws.diagnostics);
+        let settings = Settings::default();
+        let cx = Context::new(&ws.files, &ws.documents, &settings);
+        let rule = cx.exemption_rules().next().unwrap().0;
+        (cx.sorn_of(rule).map(|s| s.0), cx.ambiguities.len())
+    }
+
+    #[test]
+    fn a_rule_by_identifier_pairs_with_the_current_version_in_any_order() {
+        let chain = [("new.toml", revising("old.toml")), ("old.toml", SORN.to_string()), ("rule.toml", RULE.into())];
+        assert_eq!(paired_sorn(&chain), (Some(0), 0));
+        let reversed = [("old.toml", SORN.to_string()), ("new.toml", revising("old.toml")), ("rule.toml", RULE.into())];
+        assert_eq!(paired_sorn(&reversed), (Some(1), 0));
+        let three = [
+            ("c.toml", revising("b.toml")),
+            ("a.toml", SORN.to_string()),
+            ("b.toml", revising("a.toml")),
+            ("rule.toml", RULE.into()),
+        ];
+        assert_eq!(paired_sorn(&three), (Some(0), 0));
+    }
+
+    #[test]
+    fn unordered_versions_or_a_cycle_leave_the_rule_unpaired() {
+        let two = [("a.toml", SORN.to_string()), ("b.toml", SORN.to_string()), ("rule.toml", RULE.into())];
+        assert_eq!(paired_sorn(&two), (None, 1));
+        let cycle = [("a.toml", revising("b.toml")), ("b.toml", revising("a.toml")), ("rule.toml", RULE.into())];
+        assert_eq!(paired_sorn(&cycle), (None, 1));
+    }
+
+    #[test]
+    fn the_rule_s_own_link_decides_over_sorns_naming_it() {
+        let linked = |s: &str| s.replace("action = \"new\"", "action = \"new\"\nexemption_rule = \"rule.toml\"");
+        let rule = RULE.replace("stage = \"proposed\"", "stage = \"proposed\"\nsorn = \"b.toml\"");
+        let files = [("a.toml", linked(SORN)), ("b.toml", SORN.to_string()), ("rule.toml", rule)];
+        assert_eq!(paired_sorn(&files), (Some(1), 0));
+        let both = [("a.toml", linked(SORN)), ("b.toml", linked(SORN)), ("rule.toml", RULE.into())];
+        assert_eq!(paired_sorn(&both), (None, 1));
     }
 }

@@ -176,6 +176,24 @@ crate::declare_rule! {
     pub const INVALID_CONFIG = ("invalid-config", Load, Error, "The project configuration `sorn.toml` is not valid.");
 }
 
+crate::declare_rule! {
+    /// ## What it checks
+    /// That the predecessor a revision names (`[revises] source`) can be read when it is not among
+    /// the sources being checked: `sorn check sorns/new.toml` loads the notice it revises (and the
+    /// notices before that) so that the rules comparing versions have them. The predecessor must
+    /// exist inside the project (the folder of `sorn.toml`, or the working directory), be a
+    /// regular file reached without a symbolic link, and load without errors. Findings in a
+    /// predecessor loaded only for this are not reported: check it by naming it.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [revises]
+    /// source = "dea-oig-001-2019.toml"   # no such file beside this one
+    /// ```
+    /// Use instead: the path of the predecessor's source, relative to this file.
+    pub const MISSING_PREDECESSOR = (crate::revision::history::MISSING_PREDECESSOR, Load, Error, "The predecessor a revision names in `[revises] source` is missing, outside the project, or does not load.");
+}
+
 /// Every load rule, in registry order.
 pub const LOAD_RULES: &[&crate::check::RuleMeta] = &[
     &SYNTAX_ERROR,
@@ -188,4 +206,5 @@ pub const LOAD_RULES: &[&crate::check::RuleMeta] = &[
     &UNKNOWN_AUTHORITY,
     &UNKNOWN_PLACEHOLDER,
     &INVALID_CONFIG,
+    &MISSING_PREDECESSOR,
 ];

@@ -20,8 +20,8 @@ pub mod rules;
 pub mod suppress;
 
 pub use context::{
-    Context, JustifiedCitation, Pair, Pairing, ParsedClaim, Settings, has_untyped_justification, justified_citations,
-    letter, normalize_id, parsed_claims, system_label,
+    Ambiguity, Context, JustifiedCitation, Pair, Pairing, ParsedClaim, Settings, has_untyped_justification,
+    justified_citations, letter, normalize_id, parsed_claims, system_label,
 };
 pub use finding::Finding;
 pub use load::{INVALID_CONFIG, LOAD_RULES};

@@ -47,6 +47,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Load(&load::UNKNOWN_AUTHORITY),
     Registered::Load(&load::UNKNOWN_PLACEHOLDER),
     Registered::Load(&load::INVALID_CONFIG),
+    Registered::Load(&load::MISSING_PREDECESSOR),
     Registered::Lint(&rules::unjustified_exemption::META, rules::unjustified_exemption::check),
     Registered::Lint(&rules::unclaimed_justification::META, rules::unclaimed_justification::check),
     Registered::Lint(&rules::partial_justification::META, rules::partial_justification::check),
@@ -88,5 +89,10 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::unplaced_text::META, rules::unplaced_text::check),
     Registered::Lint(&rules::exemptions_without_rule::META, rules::exemptions_without_rule::check),
     Registered::Lint(&rules::unpaired_document::META, rules::unpaired_document::check),
+    Registered::Lint(&rules::ambiguous_pairing::META, rules::ambiguous_pairing::check),
+    Registered::Lint(&rules::history_citations::META, rules::history_citations::check),
+    Registered::Lint(&rules::exemption_change::META, rules::exemption_change::check),
+    Registered::Lint(&rules::revision_link::META, rules::revision_link::check),
+    Registered::Lint(&rules::revises_cycle::META, rules::revises_cycle::check),
     Registered::Engine(&super::suppress::META),
 ];

@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::SornError;
 use crate::report;
+use crate::revision::history;
 use crate::source::{self, Workspace};
 
 /// How `sorn check` prints its findings.
@@ -128,20 +129,28 @@ pub fn rerun(
 /// Runs the rules chosen over a loaded workspace.
 fn finish(
     options: &CheckOptions,
-    workspace: Workspace,
+    mut workspace: Workspace,
     config: Config,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Result<CheckResult, SornError> {
     let select = rule_names(&options.select, "--select")?;
     let ignore = rule_names(&options.ignore, "--ignore")?;
     let source_files = workspace.files.len() - usize::from(config.path.is_some());
+    let root = match config.path.as_deref().and_then(Path::parent) {
+        Some(dir) => dir.to_path_buf(),
+        None => std::env::current_dir().map_err(|e| SornError::Path { path: PathBuf::from("."), source: e })?,
+    };
+    let predecessors = history::load_predecessors(&mut workspace, &root);
     diagnostics.extend(workspace.diagnostics.iter().cloned());
+    diagnostics.extend(predecessors.diagnostics.iter().cloned());
     let chosen = |meta: &RuleMeta| {
         meta.category == Category::Load
             || ((select.is_empty() || select.contains(&meta.name)) && !ignore.contains(&meta.name))
     };
     let level = |meta: &RuleMeta| if chosen(meta) { config.level(meta) } else { check::Level::Allow };
-    diagnostics.extend(check::run_with(&workspace, level, &config.settings()));
+    let found = check::run_with(&workspace, level, &config.settings());
+    // A predecessor loaded only to compare with is not being checked: its findings stay unsaid.
+    diagnostics.extend(found.into_iter().filter(|d| !predecessors.is_context(d)));
     diagnostic::sort(&mut diagnostics);
     Ok(CheckResult { workspace, diagnostics, source_files, config })
 }

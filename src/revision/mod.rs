@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod diff;
 pub mod draft;
+pub mod history;
 pub mod items;
 pub mod matching;
 pub mod rescind;

@@ -30,76 +30,75 @@ crate::declare_rule! {
 /// Compares the claims of every SORN–rule pair, authority by authority.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for pair in &cx.pairs {
-        let sorn_doc = &cx.documents[pair.sorn];
-        let rule_doc = &cx.documents[pair.rule];
-        let sorn_claims = parsed_claims(sorn_doc.file, sorn_doc.document.claims());
-        let rule_claims = parsed_claims(rule_doc.file, rule_doc.document.claims());
-        if sorn_claims.iter().chain(&rule_claims).any(|c| c.untyped) {
-            // A citation that names nothing is already an error at its place; comparing the lists
-            // without it would report the same gap a second time.
-            continue;
-        }
-        let sorn_map = by_authority(&sorn_claims);
-        let rule_map = by_authority(&rule_claims);
-        let sorn_name = cx.name(sorn_doc.file).to_string();
-        let rule_name = cx.name(rule_doc.file).to_string();
-        let authorities: BTreeSet<Authority> = sorn_map.keys().chain(rule_map.keys()).copied().collect();
-        for authority in authorities {
-            match (sorn_map.get(&authority), rule_map.get(&authority)) {
-                (Some((s_set, s_claim)), Some((r_set, r_claim))) => {
-                    if s_set == r_set {
-                        continue;
-                    }
-                    let differ = difference(("the SORN claims", s_set), ("the rule claims", r_set));
-                    out.push(
-                        Finding::new(
-                            format!("the SORN and its rule claim different provisions under {authority}: {differ}"),
-                            cx.label(
-                                r_claim.file,
-                                r_claim.authority_span.clone(),
-                                format!("the rule: 5 U.S.C. 552a{}", list(r_set)),
-                            ),
-                        )
-                        .with_label(cx.label(
-                            s_claim.file,
-                            s_claim.authority_span.clone(),
-                            format!("the SORN: 5 U.S.C. 552a{}", list(s_set)),
-                        ))
-                        .with_help(format!(
-                            "make the lists agree; the rule ({rule_name}) is what promulgates the exemptions"
-                        )),
-                    );
+        let from = out.len();
+        compare(cx, pair, out);
+        super::note_pairing(cx, pair, &mut out[from..]);
+    }
+}
+
+/// Compares the claims of one pair.
+fn compare(cx: &Context<'_>, pair: &crate::check::Pair, out: &mut Vec<Finding>) {
+    let sorn_doc = &cx.documents[pair.sorn];
+    let rule_doc = &cx.documents[pair.rule];
+    let sorn_claims = parsed_claims(sorn_doc.file, sorn_doc.document.claims());
+    let rule_claims = parsed_claims(rule_doc.file, rule_doc.document.claims());
+    if sorn_claims.iter().chain(&rule_claims).any(|c| c.untyped) {
+        // A citation that names nothing is already an error at its place; comparing the lists
+        // without it would report the same gap a second time.
+        return;
+    }
+    let sorn_map = by_authority(&sorn_claims);
+    let rule_map = by_authority(&rule_claims);
+    let sorn_name = cx.name(sorn_doc.file).to_string();
+    let rule_name = cx.name(rule_doc.file).to_string();
+    let authorities: BTreeSet<Authority> = sorn_map.keys().chain(rule_map.keys()).copied().collect();
+    for authority in authorities {
+        match (sorn_map.get(&authority), rule_map.get(&authority)) {
+            (Some((s_set, s_claim)), Some((r_set, r_claim))) => {
+                if s_set == r_set {
+                    continue;
                 }
-                (Some((s_set, s_claim)), None) => out.push(
+                let differ = difference(("the SORN claims", s_set), ("the rule claims", r_set));
+                out.push(
                     Finding::new(
-                        format!(
-                            "the SORN claims exemptions under {authority}, but its rule claims none under {authority}"
+                        format!("the SORN and its rule claim different provisions under {authority}: {differ}"),
+                        cx.label(
+                            r_claim.file,
+                            r_claim.authority_span.clone(),
+                            format!("the rule: 5 U.S.C. 552a{}", list(r_set)),
                         ),
-                        cx.label(s_claim.file, s_claim.authority_span.clone(), format!("5 U.S.C. 552a{}", list(s_set))),
                     )
                     .with_label(cx.label(
-                        rule_doc.file,
-                        cx.table_span(rule_doc.file, "exemptions"),
-                        "the rule's claims",
+                        s_claim.file,
+                        s_claim.authority_span.clone(),
+                        format!("the SORN: 5 U.S.C. 552a{}", list(s_set)),
                     ))
-                    .with_help(format!("add the {authority} claim to {rule_name}, or remove it from {sorn_name}")),
-                ),
-                (None, Some((r_set, r_claim))) => out.push(
-                    Finding::new(
-                        format!(
-                            "the rule claims exemptions under {authority}, but its SORN claims none under {authority}"
-                        ),
-                        cx.label(r_claim.file, r_claim.authority_span.clone(), format!("5 U.S.C. 552a{}", list(r_set))),
-                    )
-                    .with_label(cx.label(
-                        sorn_doc.file,
-                        cx.table_span(sorn_doc.file, "system.exemptions"),
-                        "the SORN's claims",
-                    ))
-                    .with_help(format!("state the {authority} claim in {sorn_name} as the rule promulgates it")),
-                ),
-                (None, None) => {}
+                    .with_help(format!(
+                        "make the lists agree; the rule ({rule_name}) is what promulgates the exemptions"
+                    )),
+                );
             }
+            (Some((s_set, s_claim)), None) => out.push(
+                Finding::new(
+                    format!("the SORN claims exemptions under {authority}, but its rule claims none under {authority}"),
+                    cx.label(s_claim.file, s_claim.authority_span.clone(), format!("5 U.S.C. 552a{}", list(s_set))),
+                )
+                .with_label(cx.label(rule_doc.file, cx.table_span(rule_doc.file, "exemptions"), "the rule's claims"))
+                .with_help(format!("add the {authority} claim to {rule_name}, or remove it from {sorn_name}")),
+            ),
+            (None, Some((r_set, r_claim))) => out.push(
+                Finding::new(
+                    format!("the rule claims exemptions under {authority}, but its SORN claims none under {authority}"),
+                    cx.label(r_claim.file, r_claim.authority_span.clone(), format!("5 U.S.C. 552a{}", list(r_set))),
+                )
+                .with_label(cx.label(
+                    sorn_doc.file,
+                    cx.table_span(sorn_doc.file, "system.exemptions"),
+                    "the SORN's claims",
+                ))
+                .with_help(format!("state the {authority} claim in {sorn_name} as the rule promulgates it")),
+            ),
+            (None, None) => {}
         }
     }
 }

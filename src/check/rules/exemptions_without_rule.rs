@@ -13,6 +13,8 @@ crate::declare_rule! {
     /// Register").
     ///
     /// A SORN that links to a rule which is not loaded gets the `unpaired-document` note instead.
+    /// An earlier version of a system (one a loaded SORN revises) is left alone: its rule goes
+    /// with the current version. So is a SORN that `ambiguous-pairing` reports.
     ///
     /// ## Why
     /// A system of records is exempt only by a rule the agency promulgates under 5 U.S.C. 553;
@@ -84,7 +86,13 @@ pub(crate) fn points_at_rule(doc: &Document, sorn: &Sorn) -> bool {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, doc, sorn) in cx.sorns() {
         let Some(exemptions) = sorn.system.exemptions.as_ref().filter(|e| !e.claims.is_empty()) else { continue };
-        if !cx.exemption_rules_of(index).is_empty() || points_at_rule(&doc.document, sorn) {
+        // An earlier version's rule goes with the version after it; a SORN of an ambiguous
+        // pairing is reported by `ambiguous-pairing`.
+        if !cx.exemption_rules_of(index).is_empty()
+            || points_at_rule(&doc.document, sorn)
+            || cx.is_superseded(index)
+            || cx.is_in_ambiguity(index)
+        {
             continue;
         }
         let claim = &exemptions.claims[0];

@@ -143,6 +143,12 @@ fn date_before(text: &str, start: usize) -> Option<Date> {
     })
 }
 
+/// The Federal Register citations in prose, each as (volume, first page) with the date written
+/// beside it, in order: what rules comparing citations (HISTORY against a predecessor) read.
+pub(crate) fn cited_pages(text: &str) -> Vec<((u32, u32), Option<Date>)> {
+    citations(text).into_iter().map(|c| ((c.volume, c.page), c.date)).collect()
+}
+
 fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
     let mut from = 0;

@@ -2,6 +2,7 @@
 //! ([`super::registry::REGISTRY`]) lists them.
 
 pub(crate) mod agency_fit;
+pub(crate) mod ambiguous_pairing;
 pub(crate) mod breach_routine_uses;
 pub(crate) mod change_order;
 pub(crate) mod claims_mismatch;
@@ -11,10 +12,12 @@ pub(crate) mod document_dates;
 pub(crate) mod duplicate_routine_use;
 pub(crate) mod duplicate_subsection;
 pub(crate) mod entry_authority;
+pub(crate) mod exemption_change;
 pub(crate) mod exemptions_without_rule;
 pub(crate) mod fr_citation;
 pub(crate) mod general_exemption_agency;
 pub(crate) mod general_exemption_purpose;
+pub(crate) mod history_citations;
 pub(crate) mod identifier_format;
 pub(crate) mod justification_order;
 pub(crate) mod leftover_placeholder;
@@ -25,6 +28,8 @@ pub(crate) mod nonstandard_heading;
 pub(crate) mod pair_mismatch;
 pub(crate) mod partial_justification;
 pub(crate) mod rescindment_statement;
+pub(crate) mod revises_cycle;
+pub(crate) mod revision_link;
 pub(crate) mod routine_use_comments;
 pub(crate) mod routine_use_marker;
 pub(crate) mod routine_use_notice;
@@ -58,6 +63,16 @@ pub(crate) fn claims_in_scope(cx: &Context<'_>, rule_index: usize) -> Vec<super:
         claims.extend(super::parsed_claims(sorn_doc.file, sorn_doc.document.claims()));
     }
     claims
+}
+
+/// Appends to each finding from `from` on the note saying why the pair's SORN was chosen among
+/// the versions of its system, when it was.
+pub(crate) fn note_pairing(cx: &Context<'_>, pair: &super::Pair, findings: &mut [super::Finding]) {
+    if let Some(note) = cx.pairing_note(pair) {
+        for finding in findings {
+            finding.notes.push(note.to_string());
+        }
+    }
 }
 
 /// The provisions a document claims under each authority, with the first claim under it.

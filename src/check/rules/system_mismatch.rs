@@ -36,39 +36,42 @@ fn words(s: &str) -> String {
 /// Compares identifier and name of every SORN–rule pair.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for pair in &cx.pairs {
-        let (sorn_doc, rule_doc) = (&cx.documents[pair.sorn], &cx.documents[pair.rule]);
-        let (Document::Sorn(sorn), Document::ExemptionRule(rule)) = (&sorn_doc.document, &rule_doc.document) else {
-            continue;
-        };
-        let (s_id, r_id) = (&sorn.system.id, &rule.system.id);
-        if normalize_id(&s_id.value) != normalize_id(&r_id.value) || words(&s_id.value) != words(&r_id.value) {
-            out.push(
-                Finding::new(
-                    format!(
-                        "the rule names system \"{}\", but its SORN is \"{}\"",
-                        r_id.value.trim(),
-                        s_id.value.trim()
-                    ),
-                    cx.label(rule_doc.file, r_id.span.clone(), "the rule's identifier"),
-                )
-                .with_label(cx.label(sorn_doc.file, s_id.span.clone(), "the SORN's identifier"))
-                .with_help(format!("write id = \"{}\" in both", s_id.value.trim())),
-            );
-        }
-        let (s_name, r_name) = (&sorn.system.name, &rule.system.name);
-        if words(&s_name.value) != words(&r_name.value) {
-            out.push(
-                Finding::new(
-                    format!(
-                        "the rule names the system \"{}\", but its SORN calls it \"{}\"",
-                        words(&r_name.value),
-                        words(&s_name.value)
-                    ),
-                    cx.label(rule_doc.file, r_name.span.clone(), "the rule's name"),
-                )
-                .with_label(cx.label(sorn_doc.file, s_name.span.clone(), "the SORN's name"))
-                .with_help(format!("write name = \"{}\" in both", words(&s_name.value))),
-            );
-        }
+        let from = out.len();
+        compare(cx, pair, out);
+        super::note_pairing(cx, pair, &mut out[from..]);
+    }
+}
+
+/// Compares identifier and name of one pair.
+fn compare(cx: &Context<'_>, pair: &crate::check::Pair, out: &mut Vec<Finding>) {
+    let (sorn_doc, rule_doc) = (&cx.documents[pair.sorn], &cx.documents[pair.rule]);
+    let (Document::Sorn(sorn), Document::ExemptionRule(rule)) = (&sorn_doc.document, &rule_doc.document) else {
+        return;
+    };
+    let (s_id, r_id) = (&sorn.system.id, &rule.system.id);
+    if normalize_id(&s_id.value) != normalize_id(&r_id.value) || words(&s_id.value) != words(&r_id.value) {
+        out.push(
+            Finding::new(
+                format!("the rule names system \"{}\", but its SORN is \"{}\"", r_id.value.trim(), s_id.value.trim()),
+                cx.label(rule_doc.file, r_id.span.clone(), "the rule's identifier"),
+            )
+            .with_label(cx.label(sorn_doc.file, s_id.span.clone(), "the SORN's identifier"))
+            .with_help(format!("write id = \"{}\" in both", s_id.value.trim())),
+        );
+    }
+    let (s_name, r_name) = (&sorn.system.name, &rule.system.name);
+    if words(&s_name.value) != words(&r_name.value) {
+        out.push(
+            Finding::new(
+                format!(
+                    "the rule names the system \"{}\", but its SORN calls it \"{}\"",
+                    words(&r_name.value),
+                    words(&s_name.value)
+                ),
+                cx.label(rule_doc.file, r_name.span.clone(), "the rule's name"),
+            )
+            .with_label(cx.label(sorn_doc.file, s_name.span.clone(), "the SORN's name"))
+            .with_help(format!("write name = \"{}\" in both", words(&s_name.value))),
+        );
     }
 }

@@ -6,7 +6,9 @@ crate::declare_rule! {
     /// ## What it checks
     /// Whether each exemption rule, and each SORN that claims exemptions, has its other half among
     /// the loaded sources. Documents pair by the explicit link (`exemption_rule` in the SORN,
-    /// `sorn` in the rule) or, failing that, by system identifier.
+    /// `sorn` in the rule) or, failing that, by system identifier (with the current version of
+    /// the system when several versions are loaded). An earlier version of a system, and the
+    /// documents of a pairing `ambiguous-pairing` reports, get no note.
     ///
     /// ## Why
     /// The cross-document rules (`claims-mismatch`, `system-mismatch`, and the justification rules
@@ -26,7 +28,7 @@ crate::declare_rule! {
 /// One note per unpaired document.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, doc, rule) in cx.exemption_rules() {
-        if cx.sorn_of(index).is_some() {
+        if cx.sorn_of(index).is_some() || cx.is_in_ambiguity(index) {
             continue;
         }
         let span = rule.sorn.as_ref().map_or_else(|| rule.system.id.span.clone(), |l| l.span.clone());
@@ -46,7 +48,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (index, doc, sorn) in cx.sorns() {
         let claims = sorn.system.exemptions.as_ref().is_some_and(|e| !e.claims.is_empty());
         // A SORN that points at no rule at all gets the `exemptions-without-rule` error instead.
-        if !claims || !cx.exemption_rules_of(index).is_empty() || !points_at_rule(&doc.document, sorn) {
+        // A revision that adds claims gets `exemption-change` instead.
+        let versioned = cx.is_superseded(index)
+            || cx.is_in_ambiguity(index)
+            || !super::exemption_change::added_claims(cx, index).is_empty();
+        if !claims || versioned || !cx.exemption_rules_of(index).is_empty() || !points_at_rule(&doc.document, sorn) {
             continue;
         }
         let span = sorn.exemption_rule.as_ref().map_or_else(|| sorn.system.id.span.clone(), |l| l.span.clone());
