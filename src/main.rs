@@ -532,9 +532,16 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
             let (status, report) = init::run(&init::InitOptions { dir, force })?;
             let mut messages: String =
                 report.written.iter().map(|path| format!("wrote {}\n", sorn::diagnostic::display_path(path))).collect();
-            for path in &report.kept {
+            for (path, why) in &report.kept {
                 let shown = sorn::diagnostic::display_path(path);
-                messages.push_str(&format!("kept {shown}: it exists (`sorn init --force` replaces it)\n"));
+                messages.push_str(&match why {
+                    init::Kept::Exists => format!("kept {shown}: it exists (`sorn init --force` replaces it)\n"),
+                    init::Kept::NotAFile => {
+                        format!(
+                            "kept {shown}: a link or a folder stands there, and sorn init never writes through one\n"
+                        )
+                    }
+                });
             }
             messages.push_str("next: `sorn new sorn \"System Name\"` starts a notice in sorns/\n");
             streams.err(messages.as_bytes())?;

@@ -157,6 +157,17 @@ fn force_never_writes_through_a_link() {
 }
 
 #[test]
+fn init_never_writes_into_a_linked_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join(".vscode")).unwrap();
+    let out = sorn(dir.path(), &["init", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("kept .vscode/settings.json"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[test]
 fn check_in_an_empty_repository_says_there_is_nothing_and_how_to_start() {
     let dir = initialized();
     let out = sorn(dir.path(), &["check"]);

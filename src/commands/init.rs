@@ -26,8 +26,17 @@ pub struct InitOptions {
 pub struct InitReport {
     /// Files written.
     pub written: Vec<PathBuf>,
-    /// Files that existed and were kept.
-    pub kept: Vec<PathBuf>,
+    /// Files that existed and were kept, each with why.
+    pub kept: Vec<(PathBuf, Kept)>,
+}
+
+/// Why `sorn init` kept what stands at a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// A file exists there (`--force` replaces it).
+    Exists,
+    /// A link, a folder or a linked folder on the way is there: never written, even with `--force`.
+    NotAFile,
 }
 
 /// The folder that holds the sources, relative to the repository.
@@ -57,16 +66,30 @@ pub fn run(options: &InitOptions) -> Result<(ExitStatus, InitReport), SornError>
     std::fs::create_dir_all(&sources).map_err(|source| SornError::Write { path: sources.clone(), source })?;
     for (relative, contents) in files() {
         let path = options.dir.join(&relative);
-        // Even with --force, a link or a folder at the path is kept: init replaces only files.
+        // Even with --force, a link or a folder at the path is kept: init replaces only files,
+        // and never writes through a linked folder (`.github` linked elsewhere).
         let existing = std::fs::symlink_metadata(&path).ok();
-        if existing.is_some_and(|meta| !options.force || !meta.is_file()) {
-            report.kept.push(path);
+        if existing.as_ref().is_some_and(|meta| !meta.is_file()) || through_link(&options.dir, &relative) {
+            report.kept.push((path, Kept::NotAFile));
+            continue;
+        }
+        if existing.is_some() && !options.force {
+            report.kept.push((path, Kept::Exists));
             continue;
         }
         super::output::write_atomic(&path, contents.as_bytes())?;
         report.written.push(path);
     }
     Ok((ExitStatus::Success, report))
+}
+
+/// Whether a folder on the way from `dir` to `relative` is a symbolic link.
+fn through_link(dir: &Path, relative: &Path) -> bool {
+    relative
+        .ancestors()
+        .skip(1)
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .any(|folder| std::fs::symlink_metadata(dir.join(folder)).is_ok_and(|m| m.file_type().is_symlink()))
 }
 
 /// The configuration: every setting commented out, with what it does. Lines that begin with `# `
