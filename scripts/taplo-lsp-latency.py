@@ -93,9 +93,11 @@ class Client:
 
 def server_request_result(message):
     """The answer to a request from the server: default settings for each configuration item
-    asked (Taplo asks for its `evenBetterToml` settings), an empty success otherwise."""
+    asked (Taplo asks for its `evenBetterToml` settings), without the schema catalog that it
+    would fetch from the network; an empty success otherwise."""
     if message["method"] == "workspace/configuration":
-        return [{} for _ in message.get("params", {}).get("items", [])]
+        settings = {"schema": {"enabled": True, "catalogs": []}}
+        return [settings for _ in message.get("params", {}).get("items", [])]
     return {}
 
 
@@ -107,9 +109,12 @@ def labels(result):
 def measure(client, source, timeout):
     """[(what, seconds or None, detail)] for one source."""
     lines = source.read_text(encoding="utf-8").split("\n")
-    header = next(i for i, line in enumerate(lines) if line.startswith("["))
-    # An empty line after the #:schema line, and one after the first table header.
-    edited = [lines[0], ""] + lines[1 : header + 1] + [""] + lines[header + 1 :]
+    header = next((i for i, line in enumerate(lines) if line.startswith("[")), None)
+    # An empty line after the #:schema line, and one after the first table header (if any).
+    if header is None:
+        edited = [lines[0], ""] + lines[1:]
+    else:
+        edited = [lines[0], ""] + lines[1 : header + 1] + [""] + lines[header + 1 :]
     uri = source.resolve().as_uri()
     client.notify(
         "textDocument/didOpen",
@@ -117,11 +122,11 @@ def measure(client, source, timeout):
     )
     kind_line = next(i for i, line in enumerate(edited) if line.startswith("kind"))
     results = []
-    for what, method, line in [
-        ("completion, top level", "textDocument/completion", 1),
-        (f"completion, in {lines[header]}", "textDocument/completion", header + 2),
-        ("hover on kind", "textDocument/hover", kind_line),
-    ]:
+    requests = [("completion, top level", "textDocument/completion", 1)]
+    if header is not None:
+        requests.append((f"completion, in {lines[header]}", "textDocument/completion", header + 2))
+    requests.append(("hover on kind", "textDocument/hover", kind_line))
+    for what, method, line in requests:
         params = {"textDocument": {"uri": uri}, "position": {"line": line, "character": 0 if "completion" in what else 1}}
         result, seconds = client.request(method, params, timeout)
         if method.endswith("completion"):

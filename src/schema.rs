@@ -98,6 +98,7 @@ fn flatten_keywords(
 ) -> serde_json::Map<String, Value> {
     let sub = |value: &Value| flatten_schema(value, definitions, depth + 1);
     let mut out = serde_json::Map::new();
+    let mut pending_description: Option<String> = None;
     for (key, value) in map {
         let value = match (key.as_str(), &value) {
             ("properties" | "patternProperties", Value::Object(props)) => {
@@ -117,6 +118,16 @@ fn flatten_keywords(
                     }
                     continue;
                 }
+                if let Some((values, described)) = constants(&branches) {
+                    // A choice of strings: one `enum`, so that an editor offers the key once and
+                    // completes its values; each value's description joins the schema's.
+                    out.insert("type".into(), Value::String("string".into()));
+                    out.insert("enum".into(), Value::Array(values));
+                    if !described.is_empty() {
+                        pending_description = Some(described);
+                    }
+                    continue;
+                }
                 Value::Array(branches)
             }
             ("type", Value::Array(types)) => {
@@ -131,7 +142,33 @@ fn flatten_keywords(
         };
         out.insert(key, value);
     }
+    if let Some(values) = pending_description {
+        let text = match out.get("description").and_then(Value::as_str) {
+            Some(own) => format!("{own}\n\n{values}"),
+            None => values,
+        };
+        out.insert("description".into(), Value::String(text));
+    }
     out
+}
+
+/// The values of a choice whose every branch is one string constant, and their descriptions as
+/// a Markdown list (empty when none is described).
+fn constants(branches: &[Value]) -> Option<(Vec<Value>, String)> {
+    let mut values = Vec::new();
+    let mut described = Vec::new();
+    for branch in branches {
+        let map = branch.as_object()?;
+        let value = map.get("const").filter(|c| c.is_string())?;
+        if map.keys().any(|k| !matches!(k.as_str(), "const" | "description" | "type")) {
+            return None;
+        }
+        if let Some(text) = map.get("description").and_then(Value::as_str) {
+            described.push(format!("- `{}`: {text}", value.as_str().unwrap_or_default()));
+        }
+        values.push(value.clone());
+    }
+    (!values.is_empty()).then(|| (values, described.join("\n")))
 }
 
 fn is_null_type(schema: &Value) -> bool {
@@ -185,7 +222,8 @@ mod tests {
                 "a": {"allOf": [{"$ref": "#/definitions/A"}], "description": "Field a."},
                 "b": {"anyOf": [{"$ref": "#/definitions/A"}, {"type": "null"}], "default": null},
                 "c": {"type": ["string", "null"], "default": "x"},
-                "d": {"oneOf": [{"const": "x"}, {"const": "y"}]}
+                "d": {"oneOf": [{"const": "x"}, {"const": "y"}]},
+                "e": {"description": "E.", "oneOf": [{"const": "x", "description": "Ex."}, {"type": "integer"}]}
             },
             "definitions": {"A": {"type": "object", "description": "An A.", "properties": {"n": {"type": "integer"}}}}
         });
@@ -195,7 +233,12 @@ mod tests {
         let b = json!({"type": "object", "description": "An A.", "properties": {"n": {"type": "integer"}}});
         assert_eq!(flat["properties"]["b"], b);
         assert_eq!(flat["properties"]["c"], json!({"type": "string", "default": "x"}));
-        assert_eq!(flat["properties"]["d"], generated["properties"]["d"]);
+        let d = json!({"type": "string", "enum": ["x", "y"]});
+        assert_eq!(flat["properties"]["d"], d);
+        assert_eq!(flat["properties"]["e"], generated["properties"]["e"]);
+        let choice = json!({"description": "A.", "oneOf": [{"const": "x", "description": "Ex."}, {"const": "y"}]});
+        let described = json!({"description": "A.\n\n- `x`: Ex.", "type": "string", "enum": ["x", "y"]});
+        assert_eq!(flatten(&choice), described);
         assert!(flat.get("definitions").is_none());
     }
 }
