@@ -10,7 +10,7 @@ use sorn::source;
 
 fn findings(dir: &str) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let paths = source::discover(&[root.join(dir)], &source::walk::Exclude::none()).unwrap();
+    let paths = source::discover(&[root.join(dir)]).unwrap();
     let ws = source::load_paths(&paths).expect("the fixtures are readable");
     assert!(ws.diagnostics.is_empty(), "{dir} must load cleanly: {:#?}", ws.diagnostics);
     let mut diagnostics = check::run(&ws, |m| m.default_level);

@@ -16,7 +16,7 @@ fn fixture(rule: &str, kind: &str) -> PathBuf {
 fn check_dir(dir: &Path) -> (source::Workspace, Vec<Diagnostic>) {
     let cwd = std::env::current_dir().unwrap();
     let relative = dir.strip_prefix(&cwd).unwrap_or(dir).to_path_buf();
-    let paths = source::discover(&[relative], &source::walk::Exclude::none()).unwrap();
+    let paths = source::discover(&[relative]).unwrap();
     let ws = source::load_paths(&paths).expect("the fixtures are readable");
     let mut diagnostics = ws.diagnostics.clone();
     diagnostics.extend(check::run(&ws, |m| m.default_level));

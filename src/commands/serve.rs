@@ -88,7 +88,7 @@ fn fingerprint(options: &ServeOptions) -> Vec<(PathBuf, u64, Option<SystemTime>)
         Some(path) => crate::config::Config::load(path, &mut crate::diagnostic::SourceMap::default()).0.walk_exclude(),
         None => crate::source::walk::Exclude::none(),
     };
-    let mut files = crate::source::discover(&options.paths, &exclude).unwrap_or_default();
+    let mut files = crate::source::discover_excluding(&options.paths, &exclude).unwrap_or_default();
     files.extend(config);
     files
         .into_iter()

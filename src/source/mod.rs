@@ -111,9 +111,13 @@ pub struct Found {
 
 /// Finds the sources under the given paths: files named explicitly are always sources; folders are
 /// searched recursively ([`walk::walk`]: in sorted order, without following links, skipping what
-/// `.gitignore` ignores and `exclude` excludes) for `*.toml` files whose top-level `kind` is a
-/// sorn kind.
-pub fn discover(paths: &[PathBuf], exclude: &walk::Exclude) -> Result<Vec<PathBuf>, SornError> {
+/// `.gitignore` ignores) for `*.toml` files whose top-level `kind` is a sorn kind.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
+    discover_excluding(paths, &walk::Exclude::none())
+}
+
+/// [`discover`], leaving out what the `exclude` patterns of `sorn.toml` name.
+pub fn discover_excluding(paths: &[PathBuf], exclude: &walk::Exclude) -> Result<Vec<PathBuf>, SornError> {
     Ok(find_excluding(paths, exclude)?.into_iter().map(|f| f.path).collect())
 }
 
