@@ -1,6 +1,9 @@
-//! The project configuration, `sorn.toml`: rule levels and extra Federal closures.
+//! The project configuration, `sorn.toml`: rule levels, extra Federal closures, agencies, and the
+//! files a folder walk leaves out.
 //!
 //! ```toml
+//! exclude = ["drafts/", "*.old.toml"]   # .gitignore patterns, relative to this file's folder
+//!
 //! [lints]
 //! partial-justification = "error"      # "error" | "warning" | "allow" (also "deny", "warn", "off")
 //! nonstandard-heading = "allow"
@@ -32,7 +35,7 @@ use crate::error::SornError;
 /// The configuration file's name.
 pub const CONFIG_FILE: &str = "sorn.toml";
 
-const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar", "agencies"];
+const TOP_LEVEL_KEYS: &[&str] = &["lints", "calendar", "agencies", "exclude"];
 const AGENCY_KEYS: &[&str] =
     &["name", "abbreviation", "cfr_title", "cfr_part", "billing_prefixes", "docket_prefix", "source"];
 const CALENDAR_KEYS: &[&str] = &["closures"];
@@ -50,6 +53,9 @@ pub struct Config {
     pub closures: Vec<(Date, String)>,
     /// Agencies added to the table `agency-fit` reads (`[[agencies]]`), in the order written.
     pub agencies: Vec<AgencyFacts>,
+    /// Patterns (`.gitignore` syntax, relative to the configuration's folder) of files and
+    /// folders that folder walks leave out; files named on the command line are still read.
+    pub exclude: Vec<String>,
 }
 
 impl Config {
@@ -138,6 +144,14 @@ impl Config {
         self.levels.get(rule.name).copied().unwrap_or(rule.default_level)
     }
 
+    /// What folder walks leave out: the `exclude` patterns, relative to the configuration's folder.
+    pub fn walk_exclude(&self) -> crate::source::walk::Exclude {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(root) => crate::source::walk::Exclude::new(root, &self.exclude),
+            None => crate::source::walk::Exclude::none(),
+        }
+    }
+
     /// The Federal calendar ([`Calendar::federal`]) with the configured closures added.
     pub fn calendar(&self) -> Calendar {
         self.closures.iter().fold(Calendar::federal(), |calendar, (date, reason)| calendar.with_closure(*date, reason))
@@ -222,6 +236,7 @@ impl Parser<'_> {
                         self.calendar(table);
                     }
                 }
+                "exclude" => self.exclude(value),
                 "agencies" => match value.get_ref() {
                     DeValue::Array(items) => {
                         for item in items.iter() {
@@ -243,7 +258,7 @@ impl Parser<'_> {
                     } else {
                         match suggest(other, TOP_LEVEL_KEYS.iter().copied()) {
                             Some(s) => format!("did you mean `[{s}]`?"),
-                            None => "the configuration has the tables `[lints]`, `[calendar]` and `[[agencies]]`"
+                            None => "the configuration has `exclude` and the tables `[lints]`, `[calendar]` and `[[agencies]]`"
                                 .to_string(),
                         }
                     };
@@ -324,6 +339,41 @@ impl Parser<'_> {
             }
         };
         self.config.levels.insert(name.to_string(), level);
+    }
+
+    /// `exclude = ["drafts/", ...]`: each pattern a string that is a valid `.gitignore` line.
+    fn exclude(&mut self, value: &Spanned<DeValue<'_>>) {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(
+                "`exclude` must be a list of patterns",
+                value.span(),
+                &format!("expected a list, found {}", value.get_ref().type_str()),
+                Some("write exclude = [\"drafts/\", \"*.old.toml\"]".into()),
+            );
+            return;
+        };
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(pattern) => match crate::source::walk::Exclude::check_pattern(pattern) {
+                    Ok(()) => self.config.exclude.push(pattern.to_string()),
+                    Err(why) => self.error(
+                        format!("`{pattern}` is not a valid pattern: {why}"),
+                        item.span(),
+                        "invalid pattern",
+                        Some(
+                            "patterns are written as in .gitignore: `drafts/`, `*.old.toml`, `/sorns/archive/**`"
+                                .into(),
+                        ),
+                    ),
+                },
+                other => self.error(
+                    "an `exclude` pattern must be a string",
+                    item.span(),
+                    &format!("expected a string, found {}", other.type_str()),
+                    Some("write the pattern in quotes, e.g. \"drafts/\"".into()),
+                ),
+            }
+        }
     }
 
     fn calendar(&mut self, table: &DeTable<'_>) {
@@ -868,5 +918,20 @@ mod tests {
         assert!(diagnostics[0].message.contains("not valid UTF-8"));
         assert_eq!(diagnostics[0].labels[0].span, 13..14);
         assert_eq!(files.len(), 2);
+    }
+
+    #[test]
+    fn exclude_patterns_are_read_in_order() {
+        let (config, diagnostics, _) = parse("exclude = [\"drafts/\", \"*.old.toml\"]\n");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(config.exclude, ["drafts/", "*.old.toml"]);
+    }
+
+    #[test]
+    fn exclude_must_be_a_list_of_valid_patterns() {
+        insta::assert_snapshot!(human("exclude = \"drafts/\"\n"));
+        insta::assert_snapshot!(human("exclude = [\"ok/\", 3, \"{a,b\"]\n"));
+        let (config, _, _) = parse("exclude = [\"ok/\", 3, \"{a,b\"]\n");
+        assert_eq!(config.exclude, ["ok/"]);
     }
 }

@@ -18,7 +18,10 @@ pub enum SornError {
     #[error("no sorn sources found in {paths}")]
     #[diagnostic(
         code(sorn::no_sources),
-        help("sources are .toml files whose first key is kind = \"sorn\" or kind = \"exemption-rule\"")
+        help(
+            "sources are .toml files whose first key is kind = \"sorn\" or kind = \"exemption-rule\"; \
+             start a notice with `sorn new sorn \"System Name\"`, or set up a repository with `sorn init`"
+        )
     )]
     NoSources {
         /// The paths searched, joined for display.

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
-use sorn::commands::{apply, build, check, diff, explain, fix, import, new, rescind, schema, serve};
+use sorn::commands::{apply, build, check, diff, explain, fix, import, init, new, rescind, schema, serve};
 use sorn::emit::Format;
 use sorn::report::{Style, human};
 use sorn::{ExitStatus, SornError};
@@ -155,6 +155,16 @@ enum Command {
         /// Why the system is rescinded, as a sentence (default: a `{todo}` to write).
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
+    },
+    /// Set up a documentation repository: sorn.toml, sorns/, the schemas, a CI workflow, a
+    /// pre-commit hook and editor settings. Files that exist are kept.
+    Init {
+        /// The repository's folder (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Replace the files that exist with sorn's.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the JSON Schemas of the sources.
     Schema {
@@ -517,6 +527,25 @@ fn run(cli: Cli, streams: &Streams) -> Result<ExitStatus, SornError> {
                 streams.err(format!("`sorn check {shown}` lists what is still to write\n").as_bytes())?;
             }
             Ok(if result.written.is_some() { ExitStatus::Success } else { ExitStatus::Failure })
+        }
+        Command::Init { dir, force } => {
+            let (status, report) = init::run(&init::InitOptions { dir, force })?;
+            let mut messages: String =
+                report.written.iter().map(|path| format!("wrote {}\n", sorn::diagnostic::display_path(path))).collect();
+            for (path, why) in &report.kept {
+                let shown = sorn::diagnostic::display_path(path);
+                messages.push_str(&match why {
+                    init::Kept::Exists => format!("kept {shown}: it exists (`sorn init --force` replaces it)\n"),
+                    init::Kept::NotAFile => {
+                        format!(
+                            "kept {shown}: a link or a folder stands there, and sorn init never writes through one\n"
+                        )
+                    }
+                });
+            }
+            messages.push_str("next: `sorn new sorn \"System Name\"` starts a notice in sorns/\n");
+            streams.err(messages.as_bytes())?;
+            Ok(status)
         }
         Command::Schema { out_dir } => {
             let (status, written) = schema::run(&schema::SchemaOptions { out_dir })?;

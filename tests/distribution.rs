@@ -4,8 +4,21 @@ mod common;
 
 use common::{sorn, stderr, stdout};
 
-const COMMANDS: [&str; 12] =
-    ["build", "check", "diff", "explain", "import", "apply", "rescind", "schema", "new", "serve", "completions", "man"];
+const COMMANDS: [&str; 13] = [
+    "build",
+    "check",
+    "diff",
+    "explain",
+    "import",
+    "init",
+    "apply",
+    "rescind",
+    "schema",
+    "new",
+    "serve",
+    "completions",
+    "man",
+];
 
 #[test]
 fn completions_cover_every_command_in_every_shell() {

@@ -83,7 +83,13 @@ pub fn load(paths: &[PathBuf], config: Option<&Path>) -> Result<(Workspace, Conf
         };
         return Ok((workspace, config, config_diagnostics));
     }
-    let found = source::find(paths)?;
+    // The configuration is read once for its `exclude` patterns, before the walk, and again
+    // below into the workspace, where its diagnostics point.
+    let exclude = match &config_path {
+        Some(path) => Config::load(path, &mut crate::diagnostic::SourceMap::default()).0.walk_exclude(),
+        None => source::walk::Exclude::none(),
+    };
+    let found = source::find_excluding(paths, &exclude)?;
     if found.is_empty() {
         return Err(SornError::NoSources {
             paths: paths.iter().map(|p| diagnostic::display_path(p)).collect::<Vec<_>>().join(", "),

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod explain;
 pub mod fix;
 pub mod import;
+pub mod init;
 pub mod new;
 pub mod output;
 pub mod rescind;

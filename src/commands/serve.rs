@@ -82,11 +82,14 @@ pub fn run(options: &ServeOptions, ready: impl FnOnce(SocketAddr)) -> Result<(),
 
 /// The sources' sizes and modification times, and the configuration's.
 fn fingerprint(options: &ServeOptions) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let mut files = crate::source::discover(&options.paths).unwrap_or_default();
     let cwd = std::env::current_dir().unwrap_or_default();
-    if let Ok(Some(config)) = crate::config::Config::discover(options.config.as_deref(), &cwd) {
-        files.push(config);
-    }
+    let config = crate::config::Config::discover(options.config.as_deref(), &cwd).ok().flatten();
+    let exclude = match &config {
+        Some(path) => crate::config::Config::load(path, &mut crate::diagnostic::SourceMap::default()).0.walk_exclude(),
+        None => crate::source::walk::Exclude::none(),
+    };
+    let mut files = crate::source::discover_excluding(&options.paths, &exclude).unwrap_or_default();
+    files.extend(config);
     files
         .into_iter()
         .map(|path| {

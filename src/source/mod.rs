@@ -8,6 +8,7 @@
 pub mod keys;
 pub mod snippet;
 mod validate;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 
@@ -20,9 +21,6 @@ pub use validate::{NO_CFR_PLACE, validate};
 
 /// Sources larger than this are refused: real notices are well under 1 MiB.
 pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Folders that never hold sources.
-const SKIPPED_DIRS: &[&str] = &["target", "node_modules", "build"];
 
 /// The names of the load rules, reported like lint rules so CI sees every problem in one run.
 pub mod rules {
@@ -112,22 +110,32 @@ pub struct Found {
 }
 
 /// Finds the sources under the given paths: files named explicitly are always sources; folders are
-/// searched recursively (in sorted order, without following links) for `*.toml` files whose
-/// top-level `kind` is a sorn kind.
+/// searched recursively ([`walk::walk`]: in sorted order, without following links, skipping what
+/// `.gitignore` ignores) for `*.toml` files whose top-level `kind` is a sorn kind.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, SornError> {
-    Ok(find(paths)?.into_iter().map(|f| f.path).collect())
+    discover_excluding(paths, &walk::Exclude::none())
+}
+
+/// [`discover`], leaving out what the `exclude` patterns of `sorn.toml` name.
+pub fn discover_excluding(paths: &[PathBuf], exclude: &walk::Exclude) -> Result<Vec<PathBuf>, SornError> {
+    Ok(find_excluding(paths, exclude)?.into_iter().map(|f| f.path).collect())
+}
+
+/// [`discover`] with no `exclude` patterns, keeping the bytes of the files read to decide that
+/// they are sources.
+pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, SornError> {
+    find_excluding(paths, &walk::Exclude::none())
 }
 
 /// [`discover`], keeping the bytes of the files read to decide that they are sources. The files
 /// found in folders are read on all cores.
-pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, SornError> {
+pub fn find_excluding(paths: &[PathBuf], exclude: &walk::Exclude) -> Result<Vec<Found>, SornError> {
     use rayon::prelude::*;
     let mut found = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| SornError::Path { path: path.clone(), source: e })?;
         if meta.is_dir() {
-            let mut candidates = Vec::new();
-            walk(path, &mut candidates, 0)?;
+            let candidates = walk::walk(path, exclude)?;
             let read: Vec<Option<Found>> = candidates.into_par_iter().map(read_candidate).collect();
             found.extend(read.into_iter().flatten());
         } else {
@@ -139,29 +147,6 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<Found>, SornError> {
     let mut seen = std::collections::HashSet::new();
     found.retain(|f| seen.insert(normalize_from(&f.path, cwd.as_deref())));
     Ok(found)
-}
-
-/// Every `*.toml` regular file under a folder, in sorted order, skipping hidden folders and
-/// those that never hold sources.
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, depth: usize) -> Result<(), SornError> {
-    if depth > 64 {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| SornError::Path { path: dir.to_path_buf(), source: e })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if meta.is_dir() {
-            if !name.starts_with('.') && !SKIPPED_DIRS.contains(&name.as_str()) {
-                walk(&path, found, depth + 1)?;
-            }
-        } else if meta.is_file() && name.ends_with(".toml") {
-            found.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// A file found in a folder, if it is a source. One too large or unreadable is kept without its
