@@ -104,7 +104,12 @@ pub fn run(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level) -> Vec<Diagnostic
 /// document as a whole is then found once per system in the same words at the same place, and is
 /// reported once.
 pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &Settings) -> Vec<Diagnostic> {
-    let documents = per_system(&ws.documents);
+    // Most documents are of one system: then the documents are their own views, borrowed.
+    let documents: std::borrow::Cow<'_, [LoadedDocument]> = if ws.documents.iter().any(has_several_systems) {
+        per_system(&ws.documents).into()
+    } else {
+        ws.documents.as_slice().into()
+    };
     let cx = Context::new(&ws.files, &documents, settings);
     let enabled: Vec<(&RuleMeta, LintFn, Severity)> = REGISTRY
         .iter()
@@ -126,6 +131,14 @@ pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &S
         .collect();
     let out: Vec<Diagnostic> = per_rule.into_iter().flatten().collect();
     suppress::apply(&ws.files, out, level(&suppress::META).severity())
+}
+
+/// Whether a document is a rule or notice of several systems, which [`per_system`] splits.
+fn has_several_systems(doc: &LoadedDocument) -> bool {
+    match &doc.document {
+        Document::ExemptionRule(rule) => !rule.systems.is_empty(),
+        Document::Sorn(sorn) => !sorn.systems.is_empty(),
+    }
 }
 
 /// The loaded documents with every rule and notice of several systems in its per-system views.

@@ -6,19 +6,20 @@
 //! signature in their places; where the handbook's text gives no figure, letter paper, one-inch
 //! margins, 12-point Times New Roman and page numbers at the foot (user guide, "The Word manuscript"). Every paragraph carries a named style (headings,
 //! captions, body, signature, ...) and lists are Word lists, so an agency editor can keep
-//! working in the file. The package is made by `docx-rs`, then rewritten so that it is the same
-//! bytes on every build and carries no hidden data: no author, company, revision count, dates,
-//! comments or template; the core properties hold only the title.
+//! working in the file. The parts are made by `docx-rs` (those every manuscript shares once per
+//! process), then rewritten so that the package is the same bytes on every build and carries no
+//! hidden data: no author, company, revision count, dates, comments or template; the core
+//! properties hold only the title.
 //!
 //! Prose is Markdown, read with pulldown-cmark: raw HTML becomes text, script-capable links keep
 //! only their text, as in the HTML backend.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Footer, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
-    LevelOverride, LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
+    LevelText, LineSpacing, LineSpacingType, NumberFormat, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts,
+    SpecialIndentType, Start, Style, StyleType,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -43,9 +44,8 @@ pub fn render(doc: &FrDocument) -> Vec<u8> {
     for block in &doc.blocks {
         writer.block(block);
     }
-    let mut package = Cursor::new(Vec::new());
-    writer.finish().pack(&mut package).expect("writing into memory cannot fail");
-    normalize(&package.into_inner(), &doc.title)
+    let numbering = numbering(&writer.lists);
+    package(writer.finish().build(), numbering, &doc.title)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +248,14 @@ enum Lead {
 #[derive(Default)]
 struct Writer {
     paragraphs: Vec<Paragraph>,
-    lists: Vec<Numbering>,
+    lists: Vec<ListInstance>,
+}
+
+/// A list instance (`w:num`): its id, the abstract list it numbers by, and its first value.
+struct ListInstance {
+    id: usize,
+    abstract_list: usize,
+    start: usize,
 }
 
 impl Writer {
@@ -315,7 +322,7 @@ impl Writer {
     /// `docx-rs` writes a list instance of its own as id 1).
     fn new_list(&mut self, abstract_list: usize, start: usize) -> usize {
         let id = self.lists.len() + 10;
-        self.lists.push(Numbering::new(id, abstract_list).add_override(LevelOverride::new(0).start(start)));
+        self.lists.push(ListInstance { id, abstract_list, start });
         id
     }
 
@@ -334,14 +341,18 @@ impl Writer {
         prose.run(md);
     }
 
+    /// The document's own parts: the page (which the document's section properties name) and
+    /// the paragraphs. The styles and the abstract lists are in [`SHARED`], the list instances
+    /// are written by [`numbering`].
     fn finish(self) -> docx_rs::Docx {
-        let mut docx = abstract_lists(styles(page()));
-        for list in self.lists {
-            docx = docx.add_numbering(list);
+        let mut docx = page();
+        // What `Docx::add_paragraph` does, without moving the whole package once per paragraph.
+        if self.paragraphs.iter().any(|p| p.has_numbering) {
+            docx.document_rels.has_numberings = true;
+            docx.document.has_numbering = true;
         }
-        for paragraph in self.paragraphs {
-            docx = docx.add_paragraph(paragraph);
-        }
+        let children = self.paragraphs.into_iter().map(|p| docx_rs::DocumentChild::Paragraph(Box::new(p)));
+        docx.document.children.extend(children);
         docx
     }
 }
@@ -554,7 +565,10 @@ impl Prose<'_> {
     }
 
     fn push(&mut self, run: Run) {
-        self.current = self.current.take().map(|p| p.add_run(run));
+        // What `Paragraph::add_run` does, in place.
+        if let Some(paragraph) = &mut self.current {
+            paragraph.children.push(docx_rs::ParagraphChild::Run(Box::new(run)));
+        }
     }
 }
 
@@ -641,66 +655,106 @@ fn core_properties(title: &str) -> String {
 const EMPTY_PARTS: &[&str] =
     &["word/comments.xml", "word/commentsExtended.xml", "docProps/custom.xml", "word/footnotes.xml"];
 
-/// Rewrites the package `docx-rs` made: the core properties replaced by the title alone, the
-/// empty comment and custom-property parts and their references dropped, the hyperlinks'
-/// relationship ids (which `docx-rs` draws from a process-wide counter) renumbered in document
-/// order and the relationships sorted, and the entries written in a fixed order with a fixed time
-/// stamp, so that the same document is the same bytes however and with whatever else it is built.
-fn normalize(package: &[u8], title: &str) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(package)).expect("docx-rs writes a valid ZIP");
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).expect("entry in range");
-        if entry.is_dir() || EMPTY_PARTS.contains(&entry.name()) {
-            continue;
-        }
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).expect("docx-rs writes readable entries");
-        parts.push((entry.name().to_string(), bytes));
+/// A part of the package: its name and bytes.
+type Part = (std::borrow::Cow<'static, str>, std::borrow::Cow<'static, [u8]>);
+
+/// What every manuscript shares, made once per process instead of once per document.
+struct Shared {
+    /// The parts that are the same in every manuscript (content types, package relationships,
+    /// application properties, fonts, styles, settings), made by `docx-rs` and rewritten as
+    /// [`package`] describes: the writer adds no header, image or footnote, so nothing in a
+    /// document changes them.
+    parts: Vec<Part>,
+    /// The numbering part up to its list instances: the abstract lists, and the list instance
+    /// `docx-rs` always writes.
+    numbering_head: String,
+}
+
+/// Made on a thread of its own because `docx-rs` numbers paragraphs (`w14:paraId`) from a counter
+/// per thread: the page's footer made here must not move the numbers of a document rendered on
+/// this thread.
+static SHARED: std::sync::LazyLock<Shared> =
+    std::sync::LazyLock::new(|| std::thread::spawn(shared).join().expect("making the shared parts cannot fail"));
+
+fn shared() -> Shared {
+    let xml = abstract_lists(styles(page())).build();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    // Word then removes the author and the dates of later edits when the file is saved.
+    let settings = text(&xml.settings)
+        .replace("</w:settings>", "<w:removePersonalInformation /><w:removeDateAndTime /></w:settings>");
+    let parts: [(&'static str, Vec<u8>); 6] = [
+        ("[Content_Types].xml", drop_references(&text(&xml.content_type)).into_bytes()),
+        ("_rels/.rels", drop_references(&text(&xml.rels)).into_bytes()),
+        ("docProps/app.xml", xml.doc_props.app),
+        ("word/fontTable.xml", xml.font_table),
+        ("word/styles.xml", schema_order(&text(&xml.styles)).into_bytes()),
+        ("word/settings.xml", schema_order(&settings).into_bytes()),
+    ];
+    let mut numbering_head = schema_order(&text(&xml.numberings));
+    numbering_head.truncate(numbering_head.rfind(NUMBERING_END).unwrap_or(numbering_head.len()));
+    Shared { parts: parts.into_iter().map(|(name, bytes)| (name.into(), bytes.into())).collect(), numbering_head }
+}
+
+const NUMBERING_END: &str = "</w:numbering>";
+
+/// The numbering part: the shared abstract lists, then the document's list instances, each
+/// written as `docx-rs` writes one with a start override.
+fn numbering(lists: &[ListInstance]) -> String {
+    let head = &SHARED.numbering_head;
+    let mut out = String::with_capacity(head.len() + 128 * lists.len() + NUMBERING_END.len());
+    out.push_str(head);
+    for list in lists {
+        out.push_str(&format!(
+            "<w:num w:numId=\"{}\"><w:abstractNumId w:val=\"{}\" /><w:lvlOverride w:ilvl=\"0\">\
+             <w:startOverride w:val=\"{}\" /></w:lvlOverride></w:num>",
+            list.id, list.abstract_list, list.start
+        ));
     }
-    let links = parts
-        .iter()
-        .find(|(name, _)| name == "word/document.xml")
-        .map(|(_, bytes)| link_ids(&String::from_utf8_lossy(bytes)))
-        .unwrap_or_default();
-    for (name, bytes) in &mut parts {
-        match name.as_str() {
-            "docProps/core.xml" => *bytes = core_properties(title).into_bytes(),
-            "word/document.xml" => {
-                let document = renumber_links(&String::from_utf8_lossy(bytes), &links);
-                *bytes = schema_order(&document).into_bytes();
-            }
-            "word/settings.xml" => {
-                // Word then removes the author and the dates of later edits when the file is saved.
-                let settings = String::from_utf8_lossy(bytes)
-                    .replace("</w:settings>", "<w:removePersonalInformation /><w:removeDateAndTime /></w:settings>");
-                *bytes = schema_order(&settings).into_bytes();
-            }
-            "word/styles.xml" | "word/numbering.xml" => {
-                *bytes = schema_order(&String::from_utf8_lossy(bytes)).into_bytes();
-            }
-            footer if footer.starts_with("word/footer") && footer.ends_with(".xml") => {
-                *bytes = schema_order(&String::from_utf8_lossy(bytes)).into_bytes();
-            }
-            "[Content_Types].xml" | "_rels/.rels" => {
-                *bytes = drop_references(&String::from_utf8_lossy(bytes)).into_bytes();
-            }
-            "word/_rels/document.xml.rels" => {
-                let rels = renumber_links(&drop_references(&String::from_utf8_lossy(bytes)), &links);
-                *bytes = sort_relationships(&rels).into_bytes();
-            }
-            _ => {}
+    out.push_str(NUMBERING_END);
+    out
+}
+
+/// Packs a document's parts with the [`Shared`] ones, rewritten so that the package is the same
+/// bytes on every build and carries no hidden data: the core properties hold the title alone,
+/// the empty comment, footnote and custom-property parts and their references are dropped, the
+/// hyperlinks' relationship ids (which `docx-rs` draws from a process-wide counter) are
+/// renumbered in document order and the relationships sorted, and the entries are written in a
+/// fixed order with a fixed time stamp, so that the same document is the same bytes however and
+/// with whatever else it is built.
+fn package(xml: docx_rs::XMLDocx, numbering: String, title: &str) -> Vec<u8> {
+    let document = String::from_utf8_lossy(&xml.document);
+    let links = link_ids(&document);
+    let document = schema_order(&renumber_links(&document, &links));
+    let rels = renumber_links(&drop_references(&String::from_utf8_lossy(&xml.document_rels)), &links);
+    let own: [Part; 4] = [
+        ("docProps/core.xml".into(), core_properties(title).into_bytes().into()),
+        ("word/document.xml".into(), document.into_bytes().into()),
+        ("word/_rels/document.xml.rels".into(), sort_relationships(&rels).into_bytes().into()),
+        ("word/numbering.xml".into(), numbering.into_bytes().into()),
+    ];
+    // The footer is the document's own: its paragraph's number follows the document's.
+    let mut footers: Vec<Part> = Vec::new();
+    for (i, footer) in xml.footers.iter().enumerate() {
+        let footer = schema_order(&String::from_utf8_lossy(footer)).into_bytes();
+        footers.push((format!("word/footer{}.xml", i + 1).into(), footer.into()));
+        if let Some(rels) = xml.footer_rels.get(i) {
+            footers.push((format!("word/_rels/footer{}.xml.rels", i + 1).into(), rels.clone().into()));
         }
     }
+    let mut parts: Vec<&Part> = SHARED.parts.iter().chain(&own).chain(&footers).collect();
     parts.sort_by_key(|(name, _)| (part_rank(name), name.clone()));
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let size = parts.iter().map(|(_, bytes)| bytes.len()).sum::<usize>();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(size / 3)));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        // The fastest level: the parts are small, and level 6 took most of a document's time for
+        // a few hundred bytes less.
+        .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     for (name, bytes) in parts {
-        out.start_file(name, options).expect("writing into memory cannot fail");
-        out.write_all(&bytes).expect("writing into memory cannot fail");
+        out.start_file(name.as_ref(), options).expect("writing into memory cannot fail");
+        out.write_all(bytes).expect("writing into memory cannot fail");
     }
     out.finish().expect("writing into memory cannot fail").into_inner()
 }
@@ -913,26 +967,34 @@ fn schema_order(xml: &str) -> String {
 
 fn write_node(node: roxmltree::Node<'_, '_>, root: bool, out: &mut String) {
     if node.is_text() {
-        out.push_str(&escape_xml(node.text().unwrap_or(""), false));
+        escape_xml(node.text().unwrap_or(""), false, out);
         return;
     }
     if !node.is_element() {
         return;
     }
-    let name = qualified(node, node.tag_name().namespace(), node.tag_name().name());
     out.push('<');
-    out.push_str(&name);
+    let name_start = out.len();
+    qualified(node, node.tag_name().namespace(), node.tag_name().name(), out);
+    let name_end = out.len();
     if root {
         for ns in node.namespaces().filter(|ns| ns.uri() != XML_NAMESPACE) {
-            match ns.name() {
-                Some(prefix) => out.push_str(&format!(" xmlns:{prefix}=\"{}\"", escape_xml(ns.uri(), true))),
-                None => out.push_str(&format!(" xmlns=\"{}\"", escape_xml(ns.uri(), true))),
+            out.push_str(" xmlns");
+            if let Some(prefix) = ns.name() {
+                out.push(':');
+                out.push_str(prefix);
             }
+            out.push_str("=\"");
+            escape_xml(ns.uri(), true, out);
+            out.push('"');
         }
     }
     for attribute in node.attributes() {
-        let key = qualified(node, attribute.namespace(), attribute.name());
-        out.push_str(&format!(" {key}=\"{}\"", escape_xml(attribute.value(), true)));
+        out.push(' ');
+        qualified(node, attribute.namespace(), attribute.name(), out);
+        out.push_str("=\"");
+        escape_xml(attribute.value(), true, out);
+        out.push('"');
     }
     let mut children: Vec<roxmltree::Node<'_, '_>> = node.children().filter(|c| !is_empty_run_properties(*c)).collect();
     if let Some((_, order)) = SCHEMA_ORDER.iter().find(|(parent, _)| *parent == node.tag_name().name()) {
@@ -948,15 +1010,20 @@ fn write_node(node: roxmltree::Node<'_, '_>, root: bool, out: &mut String) {
     for child in children {
         write_node(child, false, out);
     }
-    out.push_str(&format!("</{name}>"));
+    out.push_str("</");
+    out.extend_from_within(name_start..name_end);
+    out.push('>');
 }
 
-/// An element or attribute name with the prefix its namespace has where it is written.
-fn qualified(node: roxmltree::Node<'_, '_>, namespace: Option<&str>, local: &str) -> String {
-    match namespace.and_then(|uri| if uri == XML_NAMESPACE { Some("xml") } else { node.lookup_prefix(uri) }) {
-        Some(prefix) => format!("{prefix}:{local}"),
-        None => local.to_string(),
+/// Writes an element or attribute name with the prefix its namespace has where it is written.
+fn qualified(node: roxmltree::Node<'_, '_>, namespace: Option<&str>, local: &str, out: &mut String) {
+    if let Some(prefix) =
+        namespace.and_then(|uri| if uri == XML_NAMESPACE { Some("xml") } else { node.lookup_prefix(uri) })
+    {
+        out.push_str(prefix);
+        out.push(':');
     }
+    out.push_str(local);
 }
 
 fn is_empty_run_properties(node: roxmltree::Node<'_, '_>) -> bool {
@@ -966,18 +1033,20 @@ fn is_empty_run_properties(node: roxmltree::Node<'_, '_>) -> bool {
         && !node.children().any(|c| c.is_element())
 }
 
-fn escape_xml(text: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            _ => out.push(ch),
-        }
+/// Writes text escaped for XML content (or, with `attribute`, an attribute value).
+fn escape_xml(text: &str, attribute: bool, out: &mut String) {
+    let mut rest = text;
+    while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || (attribute && c == '"')) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
     }
-    out
+    out.push_str(rest);
 }
 
 /// The hyperlink relationship ids of a document, each with its place in order of first use
@@ -1143,6 +1212,8 @@ mod tests {
 
 #[cfg(test)]
 mod package_tests {
+    use std::io::Read;
+
     use super::*;
 
     /// Every XML part of a rendering parses, whatever the prose holds.

@@ -237,7 +237,10 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Result<Vec<u8>, String>, 
     check_regular(path)?;
     let fail = |e| SornError::Path { path: path.to_path_buf(), source: e };
     let file = std::fs::File::open(path).map_err(fail)?;
-    let mut bytes = Vec::new();
+    // Sized to the file (and one byte to see its end), so that the text holds no spare capacity:
+    // every source is kept until the report is written.
+    let size = file.metadata().map_or(0, |m| m.len().min(limit));
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
     file.take(limit + 1).read_to_end(&mut bytes).map_err(fail)?;
     if bytes.len() as u64 > limit {
         return Ok(Err(format!("{} is larger than {} MiB", path.display(), limit / (1024 * 1024))));
