@@ -46,6 +46,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Load(&load::UNKNOWN_SUBSECTION),
     Registered::Load(&load::UNKNOWN_AUTHORITY),
     Registered::Load(&load::UNKNOWN_PLACEHOLDER),
+    Registered::Load(&load::UNRESOLVED_REFERENCE),
     Registered::Load(&load::INVALID_CONFIG),
     Registered::Load(&load::MISSING_PREDECESSOR),
     Registered::Lint(&rules::unjustified_exemption::META, rules::unjustified_exemption::check),

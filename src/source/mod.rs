@@ -593,12 +593,14 @@ fn short_label(message: &str) -> String {
 fn suggest_kind(found: &str) -> String {
     let best = Kind::ALL
         .iter()
-        .map(|k| (strsim::jaro_winkler(k.name(), found), k.name()))
+        .map(|k| k.name())
+        .chain([reference::LIBRARY_KIND])
+        .map(|name| (strsim::jaro_winkler(name, found), name))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .filter(|(s, _)| *s > 0.7);
     match best {
         Some((_, name)) => format!("did you mean \"{name}\"?"),
-        None => "kinds: \"sorn\", \"exemption-rule\"".into(),
+        None => "kinds: \"sorn\", \"exemption-rule\", \"library\"".into(),
     }
 }
 
