@@ -477,6 +477,9 @@ impl Resolver<'_> {
                 return Err(fail(String::new(), "", ""));
             }
         }
+        if kind == EntryKind::System {
+            resolved = identity(resolved);
+        }
         self.merge_local(&mut resolved, table, target)?;
         Ok(resolved)
     }
@@ -594,7 +597,7 @@ impl Resolver<'_> {
                 let value = file.get(path).cloned().ok_or_else(|| {
                     (format!("{name} has no `{}` to take", path.join(".")), "write the value here instead".into())
                 })?;
-                Ok(if kind == EntryKind::System { identity(value) } else { value })
+                Ok(value)
             }
         }
     }
@@ -655,11 +658,11 @@ fn entries_help(file: &SharedFile, kind: EntryKind) -> String {
 }
 
 /// The keys of a SORN's system that a rule's `system` takes.
-fn identity(value: Spanned<DeValue<'static>>) -> Spanned<DeValue<'static>> {
+fn identity<'i>(value: Spanned<DeValue<'i>>) -> Spanned<DeValue<'i>> {
     let span = value.span();
     match value.into_inner() {
         DeValue::Table(t) => {
-            let kept: DeTable<'static> =
+            let kept: DeTable<'i> =
                 t.into_iter().filter(|(k, _)| SYSTEM_IDENTITY.contains(&k.get_ref().as_ref())).collect();
             Spanned::new(span, DeValue::Table(kept))
         }
