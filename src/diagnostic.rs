@@ -193,7 +193,18 @@ impl SourceMap {
                 (label.file, label.span) = self.locate(label.file, &label.span);
             }
             if let Some(fix) = &mut d.fix {
-                (fix.file, fix.span) = self.locate(fix.file, &fix.span);
+                let placed: Vec<(FileId, Range<usize>)> =
+                    fix.edits.iter().map(|e| self.locate(fix.file, &e.span)).collect();
+                match placed.first().map(|p| p.0) {
+                    // A fix edits one file: one whose edits fall in several is not offered.
+                    Some(file) if placed.iter().all(|p| p.0 == file) => {
+                        fix.file = file;
+                        for (edit, (_, span)) in fix.edits.iter_mut().zip(placed) {
+                            edit.span = span;
+                        }
+                    }
+                    _ => d.fix = None,
+                }
             }
         }
         sort(diagnostics);

@@ -79,3 +79,41 @@ fn a_reference_through_a_link_out_of_the_project_is_refused() {
     assert_eq!(report.matches("is outside the project").count(), 5, "{report}");
     assert!(report.contains("5 errors"), "{report}");
 }
+
+/// The system-mismatch pair, in a project of its own, with the rule's `[system]` replaced by a
+/// reference to `source`.
+fn pair_taking_the_system_from(source: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sorn.toml"), "").unwrap();
+    let pass = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/system-mismatch/pass");
+    let notice = std::fs::read_to_string(pass.join("notice.toml")).unwrap();
+    std::fs::write(dir.path().join("notice.toml"), &notice).unwrap();
+    std::fs::write(dir.path().join("other.toml"), notice.replace("Investigations System", "Inquiries System")).unwrap();
+    let rule = std::fs::read_to_string(pass.join("rule.toml")).unwrap();
+    let start = rule.find("[system]").unwrap();
+    let end = start + rule[start..].find("\n\n").unwrap() + 2;
+    let rule = format!(
+        "{}{}",
+        rule[..start].replacen(
+            "sorn = \"notice.toml\"\n",
+            &format!("sorn = \"notice.toml\"\nsystem = {{ from = \"{source}\" }}\n"),
+            1
+        ),
+        &rule[end..]
+    );
+    std::fs::write(dir.path().join("rule.toml"), rule).unwrap();
+    dir
+}
+
+#[test]
+fn system_mismatch_compares_a_system_taken_by_reference_and_points_where_it_is_written() {
+    let dir = pair_taking_the_system_from("notice.toml");
+    let (code, report) = check(dir.path(), &["check", "--select", "system-mismatch", "."]);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(!report.contains("system-mismatch"), "{report}");
+
+    let dir = pair_taking_the_system_from("other.toml");
+    let (_, report) = check(dir.path(), &["check", "--select", "system-mismatch", "notice.toml", "rule.toml"]);
+    assert!(report.contains("system-mismatch"), "{report}");
+    assert!(report.contains("other.toml:32:"), "the name the rule took is in other.toml: {report}");
+}

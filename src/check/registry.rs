@@ -76,6 +76,7 @@ pub const REGISTRY: &[Registered] = &[
     Registered::Lint(&rules::written_dates::META, rules::written_dates::check),
     Registered::Lint(&rules::routine_use_order::META, rules::routine_use_order::check),
     Registered::Lint(&rules::duplicate_routine_use::META, rules::duplicate_routine_use::check),
+    Registered::Lint(&rules::library_drift::META, rules::library_drift::check),
     Registered::Lint(&rules::stated_count::META, rules::stated_count::check),
     Registered::Lint(&rules::breach_routine_uses::META, rules::breach_routine_uses::check),
     Registered::Lint(&rules::fr_citation::META, rules::fr_citation::check),

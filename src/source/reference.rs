@@ -682,6 +682,18 @@ fn find_reference(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
     }
 }
 
+/// How a source at `from` names the file `to` in a reference: relative to `from`'s folder, with
+/// forward slashes.
+pub fn relative_path(from: &Path, to: &Path) -> String {
+    let (from, to) = (super::normalize(from), super::normalize(to));
+    let base: Vec<_> = from.parent().map(|p| p.components().collect()).unwrap_or_default();
+    let target: Vec<_> = to.components().collect();
+    let shared = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); base.len() - shared];
+    parts.extend(target[shared..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.join("/")
+}
+
 fn display(path: &Path) -> String {
     crate::diagnostic::display_path(path)
 }
