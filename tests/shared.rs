@@ -63,6 +63,12 @@ fn a_finding_on_a_library_entry_points_at_the_entry_and_is_reported_once() {
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report.matches("still to be written: check").count(), 1, "{report}");
     assert!(report.contains("sorns/lib/fwa.toml:21:9"), "{report}");
+
+    // Text still to write in an entry is text still to write in each source that takes it.
+    let (code, report) = check(dir.path(), &["build", "sorns", "--out-dir", "out"]);
+    assert_eq!(code, Some(1), "{report}");
+    assert!(report.contains("sorns/lib/fwa.toml:21:9"), "{report}");
+    assert!(!dir.path().join("out/one.md").exists() && !dir.path().join("out/fwa.md").exists());
 }
 
 #[cfg(unix)]

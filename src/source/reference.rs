@@ -320,7 +320,7 @@ pub fn resolve(file: FileId, path: &Path, text: &str, table: &mut DeTable<'_>, l
     };
     let chain = path.canonicalize().into_iter().collect();
     let own = Within { folder: path.parent().map(Path::to_path_buf).unwrap_or_default(), chain };
-    cx.walk_table(table, &own);
+    cx.walk_table(table, &own, 0);
     let extended = (!cx.extended.parts.is_empty()).then_some(cx.extended);
     Resolved { extended, diagnostics: cx.diagnostics }
 }
@@ -338,6 +338,9 @@ fn project_root(path: &Path) -> Option<PathBuf> {
     }
     std::env::current_dir().ok()?.canonicalize().ok()
 }
+
+/// Tables nested deeper than this are not searched for references (the format nests a few).
+const MAX_DEPTH: usize = 64;
 
 /// References deeper than this are refused (a chain that long is a mistake, not a design).
 const MAX_CHAIN: usize = 8;
@@ -366,22 +369,26 @@ struct Unresolved {
 }
 
 impl Resolver<'_> {
-    fn walk_table<'d>(&mut self, table: &mut DeTable<'d>, within: &Within) {
+    fn walk_table<'d>(&mut self, table: &mut DeTable<'d>, within: &Within, depth: usize) {
+        // Values nest no deeper than the format's tables; a hostile file's nesting is not followed.
+        if depth > MAX_DEPTH {
+            return;
+        }
         let keys: Vec<String> = table.keys().map(|k| k.get_ref().to_string()).collect();
         for key in keys {
             let Some(value) = table.get_mut(key.as_str()) else { continue };
-            self.walk_value(value, &key, within);
+            self.walk_value(value, &key, within, depth + 1);
         }
     }
 
-    fn walk_value<'d>(&mut self, value: &mut Spanned<DeValue<'d>>, key: &str, within: &Within) {
+    fn walk_value<'d>(&mut self, value: &mut Spanned<DeValue<'d>>, key: &str, within: &Within, depth: usize) {
         match value.get_mut() {
             DeValue::Table(t) if t.contains_key("from") => {
                 if let Some(resolved) = self.reference(t, key, false, within) {
                     *value = resolved;
                 }
             }
-            DeValue::Table(t) => self.walk_table(t, within),
+            DeValue::Table(t) => self.walk_table(t, within, depth),
             DeValue::Array(items) => {
                 for item in items.iter_mut() {
                     match item.get_mut() {
@@ -390,7 +397,7 @@ impl Resolver<'_> {
                                 *item = resolved;
                             }
                         }
-                        DeValue::Table(t) => self.walk_table(t, within),
+                        DeValue::Table(t) => self.walk_table(t, within, depth + 1),
                         _ => {}
                     }
                 }
@@ -472,7 +479,7 @@ impl Resolver<'_> {
             chain.push(file.canonical.clone());
             let folder = file.canonical.parent().map(Path::to_path_buf).unwrap_or_default();
             let before = self.diagnostics.len();
-            self.walk_value(&mut resolved, key, &Within { folder, chain });
+            self.walk_value(&mut resolved, key, &Within { folder, chain }, 0);
             if self.diagnostics.len() > before || find_reference(&resolved).is_some() {
                 return Err(fail(String::new(), "", ""));
             }
