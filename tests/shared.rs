@@ -28,6 +28,15 @@ fn a_source_taking_content_by_reference_renders_the_bytes_of_the_source_written_
 }
 
 #[test]
+fn a_rule_taking_its_sorns_agency_and_system_and_a_library_reason_renders_as_written_inline() {
+    for format in [Format::Markdown, Format::Html, Format::Docx] {
+        let inline = rendered("rule-inline.toml", format);
+        let by_reference = rendered("rule-by-reference.toml", format);
+        assert!(inline == by_reference, "{format:?} differs");
+    }
+}
+
+#[test]
 fn the_library_is_read_once_and_never_rendered() {
     let ws = source::load_paths(&[fixture("by-reference.toml"), fixture("lib/fwa.toml")]).unwrap();
     assert!(ws.diagnostics.is_empty(), "{:#?}", ws.diagnostics);

@@ -124,9 +124,12 @@ pub fn prepare(options: &BuildOptions) -> Result<BuildResult, SornError> {
     // An error in a file a source takes content from (a library entry) is an error in the source.
     let refused = |file: FileId| {
         refused.contains(&file)
-            || workspace.files.get(file).extended.as_ref().is_some_and(|e| {
-                e.parts.iter().any(|p| p.file.is_some_and(|f| refused.contains(&f)))
-            })
+            || workspace
+                .files
+                .get(file)
+                .extended
+                .as_ref()
+                .is_some_and(|e| e.parts.iter().any(|p| p.file.is_some_and(|f| refused.contains(&f))))
     };
     let mut resolver = Resolver::default();
     // Compared by the paths the file system resolves, links included: an --out-dir that is a link
