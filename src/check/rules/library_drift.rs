@@ -289,7 +289,7 @@ mod tests {
         let drifted = BREACH.replace("Federal entity", "other entity");
         let (entry, share) = index.near_copy(EntryKind::RoutineUse, &drifted).expect("a near-copy");
         assert_eq!(entry.name, "e0");
-        assert!(share >= NEAR && share < 1.0, "{share}");
+        assert!((NEAR..1.0).contains(&share), "{share}");
         assert!(index.near_copy(EntryKind::RoutineUse, BREACH).is_none(), "the same text is no drift");
         let spaced = BREACH.replace(' ', "  ");
         assert!(index.near_copy(EntryKind::RoutineUse, &spaced).is_none(), "white space is not wording");
