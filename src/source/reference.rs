@@ -193,7 +193,7 @@ fn read_shared(shown: &Path, canonical: &Path) -> Result<SharedFile, String> {
     // The parsed table borrows the text, and every source that takes an entry borrows the
     // table's values: the text is kept for the rest of the process (one copy per file a run
     // references), so that each file is parsed once however many sources use it.
-    let text: &'static str = Box::leak(text.into_boxed_str());
+    let text = keep(canonical, text);
     let (table, errors) = DeTable::parse_recoverable(text);
     let table = errors.is_empty().then(|| table.into_inner());
     let kind = table.as_ref().and_then(|t| match t.get("kind").map(Spanned::get_ref) {
@@ -201,6 +201,21 @@ fn read_shared(shown: &Path, canonical: &Path) -> Result<SharedFile, String> {
         _ => None,
     });
     Ok(SharedFile { shown: shown.to_path_buf(), canonical: canonical.to_path_buf(), text, table, kind })
+}
+
+/// The text of a file for the rest of the process. A text read before with the same bytes (a
+/// server that reloads an unchanged library) is the one kept then, so what is kept grows only
+/// with the versions of the files, not with the number of runs.
+fn keep(canonical: &Path, text: String) -> &'static str {
+    static KEPT: Mutex<Option<HashMap<PathBuf, Vec<&'static str>>>> = Mutex::new(None);
+    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    let versions = kept.get_or_insert_with(HashMap::new).entry(canonical.to_path_buf()).or_default();
+    if let Some(same) = versions.iter().find(|v| **v == text) {
+        return same;
+    }
+    let leaked: &'static str = Box::leak(text.into_boxed_str());
+    versions.push(leaked);
+    leaked
 }
 
 /// A copy of a value with every span (its own, its keys', its items') moved by `by` bytes.
@@ -469,7 +484,9 @@ impl Resolver<'_> {
                 "write the content in one of the files and take it from there",
             ));
         }
-        let value = self.entry(&shared, kind, entry, item).map_err(|(message, help)| fail(message, "here", &help))?;
+        let value = self
+            .entry(&shared, path_text, kind, entry, item)
+            .map_err(|(message, help)| fail(message, "here", &help))?;
         let base = self.append(&shared);
         let mut resolved: Spanned<DeValue<'d>> = shift(&value, base);
         // A value taken from a document may itself be taken from a library (an NPRM's agency from
@@ -572,12 +589,13 @@ impl Resolver<'_> {
     fn entry(
         &self,
         shared: &Arc<Result<SharedFile, String>>,
+        written: &str,
         kind: EntryKind,
         entry: Option<&str>,
         item: bool,
     ) -> Result<Spanned<DeValue<'static>>, (String, String)> {
         let Ok(file) = shared.as_ref() else { unreachable!("checked by open") };
-        let name = display(&file.shown);
+        let name = format!("`{written}`");
         let library = file.kind.as_deref() == Some(LIBRARY_KIND);
         match (library, entry) {
             (true, None) if kind == EntryKind::Agency => file
@@ -585,10 +603,10 @@ impl Resolver<'_> {
                 .cloned()
                 .ok_or_else(|| (format!("{name} has no `[agency]`"), "add the agency block to the library".into())),
             (true, None) => Err((
-                format!("a {} from a library is named by its entry: `{name}#NAME`", kind.noun()),
+                format!("a {} from a library is named by its entry: {name} with `#NAME`", kind.noun()),
                 entries_help(file, kind),
             )),
-            (true, Some(e)) => library_entry(file, kind, e),
+            (true, Some(e)) => library_entry(file, &name, kind, e),
             (false, Some(_)) => Err((
                 format!("{name} is not a library (kind = \"library\"); only a library's entries are named after `#`"),
                 "name the document alone to take its content, or move the text into a library".into(),
@@ -626,13 +644,13 @@ impl Resolver<'_> {
 /// A library's entry of a kind, or why there is none (another kind of entry of that name is named).
 fn library_entry(
     file: &SharedFile,
+    name: &str,
     kind: EntryKind,
     entry: &str,
 ) -> Result<Spanned<DeValue<'static>>, (String, String)> {
-    let name = display(&file.shown);
     if kind == EntryKind::Agency || kind == EntryKind::System {
         return Err((
-            format!("the {} is taken from a file as a whole: `{name}`, without `#{entry}`", kind.noun()),
+            format!("the {} is taken from a file as a whole: {name}, without `#{entry}`", kind.noun()),
             "a library holds one `[agency]`".into(),
         ));
     }
@@ -648,8 +666,21 @@ fn library_entry(
             format!("`{entry}` in {name} is a {}, not a {}", other.noun(), kind.noun()),
             format!("this place takes a {} (`[{}.NAME]`)", kind.noun(), kind.section()),
         )),
-        None => Err((format!("{name} has no {} `{entry}`", kind.noun()), entries_help(file, kind))),
+        None => {
+            let help = match closest_entry(file, kind, entry) {
+                Some(near) => format!("did you mean `{near}`? {}", entries_help(file, kind)),
+                None => entries_help(file, kind),
+            };
+            Err((format!("{name} has no {} `{entry}`", kind.noun()), help))
+        }
     }
+}
+
+/// The entry of a kind whose name is closest to a misspelt one.
+fn closest_entry(file: &SharedFile, kind: EntryKind, entry: &str) -> Option<String> {
+    let Some(DeValue::Table(t)) = file.get(&[kind.section()]).map(Spanned::get_ref) else { return None };
+    let names: Vec<String> = t.keys().map(|k| k.get_ref().to_string()).collect();
+    super::keys::closest(entry, &names)
 }
 
 fn entries_help(file: &SharedFile, kind: EntryKind) -> String {
@@ -703,4 +734,102 @@ pub fn relative_path(from: &Path, to: &Path) -> String {
 
 fn display(path: &Path) -> String {
     crate::diagnostic::display_path(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A project folder with the given files, and the loaded workspace of its first file.
+    fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<String>, Option<crate::model::Document>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("sorn.toml"), "").unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let ws = crate::source::load_paths(&[dir.path().join(files[0].0)]).unwrap();
+        let messages = ws.diagnostics.iter().map(|d| d.message.clone()).collect();
+        let document = ws.documents.first().map(|d| d.document.clone());
+        (dir, messages, document)
+    }
+
+    const NOTICE: &str = "kind = \"sorn\"\ntemplate = \"a108\"\naction = \"new\"\nagency = { from = \"lib.toml\" }\n\n[system]\nid = \"X-1\"\nname = \"X\"\n\n[[system.routine_uses]]\nid = \"A\"\nfrom = \"lib.toml#ru\"\n";
+    const LIBRARY: &str =
+        "kind = \"library\"\n[agency]\nname = \"Example Agency\"\n[routine_uses.ru]\ntext = \"To the auditors.\"\n";
+
+    #[test]
+    fn a_resolved_value_is_the_entry_with_the_keys_written_beside_from() {
+        let (_dir, messages, document) = project(&[("notice.toml", NOTICE), ("lib.toml", LIBRARY)]);
+        assert_eq!(messages, Vec::<String>::new());
+        let Some(crate::model::Document::Sorn(sorn)) = document else { panic!("a SORN") };
+        assert_eq!(sorn.agency.name.value, "Example Agency");
+        let ru = &sorn.system.routine_uses[0];
+        assert_eq!((ru.id.value.as_str(), ru.text.value.as_str()), ("A", "To the auditors."));
+        // The text's place is past the notice's own text: in the library, appended after it.
+        assert!(ru.text.span.start > NOTICE.len());
+    }
+
+    #[test]
+    fn each_unresolved_reference_is_one_error() {
+        let library = LIBRARY.replace("[routine_uses.ru]", "[contacts.ru]");
+        let (_dir, messages, document) = project(&[("notice.toml", NOTICE), ("lib.toml", &library)]);
+        assert!(document.is_none());
+        assert_eq!(messages, ["`ru` in `lib.toml` is a contact, not a routine use"], "{messages:?}");
+        let (_dir, messages, _) = project(&[("notice.toml", NOTICE)]);
+        assert_eq!(messages, ["`lib.toml` does not exist", "`lib.toml` does not exist"], "{messages:?}");
+    }
+
+    #[test]
+    fn a_key_in_both_the_reference_and_the_entry_is_refused() {
+        let notice = NOTICE.replace("from = \"lib.toml#ru\"\n", "from = \"lib.toml#ru\"\ntext = \"Other.\"\n");
+        let (_dir, messages, _) = project(&[("notice.toml", &notice), ("lib.toml", LIBRARY)]);
+        assert_eq!(messages, ["`text` is written both here and in `lib.toml#ru`"], "{messages:?}");
+    }
+
+    #[test]
+    fn a_text_without_a_path_refuses_its_references() {
+        let ws = crate::source::load_str("-", NOTICE);
+        assert!(ws.documents.is_empty());
+        assert!(ws.diagnostics.iter().all(|d| d.rule == RULE) && ws.diagnostics.len() == 2, "{:#?}", ws.diagnostics);
+    }
+
+    #[test]
+    fn shifting_moves_every_span_and_keeps_every_value() {
+        let table = DeTable::parse("a = { b = [1, \"x\"] }").unwrap();
+        let value = table.get_ref().get("a").unwrap();
+        let moved = shift(value, 100);
+        assert_eq!(moved.span(), value.span().start + 100..value.span().end + 100);
+        let DeValue::Table(t) = moved.get_ref() else { panic!("a table") };
+        let DeValue::Array(items) = t.get("b").unwrap().get_ref() else { panic!("an array") };
+        assert_eq!(items[1].span().start, 100 + "a = { b = [1, ".len());
+    }
+
+    #[test]
+    fn a_place_past_the_own_text_is_found_in_its_file() {
+        let extended = Extended {
+            text: String::new(),
+            parts: vec![Part { base: 11, len: 20, canonical: PathBuf::from("/l.toml"), file: Some(FileId(3)) }],
+        };
+        assert_eq!(extended.locate(&(15..18)), Some((FileId(3), 4..7)));
+        assert_eq!(extended.locate(&(40..41)), None);
+    }
+
+    #[test]
+    fn relative_paths_climb_out_of_the_source_folder() {
+        assert_eq!(relative_path(Path::new("/p/sorns/a.toml"), Path::new("/p/lib/x.toml")), "../lib/x.toml");
+        assert_eq!(relative_path(Path::new("/p/a.toml"), Path::new("/p/lib/x.toml")), "lib/x.toml");
+    }
+
+    #[test]
+    fn every_kind_of_entry_has_its_section() {
+        for kind in EntryKind::ALL {
+            if kind != EntryKind::System {
+                assert_eq!(EntryKind::of_section(kind.section()), Some(kind));
+            }
+        }
+        assert_eq!(EntryKind::at_key("signature"), Some(EntryKind::Signer));
+        assert_eq!(EntryKind::at_key("summary"), None);
+    }
 }
