@@ -341,7 +341,8 @@ pub fn resolve(file: FileId, path: &Path, text: &str, table: &mut DeTable<'_>, l
 }
 
 /// The folder references may not leave: the nearest folder above the source holding `sorn.toml`
-/// or `.git`, else the working directory (canonical).
+/// or `.git`; else the working directory, if the source is in it; else the source's own folder
+/// (canonical).
 fn project_root(path: &Path) -> Option<PathBuf> {
     let absolute = super::normalize(path);
     let mut folder = absolute.parent();
@@ -351,7 +352,11 @@ fn project_root(path: &Path) -> Option<PathBuf> {
         }
         folder = dir.parent();
     }
-    std::env::current_dir().ok()?.canonicalize().ok()
+    let own = absolute.parent()?.canonicalize().ok()?;
+    match std::env::current_dir().ok().and_then(|d| d.canonicalize().ok()) {
+        Some(cwd) if own.starts_with(&cwd) => Some(cwd),
+        _ => Some(own),
+    }
 }
 
 /// Tables nested deeper than this are not searched for references (the format nests a few).
