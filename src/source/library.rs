@@ -25,9 +25,16 @@ pub fn schema() -> &'static Value {
 }
 
 fn build_schema() -> Value {
+    // The definitions of the sources' schemas, before they are inlined: the entries are shaped
+    // as the values they stand for.
+    let generator = || schemars::generate::SchemaSettings::draft07().for_deserialize().into_generator();
+    let roots = [
+        generator().into_root_schema_for::<crate::model::Sorn>().to_value(),
+        generator().into_root_schema_for::<crate::model::ExemptionRule>().to_value(),
+    ];
     let mut definitions = Map::new();
-    for kind in Kind::ALL {
-        if let Some(Value::Object(defs)) = crate::schema::schema(kind).get("definitions") {
+    for root in &roots {
+        if let Some(Value::Object(defs)) = root.get("definitions") {
             for (name, def) in defs {
                 definitions.entry(name.clone()).or_insert_with(|| def.clone());
             }
@@ -54,7 +61,7 @@ fn build_schema() -> Value {
             "additionalProperties": { "$ref": format!("#/definitions/{definition}") },
         })
     };
-    json!({
+    let schema = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": format!("https://sorn.dev/schemas/{SCHEMA_FILE}"),
         "title": "sorn library",
@@ -71,7 +78,9 @@ fn build_schema() -> Value {
             "justifications": named("Justification", "Reasons for exemptions, by name."),
         },
         "definitions": Value::Object(definitions),
-    })
+    });
+    // Written flat, as the sources' schemas are, for the editors that do not follow references.
+    crate::schema::flatten(&schema)
 }
 
 /// The schema as written to `schemas/`.
