@@ -47,6 +47,9 @@ pub struct SourceFile {
     /// The text (lossily decoded if the file was not UTF-8, for snippets only).
     pub text: String,
     line_starts: Vec<usize>,
+    /// The texts the file's references brought in (see [`crate::source::reference`]): the
+    /// coordinates of the spans of values it took from other files.
+    pub extended: Option<Box<crate::source::reference::Extended>>,
     /// Characters before each [`CHAR_BLOCK`]-byte block: columns are counted from the nearest.
     block_chars: Vec<usize>,
 }
@@ -74,7 +77,13 @@ impl SourceFile {
             before += chars_in(block);
             block_chars.push(before);
         }
-        Self { path, name, text, line_starts, block_chars }
+        Self { path, name, text, line_starts, block_chars, extended: None }
+    }
+
+    /// The text that spans in this file's values index: its own, followed by what its references
+    /// brought in. Rules read a value's words here.
+    pub fn checked_text(&self) -> &str {
+        self.extended.as_ref().map_or(&self.text, |e| &e.text)
     }
 
     /// Characters before a byte offset (at most [`CHAR_BLOCK`] bytes are counted).
@@ -147,6 +156,11 @@ impl SourceMap {
         &self.files[id.0]
     }
 
+    /// The file with this id, to change.
+    pub fn get_mut(&mut self, id: FileId) -> &mut SourceFile {
+        &mut self.files[id.0]
+    }
+
     /// Number of files.
     pub fn len(&self) -> usize {
         self.files.len()
@@ -155,6 +169,45 @@ impl SourceMap {
     /// Whether no file was read.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Where a place of a value is in the file it was written in: a span past a file's own text
+    /// that came by reference is in the referenced file.
+    pub fn locate(&self, file: FileId, span: &Range<usize>) -> (FileId, Range<usize>) {
+        let source = self.get(file);
+        match &source.extended {
+            Some(extended) if span.start > source.text.len() => extended.locate(span).unwrap_or((file, span.clone())),
+            _ => (file, span.clone()),
+        }
+    }
+
+    /// Moves every label and fix of the diagnostics that points at content taken by reference
+    /// into the file the content was written in, then sorts them and removes duplicates: a
+    /// finding on a library entry that several sources use is reported once, at the entry.
+    pub fn relocate(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.files.iter().all(|f| f.extended.is_none()) {
+            return;
+        }
+        for d in diagnostics.iter_mut() {
+            for label in &mut d.labels {
+                (label.file, label.span) = self.locate(label.file, &label.span);
+            }
+            if let Some(fix) = &mut d.fix {
+                let placed: Vec<(FileId, Range<usize>)> =
+                    fix.edits.iter().map(|e| self.locate(fix.file, &e.span)).collect();
+                match placed.first().map(|p| p.0) {
+                    // A fix edits one file: one whose edits fall in several is not offered.
+                    Some(file) if placed.iter().all(|p| p.0 == file) => {
+                        fix.file = file;
+                        for (edit, (_, span)) in fix.edits.iter_mut().zip(placed) {
+                            edit.span = span;
+                        }
+                    }
+                    _ => d.fix = None,
+                }
+            }
+        }
+        sort(diagnostics);
     }
 
     /// Every file with its id.

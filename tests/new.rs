@@ -65,13 +65,18 @@ fn a_notice_and_its_rules_start_from_one_command_each_and_check_clean_once_writt
     let out = sorn(dir.path(), &["check", "sorns"]);
     assert_eq!(todos(&out), 0, "{}", stderr(&out));
 
-    // The proposed rule starts from the notice: linked, with its agency, system and claims.
+    // The proposed rule starts from the notice: linked, taking its agency, system, contacts and
+    // signer by reference, with its claims.
     let out = sorn(dir.path(), &["new", "nprm", "--for", "sorns/fwa-ghr-1.toml"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let nprm = dir.path().join("sorns/fwa-ghr-1-proposed-rule.toml");
     let text = std::fs::read_to_string(&nprm).unwrap();
     assert!(text.contains("sorn = \"fwa-ghr-1.toml\""), "{text}");
-    assert!(text.contains("id = \"FWA/GHR-1\"") && text.contains("subsections = [\"(c)(3)\", \"(d)\"]"), "{text}");
+    // Agency, system, contacts and signer are taken from the notice, not copied from it.
+    for key in ["agency", "system", "signature", "contacts"] {
+        assert!(text.contains(&format!("{key} = {{ from = \"fwa-ghr-1.toml\" }}")), "{key}: {text}");
+    }
+    assert!(!text.contains("FWA/GHR-1") && text.contains("subsections = [\"(c)(3)\", \"(d)\"]"), "{text}");
     fill(&nprm);
     let text = std::fs::read_to_string(&nprm)
         .unwrap()
@@ -84,6 +89,10 @@ fn a_notice_and_its_rules_start_from_one_command_each_and_check_clean_once_writt
     let final_rule = dir.path().join("sorns/fwa-ghr-1-final-rule.toml");
     let text = std::fs::read_to_string(&final_rule).unwrap();
     assert!(text.contains("stage = \"final\"") && text.contains("sorn = \"fwa-ghr-1.toml\""), "{text}");
+    for key in ["agency", "system", "signature", "contacts"] {
+        assert!(text.contains(&format!("{key} = {{ from = \"fwa-ghr-1-proposed-rule.toml\" }}")), "{key}: {text}");
+    }
+    assert!(!text.contains("[agency]") && !text.contains("[[notice.contacts]]"), "{text}");
     fill(&final_rule);
 
     let out = sorn(dir.path(), &["check", "sorns"]);

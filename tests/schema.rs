@@ -88,3 +88,25 @@ fn every_source_that_loads_is_valid_under_its_schema() {
     }
     assert!(checked >= 50, "only {checked} sources checked");
 }
+
+#[test]
+fn the_committed_library_schema_is_up_to_date_and_describes_the_libraries() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("schemas").join(sorn::source::library::SCHEMA_FILE);
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == sorn::source::library::schema_text(),
+        "{} is out of date: run `cargo run -- schema`",
+        path.display()
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    for library in ["tests/fixtures/shared/lib/fwa.toml", "examples/library/omb-m-17-12.toml"] {
+        let text = std::fs::read_to_string(root.join(library)).unwrap();
+        let instance: serde_json::Value = toml::from_str(&text).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&instance).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{library}: {errors:?}");
+    }
+    let misspelt: serde_json::Value = toml::from_str("kind = \"library\"\n[routine_use.x]\ntext = \"a\"\n").unwrap();
+    assert!(!validator.is_valid(&misspelt));
+}

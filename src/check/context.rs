@@ -171,9 +171,9 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The text of a file.
+    /// The text of a file, with what its references brought in (the text its values' spans index).
     pub fn text(&self, file: FileId) -> &str {
-        &self.files.get(file).text
+        self.files.get(file).checked_text()
     }
 
     /// The display name of a file.

@@ -44,7 +44,7 @@ crate::declare_rule! {
     /// ```toml
     /// kind = "sorn"
     /// ```
-    pub const UNKNOWN_KIND = (rules::UNKNOWN_KIND, Load, Error, "`kind` is missing or is not \"sorn\" or \"exemption-rule\".");
+    pub const UNKNOWN_KIND = (rules::UNKNOWN_KIND, Load, Error, "`kind` is missing or is not \"sorn\", \"exemption-rule\" or \"library\".");
 }
 
 crate::declare_rule! {
@@ -194,6 +194,28 @@ crate::declare_rule! {
     pub const MISSING_PREDECESSOR = (crate::revision::history::MISSING_PREDECESSOR, Load, Error, "The predecessor a revision names in `[revises] source` is missing, outside the project, or does not load.");
 }
 
+crate::declare_rule! {
+    /// ## What it checks
+    /// That every reference (`from = "FILE"` or `from = "LIBRARY#NAME"`) names content that exists: the file is there, inside the project (the folder holding `sorn.toml` or `.git`; a link out of it is not followed) and valid TOML; the library has the entry, and the entry is of the kind the place takes (a signer for `signature`, a routine use for `[[system.routine_uses]]` ...); keys written beside `from` are not also in the entry; and references that lead to further references end without returning to a file already on the way.
+    ///
+    /// ## Why
+    /// A value that does not come cannot be checked or printed. Each broken reference is one error at the reference, and the source is not checked further until it resolves.
+    ///
+    /// ## Example
+    /// ```toml
+    /// [[system.routine_uses]]
+    /// id = "J"
+    /// from = "../lib/agency.toml#breach-onw"
+    /// ```
+    /// Use instead:
+    /// ```toml
+    /// [[system.routine_uses]]
+    /// id = "J"
+    /// from = "../lib/agency.toml#breach-own"
+    /// ```
+    pub const UNRESOLVED_REFERENCE = (crate::source::reference::RULE, Load, Error, "A reference names a file or library entry that is not there, or not of the kind its place takes.");
+}
+
 /// Every load rule, in registry order.
 pub const LOAD_RULES: &[&crate::check::RuleMeta] = &[
     &SYNTAX_ERROR,
@@ -205,6 +227,7 @@ pub const LOAD_RULES: &[&crate::check::RuleMeta] = &[
     &UNKNOWN_SUBSECTION,
     &UNKNOWN_AUTHORITY,
     &UNKNOWN_PLACEHOLDER,
+    &UNRESOLVED_REFERENCE,
     &INVALID_CONFIG,
     &MISSING_PREDECESSOR,
 ];

@@ -129,7 +129,8 @@ pub fn run_with(ws: &Workspace, level: impl Fn(&RuleMeta) -> Level, settings: &S
             kept.map(|f| f.into_diagnostic(meta.name, severity)).collect()
         })
         .collect();
-    let out: Vec<Diagnostic> = per_rule.into_iter().flatten().collect();
+    let mut out: Vec<Diagnostic> = per_rule.into_iter().flatten().collect();
+    ws.files.relocate(&mut out);
     suppress::apply(&ws.files, out, level(&suppress::META).severity())
 }
 

@@ -72,18 +72,21 @@ fn unfinished(workspace: &Workspace) -> Vec<Diagnostic> {
         .documents
         .iter()
         .filter_map(|doc| {
-            let text = &workspace.files.get(doc.file).text;
+            // Its own text and what its references brought in: a `{todo}` in a library entry it
+            // takes is text still to write in it too (reported at the entry).
+            let text = workspace.files.get(doc.file).checked_text();
             let todos = crate::model::placeholders::todos(text);
             let first = todos.first()?;
             let more = match todos.len() {
                 1 => String::new(),
                 n => format!(" (and {} more)", n - 1),
             };
+            let (file, span) = workspace.files.locate(doc.file, &first.range);
             Some(
                 Diagnostic::error(
                     "todo",
                     format!("the source still has text to write{more}; it is not rendered"),
-                    crate::diagnostic::Label::new(doc.file, first.range.clone(), "todo"),
+                    crate::diagnostic::Label::new(file, span, "todo"),
                 )
                 .with_help("replace each `{todo}` (`sorn check` lists them), or build a review copy with `--draft`"),
             )
@@ -118,6 +121,16 @@ pub fn prepare(options: &BuildOptions) -> Result<BuildResult, SornError> {
         .filter(|d| d.severity == Severity::Error)
         .filter_map(|d| d.primary().map(|l| l.file))
         .collect();
+    // An error in a file a source takes content from (a library entry) is an error in the source.
+    let refused = |file: FileId| {
+        refused.contains(&file)
+            || workspace
+                .files
+                .get(file)
+                .extended
+                .as_ref()
+                .is_some_and(|e| e.parts.iter().any(|p| p.file.is_some_and(|f| refused.contains(&f))))
+    };
     let mut resolver = Resolver::default();
     // Compared by the paths the file system resolves, links included: an --out-dir that is a link
     // to the source folder names the sources under other names.
@@ -125,7 +138,7 @@ pub fn prepare(options: &BuildOptions) -> Result<BuildResult, SornError> {
     let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut targets = Vec::new();
     for (index, loaded) in workspace.documents.iter().enumerate() {
-        if !loaded.clean || refused.contains(&loaded.file) {
+        if !loaded.clean || refused(loaded.file) {
             continue;
         }
         let file = workspace.files.get(loaded.file);

@@ -107,21 +107,21 @@ pub fn sorn_skeleton(new: &NewSorn) -> String {
 /// the SORN's exemptions caption, one reason to write for each exempted provision.
 pub fn nprm_skeleton(sorn: &Sorn, sorn_link: &str, schema_dir: &str, settings: &crate::check::Settings) -> String {
     let mut out = format!("#:schema {schema_dir}/exemption-rule.schema.json\n");
-    let _ = writeln!(out, "kind = \"exemption-rule\"\nstage = \"proposed\"\nsorn = {}\n", string(sorn_link));
-    agency_lines(&mut out, sorn);
-    let _ = writeln!(out, "[notice]");
+    let _ = writeln!(out, "kind = \"exemption-rule\"\nstage = \"proposed\"\nsorn = {}", string(sorn_link));
+    // What the rule says as its SORN says it is taken from the SORN, so the two cannot drift.
+    let from = format!("{{ from = {} }}", string(sorn_link));
+    let _ = writeln!(out, "agency = {from}\nsystem = {from}");
+    let signed_by_reference = sorn.signature.as_ref().is_some_and(|s| s.dated.is_none());
+    if signed_by_reference {
+        let _ = writeln!(out, "signature = {from}");
+    }
+    let _ = writeln!(out, "\n[notice]");
     let _ = writeln!(out, "summary = {}", string(&todo("what the rule exempts and why")));
     let _ = writeln!(out, "comment_days = 30");
     let _ = writeln!(out, "supplementary = {}", string(&todo("background, and the regulatory analyses")));
-    for c in &sorn.notice.contacts {
-        let _ = writeln!(out, "\n[[notice.contacts]]");
-        for (key, value) in [("name", &c.name), ("title", &c.title), ("phone", &c.phone), ("email", &c.email)] {
-            if let Some(v) = value {
-                let _ = writeln!(out, "{key} = {}", string(&v.value));
-            }
-        }
+    if !sorn.notice.contacts.is_empty() {
+        let _ = writeln!(out, "contacts = {from}");
     }
-    system_lines(&mut out, sorn);
     let facts = crate::check::agencies::find(
         &settings.agencies,
         &sorn.agency.name.value,
@@ -166,32 +166,11 @@ pub fn nprm_skeleton(sorn: &Sorn, sorn_link: &str, schema_dir: &str, settings: &
         let _ = writeln!(out, "\n[[justifications]]\nsubsections = [{}]", string(p));
         let _ = writeln!(out, "text = {}", string(&todo(&format!("why the system is exempt from {p}"))));
     }
-    signature_lines(&mut out, sorn.signature.as_ref());
+    // A signature dated for the notice is not the rule's: its signer is copied, to be dated anew.
+    if !signed_by_reference {
+        signature_lines(&mut out, sorn.signature.as_ref());
+    }
     out
-}
-
-fn agency_lines(out: &mut String, sorn: &Sorn) {
-    let a = &sorn.agency;
-    let _ = writeln!(out, "[agency]\nname = {}", string(&a.name.value));
-    for (key, value) in [("abbreviation", &a.abbreviation), ("subagency", &a.subagency)] {
-        if let Some(v) = value {
-            let _ = writeln!(out, "{key} = {}", string(&v.value));
-        }
-    }
-    out.push('\n');
-}
-
-fn system_lines(out: &mut String, sorn: &Sorn) {
-    let s = &sorn.system;
-    let _ = writeln!(out, "\n[system]\nid = {}\nname = {}", string(&s.id.value), string(&s.name.value));
-    if !s.abbreviations.is_empty() {
-        let list: Vec<String> = s
-            .abbreviations
-            .iter()
-            .map(|(k, v)| format!("{} = {}", crate::import::emit::bare_key(k), string(&v.value)))
-            .collect();
-        let _ = writeln!(out, "abbreviations = {{ {} }}", list.join(", "));
-    }
 }
 
 fn signature_lines(out: &mut String, signature: Option<&crate::model::Signature>) {
@@ -237,10 +216,55 @@ pub fn final_rule(nprm: &ExemptionRule, nprm_link: &str, schema_dir: &str) -> St
     rule.notice.summary = Some(Loc::synthetic(todo("what the final rule does")));
     rule.notice.supplementary =
         Some(Loc::synthetic(todo("the proposed rule's citation, the comments received and the agency's response")));
+    let signed_by_reference = nprm.signature.as_ref().is_some_and(|s| s.dated.is_none());
     if let Some(s) = &mut rule.signature {
         s.dated = None;
     }
-    crate::import::emit::emit(&Document::ExemptionRule(Box::new(rule)), Some(schema_dir))
+    let contacts = !rule.notice.contacts.is_empty();
+    let text = crate::import::emit::emit(&Document::ExemptionRule(Box::new(rule)), Some(schema_dir));
+    by_reference(&text, nprm_link, contacts, signed_by_reference)
+}
+
+/// A final rule's text with the agency, system, contacts (and the signer, unless the proposed
+/// rule's signature is dated) taken from the proposed rule by reference instead of copied: the
+/// tables the emitter wrote for them are replaced by `{ from = ... }`.
+fn by_reference(text: &str, link: &str, contacts: bool, signature: bool) -> String {
+    let from = format!("{{ from = {} }}", string(link));
+    let mut replaced = vec!["[agency]", "[system]", "[[notice.contacts]]"];
+    if signature {
+        replaced.push("[signature]");
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut skipping, mut in_string, mut inserted) = (false, false, false);
+    for line in text.split_inclusive('\n') {
+        let header = !in_string && line.starts_with('[');
+        if line.matches("\"\"\"").count() % 2 == 1 {
+            in_string = !in_string;
+        }
+        if header {
+            if !inserted {
+                inserted = true;
+                if out.ends_with("\n\n") {
+                    out.pop();
+                }
+                let _ = writeln!(out, "agency = {from}\nsystem = {from}");
+                if signature {
+                    let _ = writeln!(out, "signature = {from}");
+                }
+                out.push('\n');
+            }
+            skipping = replaced.contains(&line.trim_end());
+            if line.trim_end() == "[notice]" && contacts {
+                out.push_str(line);
+                let _ = writeln!(out, "contacts = {from}");
+                continue;
+            }
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Writes a new source, refusing to replace a file that exists.

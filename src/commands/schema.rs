@@ -21,5 +21,8 @@ pub fn run(options: &SchemaOptions) -> Result<(ExitStatus, Vec<PathBuf>), SornEr
         super::output::write_atomic(&path, crate::schema::schema_text(kind).as_bytes())?;
         written.push(path);
     }
+    let path = options.out_dir.join(crate::source::library::SCHEMA_FILE);
+    super::output::write_atomic(&path, crate::source::library::schema_text().as_bytes())?;
+    written.push(path);
     Ok((ExitStatus::Success, written))
 }

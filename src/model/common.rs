@@ -95,6 +95,7 @@ pub struct Preamble {
     pub address_captions: Vec<ExtraCaption>,
     /// FOR FURTHER INFORMATION CONTACT, one entry per person.
     #[serde(default)]
+    #[schemars(schema_with = "super::shared::items_or_reference::<Contact>")]
     pub contacts: Vec<Contact>,
     /// SUPPLEMENTARY INFORMATION: background and explanation (Markdown, with headings).
     pub supplementary: Option<Prose>,

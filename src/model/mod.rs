@@ -9,6 +9,7 @@ mod date;
 mod located;
 pub mod placeholders;
 mod rule;
+mod shared;
 mod sorn;
 mod system;
 mod template;

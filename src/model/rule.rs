@@ -24,12 +24,14 @@ pub struct ExemptionRule {
     pub sorn: Option<Loc<String>>,
     /// Publication date in the Federal Register (dates certain instead of placeholders).
     pub published: Option<Loc<SourceDate>>,
-    /// The issuing agency.
+    /// The issuing agency, or a reference to a library's or its SORN's.
+    #[schemars(schema_with = "super::shared::or_reference::<Agency>")]
     pub agency: Agency,
     /// The preamble: AGENCY to SUPPLEMENTARY INFORMATION.
     #[serde(default)]
     pub notice: Preamble,
-    /// The system the rule exempts, named as in its SORN.
+    /// The system the rule exempts, named as in its SORN (or taken from it by reference).
+    #[schemars(schema_with = "super::shared::or_reference::<SystemName>")]
     pub system: SystemName,
     /// The regulatory text: the CFR part amended and the words around the amendment.
     pub cfr: Cfr,
@@ -40,6 +42,7 @@ pub struct ExemptionRule {
     /// of records is to be exempted from a provision"), lettered (a), (b), ... or numbered (1),
     /// (2), ... in order (`cfr.reasons`).
     #[serde(default)]
+    #[schemars(schema_with = "super::shared::items_or_reference::<Justification>")]
     pub justifications: Vec<Justification>,
     /// Further systems the same rule exempts, each with its own paragraph, claims and reasons,
     /// after the one that `system`, `exemptions` and `justifications` describe (DHS adds several
@@ -50,7 +53,9 @@ pub struct ExemptionRule {
     /// the preamble (`exemptions.place = "preamble"`): `notice.supplementary` prints before them,
     /// this after them (the comments, the regulatory analyses).
     pub supplementary_after: Option<Prose>,
-    /// The signature block.
+    /// The signature block, or a reference to a library's signer or its SORN's signature.
+    #[serde(default)]
+    #[schemars(schema_with = "super::shared::or_reference::<Signature>")]
     pub signature: Option<Signature>,
     /// The FR Doc line.
     pub fr_doc: Option<FrDoc>,
@@ -98,6 +103,7 @@ pub struct ExemptSystem {
     pub exemptions: RuleExemptions,
     /// The reasons for each provision it is exempted from.
     #[serde(default)]
+    #[schemars(schema_with = "super::shared::items_or_reference::<Justification>")]
     pub justifications: Vec<Justification>,
 }
 

@@ -39,7 +39,8 @@ pub struct Sorn {
     /// The notice this one revises (`[revises]`): a modified, altered or rescinded system names the
     /// notice it changes, so that sorn can load both and tell what changed.
     pub revises: Option<Revises>,
-    /// The issuing agency.
+    /// The issuing agency, or a reference to a library's or another source's.
+    #[schemars(schema_with = "super::shared::or_reference::<Agency>")]
     pub agency: Agency,
     /// The preamble: AGENCY to SUPPLEMENTARY INFORMATION.
     #[serde(default)]
@@ -54,7 +55,9 @@ pub struct Sorn {
     /// Caption spellings that differ from the template's, e.g. { managers = "System Manager and address" }.
     #[serde(default)]
     pub captions: BTreeMap<Element, Loc<String>>,
-    /// The signature block.
+    /// The signature block, or a reference to a library's signer.
+    #[serde(default)]
+    #[schemars(schema_with = "super::shared::or_reference::<Signature>")]
     pub signature: Option<Signature>,
     /// The FR Doc line.
     pub fr_doc: Option<FrDoc>,
@@ -160,8 +163,9 @@ pub struct System {
     pub record_sources: Option<Prose>,
     /// The lead-in of ROUTINE USES, citing 5 U.S.C. 552a(b)(3).
     pub routine_uses_intro: Option<Prose>,
-    /// The routine uses, in order.
+    /// The routine uses, in order: each written out or taken from a library (`id` and `from`).
     #[serde(default)]
+    #[schemars(schema_with = "super::shared::items_or_reference::<RoutineUse>")]
     pub routine_uses: Vec<RoutineUse>,
     /// Text after the routine uses.
     pub routine_uses_note: Option<Prose>,

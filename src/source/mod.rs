@@ -6,6 +6,8 @@
 //! line, column and a snippet, and is not rendered.
 
 pub mod keys;
+pub mod library;
+pub mod reference;
 pub mod snippet;
 mod validate;
 pub mod walk;
@@ -174,7 +176,11 @@ fn declares_kind(bytes: &[u8]) -> bool {
             let value = rest.trim_start().trim_start_matches('=').trim();
             let value = value.trim_matches(|c| c == '"' || c == '\'');
             // A known kind, or one close enough to be a misspelling of one (reported, not skipped).
-            return Kind::ALL.iter().any(|k| strsim::jaro_winkler(k.name(), value) >= 0.8);
+            return Kind::ALL
+                .iter()
+                .map(|k| k.name())
+                .chain([reference::LIBRARY_KIND])
+                .any(|k| strsim::jaro_winkler(k, value) >= 0.8);
         }
     }
     false
@@ -183,6 +189,7 @@ fn declares_kind(bytes: &[u8]) -> bool {
 /// Loads what [`find`] found, on all cores, reading only the files it did not read.
 pub fn load_found(found: Vec<Found>) -> Result<Workspace, SornError> {
     use rayon::prelude::*;
+    let libraries = reference::Libraries::default();
     let loaded: Vec<Result<LoadedFile, SornError>> = found
         .into_par_iter()
         .enumerate()
@@ -191,14 +198,14 @@ pub fn load_found(found: Vec<Found>) -> Result<Workspace, SornError> {
                 Some(bytes) => Ok(bytes),
                 None => read_limited(&f.path)?,
             };
-            Ok(load_file(FileId(i), f.path, bytes))
+            Ok(load_file_with(FileId(i), f.path, bytes, &libraries))
         })
         .collect();
     let mut ws = Workspace::default();
     for file in loaded {
         ws.add(file?);
     }
-    crate::diagnostic::sort(&mut ws.diagnostics);
+    ws.link_libraries(&libraries);
     Ok(ws)
 }
 
@@ -275,28 +282,78 @@ pub struct LoadedFile {
     pub document: Option<LoadedDocument>,
     /// Its load diagnostics.
     pub diagnostics: Vec<Diagnostic>,
+    /// The texts its references brought in, if it has any.
+    pub extended: Option<reference::Extended>,
 }
 
 impl Workspace {
     /// Adds a file loaded as the next one ([`SourceMap::len`]).
     fn add(&mut self, loaded: LoadedFile) {
-        let file = self.files.add(loaded.source);
+        let mut source = loaded.source;
+        source.extended = loaded.extended.map(Box::new);
+        let file = self.files.add(source);
         debug_assert!(loaded.document.as_ref().is_none_or(|d| d.file == file));
         self.diagnostics.extend(loaded.diagnostics);
         self.documents.extend(loaded.document);
     }
 }
 
-/// Loads one source from its bytes into the workspace.
+impl Workspace {
+    /// Numbers the files the run's references read: one loaded as a source keeps its number,
+    /// the others are added in path order. A library is checked for its shape once here, and
+    /// every load diagnostic on content taken by reference is moved into the file it came from.
+    fn link_libraries(&mut self, libraries: &reference::Libraries) {
+        let read = libraries.read();
+        if read.is_empty() {
+            crate::diagnostic::sort(&mut self.diagnostics);
+            return;
+        }
+        let mut by_path: std::collections::HashMap<PathBuf, FileId> =
+            self.files.iter().filter_map(|(id, f)| f.path.canonicalize().ok().map(|c| (c, id))).collect();
+        for shared in read.iter() {
+            let Ok(shared) = shared.as_ref() else { continue };
+            if by_path.contains_key(&shared.canonical) {
+                continue;
+            }
+            let id = self.files.add(SourceFile::new(shared.shown.clone(), shared.text.to_string()));
+            by_path.insert(shared.canonical.clone(), id);
+            if shared.is_library() {
+                let (_, own, _) = load_text_at(id, None, shared.text);
+                self.diagnostics.extend(own);
+            }
+        }
+        for id in 0..self.files.len() {
+            if let Some(extended) = &mut self.files.get_mut(FileId(id)).extended {
+                for part in &mut extended.parts {
+                    part.file = by_path.get(&part.canonical).copied();
+                }
+            }
+        }
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
+        self.files.relocate(&mut diagnostics);
+        crate::diagnostic::sort(&mut diagnostics);
+        self.diagnostics = diagnostics;
+    }
+}
+
+/// Loads one source from its bytes into the workspace, with the files it references.
 pub fn load_into(ws: &mut Workspace, path: PathBuf, bytes: Result<Vec<u8>, String>) {
     let file = FileId(ws.files.len());
-    ws.add(load_file(file, path, bytes));
+    let libraries = reference::Libraries::default();
+    ws.add(load_file_with(file, path, bytes, &libraries));
+    ws.link_libraries(&libraries);
 }
 
 /// Loads one source from its bytes as file `file`: independent of every other file, so that
-/// files load in parallel.
-pub fn load_file(file: FileId, path: PathBuf, bytes: Result<Vec<u8>, String>) -> LoadedFile {
-    let unloaded = |source, diagnostic| LoadedFile { source, document: None, diagnostics: vec![diagnostic] };
+/// files load in parallel. The files it references are read through `libraries`, once per run.
+pub fn load_file_with(
+    file: FileId,
+    path: PathBuf,
+    bytes: Result<Vec<u8>, String>,
+    libraries: &reference::Libraries,
+) -> LoadedFile {
+    let unloaded =
+        |source, diagnostic| LoadedFile { source, document: None, diagnostics: vec![diagnostic], extended: None };
     let bytes = match bytes {
         Ok(b) => b,
         Err(message) => {
@@ -315,10 +372,10 @@ pub fn load_file(file: FileId, path: PathBuf, bytes: Result<Vec<u8>, String>) ->
             return unloaded(SourceFile::new(path, lossy), d);
         }
     };
-    let (document, diagnostics) = load_text(file, &text);
+    let (document, diagnostics, extended) = load_text_at(file, Some((&path, libraries)), &text);
     let clean = !diagnostics.iter().any(|d| d.severity == crate::diagnostic::Severity::Error);
     let document = document.map(|document| LoadedDocument { file, document, clean });
-    LoadedFile { source: SourceFile::new(path, text), document, diagnostics }
+    LoadedFile { source: SourceFile::new(path, text), document, diagnostics, extended }
 }
 
 /// Syntax errors reported per file: past the first few, a parser's errors are mostly echoes of
@@ -337,8 +394,21 @@ pub fn note_unreported_syntax_errors(diagnostics: &mut [Diagnostic], total: usiz
     }
 }
 
-/// Loads a source's text: syntax, kind, unknown keys, types, then semantic validation.
+/// Loads a source's text: syntax, kind, unknown keys, types, then semantic validation. A
+/// reference to another file is refused: a text without a path has no folder to find it in.
 pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>) {
+    let (document, diagnostics, _) = load_text_at(file, None, text);
+    (document, diagnostics)
+}
+
+/// [`load_text`] for a source at a path, whose references are resolved through `libraries`.
+/// Returns, besides the document and diagnostics, the texts its references brought in: the
+/// coordinates of the spans of resolved values.
+pub fn load_text_at(
+    file: FileId,
+    at: Option<(&Path, &reference::Libraries)>,
+    text: &str,
+) -> (Option<Document>, Vec<Diagnostic>, Option<reference::Extended>) {
     let mut diagnostics = Vec::new();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
@@ -355,10 +425,13 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
             );
         }
         note_unreported_syntax_errors(&mut diagnostics, total);
-        return (None, diagnostics);
+        return (None, diagnostics, None);
     }
     let root_span = table.span();
     let kind = match table.get_ref().get("kind").map(|v| (v.span(), v.get_ref())) {
+        Some((_, DeValue::String(s))) if s == reference::LIBRARY_KIND => {
+            return (None, library::check(file, table.get_ref()), None);
+        }
         Some((span, DeValue::String(s))) => match Kind::from_name(s) {
             Some(kind) => kind,
             None => {
@@ -370,7 +443,7 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
                     )
                     .with_help(suggest_kind(s)),
                 );
-                return (None, diagnostics);
+                return (None, diagnostics, None);
             }
         },
         Some((span, other)) => {
@@ -382,7 +455,7 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
                 )
                 .with_help("write kind = \"sorn\" or kind = \"exemption-rule\""),
             );
-            return (None, diagnostics);
+            return (None, diagnostics, None);
         }
         None => {
             diagnostics.push(
@@ -393,9 +466,24 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
                 )
                 .with_help("start the file with kind = \"sorn\" or kind = \"exemption-rule\""),
             );
-            return (None, diagnostics);
+            return (None, diagnostics, None);
         }
     };
+
+    let mut table = table;
+    let mut extended = None;
+    if reference::may_refer(text) {
+        let resolved = match at {
+            Some((path, libraries)) => reference::resolve(file, path, text, table.get_mut(), libraries),
+            None => reference::refuse(file, table.get_ref()),
+        };
+        if !resolved.diagnostics.is_empty() {
+            // A value that did not come cannot be checked: the reference's error is the one cause.
+            return (None, resolved.diagnostics, resolved.extended);
+        }
+        extended = resolved.extended;
+    }
+    let text = extended.as_ref().map_or(text, |e| e.text.as_str());
 
     let problems = keys::problems(crate::schema::schema(kind), table.get_ref());
     let shape_spans: Vec<_> = problems.iter().map(|p| p.span().clone()).collect();
@@ -420,11 +508,11 @@ pub fn load_text(file: FileId, text: &str) -> (Option<Document>, Vec<Diagnostic>
             if !already || diagnostics.is_empty() {
                 diagnostics.push(serde_error(file, text, error.message(), span));
             }
-            return (None, diagnostics);
+            return (None, diagnostics, extended);
         }
     };
     diagnostics.extend(validate(file, text, &document));
-    (Some(document), diagnostics)
+    (Some(document), diagnostics, extended)
 }
 
 /// A problem of shape in sorn's words, with a hint that is valid TOML where one can be given.
@@ -505,12 +593,14 @@ fn short_label(message: &str) -> String {
 fn suggest_kind(found: &str) -> String {
     let best = Kind::ALL
         .iter()
-        .map(|k| (strsim::jaro_winkler(k.name(), found), k.name()))
+        .map(|k| k.name())
+        .chain([reference::LIBRARY_KIND])
+        .map(|name| (strsim::jaro_winkler(name, found), name))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .filter(|(s, _)| *s > 0.7);
     match best {
         Some((_, name)) => format!("did you mean \"{name}\"?"),
-        None => "kinds: \"sorn\", \"exemption-rule\"".into(),
+        None => "kinds: \"sorn\", \"exemption-rule\", \"library\"".into(),
     }
 }
 

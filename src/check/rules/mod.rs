@@ -21,6 +21,7 @@ pub(crate) mod history_citations;
 pub(crate) mod identifier_format;
 pub(crate) mod justification_order;
 pub(crate) mod leftover_placeholder;
+pub(crate) mod library_drift;
 pub(crate) mod missing_caption;
 pub(crate) mod missing_section;
 pub(crate) mod name_variant;
