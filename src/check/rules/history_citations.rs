@@ -15,9 +15,13 @@ crate::declare_rule! {
     /// volume and page, whatever their spacing, commas or dates.
     ///
     /// ## Why
-    /// HISTORY is how a reader finds the system's earlier notices: the last full notice and each
-    /// revision since. A revision that does not cite what it revises, or drops an earlier notice
-    /// from the list, breaks that trail.
+    /// HISTORY is how a reader finds the system's earlier notices. In notices of the OMB Circular
+    /// A-108 caption set it gives their Federal Register citations; a notice of a modified system
+    /// cites the earlier notice (FERC-22, FR Doc. 2024-02813: "65 FR 21747, April 24, 2000.").
+    /// A revision that does not cite what it revises, or drops an earlier notice from the list,
+    /// breaks that trail. A-108 gives templates for a full notice and a notice of revision
+    /// (Appendices II and III), but their text is not quoted here: what HISTORY lists is read
+    /// from published notices. A convention, not the statute: a warning.
     ///
     /// ## Example
     /// ```toml
@@ -30,8 +34,9 @@ crate::declare_rule! {
     /// Use instead: `history = "75 FR 412 (January 5, 2010); 81 FR 52700 (August 9, 2016)."`
     pub const META = ("history-citations", Structure, Warning, "The HISTORY of a revision does not cite the notice it revises, or drops a notice its predecessor's HISTORY cited.");
     basis = [
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendices II and III, \"Office of the Federal Register SORN Template\" (Full Notice; Notice of Revision), caption HISTORY", "sorn's reading of the template, whose text is not quoted here: HISTORY gives the Federal Register citations of the system's earlier notices, the last full notice and the revisions since; guidance, so a warning"),
-        (Regulation, "1 CFR 5.8", "the Federal Register is cited by volume and page number, e.g. \"37 FR 6803\""),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), Appendix II, \"Office of the Federal Register SORN Template – Full Notice\", and Appendix III, \"Office of the Federal Register SORN Template – Notice of Revision\"", "the circular gives templates for a full notice and a notice of revision (titles from its table of contents); sorn has not checked their wording, so whatever they say of HISTORY is neither quoted nor relied on"),
+        (Convention, "notices of a modified system of records, e.g. FERC-22, FR Doc. 2024-02813, HISTORY", "HISTORY cites the earlier notice by Federal Register volume, page and date: \"65 FR 21747, April 24, 2000.\""),
+        (Regulation, "1 CFR 5.8 (Form of citation)", "\"Federal Register material may be cited by volume and page number, and the short form “FR” may be used for “Federal Register”\""),
     ];
 }
 

@@ -16,11 +16,14 @@ crate::declare_rule! {
     /// ## Why
     /// A rescindment is the public's only notice that a system's records stop being kept under
     /// its notice; without the reason and the records' fate a reader cannot tell whether the
-    /// records were destroyed or now sit under another notice whose routine uses apply. OMB's
-    /// template for the notice (the Office of the Federal Register's Notice of Rescindment
-    /// Template) asks for both in SUPPLEMENTARY INFORMATION, and rescindments across agencies
-    /// state them (DoD, 2023: items "are rescinded because the records are now maintained as
-    /// part of" another DoD-wide system). OMB guidance, not the statute: a warning.
+    /// records were destroyed or now sit under another notice whose routine uses apply.
+    /// Rescindments across agencies state both (DoD, 2023: items "are rescinded because the
+    /// records are now maintained as part of" another DoD-wide system; HUD, FR Doc. 2022-20515,
+    /// describes its notice as identifying the system, explaining the reason and accounting for
+    /// the records). OMB Circular A-108 gives agencies the Office of the Federal Register's
+    /// Notice of Rescindment Template (Appendix IV); its text is not quoted here, and sorn does
+    /// not claim that it asks for a reason or a disposition. A convention, not the statute: a
+    /// warning.
     ///
     /// ## Example
     /// ```toml
@@ -32,8 +35,9 @@ crate::declare_rule! {
     /// Case Files (85 FR 12345); the records remain under that notice."
     pub const META = ("rescindment-statement", Structure, Warning, "A rescindment that does not say why the system is rescinded or what becomes of its records.");
     basis = [
-        (OmbPolicy, "OMB Circular A-108 (2016), Appendix IV (Office of the Federal Register Notice of Rescindment Template)", "the notice of rescindment identifies the system rescinded and its SUPPLEMENTARY INFORMATION explains why the notice is rescinded and what happens to the records"),
-        (Convention, "rescindment notices of many agencies (e.g. HUD, FR Doc. 2022-20515; DoD, the rescindment of 26 notices effective June 30, 2023)", "the notice states the reason (decommissioned, covered by another notice, no longer collected) and the records' disposition"),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), Appendix IV, \"Office of the Federal Register Notice of Rescindment Template\"", "the circular gives a template for a notice of rescindment (title from its table of contents); sorn has not checked the template's wording, so it neither quotes it nor says it requires a reason or a disposition"),
+        (Convention, "rescindment notices of many agencies, e.g. DoD, the rescindment of 26 notices effective June 30, 2023 (SUPPLEMENTARY INFORMATION)", "the notice states why each system is rescinded: \"Items (a) through (r) in the table are rescinded because the records are now maintained as part of the DoD-wide system of records titled DoD–0008\""),
+        (Convention, "HUD, FR Doc. 2022-20515 (SUMMARY)", "the notice describes itself as identifying the system rescinded, explaining the reason, and accounting for the records"),
     ];
 }
 

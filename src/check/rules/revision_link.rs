@@ -20,10 +20,13 @@ crate::declare_rule! {
     ///
     /// ## Why
     /// The Privacy Act asks for a notice "upon establishment or revision" of a system: a revision
-    /// changes a published notice, and a reader (and sorn) needs to know which. With `[revises]`
-    /// sorn compares the versions (`history-citations`, `exemption-change`) and pairs a rule with
-    /// the current one; without it, it cannot. A new system revises nothing: a `[revises]` table
-    /// on one means the action or the table is wrong.
+    /// changes a published notice, and a reader (and sorn) needs to know which. The statute does
+    /// not say how a revision names it; published revisions cite it, in HISTORY or the preamble
+    /// (FERC-22, FR Doc. 2024-02813, HISTORY: "65 FR 21747, April 24, 2000."), so a citation
+    /// there is enough. With `[revises]` sorn compares the versions (`history-citations`,
+    /// `exemption-change`) and pairs a rule with the current one; without it, it cannot. A new
+    /// system revises nothing: a `[revises]` table on one means the action or the table is wrong.
+    /// A convention, not the statute: a warning.
     ///
     /// ## Example
     /// ```toml
@@ -41,6 +44,7 @@ crate::declare_rule! {
     pub const META = ("revision-link", Structure, Warning, "A modified or rescinded SORN names no predecessor in `[revises]`, or a new one has a `[revises]` table.");
     basis = [
         (Statute, "5 U.S.C. 552a(e)(4) (opening words)", "each agency that maintains a system of records shall \"publish in the Federal Register upon establishment or revision a notice of the existence and character of the system of records\""),
+        (Convention, "notices of a modified system of records, e.g. FERC-22, FR Doc. 2024-02813", "the notice names what it revises: its SUPPLEMENTARY INFORMATION lists the sections \"updated to reflect changes made since the publication of the last notice in the Federal Register\", and its HISTORY cites the earlier notice, \"65 FR 21747, April 24, 2000.\""),
         (Convention, "sorn's `[revises]` table", "a revision names what it revises so that the versions of a system can be compared; which notice a revision changes is a fact the source should state, not one sorn infers"),
     ];
 }

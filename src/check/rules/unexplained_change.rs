@@ -23,11 +23,15 @@ crate::declare_rule! {
     /// routine uses, categories and exemptions must still be named.
     ///
     /// ## Why
-    /// The statute requires a notice "upon establishment or revision" of a system, and OMB's
-    /// template for a notice of revision has the agency explain the changes it makes: a reader
-    /// of the Federal Register should not have to compare the two notices to learn that the
-    /// system moved or disclose to someone new. Modified notices list their changes (FERC-22,
-    /// FR Doc. 2024-02813, names each updated section).
+    /// The statute requires a notice "upon establishment or revision" of a system; it does not
+    /// say how a revision presents its changes. Notices of a modified system say so in their
+    /// preamble (FERC-22, FR Doc. 2024-02813: "The following sections have been updated to
+    /// reflect changes made since the publication of the last notice in the Federal Register",
+    /// then each section named), so that a reader of the Federal Register need not compare the
+    /// two notices to learn that the system moved or discloses to someone new. OMB Circular
+    /// A-108 gives agencies the Office of the Federal Register's template for a notice of
+    /// revision (Appendix III); its text is not quoted here, and sorn does not claim that it
+    /// asks for a summary of changes. A convention, not the statute: a warning.
     ///
     /// ## Example
     /// ```toml
@@ -44,9 +48,9 @@ crate::declare_rule! {
     /// ```
     pub const META = ("unexplained-change", Structure, Warning, "A revision changes a caption that its SUMMARY and SUPPLEMENTARY INFORMATION never mention.");
     basis = [
-        (Statute, "5 U.S.C. 552a(e)(4)", "\"publish in the Federal Register upon establishment or revision a notice of the existence and character of the system of records\""),
-        (OmbPolicy, "OMB Circular A-108 (2016), Appendix III", "the Office of the Federal Register template for a notice of revision, whose SUPPLEMENTARY INFORMATION explains the changes the notice makes"),
-        (Convention, "modified system of records notices, e.g. FR Doc. 2024-02813 (FERC-22)", "\"The following sections have been updated to reflect changes made since the publication of the last notice\", each named"),
+        (Statute, "5 U.S.C. 552a(e)(4) (opening words)", "each agency that maintains a system of records shall \"publish in the Federal Register upon establishment or revision a notice of the existence and character of the system of records\"; the statute does not say how a notice of revision describes its changes"),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), Appendix III, \"Office of the Federal Register SORN Template – Notice of Revision\"", "the circular gives a template for a notice of revision (title from the circular's table of contents); sorn has not checked the template's wording, so it neither quotes it nor says it requires the changes to be explained"),
+        (Convention, "notices of a modified system of records, e.g. FERC-22, FR Doc. 2024-02813 (SUPPLEMENTARY INFORMATION)", "\"The following sections have been updated to reflect changes made since the publication of the last notice in the Federal Register\", then each section named"),
     ];
 }
 
