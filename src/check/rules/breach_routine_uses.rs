@@ -9,6 +9,11 @@ crate::declare_rule! {
     /// suspected or confirmed breach of the system, and one to assist another Federal agency or
     /// entity in responding to a breach. A routine use counts when its text speaks of a breach.
     ///
+    /// A notice that applies routine uses the agency publishes once for all its systems
+    /// ("Department of Transportation General Routine Uses, as published at 75 FR 82132", USPS's
+    /// "Standard routine uses 1. through 9. apply") is not checked: the breach uses may be among
+    /// those, which the notice does not reprint.
+    ///
     /// ## Why
     /// Without them the agency cannot lawfully share records to contain a breach, notify those
     /// affected, or help another agency do so. OMB has required both in every SORN since January
@@ -30,6 +35,22 @@ crate::declare_rule! {
     ];
 }
 
+/// Whether the system's routine uses apply the agency's general or standard routine uses,
+/// published once for all its systems (DOT, USPS, and others publish such a list).
+fn incorporates_published_uses(system: &crate::model::System) -> bool {
+    let texts = system.routine_uses.iter().map(|ru| &ru.text.value);
+    let around = [&system.routine_uses_intro, &system.routine_uses_note].into_iter().flatten().map(|p| &p.value);
+    texts.chain(around).any(|text| names_published_uses(text))
+}
+
+/// "General Routine Uses", "standard routine uses 1 through 9": words that name a published list.
+fn names_published_uses(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["general routine uses", "standard routine uses", "general routine use ", "standard routine use "]
+        .iter()
+        .any(|phrase| lower.contains(phrase))
+}
+
 /// Counts routine uses that speak of a breach.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (_, doc, sorn) in cx.sorns() {
@@ -38,6 +59,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             || sorn.action.value == Action::Rescinded
             || sorn.partial
             || uses.is_empty()
+            || incorporates_published_uses(&sorn.system)
         {
             continue;
         }
@@ -55,5 +77,20 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 "add a routine use for the agency's own breach and one to assist another agency's breach response",
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_published_uses;
+
+    #[test]
+    fn a_published_list_of_routine_uses_is_recognized() {
+        assert!(names_published_uses(
+            "Department of Transportation General Routine Uses, as published at 75 FR 82132 (December 29, 2010)"
+        ));
+        assert!(names_published_uses("Standard routine uses 1. through 9. apply."));
+        assert!(!names_published_uses("To the Department of Justice when the agency is a party to litigation."));
+        assert!(!names_published_uses("routine uses of records maintained in the system"));
     }
 }
