@@ -167,3 +167,31 @@ fn a_published_revision_drafts_dates_certain() {
     let text = stdout(&out);
     assert!(text.contains("Submit comments on or before October 3, 2024."), "{text}");
 }
+
+/// The predecessor `[revises].source` names is read only inside the project, as `sorn check`
+/// reads it, and never echoed from outside it; a revision that names itself is refused.
+#[test]
+fn a_predecessor_outside_the_project_or_the_revision_itself_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "kind = \"sorn\"\nsecret = \"do not print\"\n").unwrap();
+    let text = std::fs::read_to_string(NEW).unwrap();
+    let at = text.find("source = ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    let secret = outside.path().join("secret.toml");
+    let cases = [
+        ("up.toml", format!("source = \"{}\"", secret.display())),
+        ("self.toml", "source = \"self.toml\"".to_string()),
+    ];
+    for (name, line) in cases {
+        std::fs::write(dir.path().join(name), format!("{}{line}{}", &text[..at], &text[end..])).unwrap();
+        let out = sorn().current_dir(dir.path()).args(["diff", name]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("do not print"), "{name}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{name}: {}", stdout(&out));
+    }
+    let out = sorn().current_dir(dir.path()).args(["diff", "up.toml"]).output().unwrap();
+    assert!(stderr(&out).contains("outside the project"), "{}", stderr(&out));
+    let out = sorn().current_dir(dir.path()).args(["diff", "self.toml"]).output().unwrap();
+    assert!(stderr(&out).contains("itself"), "{}", stderr(&out));
+}

@@ -60,7 +60,7 @@ pub struct Compared {
 pub fn run(options: &DiffOptions) -> Result<DiffResult, SornError> {
     let old_path = match &options.old {
         Some(path) => path.clone(),
-        None => predecessor_path(&options.new)?,
+        None => predecessor_path(&options.new, options.config.as_deref())?,
     };
     let mut workspace = source::load_paths(&[old_path.clone(), options.new.clone()])?;
     let cwd = std::env::current_dir().map_err(|e| SornError::Path { path: PathBuf::from("."), source: e })?;
@@ -91,7 +91,9 @@ pub fn status(result: &DiffResult) -> ExitStatus {
 }
 
 /// The source a revision names as its predecessor, relative to the revision's folder.
-fn predecessor_path(new: &Path) -> Result<PathBuf, SornError> {
+/// Only a source inside the project is read, as `sorn check` reads predecessors
+/// ([`crate::revision::history`]); a revision naming itself is refused.
+fn predecessor_path(new: &Path, config: Option<&Path>) -> Result<PathBuf, SornError> {
     let workspace = source::load_paths(&[new.to_path_buf()])?;
     let named = workspace.documents.first().and_then(|d| match &d.document {
         Document::Sorn(s) => s.revises.as_ref().and_then(|r| r.source.as_ref()).map(|s| s.value.clone()),
@@ -105,8 +107,24 @@ fn predecessor_path(new: &Path) -> Result<PathBuf, SornError> {
             ),
         });
     };
-    let folder = new.parent().unwrap_or(Path::new(""));
-    Ok(source::normalize(&folder.join(relative)))
+    let from = source::normalize(new);
+    let path = source::normalize(&from.parent().unwrap_or(Path::new("")).join(relative.trim()));
+    let refuse = |problem: String| SornError::Usage {
+        message: format!("the predecessor {} {problem}", relative.trim()),
+        help: Some("name the predecessor's source relative to this file, inside the project".into()),
+    };
+    if path == from {
+        return Err(refuse(format!("is {} itself", crate::diagnostic::display_path(new))));
+    }
+    let cwd = std::env::current_dir().map_err(|e| SornError::Path { path: PathBuf::from("."), source: e })?;
+    let root = match crate::config::Config::discover(config, &cwd)?.as_deref().and_then(Path::parent) {
+        Some(dir) => source::normalize(dir),
+        None => source::normalize(&cwd),
+    };
+    match crate::revision::history::unreadable_predecessor(&path, crate::revision::history::project_of(&from, &root)) {
+        Some(problem) => Err(refuse(problem)),
+        None => Ok(path),
+    }
 }
 
 fn sorn_at(workspace: &Workspace, index: usize, path: &Path) -> Result<Sorn, SornError> {

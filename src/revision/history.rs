@@ -53,9 +53,7 @@ pub fn load_predecessors(ws: &mut Workspace, root: &Path) -> Predecessors {
         let from = normalize_from(&ws.files.get(file).path, cwd.as_deref());
         let folder = from.parent().unwrap_or(Path::new("."));
         let path = normalize_from(&folder.join(&named), cwd.as_deref());
-        // A source outside the project (a file named on the command line from elsewhere) is a
-        // project of its own folder: its predecessor may sit beside it, not above it.
-        let root = if from.starts_with(&root) { root.as_path() } else { folder };
+        let root = project_of(&from, &root);
         if !known.insert(path.clone()) {
             continue;
         }
@@ -75,8 +73,18 @@ pub fn load_predecessors(ws: &mut Workspace, root: &Path) -> Predecessors {
     out
 }
 
-/// Reads and loads one predecessor; what is wrong with it, if anything.
-fn load_one(ws: &mut Workspace, path: &Path, root: &Path, out: &mut Predecessors) -> Option<String> {
+/// The project a revision's predecessor must lie in: `root` (the folder of `sorn.toml`, or the
+/// working directory), or, for a source outside it (a file named on the command line from
+/// elsewhere), that source's own folder: its predecessor may sit beside it, not above it.
+/// Both paths are normalized.
+pub fn project_of<'p>(from: &'p Path, root: &'p Path) -> &'p Path {
+    if from.starts_with(root) { root } else { from.parent().unwrap_or(Path::new(".")) }
+}
+
+/// Why a predecessor at `path` (normalized) may not be read, if it may not: it lies outside
+/// `root`, is reached through a symbolic link, or does not exist. sorn never reads a source
+/// outside the project, nor echoes one in a diagnostic.
+pub fn unreadable_predecessor(path: &Path, root: &Path) -> Option<String> {
     let Ok(inside) = path.strip_prefix(root) else {
         return Some(format!("is outside the project ({}); sorn reads no source there", root.display()));
     };
@@ -90,6 +98,14 @@ fn load_one(ws: &mut Workspace, path: &Path, root: &Path, out: &mut Predecessors
     }
     if std::fs::symlink_metadata(path).is_err() {
         return Some("does not exist".to_string());
+    }
+    None
+}
+
+/// Reads and loads one predecessor; what is wrong with it, if anything.
+fn load_one(ws: &mut Workspace, path: &Path, root: &Path, out: &mut Predecessors) -> Option<String> {
+    if let Some(problem) = unreadable_predecessor(path, root) {
+        return Some(problem);
     }
     let bytes = match source::read_regular(path, source::MAX_SOURCE_BYTES) {
         Ok(bytes) => bytes,
