@@ -737,8 +737,11 @@ pub fn relative_path(from: &Path, to: &Path) -> String {
     parts.join("/")
 }
 
+/// A path as diagnostics show it: relative to the working directory, and "." for the working
+/// directory itself (never an empty string).
 fn display(path: &Path) -> String {
-    crate::diagnostic::display_path(path)
+    let shown = crate::diagnostic::display_path(path);
+    if shown.is_empty() { ".".to_string() } else { shown }
 }
 
 #[cfg(test)]
@@ -758,6 +761,13 @@ mod tests {
         let messages = ws.diagnostics.iter().map(|d| d.message.clone()).collect();
         let document = ws.documents.first().map(|d| d.document.clone());
         (dir, messages, document)
+    }
+
+    #[test]
+    fn the_working_directory_is_shown_as_a_dot() {
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(display(&cwd), ".");
+        assert_eq!(display(&cwd.join("lib.toml")), "lib.toml");
     }
 
     const NOTICE: &str = "kind = \"sorn\"\ntemplate = \"a108\"\naction = \"new\"\nagency = { from = \"lib.toml\" }\n\n[system]\nid = \"X-1\"\nname = \"X\"\n\n[[system.routine_uses]]\nid = \"A\"\nfrom = \"lib.toml#ru\"\n";
