@@ -93,10 +93,65 @@ pub fn schema_text() -> String {
 /// Checks a library's shape: its sections and every entry's keys and types.
 pub fn check(file: FileId, table: &DeTable<'_>) -> Vec<Diagnostic> {
     debug_assert!(EntryKind::of_section("routine_uses").is_some());
-    super::keys::problems(schema(), table)
-        .into_iter()
-        .map(|problem| super::shape_diagnostic(file, Kind::Sorn, problem))
-        .collect()
+    let references = references_in(table);
+    let mut out: Vec<Diagnostic> = references
+        .iter()
+        .map(|(path, span)| {
+            Diagnostic::error(
+                super::reference::RULE,
+                format!(
+                    "the library entry `{path}` takes its content by reference; a library holds its content itself"
+                ),
+                crate::diagnostic::Label::new(file, span.clone(), "a reference in a library"),
+            )
+            .with_help("write the entry's content here, or have the sources take it from where it is written")
+        })
+        .collect();
+    // One cause, one diagnostic: the shape of an entry that is a reference is not checked too
+    // (its `from` would be an unknown key and its content missing).
+    let inside = |path: &str| {
+        references.iter().any(|(entry, _)| {
+            path == entry || path.strip_prefix(entry.as_str()).is_some_and(|rest| rest.starts_with('.'))
+        })
+    };
+    out.extend(
+        super::keys::problems(schema(), table)
+            .into_iter()
+            .filter(|problem| {
+                let path = match problem {
+                    super::keys::Problem::Unknown(u) => u.table.as_str(),
+                    super::keys::Problem::Missing { table, .. } => table.as_str(),
+                    super::keys::Problem::WrongType { path, .. } | super::keys::Problem::NotAllowed { path, .. } => {
+                        path.as_str()
+                    }
+                };
+                !inside(path)
+            })
+            .map(|problem| super::shape_diagnostic(file, Kind::Sorn, problem)),
+    );
+    out
+}
+
+/// The entries of a library that are references (`from = ...`), by dotted path ("agency",
+/// "routine_uses.breach"), with the span of their `from` value.
+fn references_in(table: &DeTable<'_>) -> Vec<(String, std::ops::Range<usize>)> {
+    let from_of = |entry: &DeTable<'_>| entry.get("from").map(|value| value.span());
+    let mut out = Vec::new();
+    for (section, value) in table {
+        let Some(section_table) = value.get_ref().as_table() else { continue };
+        if section.get_ref() == "agency" {
+            if let Some(span) = from_of(section_table) {
+                out.push(("agency".to_string(), span));
+            }
+            continue;
+        }
+        for (name, entry) in section_table {
+            if let Some(span) = entry.get_ref().as_table().and_then(from_of) {
+                out.push((format!("{}.{}", section.get_ref(), name.get_ref()), span));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -126,6 +181,18 @@ subsections = ["(c)(3)"]
 text = "because ..."
 "#;
         assert_eq!(problems(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_reference_in_a_library_is_one_error() {
+        let text = "kind = \"library\"\n[agency]\nfrom = \"other.toml\"\n[routine_uses.ok]\ntext = \"a\"\n\
+                    [routine_uses.loop]\nfrom = \"lib.toml#loop\"\n[routine_uses.bad]\ntxt = \"b\"\n";
+        let found = problems(text);
+        // The misspelt key is one problem too: it stands for the missing `text`.
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].contains("`agency` takes its content by reference"), "{found:?}");
+        assert!(found[1].contains("`routine_uses.loop` takes its content by reference"), "{found:?}");
+        assert!(found.iter().any(|m| m.contains("unknown key `txt`")), "{found:?}");
     }
 
     #[test]
