@@ -22,7 +22,7 @@ crate::declare_rule! {
     /// Use instead: the same list in both, as the rule promulgates it.
     pub const META = ("claims-mismatch", Consistency, Error, "The SORN and its exemption rule claim different provisions or authorities.");
     basis = [
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II, \"Office of the Federal Register SORN Template - Full Notice\"", "the SORN template's caption EXEMPTIONS PROMULGATED FOR THE SYSTEM states the exemptions the agency has promulgated by rule; 5 U.S.C. 552a(e)(4)(A)-(I) does not list exemptions among a SORN's elements"),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), Appendix II, \"Office of the Federal Register SORN Template - Full Notice\"", "the SORN template's caption EXEMPTIONS PROMULGATED FOR THE SYSTEM states the exemptions the agency has promulgated by rule; 5 U.S.C. 552a(e)(4)(A)-(I) does not list exemptions among a SORN's elements"),
         (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
     ];
 }

@@ -47,7 +47,7 @@ crate::declare_rule! {
     pub const META = ("claims-wording", Exemptions, Error, "The claim sentences in the document's own words state other claims than it types.");
     basis = [
         (Statute, "5 U.S.C. 552a(j), (k) (opening words)", "\"the head of any agency may promulgate rules, in accordance with the requirements (including general notice) of sections 553(b)(1), (2), and (3), (c), and (e) of this title, to exempt any system of records within the agency\""),
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II, \"Office of the Federal Register SORN Template - Full Notice\"", "the exemptions caption names each exempted provision and the authority for it"),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), Appendix II, \"Office of the Federal Register SORN Template - Full Notice\"", "the exemptions caption names each exempted provision and the authority for it"),
     ];
 }
 

@@ -27,7 +27,7 @@ crate::declare_rule! {
     /// Use instead: `security_classification = "Unclassified."`
     pub const META = ("missing-caption", Structure, Warning, "A caption that OMB's SORN template or OFR practice asks for is missing or empty.");
     basis = [
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), Appendix II, \"Office of the Federal Register SORN Template - Full Notice\"", "the template's captions beyond 5 U.S.C. 552a(e)(4)(A)-(I): security classification, authority for maintenance of the system, purposes, exemptions promulgated for the system, history"),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), Appendix II, \"Office of the Federal Register SORN Template - Full Notice\"", "the template's captions beyond 5 U.S.C. 552a(e)(4)(A)-(I): security classification, authority for maintenance of the system, purposes, exemptions promulgated for the system, history"),
         (OfrPractice, "Document Drafting Handbook (Oct. 1998 rev.), section 3.6", "\"Must I use the preamble format in my notice document?\": AGENCY, ACTION, SUMMARY, DATES, ADDRESSES, FOR FURTHER INFORMATION CONTACT and SUPPLEMENTARY INFORMATION captions for notices"),
     ];
 }

@@ -31,7 +31,7 @@ crate::declare_rule! {
     /// Use instead: `comment_days = 30` (or `effective_days = 45`).
     pub const META = ("routine-use-comments", Structure, Warning, "New or changed routine uses would take effect before their comment period closes.");
     basis = [
-        (OmbPolicy, "OMB Circular A-108 (81 FR 94424, Dec. 23, 2016), section 6, \"Publishing System of Records Notices\"", "sorn's reading of the section, whose text is not quoted here: new or significantly modified routine uses take effect after the 30-day comment period; a warning for that reason"),
+        (OmbPolicy, "OMB Circular A-108 (Dec. 2016; notice of availability, 81 FR 94424), section 6, \"Publishing System of Records Notices\"", "sorn's reading of the section, whose text is not quoted here: new or significantly modified routine uses take effect after the 30-day comment period; a warning for that reason"),
         (Statute, "5 U.S.C. 552a(e)(11)", "notice of \"any new use or intended use\" \"at least 30 days prior\", with \"an opportunity for interested persons to submit written data, views, or arguments\"; no closing date for comments"),
     ];
 }
