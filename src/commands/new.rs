@@ -292,13 +292,21 @@ pub fn file_name(id_or_name: &str) -> PathBuf {
     PathBuf::from(format!("{}.toml", if slug.is_empty() { "new-sorn" } else { slug }))
 }
 
+/// A kind of source in words, with its article: "a SORN", "an exemption rule".
+fn described(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Sorn => "a SORN",
+        Kind::ExemptionRule => "an exemption rule",
+    }
+}
+
 /// The kind of a loaded source, for the error when `--for`/`--from` names the wrong one.
 pub fn expect_kind(document: &Document, want: Kind, path: &Path) -> Result<(), SornError> {
     if document.kind() == want {
         return Ok(());
     }
     Err(SornError::Usage {
-        message: format!("{} is a {}, not a {}", path.display(), document.kind().name(), want.name()),
+        message: format!("{} is {}, not {}", path.display(), described(document.kind()), described(want)),
         help: Some("`sorn new nprm --for` takes a SORN; `sorn new final-rule --from` takes a proposed rule".into()),
     })
 }
