@@ -238,6 +238,10 @@ fn collect(node: Node, rich: &mut Rich) {
         } else if n.is_element() {
             match n.tag_name().name() {
                 "PRTPAGE" | "FTREF" => skip_until = range.end,
+                "SU" if let Some(sign) = mark_sign(n) => {
+                    rich.push_str(sign);
+                    skip_until = range.end;
+                }
                 "E" if n.attribute("T") == Some("03") => open.push((range, rich.text.len())),
                 _ => {}
             }
@@ -246,6 +250,16 @@ fn collect(node: Node, rich: &mut Rich) {
     while let Some((_, start)) = open.pop() {
         let end = rich.text.len();
         rich.add_mark(start..end, MarkKind::Emphasis);
+    }
+}
+
+/// The sign a superscript stands for when it is a trademark or service mark ("Postal
+/// Service<SU>TM</SU>" prints "Postal Service™"); other superscripts (footnote numbers) are text.
+fn mark_sign(node: Node) -> Option<&'static str> {
+    match node.text()?.trim() {
+        "TM" => Some("\u{2122}"),
+        "SM" => Some("\u{2120}"),
+        _ => None,
     }
 }
 
@@ -356,6 +370,12 @@ mod tests {
         let rich = inline(doc.root_element());
         assert_eq!(rich.text, "records (e.g., comments) to establish");
         assert_eq!(rich.to_markdown(super::super::rich::Escape::Minimal), "records (*e.g.,* comments) to establish");
+    }
+
+    #[test]
+    fn trademark_superscripts_are_signs_and_footnote_numbers_stay() {
+        let doc = Document::parse("<P>Postal Service<SU>TM</SU>, Marks<SU>SM</SU> and note<SU>1</SU></P>").unwrap();
+        assert_eq!(inline(doc.root_element()).text, "Postal Service\u{2122}, Marks\u{2120} and note1");
     }
 
     #[test]
