@@ -232,37 +232,13 @@ fn system_of(
 ) -> Result<System, Box<ImportError>> {
     let system_name = &name.system_name;
     let mut system = System {
-        id: system_name.id.clone(),
-        name: system_name.name.clone(),
         separator: system_name.separator.clone(),
         form: system_name.form.clone(),
         abbreviations: system_name.abbreviations.clone(),
         id_line: name.id_line.map(Loc::synthetic),
-        security_classification: None,
-        location: None,
-        managers: None,
-        authority: None,
-        purposes: None,
-        individuals: None,
-        records: None,
-        record_sources: None,
-        routine_uses_intro: None,
-        routine_uses: Vec::new(),
-        routine_uses_note: None,
-        consumer_reporting: None,
-        policies: None,
-        storage: None,
-        retrieval: None,
-        safeguards: None,
-        retention: None,
-        notification: None,
-        record_access: None,
         stars_after_name: name.stars_after_name,
-        access_in_notification: false,
-        contesting: None,
-        exemptions: None,
-        history: None,
         changes,
+        ..System::named(system_name.id.clone(), system_name.name.clone())
     };
     for s in sections {
         let SystemCaption::Element(element) = s.element else { continue };
@@ -275,28 +251,9 @@ fn system_of(
             Element::Exemptions => system.exemptions = Some(exemptions(&s.units, ctx)?),
             other => {
                 let prose = ctx.prose(&s.units)?;
-                let slot = match other {
-                    Element::SecurityClassification => &mut system.security_classification,
-                    Element::Location => &mut system.location,
-                    Element::Managers => &mut system.managers,
-                    Element::Authority => &mut system.authority,
-                    Element::Purposes => &mut system.purposes,
-                    Element::Individuals => &mut system.individuals,
-                    Element::Records => &mut system.records,
-                    Element::RecordSources => &mut system.record_sources,
-                    Element::ConsumerReporting => &mut system.consumer_reporting,
-                    Element::Policies => &mut system.policies,
-                    Element::Storage => &mut system.storage,
-                    Element::Retrieval => &mut system.retrieval,
-                    Element::Safeguards => &mut system.safeguards,
-                    Element::Retention => &mut system.retention,
-                    Element::Notification => &mut system.notification,
-                    Element::RecordAccess => &mut system.record_access,
-                    Element::Contesting => &mut system.contesting,
-                    Element::History => &mut system.history,
-                    Element::SystemName | Element::RoutineUses | Element::Exemptions => continue,
-                };
-                *slot = prose;
+                if let Some(slot) = system.prose_mut(other) {
+                    *slot = prose;
+                }
             }
         }
     }

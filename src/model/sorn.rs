@@ -282,6 +282,70 @@ impl System {
         }
     }
 
+    /// A system with its identifier and name and nothing else: where a notice is built caption by
+    /// caption (an import, a rescindment).
+    pub fn named(id: Loc<String>, name: Loc<String>) -> System {
+        System {
+            id,
+            name,
+            separator: None,
+            form: None,
+            abbreviations: BTreeMap::new(),
+            id_line: None,
+            security_classification: None,
+            location: None,
+            managers: None,
+            authority: None,
+            purposes: None,
+            individuals: None,
+            records: None,
+            record_sources: None,
+            routine_uses_intro: None,
+            routine_uses: Vec::new(),
+            routine_uses_note: None,
+            consumer_reporting: None,
+            policies: None,
+            storage: None,
+            retrieval: None,
+            safeguards: None,
+            retention: None,
+            notification: None,
+            record_access: None,
+            stars_after_name: false,
+            access_in_notification: false,
+            contesting: None,
+            exemptions: None,
+            history: None,
+            changes: Vec::new(),
+        }
+    }
+
+    /// The field of a prose element, to write, or `None` when the element is not a prose field
+    /// (the system name, routine uses and exemptions are typed).
+    pub fn prose_mut(&mut self, element: Element) -> Option<&mut Option<Prose>> {
+        Some(match element {
+            Element::SecurityClassification => &mut self.security_classification,
+            Element::Location => &mut self.location,
+            Element::Managers => &mut self.managers,
+            Element::Authority => &mut self.authority,
+            Element::Purposes => &mut self.purposes,
+            Element::Individuals => &mut self.individuals,
+            Element::Records => &mut self.records,
+            Element::RecordSources => &mut self.record_sources,
+            Element::ConsumerReporting => &mut self.consumer_reporting,
+            Element::Policies => &mut self.policies,
+            Element::Storage => &mut self.storage,
+            Element::Retrieval => &mut self.retrieval,
+            Element::Safeguards => &mut self.safeguards,
+            Element::Retention => &mut self.retention,
+            Element::Notification => &mut self.notification,
+            Element::RecordAccess => &mut self.record_access,
+            Element::Contesting => &mut self.contesting,
+            Element::History => &mut self.history,
+            Element::SystemName | Element::RoutineUses | Element::Exemptions => return None,
+        })
+    }
+
     /// The prose written for an element, if the element is a prose field.
     pub fn prose(&self, element: Element) -> Option<&Prose> {
         match element {

@@ -220,7 +220,7 @@ fn apply_change(system: &mut System, change: &Change) -> Result<(), String> {
             "a change to the exemptions caption changes the claims, which the source types one by one: write them in `[system.exemptions]` by hand".into(),
         ),
         SystemCaption::Element(element) => {
-            let field = prose_field(system, element).ok_or_else(|| format!("“{}” holds no text", caption.value))?;
+            let field = system.prose_mut(element).ok_or_else(|| format!("“{}” holds no text", caption.value))?;
             prose(field, instruction, &caption.value)
         }
     }
@@ -335,31 +335,6 @@ fn without_closing_quote(use_: &RoutineUse, all: &[RoutineUse]) -> RoutineUse {
 fn nonempty(text: String) -> Option<Prose> {
     let text = text.trim();
     (!text.is_empty()).then(|| Loc::synthetic(crate::import::emit::prose_value(text.to_string())))
-}
-
-/// The field of a prose caption.
-fn prose_field(system: &mut System, element: Element) -> Option<&mut Option<Prose>> {
-    Some(match element {
-        Element::SecurityClassification => &mut system.security_classification,
-        Element::Location => &mut system.location,
-        Element::Managers => &mut system.managers,
-        Element::Authority => &mut system.authority,
-        Element::Purposes => &mut system.purposes,
-        Element::Individuals => &mut system.individuals,
-        Element::Records => &mut system.records,
-        Element::RecordSources => &mut system.record_sources,
-        Element::ConsumerReporting => &mut system.consumer_reporting,
-        Element::Policies => &mut system.policies,
-        Element::Storage => &mut system.storage,
-        Element::Retrieval => &mut system.retrieval,
-        Element::Safeguards => &mut system.safeguards,
-        Element::Retention => &mut system.retention,
-        Element::Notification => &mut system.notification,
-        Element::RecordAccess => &mut system.record_access,
-        Element::Contesting => &mut system.contesting,
-        Element::History => &mut system.history,
-        Element::SystemName | Element::RoutineUses | Element::Exemptions => return None,
-    })
 }
 
 /// Reads an instruction. Under the routine uses caption the quotation may close after the uses

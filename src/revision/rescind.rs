@@ -30,7 +30,7 @@ pub fn rescindment(rescinded: &Sorn, source_link: &str, reason: Option<&str>) ->
         form: old.form.clone(),
         abbreviations: old.abbreviations.clone(),
         history: Some(Loc::synthetic(history(rescinded))),
-        ..empty_system(old)
+        ..System::named(old.id.clone(), old.name.clone())
     };
     let reason = reason.map_or_else(|| REASON_TODO.to_string(), |r| r.trim().to_string());
     let notice = Preamble {
@@ -94,43 +94,6 @@ fn history(rescinded: &Sorn) -> String {
         "{todo: the Federal Register citations of the notices of the rescinded system}".into()
     } else {
         crate::import::emit::prose_value(out)
-    }
-}
-
-/// A system with only what every system has, the identity fields, from `old`.
-fn empty_system(old: &System) -> System {
-    System {
-        id: old.id.clone(),
-        name: old.name.clone(),
-        separator: None,
-        form: None,
-        abbreviations: Default::default(),
-        id_line: None,
-        security_classification: None,
-        location: None,
-        managers: None,
-        authority: None,
-        purposes: None,
-        individuals: None,
-        records: None,
-        record_sources: None,
-        routine_uses_intro: None,
-        routine_uses: Vec::new(),
-        routine_uses_note: None,
-        consumer_reporting: None,
-        policies: None,
-        storage: None,
-        retrieval: None,
-        safeguards: None,
-        retention: None,
-        notification: None,
-        record_access: None,
-        stars_after_name: false,
-        access_in_notification: false,
-        contesting: None,
-        exemptions: None,
-        history: None,
-        changes: Vec::new(),
     }
 }
 
