@@ -4,7 +4,9 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
+mod package;
 mod typography;
+mod wordml;
 
 use crate::frdoc::FrDocument;
 
