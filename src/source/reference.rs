@@ -326,6 +326,11 @@ pub struct Resolved {
 ///
 /// `path` is the source's own path (references are relative to its folder); `text` its text.
 pub fn resolve(file: FileId, path: &Path, text: &str, table: &mut DeTable<'_>, libraries: &Libraries) -> Resolved {
+    // Most sources take nothing from another file: they cost one walk of the parsed table, not
+    // the file system lookups that place the project and the copy of the text.
+    if !table.values().any(|v| holds_reference(v, 1)) {
+        return Resolved { extended: None, diagnostics: Vec::new() };
+    }
     let mut cx = Resolver {
         file,
         root: project_root(path),
@@ -714,6 +719,18 @@ fn identity<'i>(value: Spanned<DeValue<'i>>) -> Spanned<DeValue<'i>> {
 }
 
 /// The first reference inside a value, if any.
+/// Whether a value holds a reference table within the depth [`Resolver::walk_table`] searches.
+fn holds_reference(value: &Spanned<DeValue<'_>>, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    match value.get_ref() {
+        DeValue::Table(t) => t.contains_key("from") || t.values().any(|v| holds_reference(v, depth + 1)),
+        DeValue::Array(items) => items.iter().any(|v| holds_reference(v, depth + 1)),
+        _ => false,
+    }
+}
+
 fn find_reference(value: &Spanned<DeValue<'_>>) -> Option<Range<usize>> {
     match value.get_ref() {
         DeValue::Table(t) => match t.get("from") {
