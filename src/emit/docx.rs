@@ -640,6 +640,13 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         .expect("the address pattern is valid")
     });
     let mut out = Vec::new();
+    // Every address has an `@` or a `://`: most text has neither, and is not searched.
+    if !text.contains('@') && !text.contains("://") {
+        if !text.is_empty() {
+            out.push(Piece::Text(text));
+        }
+        return out;
+    }
     let mut last = 0;
     for m in ADDRESS.find_iter(text) {
         if m.start() > last {

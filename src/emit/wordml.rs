@@ -147,7 +147,14 @@ fn write_run(out: &mut String, text: &str, style: Option<&str>) {
 pub fn xml_chars(text: &str) -> Cow<'_, str> {
     let bad =
         |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
-    if !text.contains(|c: char| bad(c) || c == '\r') {
+    // Looked for byte by byte: the control characters are single bytes below 0x20 (tab and line
+    // feed are kept), and U+FFFE and U+FFFF the only characters whose encoding starts EF BF BE
+    // or EF BF BF.
+    let suspect = |(i, &b): (usize, &u8)| {
+        (b < 0x20 && b != b'\t' && b != b'\n')
+            || (b == 0xEF && text.as_bytes().get(i + 1..i + 3).is_some_and(|r| r[0] == 0xBF && r[1] >= 0xBE))
+    };
+    if !text.as_bytes().iter().enumerate().any(suspect) {
         return text.into();
     }
     text.chars().filter(|&c| c != '\r').map(|c| if bad(c) { '\u{fffd}' } else { c }).collect::<String>().into()

@@ -160,11 +160,13 @@ pub fn parse<'a>(text: &'a str) -> Result<Vec<Piece<'a>>, Vec<PlaceholderError>>
                 i += 1;
             }
             _ => {
-                let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
+                // Everything up to the next brace is literal text. Braces are ASCII, so the next
+                // one is on a character boundary.
+                let next = memchr::memchr2(b'{', b'}', &bytes[i..]).map_or(bytes.len(), |k| i + k);
                 if !literal_borrowed {
-                    literal.push_str(&text[i..i + ch_len]);
+                    literal.push_str(&text[i..next]);
                 }
-                i += ch_len;
+                i = next;
             }
         }
     }

@@ -126,6 +126,9 @@ impl ExemptionRule {
     /// that whatever reads one system's claims reads every system's the same way. A rule of one
     /// system gives itself.
     pub fn per_system(&self) -> Vec<ExemptionRule> {
+        if self.systems.is_empty() {
+            return vec![self.clone()];
+        }
         let mut first = self.clone();
         first.systems.clear();
         let mut out = vec![first.clone()];
