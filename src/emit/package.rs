@@ -7,7 +7,9 @@
 //! package shares are compressed once per process and copied into each package as they are.
 
 use std::borrow::Cow;
-use std::io::Write;
+use std::cell::RefCell;
+
+use flate2::{Compress, Compression, FlushCompress, Status};
 
 /// One entry of the archive: its name and its data, already compressed.
 #[derive(Clone, Debug)]
@@ -28,12 +30,27 @@ const LEVEL: u32 = 1;
 impl Entry {
     /// Compresses `data` as the entry `name`.
     pub fn deflate(name: impl Into<Cow<'static, str>>, data: &[u8]) -> Self {
-        let mut encoder = flate2::write::DeflateEncoder::new(
-            Vec::with_capacity(data.len() / 3 + 64),
-            flate2::Compression::new(LEVEL),
-        );
-        encoder.write_all(data).expect("compressing into memory cannot fail");
-        let compressed = encoder.finish().expect("compressing into memory cannot fail");
+        // One compressor per thread, reset between entries: making one clears its tables, which
+        // cost more than compressing a manuscript's small parts.
+        thread_local! {
+            static COMPRESSOR: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(LEVEL), false));
+        }
+        let mut compressed = Vec::with_capacity(data.len() / 3 + 64);
+        COMPRESSOR.with_borrow_mut(|compressor| {
+            compressor.reset();
+            loop {
+                let consumed = usize::try_from(compressor.total_in()).unwrap_or(usize::MAX).min(data.len());
+                if compressed.len() == compressed.capacity() {
+                    compressed.reserve(data.len() / 4 + 64);
+                }
+                let status = compressor
+                    .compress_vec(&data[consumed..], &mut compressed, FlushCompress::Finish)
+                    .expect("compressing into memory cannot fail");
+                if status == Status::StreamEnd {
+                    break;
+                }
+            }
+        });
         Entry { name: name.into(), crc: crc32fast::hash(data), size: length(data.len()), compressed }
     }
 
