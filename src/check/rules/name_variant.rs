@@ -48,6 +48,15 @@ struct Word<'a> {
 }
 
 fn lower(word: &str) -> Cow<'_, str> {
+    // Most words of prose are ASCII: one pass over the bytes decides, without the per-character
+    // Unicode case tables (for ASCII, `to_ascii_lowercase` and `to_lowercase` agree).
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     let changes = |c: char| {
         let mut lowered = c.to_lowercase();
         lowered.next() != Some(c) || lowered.next().is_some()
@@ -55,8 +64,30 @@ fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(changes) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
+/// A word without its possessive endings: every trailing "'s", then every trailing "\u{2019}s".
+/// `strip_suffix` compares bytes where `trim_end_matches` would build a substring searcher for
+/// each word.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("\u{2019}s") {
+        word = rest;
+    }
+    word
+}
+
+/// The words of `text`, in order.
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
+    words_into(text, &mut out);
+    out
+}
+
+/// Replaces the contents of `out` with the words of `text`: one buffer serves every prose value
+/// of a document, instead of a new vector for each.
+fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    out.clear();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (c.is_whitespace(), start) {
@@ -66,14 +97,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
                 // Where the trimmed word starts: it is a slice of `raw`, so no search is needed.
                 let offset = if trimmed.is_empty() { 0 } else { trimmed.as_ptr() as usize - raw.as_ptr() as usize };
-                let bare = lower(trimmed.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
+                let bare = lower(without_possessive(trimmed));
                 out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, bare });
                 start = None;
             }
             _ => {}
         }
     }
-    out
 }
 
 /// An identifier as compared for variants: upper case, without spaces, hyphens, dashes or
@@ -131,9 +161,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let id = system.id.value.trim().to_string();
         let id_key = loose_id(&id);
         let source = cx.text(doc.file);
+        let mut ws = Vec::new();
         for (key, prose) in doc.document.prose() {
             let text = &prose.value;
-            let ws = words(text);
+            words_into(text, &mut ws);
             let origin = ValueOrigin::new(source, prose.span.clone(), text);
             let mut report = |range: Range<usize>, message: String, help: String, fix: &str| {
                 let found = text.get(range.clone()).unwrap_or("");
@@ -219,6 +250,16 @@ mod tests {
         let hits: Vec<_> = ws.windows(t.len()).filter(|w| misspells(w, &t)).collect();
         assert_eq!(hits.len(), 1);
         assert_eq!(&text[hits[0][0].range.start..hits[0][4].range.end], "U.S. Immigrations and Customs Enforcement");
+    }
+
+    #[test]
+    fn bare_words_are_lower_case_without_possessives() {
+        let bare: Vec<String> = target("The Agency's ICE\u{2019}s \u{00C9}cole's's caf\u{00E9} \u{00DC}BER (Office)");
+        assert_eq!(bare, ["the", "agency", "ice", "\u{00E9}cole", "caf\u{00E9}", "\u{00FC}ber", "office"]);
+        // Only the endings are stripped, in their order: a straight one after a curly one stays.
+        assert_eq!(without_possessive("ICE's\u{2019}s"), "ICE's");
+        assert!(matches!(lower("agency"), Cow::Borrowed(_)));
+        assert!(matches!(lower("caf\u{00E9}"), Cow::Borrowed(_)));
     }
 
     #[test]
