@@ -304,11 +304,14 @@ fn citation_dockets(cx: &Context<'_>, from: usize, other: usize, names: &[&str],
     let theirs_prefix = docket_prefix(theirs.value.trim());
     let candidate =
         |docket: &str| docket_prefix(docket) == theirs_prefix && docket != theirs.value.trim() && Some(docket) != own;
+    // A candidate has the other's prefix and at least two more hyphenated parts, so the prose
+    // that holds one holds this substring.
+    let theirs_hyphen = format!("{theirs_prefix}-");
     for (key, prose) in from_doc.document.prose() {
         // A docket number that could be reported is rare in prose: looking for one first spares
         // the other values the sentence split and the lower-casing of each sentence. Docket
         // numbers never span a period, so those of the value are those of its sentences.
-        if !dockets(&prose.value).iter().any(|(_, docket)| candidate(docket)) {
+        if !prose.value.contains(&theirs_hyphen) || !dockets(&prose.value).iter().any(|(_, docket)| candidate(docket)) {
             continue;
         }
         let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
