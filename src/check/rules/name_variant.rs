@@ -42,9 +42,42 @@ crate::declare_rule! {
 struct Word<'a> {
     range: Range<usize>,
     raw: &'a str,
-    /// Lower case, without a possessive: borrowed from the text unless it had capitals, so that
-    /// most words of prose cost no allocation.
-    bare: Cow<'a, str>,
+    /// Without a possessive, as written.
+    stem: &'a str,
+    /// The stem in lower case if it is not ASCII. An ASCII stem is compared ignoring ASCII case
+    /// instead, so that the capitalized words of prose cost no allocation.
+    unicode_lower: Option<Cow<'a, str>>,
+}
+
+impl Word<'_> {
+    /// Lower case, without a possessive.
+    fn bare(&self) -> Cow<'_, str> {
+        match &self.unicode_lower {
+            Some(lowered) => Cow::Borrowed(lowered),
+            None => lower(self.stem),
+        }
+    }
+
+    /// Whether the bare word is `target` (itself lower case, so without ASCII capitals).
+    fn is(&self, target: &str) -> bool {
+        match &self.unicode_lower {
+            Some(lowered) => lowered == target,
+            None => self.stem.eq_ignore_ascii_case(target),
+        }
+    }
+
+    /// Whether the bare word is near `target` (see [`near`]), for a word known to differ. The
+    /// length and first-letter tests of `near` are made on an ASCII stem as it is written, so
+    /// that the lower-case copy is made only for the few words that pass them.
+    fn is_near(&self, target: &str) -> bool {
+        if self.unicode_lower.is_none() {
+            let (len, first) = (self.stem.len(), self.stem.as_bytes().first().map(u8::to_ascii_lowercase));
+            if len < 4 || len > 48 || len.abs_diff(target.len()) > 2 || first != target.as_bytes().first().copied() {
+                return false;
+            }
+        }
+        near(&self.bare(), target)
+    }
 }
 
 fn lower(word: &str) -> Cow<'_, str> {
@@ -88,21 +121,33 @@ fn words(text: &str) -> Vec<Word<'_>> {
 /// of a document, instead of a new vector for each.
 fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_whitespace(), start) {
+    let mut i = 0;
+    // One step per character, the end of the text counting as white space. An ASCII byte is a
+    // character of its own, and the ASCII white space of `char::is_whitespace` is tab to
+    // carriage return and the space: only other characters are decoded.
+    while i <= text.len() {
+        let (white, width) = match bytes.get(i) {
+            None => (true, 1),
+            Some(&b) if b.is_ascii() => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            Some(_) => text[i..].chars().next().map_or((true, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (white, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 let raw = &text[s..i];
                 let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
                 // Where the trimmed word starts: it is a slice of `raw`, so no search is needed.
                 let offset = if trimmed.is_empty() { 0 } else { trimmed.as_ptr() as usize - raw.as_ptr() as usize };
-                let bare = lower(without_possessive(trimmed));
-                out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, bare });
+                let stem = without_possessive(trimmed);
+                let unicode_lower = (!stem.is_ascii()).then(|| lower(stem));
+                out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, stem, unicode_lower });
                 start = None;
             }
             _ => {}
         }
+        i += width;
     }
 }
 
@@ -132,8 +177,8 @@ fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
     }
     let mut differing = 0;
     for (w, t) in window.iter().zip(target) {
-        if *w.bare != **t {
-            if !near(&w.bare, t) {
+        if !w.is(t) {
+            if !w.is_near(t) {
                 return false;
             }
             differing += 1;
@@ -153,7 +198,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let targets: Vec<(String, Vec<String>)> = names
             .into_iter()
             .map(|n| {
-                let parts = words(&n).into_iter().map(|w| w.bare.into_owned()).filter(|w| !w.is_empty()).collect();
+                let parts = words(&n).iter().map(|w| w.bare().into_owned()).filter(|w| !w.is_empty()).collect();
                 (n, parts)
             })
             .filter(|(_, parts): &(String, Vec<String>)| parts.len() >= 2)
@@ -239,7 +284,7 @@ mod tests {
     use super::*;
 
     fn target(s: &str) -> Vec<String> {
-        words(s).into_iter().map(|w| w.bare.into_owned()).collect()
+        words(s).iter().map(|w| w.bare().into_owned()).collect()
     }
 
     #[test]
