@@ -203,27 +203,35 @@ pub fn expand(text: &str, value: impl Fn(&str) -> String) -> Result<String, Vec<
     Ok(out)
 }
 
-/// Where a string value's text begins in its TOML source, found once per value (comparing the
-/// source with the value is linear in the value): ranges of every finding in the value are then
-/// mapped in constant time.
+/// Where a string value's text begins in its TOML source, found at most once per value
+/// (comparing the source with the value is linear in the value), and only when a finding needs
+/// it: ranges of every finding in the value are then mapped in constant time. Rules make one for
+/// each prose value they scan, and most values have no finding, so the comparison waits for the
+/// first [`ValueOrigin::range`].
 #[derive(Clone, Debug)]
-pub struct ValueOrigin {
+pub struct ValueOrigin<'a> {
+    source: &'a str,
+    value: &'a str,
     span: Range<usize>,
-    /// Where the text begins, if the source spells the value without escapes.
-    start: Option<usize>,
+    /// Where the text begins, if the source spells the value without escapes; computed on first
+    /// use.
+    start: std::cell::OnceCell<Option<usize>>,
 }
 
-impl ValueOrigin {
+impl<'a> ValueOrigin<'a> {
     /// The origin of `value`, written at `value_span` of `source`.
-    pub fn new(source: &str, value_span: Range<usize>, value: &str) -> ValueOrigin {
-        let start = source.get(value_span.clone()).and_then(|raw| unescaped_start(raw, value));
-        ValueOrigin { start: start.map(|s| value_span.start + s), span: value_span }
+    pub fn new(source: &'a str, value_span: Range<usize>, value: &'a str) -> ValueOrigin<'a> {
+        ValueOrigin { source, value, span: value_span, start: std::cell::OnceCell::new() }
     }
 
     /// The source range of a byte range of the value (the whole value's span if the source
     /// spells it with escapes).
     pub fn range(&self, inner: Range<usize>) -> Range<usize> {
-        match self.start {
+        let start = self.start.get_or_init(|| {
+            let raw = self.source.get(self.span.clone());
+            raw.and_then(|raw| unescaped_start(raw, self.value)).map(|s| self.span.start + s)
+        });
+        match *start {
             Some(start) => start + inner.start..start + inner.end,
             None => self.span.clone(),
         }

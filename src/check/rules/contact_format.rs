@@ -73,28 +73,33 @@ fn email_ok(address: &str) -> bool {
 /// Every e-mail address written in prose: each whitespace-separated word with an "@" after its
 /// first character, without the punctuation and Markdown around it. Returns byte ranges in
 /// `text`.
+///
+/// Prose rarely holds an "@": the search jumps from one to the next (a byte search) and reads
+/// only the word around each, rather than splitting all of the text into words.
 fn addresses_in(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                let word = &text[s..i];
-                if word.contains('@') {
-                    let lead = word.len() - word.trim_start_matches(['<', '(', '[', '"', '\'', '*', '_']).len();
-                    let body = word[lead..].trim_end_matches(['>', ')', ']', '.', ',', ';', ':', '"', '\'', '*', '_']);
-                    let body_start = s + lead + body.find("mailto:").map_or(0, |p| p + "mailto:".len());
-                    let end = s + lead + body.len();
-                    // A word that starts with "@" is a handle or a stray sign, not an address.
-                    let address = text.get(body_start..end).unwrap_or("");
-                    if !address.starts_with('@') && address.contains('@') && !address.contains("](") {
-                        out.push(body_start..end);
-                    }
-                }
-            }
-        } else if start.is_none() {
-            start = Some(i);
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find('@')) {
+        let at = from + found;
+        // The word around the "@": back to the whitespace before it (never before `from`, which
+        // is the end of the previous word or the start of the text) and on to the next.
+        let s = text[from..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(from, |(i, c)| from + i + c.len_utf8());
+        let i = text[at..].char_indices().find(|(_, c)| c.is_whitespace()).map_or(text.len(), |(k, _)| at + k);
+        let word = &text[s..i];
+        let lead = word.len() - word.trim_start_matches(['<', '(', '[', '"', '\'', '*', '_']).len();
+        let body = word[lead..].trim_end_matches(['>', ')', ']', '.', ',', ';', ':', '"', '\'', '*', '_']);
+        let body_start = s + lead + body.find("mailto:").map_or(0, |p| p + "mailto:".len());
+        let end = s + lead + body.len();
+        // A word that starts with "@" is a handle or a stray sign, not an address.
+        let address = text.get(body_start..end).unwrap_or("");
+        if !address.starts_with('@') && address.contains('@') && !address.contains("](") {
+            out.push(body_start..end);
         }
+        from = i;
     }
     out
 }
@@ -183,5 +188,10 @@ mod tests {
         let text = "By email: ICEPrivacy@ice.dhs.gov. Or <mailto:a@b.gov>, or (x@dhs,gov); not an @ sign alone";
         let found: Vec<&str> = addresses_in(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["ICEPrivacy@ice.dhs.gov", "a@b.gov", "x@dhs,gov"]);
+        // Words end at any white space, an address may hold two "@", and one at the very start
+        // or end of the text is read too.
+        let text = "x@y.gov\u{a0}b@@c.gov\u{2003}@d.gov, (e@f.gov)";
+        let found: Vec<&str> = addresses_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["x@y.gov", "b@@c.gov", "e@f.gov"]);
     }
 }

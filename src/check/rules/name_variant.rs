@@ -42,12 +42,54 @@ crate::declare_rule! {
 struct Word<'a> {
     range: Range<usize>,
     raw: &'a str,
-    /// Lower case, without a possessive: borrowed from the text unless it had capitals, so that
-    /// most words of prose cost no allocation.
-    bare: Cow<'a, str>,
+    /// Without a possessive, as written.
+    stem: &'a str,
+    /// The stem in lower case if it is not ASCII. An ASCII stem is compared ignoring ASCII case
+    /// instead, so that the capitalized words of prose cost no allocation.
+    unicode_lower: Option<Cow<'a, str>>,
+}
+
+impl Word<'_> {
+    /// Lower case, without a possessive.
+    fn bare(&self) -> Cow<'_, str> {
+        match &self.unicode_lower {
+            Some(lowered) => Cow::Borrowed(lowered),
+            None => lower(self.stem),
+        }
+    }
+
+    /// Whether the bare word is `target` (itself lower case, so without ASCII capitals).
+    fn is(&self, target: &str) -> bool {
+        match &self.unicode_lower {
+            Some(lowered) => lowered == target,
+            None => self.stem.eq_ignore_ascii_case(target),
+        }
+    }
+
+    /// Whether the bare word is near `target` (see [`near`]), for a word known to differ. The
+    /// length and first-letter tests of `near` are made on an ASCII stem as it is written, so
+    /// that the lower-case copy is made only for the few words that pass them.
+    fn is_near(&self, target: &str) -> bool {
+        if self.unicode_lower.is_none() {
+            let (len, first) = (self.stem.len(), self.stem.as_bytes().first().map(u8::to_ascii_lowercase));
+            if len < 4 || len > 48 || len.abs_diff(target.len()) > 2 || first != target.as_bytes().first().copied() {
+                return false;
+            }
+        }
+        near(&self.bare(), target)
+    }
 }
 
 fn lower(word: &str) -> Cow<'_, str> {
+    // Most words of prose are ASCII: one pass over the bytes decides, without the per-character
+    // Unicode case tables (for ASCII, `to_ascii_lowercase` and `to_lowercase` agree).
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     let changes = |c: char| {
         let mut lowered = c.to_lowercase();
         lowered.next() != Some(c) || lowered.next().is_some()
@@ -55,25 +97,58 @@ fn lower(word: &str) -> Cow<'_, str> {
     if word.chars().any(changes) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
+/// A word without its possessive endings: every trailing "'s", then every trailing "\u{2019}s".
+/// `strip_suffix` compares bytes where `trim_end_matches` would build a substring searcher for
+/// each word.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("\u{2019}s") {
+        word = rest;
+    }
+    word
+}
+
+/// The words of `text`, in order.
 fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
+    words_into(text, &mut out);
+    out
+}
+
+/// Replaces the contents of `out` with the words of `text`: one buffer serves every prose value
+/// of a document, instead of a new vector for each.
+fn words_into<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_whitespace(), start) {
+    let mut i = 0;
+    // One step per character, the end of the text counting as white space. An ASCII byte is a
+    // character of its own, and the ASCII white space of `char::is_whitespace` is tab to
+    // carriage return and the space: only other characters are decoded.
+    while i <= text.len() {
+        let (white, width) = match bytes.get(i) {
+            None => (true, 1),
+            Some(&b) if b.is_ascii() => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            Some(_) => text[i..].chars().next().map_or((true, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (white, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 let raw = &text[s..i];
                 let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
                 // Where the trimmed word starts: it is a slice of `raw`, so no search is needed.
                 let offset = if trimmed.is_empty() { 0 } else { trimmed.as_ptr() as usize - raw.as_ptr() as usize };
-                let bare = lower(trimmed.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
-                out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, bare });
+                let stem = without_possessive(trimmed);
+                let unicode_lower = (!stem.is_ascii()).then(|| lower(stem));
+                out.push(Word { range: s + offset..s + offset + trimmed.len(), raw: trimmed, stem, unicode_lower });
                 start = None;
             }
             _ => {}
         }
+        i += width;
     }
-    out
 }
 
 /// An identifier as compared for variants: upper case, without spaces, hyphens, dashes or
@@ -102,8 +177,8 @@ fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
     }
     let mut differing = 0;
     for (w, t) in window.iter().zip(target) {
-        if *w.bare != **t {
-            if !near(&w.bare, t) {
+        if !w.is(t) {
+            if !w.is_near(t) {
                 return false;
             }
             differing += 1;
@@ -123,7 +198,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let targets: Vec<(String, Vec<String>)> = names
             .into_iter()
             .map(|n| {
-                let parts = words(&n).into_iter().map(|w| w.bare.into_owned()).filter(|w| !w.is_empty()).collect();
+                let parts = words(&n).iter().map(|w| w.bare().into_owned()).filter(|w| !w.is_empty()).collect();
                 (n, parts)
             })
             .filter(|(_, parts): &(String, Vec<String>)| parts.len() >= 2)
@@ -131,9 +206,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let id = system.id.value.trim().to_string();
         let id_key = loose_id(&id);
         let source = cx.text(doc.file);
+        let mut ws = Vec::new();
         for (key, prose) in doc.document.prose() {
             let text = &prose.value;
-            let ws = words(text);
+            words_into(text, &mut ws);
             let origin = ValueOrigin::new(source, prose.span.clone(), text);
             let mut report = |range: Range<usize>, message: String, help: String, fix: &str| {
                 let found = text.get(range.clone()).unwrap_or("");
@@ -208,7 +284,7 @@ mod tests {
     use super::*;
 
     fn target(s: &str) -> Vec<String> {
-        words(s).into_iter().map(|w| w.bare.into_owned()).collect()
+        words(s).iter().map(|w| w.bare().into_owned()).collect()
     }
 
     #[test]
@@ -219,6 +295,16 @@ mod tests {
         let hits: Vec<_> = ws.windows(t.len()).filter(|w| misspells(w, &t)).collect();
         assert_eq!(hits.len(), 1);
         assert_eq!(&text[hits[0][0].range.start..hits[0][4].range.end], "U.S. Immigrations and Customs Enforcement");
+    }
+
+    #[test]
+    fn bare_words_are_lower_case_without_possessives() {
+        let bare: Vec<String> = target("The Agency's ICE\u{2019}s \u{00C9}cole's's caf\u{00E9} \u{00DC}BER (Office)");
+        assert_eq!(bare, ["the", "agency", "ice", "\u{00E9}cole", "caf\u{00E9}", "\u{00FC}ber", "office"]);
+        // Only the endings are stripped, in their order: a straight one after a curly one stays.
+        assert_eq!(without_possessive("ICE's\u{2019}s"), "ICE's");
+        assert!(matches!(lower("agency"), Cow::Borrowed(_)));
+        assert!(matches!(lower("caf\u{00E9}"), Cow::Borrowed(_)));
     }
 
     #[test]

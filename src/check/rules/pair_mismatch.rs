@@ -194,6 +194,20 @@ fn cites(sentence: &str, names: &[&str], not: &[&str]) -> bool {
     has_fr && names.iter().any(|n| lower.contains(n)) && !not.iter().any(|n| lower.contains(n))
 }
 
+/// Whether `text` may hold a "<volume> FR <page>" citation as [`cites`] reads one: a digit, " fr "
+/// in any case, a digit. Only the ASCII letters lower-case to "f" and "r", so a sentence that
+/// [`cites`] accepts always passes; the converse need not hold.
+fn has_fr_citation(text: &str) -> bool {
+    text.as_bytes().windows(6).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1] == b' '
+            && w[2].eq_ignore_ascii_case(&b'f')
+            && w[3].eq_ignore_ascii_case(&b'r')
+            && w[4] == b' '
+            && w[5].is_ascii_digit()
+    })
+}
+
 /// One finding for each sentence of `from`'s prose that cites the other document with a date
 /// that is not its publication date.
 fn citation_dates(cx: &Context<'_>, from: usize, other: usize, names: &[&str], not: &[&str], out: &mut Vec<Finding>) {
@@ -205,6 +219,11 @@ fn citation_dates(cx: &Context<'_>, from: usize, other: usize, names: &[&str], n
     let Some(published) = published else { return };
     let source = cx.text(from_doc.file);
     for (key, prose) in from_doc.document.prose() {
+        // Most prose cites nothing in the Federal Register: one byte scan of the value spares it
+        // the sentence split and the lower-casing of each sentence.
+        if !has_fr_citation(&prose.value) {
+            continue;
+        }
         let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
         for range in super::written_dates::sentences(&prose.value) {
             let sentence = &prose.value[range.clone()];
@@ -282,7 +301,19 @@ fn citation_dockets(cx: &Context<'_>, from: usize, other: usize, names: &[&str],
     let Some(theirs) = &other_doc.document.preamble().docket else { return };
     let own = from_doc.document.preamble().docket.as_ref().map(|d| d.value.trim());
     let source = cx.text(from_doc.file);
+    let theirs_prefix = docket_prefix(theirs.value.trim());
+    let candidate =
+        |docket: &str| docket_prefix(docket) == theirs_prefix && docket != theirs.value.trim() && Some(docket) != own;
+    // A candidate has the other's prefix and at least two more hyphenated parts, so the prose
+    // that holds one holds this substring.
+    let theirs_hyphen = format!("{theirs_prefix}-");
     for (key, prose) in from_doc.document.prose() {
+        // A docket number that could be reported is rare in prose: looking for one first spares
+        // the other values the sentence split and the lower-casing of each sentence. Docket
+        // numbers never span a period, so those of the value are those of its sentences.
+        if !prose.value.contains(&theirs_hyphen) || !dockets(&prose.value).iter().any(|(_, docket)| candidate(docket)) {
+            continue;
+        }
         let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
         for range in super::written_dates::sentences(&prose.value) {
             let sentence = &prose.value[range.clone()];
@@ -291,8 +322,7 @@ fn citation_dockets(cx: &Context<'_>, from: usize, other: usize, names: &[&str],
                 continue;
             }
             for (at, docket) in dockets(sentence) {
-                let same_form = docket_prefix(docket) == docket_prefix(theirs.value.trim());
-                if !same_form || docket == theirs.value.trim() || Some(docket) == own {
+                if !candidate(docket) {
                     continue;
                 }
                 let span = origin.range(range.start + at.start..range.start + at.end);
@@ -350,7 +380,20 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{digits, dockets, person_key};
+    use super::{cites, digits, dockets, has_fr_citation, person_key};
+
+    #[test]
+    fn every_citation_cites_accepts_passes_the_byte_scan() {
+        let names = &["notice"];
+        for sentence in ["the notice at 81 FR 52700", "the notice at 81 fr 52700.", "the notice (81 Fr 52700)"] {
+            assert!(cites(sentence, names, &[]), "{sentence}");
+            assert!(has_fr_citation(sentence), "{sentence}");
+        }
+        for text in ["FR 52700", "81 FR page 52700", "81 FRS 52700", "the Federal Register"] {
+            assert!(!has_fr_citation(text), "{text}");
+            assert!(!cites(text, names, &[]), "{text}");
+        }
+    }
 
     #[test]
     fn dockets_in_the_regulations_gov_form() {

@@ -56,38 +56,56 @@ struct Problem {
     help: String,
 }
 
+/// Where a citation may begin: each "552" (as "552a" or alone) and each "subsection" or
+/// "subsections" followed by a space, with the length of the marker. Two searches of the text
+/// find them all, since "552a" is a "552" and "subsections " a "subsection".
+fn markers(text: &str) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+    let sections =
+        text.match_indices("552").map(|(at, _)| (at, if text[at + 3..].starts_with('a') { "552a" } else { "552" }));
+    let words = text.match_indices("subsection").filter_map(|(at, _)| {
+        let rest = &text[at + "subsection".len()..];
+        if rest.starts_with(' ') {
+            Some((at, "subsection "))
+        } else if rest.starts_with("s ") {
+            Some((at, "subsections "))
+        } else {
+            None
+        }
+    });
+    sections.chain(words)
+}
+
 fn problems(text: &str) -> Vec<Problem> {
     let mut out = Vec::new();
-    for marker in ["552a", "552", "subsection ", "subsections "] {
-        for (at, _) in text.match_indices(marker) {
-            let after = at + marker.len();
-            // "552" inside "552a", or inside a longer number, is not this marker.
-            if marker == "552" && (text[after..].starts_with('a') || text[..at].ends_with(|c: char| c.is_ascii_digit()))
-            {
-                continue;
+    for (at, marker) in markers(text) {
+        let after = at + marker.len();
+        // "552" inside a longer number is not this marker.
+        if marker == "552" && text[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let parts = parts_at(&text[after..]);
+        if parts.is_empty() {
+            continue;
+        }
+        let range = at..after + parts.len();
+        if marker == "552" {
+            if parts.starts_with("(j)(") || parts.starts_with("(k)(") {
+                out.push(Problem {
+                    range,
+                    message: format!("5 U.S.C. 552{parts} cites the Freedom of Information Act; the Privacy Act's exemptions are in 552a"),
+                    help: format!("write 5 U.S.C. 552a{parts}"),
+                });
             }
-            let parts = parts_at(&text[after..]);
-            if parts.is_empty() {
-                continue;
-            }
-            let range = at..after + parts.len();
-            if marker == "552" {
-                if parts.starts_with("(j)(") || parts.starts_with("(k)(") {
-                    out.push(Problem {
-                        range,
-                        message: format!("5 U.S.C. 552{parts} cites the Freedom of Information Act; the Privacy Act's exemptions are in 552a"),
-                        help: format!("write 5 U.S.C. 552a{parts}"),
-                    });
-                }
-                continue;
-            }
-            if let Err(e) = Subsection::parse(parts)
-                && matches!(e.kind(), CitationErrorKind::NotInStatute { .. })
-            {
-                out.push(Problem { range, message: format!("5 U.S.C. 552a has no {parts}"), help: e.to_string() });
-            }
+            continue;
+        }
+        if let Err(e) = Subsection::parse(parts)
+            && matches!(e.kind(), CitationErrorKind::NotInStatute { .. })
+        {
+            out.push(Problem { range, message: format!("5 U.S.C. 552a has no {parts}"), help: e.to_string() });
         }
     }
+    // Problems start at different places (one marker per place), so the order of the searches
+    // does not matter once they are sorted.
     out.sort_by_key(|p| p.range.start);
     out.dedup_by(|a, b| a.range.end == b.range.end);
     out

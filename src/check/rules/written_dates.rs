@@ -90,18 +90,19 @@ pub(crate) fn dates_in(text: &str) -> Vec<(Date, std::ops::Range<usize>)> {
 
 /// The sentences of `text`, as byte ranges: split after a period, unless it closes a month
 /// abbreviation ("Sept.") or a single letter ("U.S.").
+///
+/// Periods are found with a byte search and the word before each is read in place: the ASCII
+/// letters before a period are single bytes, so no copy of the word is needed to compare it.
 pub(crate) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    const ABBREVIATIONS: &[&str] =
+        &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vol"];
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c != '.' {
-            continue;
-        }
-        const ABBREVIATIONS: &[&str] =
-            &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vol"];
-        let reversed: String = text[..i].chars().rev().take_while(char::is_ascii_alphabetic).collect();
-        let word: String = reversed.chars().rev().collect::<String>().to_ascii_lowercase();
-        if word.len() == 1 || ABBREVIATIONS.contains(&word.as_str()) {
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices('.') {
+        let word_start = bytes[..i].iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |k| k + 1);
+        let word = &text[word_start..i];
+        if word.len() == 1 || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
             continue;
         }
         let next = text[i + 1..].chars().next();
@@ -240,5 +241,10 @@ mod tests {
     fn sentences_do_not_split_abbreviations() {
         let text = "Comments by Sept. 8, 2016. The U.S. Department is effective now.";
         assert_eq!(sentences(text).len(), 2);
+        // Abbreviations are known in any case; a period inside a token ("4.2") or not followed
+        // by white space ends nothing; non-ASCII letters are not part of the word before it.
+        let text = "Filed SEPT. 8 and VOL. 81, at 4.2 per \u{00E9}. No. 3 said so.  ";
+        let found: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Filed SEPT. 8 and VOL. 81, at 4.2 per \u{00E9}.", " No. 3 said so."]);
     }
 }
