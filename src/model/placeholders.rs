@@ -160,11 +160,13 @@ pub fn parse<'a>(text: &'a str) -> Result<Vec<Piece<'a>>, Vec<PlaceholderError>>
                 i += 1;
             }
             _ => {
-                let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
+                // Literal text runs to the next brace; braces are ASCII, so the byte search never
+                // stops inside a character.
+                let end = bytes[i..].iter().position(|&b| b == b'{' || b == b'}').map_or(bytes.len(), |k| i + k);
                 if !literal_borrowed {
-                    literal.push_str(&text[i..i + ch_len]);
+                    literal.push_str(&text[i..end]);
                 }
-                i += ch_len;
+                i = end;
             }
         }
     }
