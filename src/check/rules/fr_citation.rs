@@ -169,6 +169,24 @@ fn citations(text: &str) -> Vec<Citation> {
     out
 }
 
+/// The issue numbers of the dates cited, each counted once: counting is a walk over the year's
+/// days, and one notice copied across an inventory cites the same date in every document.
+struct IssueNumbers<'a> {
+    calendar: &'a Calendar,
+    counted: std::collections::HashMap<Date, Option<u32>>,
+}
+
+impl<'a> IssueNumbers<'a> {
+    fn new(calendar: &'a Calendar) -> Self {
+        IssueNumbers { calendar, counted: std::collections::HashMap::new() }
+    }
+
+    /// The issue number of `date` (see [`issue_number`]).
+    fn of(&mut self, date: Date) -> Option<u32> {
+        *self.counted.entry(date).or_insert_with(|| issue_number(self.calendar, date))
+    }
+}
+
 /// Federal Register publication days from January 1 through `date`: the issue number.
 fn issue_number(calendar: &Calendar, date: Date) -> Option<u32> {
     let mut day = Date::new(date.year(), 1, 1).ok()?;
@@ -182,7 +200,7 @@ fn issue_number(calendar: &Calendar, date: Date) -> Option<u32> {
     Some(count)
 }
 
-fn problem(c: &Citation, calendar: &Calendar) -> Option<(String, String)> {
+fn problem(c: &Citation, issues: &mut IssueNumbers<'_>) -> Option<(String, String)> {
     if c.page > 120_000 {
         return Some((
             format!("{} FR {} cites a page beyond any volume's length", c.volume, c.page),
@@ -207,7 +225,7 @@ fn problem(c: &Citation, calendar: &Calendar) -> Option<(String, String)> {
     // From volume 40 (1975, the Privacy Act's first year) the Register has printed well over 40
     // pages a calendar day; earlier volumes were thinner, so their pages are not judged.
     if c.volume >= 40 && day_of_year > 15 && c.page < day_of_year * 40 {
-        let issue = issue_number(calendar, date);
+        let issue = issues.of(date);
         let mut help = "cite the first page of the document as printed".to_string();
         if issue.is_some_and(|n| n.abs_diff(c.page) <= 2) {
             help = format!(
@@ -235,13 +253,13 @@ fn problem(c: &Citation, calendar: &Calendar) -> Option<(String, String)> {
 
 /// Reports implausible citations in every prose field.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let calendar = &cx.settings.calendar;
+    let mut issues = IssueNumbers::new(&cx.settings.calendar);
     for doc in cx.documents {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
             let origin = ValueOrigin::new(source, prose.span.clone(), &prose.value);
             for c in citations(&prose.value) {
-                let Some((message, help)) = problem(&c, calendar) else { continue };
+                let Some((message, help)) = problem(&c, &mut issues) else { continue };
                 let span = origin.range(c.range.clone());
                 out.push(Finding::new(message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(help));
             }
@@ -269,20 +287,20 @@ mod tests {
     fn flags_issue_numbers_and_wrong_volumes() {
         let cal = Calendar::federal();
         let issue = &citations("Federal Register, 81 FR 153, August 9, 2016, proposing")[0];
-        let (message, help) = problem(issue, &cal).unwrap();
+        let (message, help) = problem(issue, &mut IssueNumbers::new(&cal)).unwrap();
         assert!(message.contains("81 FR 153"), "{message}");
         assert!(help.contains("No. 153"), "{help}");
         let volume = &citations("82 FR 52700, August 9, 2016")[0];
-        assert!(problem(volume, &cal).unwrap().0.contains("volume 82"));
+        assert!(problem(volume, &mut IssueNumbers::new(&cal)).unwrap().0.contains("volume 82"));
         for fine in [
             "75 FR 412 (January 5, 2010)",
             "81 FR 52700, August 9, 2016",
             "73 FR 43,457 (July 25, 2008)",
             "65 FR 21747",
         ] {
-            assert_eq!(problem(&citations(fine)[0], &cal), None, "{fine}");
+            assert_eq!(problem(&citations(fine)[0], &mut IssueNumbers::new(&cal)), None, "{fine}");
         }
-        assert!(problem(&citations("81 FR 952700")[0], &cal).unwrap().0.contains("beyond"));
+        assert!(problem(&citations("81 FR 952700")[0], &mut IssueNumbers::new(&cal)).unwrap().0.contains("beyond"));
     }
 
     #[test]
@@ -292,7 +310,7 @@ mod tests {
         assert_eq!(found[0].date, Date::new(2021, 5, 11).ok());
         assert_eq!(found[1].date, Date::new(2022, 1, 31).ok());
         let cal = Calendar::federal();
-        assert!(found.iter().all(|c| problem(c, &cal).is_none()));
+        assert!(found.iter().all(|c| problem(c, &mut IssueNumbers::new(&cal)).is_none()));
         // A date closed by a parenthesis belongs to the citation before it.
         let found = citations("81 FR 52700 (August 9, 2016); 82 FR 1234 (January 3, 2017)");
         assert_eq!(found[1].date, Date::new(2017, 1, 3).ok());

@@ -35,13 +35,21 @@ crate::declare_rule! {
 
 /// Byte ranges of every "[INSERT ...]" in `text` (case-insensitive), through the closing bracket
 /// or, when there is none, to the end of the line.
+///
+/// Each "[" is found with a byte search and the word after it compared ignoring ASCII case, so
+/// the text is not copied to lower case.
 fn placeholders(text: &str) -> Vec<std::ops::Range<usize>> {
-    let lower = text.to_ascii_lowercase();
+    const OPENING: &[u8] = b"[insert";
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(found) = lower.get(from..).and_then(|t| t.find("[insert")) {
+    while let Some(found) = text.get(from..).and_then(|t| t.find('[')) {
         let start = from + found;
-        let rest = &lower[start..];
+        if !bytes[start..].get(..OPENING.len()).is_some_and(|head| head.eq_ignore_ascii_case(OPENING)) {
+            from = start + 1;
+            continue;
+        }
+        let rest = &text[start..];
         let end = start + rest.find(']').map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |i| i + 1);
         out.push(start..end);
         from = end.max(start + 1);

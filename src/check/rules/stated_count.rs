@@ -68,31 +68,36 @@ enum Counted {
 
 /// Every "<number> [new|modified|...] routine use(s)" in `text`: its byte range, the number and
 /// what it counts. Only "the following <number> routine uses" counts all of them.
+///
+/// Words are runs of ASCII letters, digits and hyphens, read a byte at a time (no other byte
+/// belongs to one) and compared ignoring ASCII case, so the text is not copied to lower case.
 fn counts(text: &str) -> Vec<(std::ops::Range<usize>, usize, Counted)> {
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
-    for (i, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
-        if c.is_ascii_alphanumeric() || c == '-' {
+    for i in 0..=bytes.len() {
+        if bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            words.push((s, &lower[s..i]));
+            words.push((s, &text[s..i]));
         }
     }
+    let is = |j: usize, word: &str| words[j].1.eq_ignore_ascii_case(word);
     let mut out = Vec::new();
     for (k, &(at, word)) in words.iter().enumerate() {
-        if word != "routine" || !words.get(k + 1).is_some_and(|(_, w)| *w == "uses" || *w == "use") {
+        if !word.eq_ignore_ascii_case("routine") || !(k + 1 < words.len() && (is(k + 1, "uses") || is(k + 1, "use"))) {
             continue;
         }
         let end = words[k + 1].0 + words[k + 1].1.len();
-        let (qualifier, n_at) = match k.checked_sub(1).map(|j| words[j].1) {
+        let before = k.checked_sub(1).map(|j| words[j].1.to_ascii_lowercase());
+        let (qualifier, n_at) = match before.as_deref() {
             Some("new" | "additional") => (Counted::New, k.checked_sub(2)),
             Some("modified" | "changed" | "revised" | "updated") => (Counted::Changed, k.checked_sub(2)),
             _ => (Counted::All, k.checked_sub(1)),
         };
         let Some(n_at) = n_at else { continue };
         let Some(n) = number(words[n_at].1) else { continue };
-        if qualifier == Counted::All && !(n_at >= 1 && words[n_at - 1].1 == "following") {
+        if qualifier == Counted::All && !(n_at >= 1 && is(n_at - 1, "following")) {
             continue;
         }
         out.push((words[n_at].0..end.max(at), n, qualifier));
@@ -149,5 +154,9 @@ mod tests {
         assert_eq!(got, [(2, Counted::New), (1, Counted::Changed), (3, Counted::All)]);
         assert!(counts("two of the routine uses").is_empty());
         assert!(counts("routine uses A and B").is_empty());
+        // Any case, and any character that is not an ASCII letter, digit or hyphen between words.
+        let text = "The Following\u{00A0}TWO Routine\u{2014}Uses; Three NEW routine use";
+        let found: Vec<(&str, usize, Counted)> = counts(text).into_iter().map(|(r, n, c)| (&text[r], n, c)).collect();
+        assert_eq!(found, [("TWO Routine\u{2014}Uses", 2, Counted::All), ("Three NEW routine use", 3, Counted::New)]);
     }
 }
