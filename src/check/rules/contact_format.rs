@@ -119,7 +119,7 @@ fn bad_email(cx: &Context<'_>, file: crate::diagnostic::FileId, at: &Loc<String>
 
 /// Reports malformed telephone numbers and e-mail addresses.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for doc in cx.documents {
+    cx.per_document(out, |doc, out| {
         for contact in &doc.document.preamble().contacts {
             if let Some(phone) = &contact.phone
                 && let Some(problem) = phone_problem(&phone.value)
@@ -154,7 +154,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ fn placeholders(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Reports placeholders left in published documents.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for doc in cx.documents {
+    cx.per_document(out, |doc, out| {
         let published = match &doc.document {
             Document::Sorn(s) => {
                 s.published.is_some() || s.fr_doc.as_ref().is_some_and(|f| f.publication_date.is_some())
@@ -69,7 +69,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         };
         if !published {
-            continue;
+            return;
         }
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
@@ -86,7 +86,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

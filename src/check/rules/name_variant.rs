@@ -189,7 +189,7 @@ fn misspells(window: &[Word<'_>], target: &[String]) -> bool {
 
 /// Reports near-miss spellings of the document's names in its prose.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for doc in cx.documents {
+    cx.per_document(out, |doc, out| {
         let system = doc.document.system_name();
         let mut names: Vec<String> = system.abbreviations.values().map(|v| v.value.trim().to_string()).collect();
         names.push(doc.document.agency().name.value.trim().to_string());
@@ -276,7 +276,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

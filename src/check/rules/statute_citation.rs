@@ -113,7 +113,7 @@ fn problems(text: &str) -> Vec<Problem> {
 
 /// Reports citations of the wrong section, or of parts 552a does not have, in prose.
 pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for doc in cx.documents {
+    cx.per_document(out, |doc, out| {
         let source = cx.text(doc.file);
         for (key, prose) in doc.document.prose() {
             // Claim sentences in the agency's words cite the typed claims, which load reports at
@@ -128,7 +128,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(Finding::new(p.message, cx.label(doc.file, span, format!("in `{key}`"))).with_help(p.help));
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]
