@@ -131,39 +131,46 @@ pub fn prepare(options: &BuildOptions) -> Result<BuildResult, SornError> {
                 .as_ref()
                 .is_some_and(|e| e.parts.iter().any(|p| p.file.is_some_and(|f| refused.contains(&f))))
     };
-    let mut resolver = Resolver::default();
     // Compared by the paths the file system resolves, links included: an --out-dir that is a link
     // to the source folder names the sources under other names.
-    let sources: HashSet<PathBuf> = workspace.files.iter().map(|(_, f)| resolver.resolve(&f.path)).collect();
-    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
-    let mut targets = Vec::new();
+    let source_paths: Vec<&Path> = workspace.files.iter().map(|(_, f)| f.path.as_path()).collect();
+    let mut planned: Vec<(usize, Format, PathBuf)> = Vec::new();
     for (index, loaded) in workspace.documents.iter().enumerate() {
         if !loaded.clean || refused(loaded.file) {
             continue;
         }
         let file = workspace.files.get(loaded.file);
         let stem = file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-        let mut outputs = Vec::with_capacity(options.formats.len());
         for &format in &options.formats {
-            let path = options.out_dir.join(format!("{stem}.{}", format.extension()));
-            let key = resolver.resolve(&path);
-            if sources.contains(&key) {
-                return Err(SornError::WouldOverwriteSource { path });
-            }
-            if let Some(other) = claimed.insert(key, file.path.clone()) {
-                return Err(SornError::Usage {
-                    message: format!(
-                        "{} and {} would both be written to {}",
-                        other.display(),
-                        file.path.display(),
-                        path.display()
-                    ),
-                    help: Some("give the sources different file names, or build them separately".into()),
-                });
-            }
-            outputs.push((format, path));
+            planned.push((index, format, options.out_dir.join(format!("{stem}.{}", format.extension()))));
         }
-        targets.push(Target { document: index, outputs });
+    }
+    let output_paths: Vec<&Path> = planned.iter().map(|(_, _, path)| path.as_path()).collect();
+    let resolver = Resolver::for_paths(source_paths.iter().chain(&output_paths).copied());
+    let sources: HashSet<PathBuf> = resolver.resolve_all(&source_paths).into_iter().collect();
+    let keys = resolver.resolve_all(&output_paths);
+    let mut claimed: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut targets: Vec<Target> = Vec::new();
+    for ((index, format, path), key) in planned.into_iter().zip(keys) {
+        let file = workspace.files.get(workspace.documents[index].file);
+        if sources.contains(&key) {
+            return Err(SornError::WouldOverwriteSource { path });
+        }
+        if let Some(other) = claimed.insert(key, file.path.clone()) {
+            return Err(SornError::Usage {
+                message: format!(
+                    "{} and {} would both be written to {}",
+                    other.display(),
+                    file.path.display(),
+                    path.display()
+                ),
+                help: Some("give the sources different file names, or build them separately".into()),
+            });
+        }
+        match targets.last_mut() {
+            Some(target) if target.document == index => target.outputs.push((format, path)),
+            _ => targets.push(Target { document: index, outputs: vec![(format, path)] }),
+        }
     }
     Ok(BuildResult { workspace, diagnostics, source_files, lower_options, page, targets })
 }
@@ -215,27 +222,46 @@ fn folder_of(path: &Path) -> &Path {
 
 /// Resolves paths as the file system does, reading each folder's canonical path once: a build
 /// places thousands of outputs in one folder, and canonicalizing each output path would walk
-/// the whole path once per file.
-#[derive(Default)]
+/// the whole path once per file. The folders are canonicalized first, then the paths are
+/// resolved on all cores (each is still looked at, to see whether it is a link).
 struct Resolver {
     folders: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl Resolver {
+    /// A resolver for paths in these paths' folders.
+    fn for_paths<'p>(paths: impl IntoIterator<Item = &'p Path>) -> Self {
+        let mut folders = HashMap::new();
+        for path in paths {
+            let folder = folder_of(path);
+            if !folders.contains_key(folder) {
+                folders.insert(folder.to_path_buf(), std::fs::canonicalize(folder).ok());
+            }
+        }
+        Resolver { folders }
+    }
+
     /// A path as the file system resolves it: the canonical path of its folder (links followed)
     /// with its file name, or the lexically normalized path where the folder does not exist yet.
     /// A file name that is itself a link is resolved too, so that writing over the link is caught.
-    fn resolve(&mut self, path: &Path) -> PathBuf {
+    fn resolve(&self, path: &Path) -> PathBuf {
         let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
         if is_link && let Ok(real) = std::fs::canonicalize(path) {
             return real;
         }
-        let folder = folder_of(path);
-        let canonical = self.folders.entry(folder.to_path_buf()).or_insert_with(|| std::fs::canonicalize(folder).ok());
+        let canonical = match self.folders.get(folder_of(path)) {
+            Some(canonical) => canonical.clone(),
+            None => std::fs::canonicalize(folder_of(path)).ok(),
+        };
         match (canonical, path.file_name()) {
             (Some(dir), Some(name)) => dir.join(name),
             _ => normalize(path),
         }
+    }
+
+    /// [`Resolver::resolve`] of every path, on all cores, in order.
+    fn resolve_all(&self, paths: &[&Path]) -> Vec<PathBuf> {
+        paths.par_iter().map(|p| self.resolve(p)).collect()
     }
 }
 
