@@ -66,11 +66,11 @@ pub struct BuildResult {
 }
 
 /// One error for each source that still has `{todo}` placeholders, at the first: such a source
-/// is not rendered as if final.
+/// is not rendered as if final. Sources are searched on all cores, the errors kept in order.
 fn unfinished(workspace: &Workspace) -> Vec<Diagnostic> {
     workspace
         .documents
-        .iter()
+        .par_iter()
         .filter_map(|doc| {
             // Its own text and what its references brought in: a `{todo}` in a library entry it
             // takes is text still to write in it too (reported at the entry).
