@@ -700,14 +700,24 @@ pub fn justification_letter(index: usize) -> String {
     std::iter::repeat_n(ch, index / 26 + 1).collect()
 }
 
-/// A justification's groups, however the source wrote them.
-pub fn covers_of(j: &Justification) -> Vec<Cover> {
+/// A group of provisions a justification covers, borrowed from the justification.
+#[derive(Clone, Copy, Debug)]
+pub struct CoverRef<'a> {
+    /// The provisions.
+    pub subsections: &'a Provisions,
+    /// Their parenthetical heading.
+    pub heading: Option<&'a Loc<String>>,
+}
+
+/// A justification's groups, however the source wrote them, borrowed: several lint rules and the
+/// renderer read them, and copying the typed provisions for each cost more than reading them.
+pub fn covers_of(j: &Justification) -> Vec<CoverRef<'_>> {
     let mut out = Vec::new();
     if let Some(subs) = &j.subsections {
-        out.push(Cover { subsections: subs.clone(), heading: j.heading.clone() });
+        out.push(CoverRef { subsections: subs, heading: j.heading.as_ref() });
     }
     if let Some(covers) = &j.covers {
-        out.extend(covers.iter().cloned());
+        out.extend(covers.iter().map(|c| CoverRef { subsections: &c.subsections, heading: c.heading.as_ref() }));
     }
     out
 }

@@ -93,7 +93,7 @@ pub fn validate(file: FileId, text: &str, document: &Document) -> Vec<Diagnostic
                 _ => {}
             }
             for cover in crate::model::covers_of(j) {
-                check_provisions(file, &cover.subsections, &mut out);
+                check_provisions(file, cover.subsections, &mut out);
             }
             check_leadin(file, j, &mut out);
         }
