@@ -72,7 +72,8 @@ impl Word<'_> {
     fn is_near(&self, target: &str) -> bool {
         if self.unicode_lower.is_none() {
             let (len, first) = (self.stem.len(), self.stem.as_bytes().first().map(u8::to_ascii_lowercase));
-            if len < 4 || len > 48 || len.abs_diff(target.len()) > 2 || first != target.as_bytes().first().copied() {
+            if !(4..=48).contains(&len) || len.abs_diff(target.len()) > 2 || first != target.as_bytes().first().copied()
+            {
                 return false;
             }
         }
