@@ -37,7 +37,8 @@ pub struct FileId(pub usize);
 
 /// A source file's text and the name it is reported under, with the tables every report format
 /// shares to turn byte offsets into lines and columns in logarithmic time: built once per file,
-/// so that reporting stays linear however many findings a file has.
+/// when a report first needs them, so that reporting stays linear however many findings a file
+/// has and a file without findings costs nothing.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     /// The path as given or found.
@@ -46,12 +47,37 @@ pub struct SourceFile {
     pub name: String,
     /// The text (lossily decoded if the file was not UTF-8, for snippets only).
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Where lines start and how many characters precede each block: made when a diagnostic in
+    /// the file is first placed, not for every file read (most files have no finding).
+    tables: std::sync::OnceLock<Tables>,
     /// The texts the file's references brought in (see [`crate::source::reference`]): the
     /// coordinates of the spans of values it took from other files.
     pub extended: Option<Box<crate::source::reference::Extended>>,
+}
+
+/// A file's line table and character-count table.
+#[derive(Clone, Debug)]
+struct Tables {
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
     /// Characters before each [`CHAR_BLOCK`]-byte block: columns are counted from the nearest.
     block_chars: Vec<usize>,
+}
+
+impl Tables {
+    fn of(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        // Entry k counts the characters before byte k * CHAR_BLOCK, up to and including the end.
+        let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 2);
+        block_chars.push(0);
+        let mut before = 0;
+        for block in text.as_bytes().chunks(CHAR_BLOCK) {
+            before += chars_in(block);
+            block_chars.push(before);
+        }
+        Tables { line_starts, block_chars }
+    }
 }
 
 /// Bytes per block of the character-count table.
@@ -67,17 +93,11 @@ impl SourceFile {
     /// A file with its text.
     pub fn new(path: PathBuf, text: String) -> Self {
         let name = display_path(&path);
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        // Entry k counts the characters before byte k * CHAR_BLOCK, up to and including the end.
-        let mut block_chars = Vec::with_capacity(text.len() / CHAR_BLOCK + 2);
-        block_chars.push(0);
-        let mut before = 0;
-        for block in text.as_bytes().chunks(CHAR_BLOCK) {
-            before += chars_in(block);
-            block_chars.push(before);
-        }
-        Self { path, name, text, line_starts, block_chars, extended: None }
+        Self { path, name, text, tables: std::sync::OnceLock::new(), extended: None }
+    }
+
+    fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| Tables::of(&self.text))
     }
 
     /// The text that spans in this file's values index: its own, followed by what its references
@@ -89,25 +109,25 @@ impl SourceFile {
     /// Characters before a byte offset (at most [`CHAR_BLOCK`] bytes are counted).
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / CHAR_BLOCK;
-        let base = self.block_chars.get(block).copied().unwrap_or(0);
+        let base = self.tables().block_chars.get(block).copied().unwrap_or(0);
         base + chars_in(&self.text.as_bytes()[block * CHAR_BLOCK..offset])
     }
 
     /// 0-based index of the line holding a byte offset (clamped to the text).
     pub fn line_index(&self, offset: usize) -> usize {
         let offset = offset.min(self.text.len());
-        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.tables().line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
     }
 
     /// Number of lines, counting the empty one after a final line break.
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.tables().line_starts.len()
     }
 
     /// Byte range of a 0-based line, without its line feed (empty past the end).
     pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
-        let Some(&start) = self.line_starts.get(line) else { return self.text.len()..self.text.len() };
-        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |next| next - 1);
+        let Some(&start) = self.tables().line_starts.get(line) else { return self.text.len()..self.text.len() };
+        let end = self.tables().line_starts.get(line + 1).map_or(self.text.len(), |next| next - 1);
         start..end
     }
 
@@ -122,7 +142,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = crate::text::floor_boundary(&self.text, offset);
         let line = self.line_index(offset);
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = self.tables().line_starts.get(line).copied().unwrap_or(0);
         (line + 1, self.chars_before(offset) - self.chars_before(start) + 1)
     }
 }
