@@ -52,8 +52,14 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
 fn write_renamed(path: &Path, contents: &[u8], sync: bool) -> Result<(), SornError> {
     let fail = |source| SornError::Write { path: path.to_path_buf(), source };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let (tmp_path, mut tmp) = tempfile_in(dir).map_err(fail)?;
+    // The folder is made only when the temporary file cannot be: a build writes thousands of
+    // files into folders that exist after the first.
+    let (tmp_path, mut tmp) = match tempfile_in(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).and_then(|()| tempfile_in(dir)).map_err(fail)?
+        }
+        other => other.map_err(fail)?,
+    };
     let written = tmp.write_all(contents).and_then(|()| if sync { tmp.sync_all() } else { Ok(()) });
     drop(tmp);
     written.and_then(|()| std::fs::rename(&tmp_path, path)).map_err(|e| {
