@@ -22,11 +22,8 @@ pub fn lower(r: &ExemptionRule, options: &LowerOptions) -> FrDocument {
     let title = r.cfr.title.value;
     let part = r.cfr.part.value.trim();
     // A rule of one system is its own view, borrowed; only a rule of several is split.
-    let views: std::borrow::Cow<'_, [crate::model::ExemptionRule]> = if r.systems.is_empty() {
-        std::slice::from_ref(r).into()
-    } else {
-        r.per_system().into()
-    };
+    let views: std::borrow::Cow<'_, [crate::model::ExemptionRule]> =
+        if r.systems.is_empty() { std::slice::from_ref(r).into() } else { r.per_system().into() };
     let subject = match &r.notice.subject {
         Some(p) => ctx.prose(p),
         None => {
