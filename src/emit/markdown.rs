@@ -62,6 +62,11 @@ pub fn render(doc: &FrDocument) -> String {
 /// parse finds the HTML (CommonMark's rules, the HTML backend's options); each `<` in it gets a
 /// backslash.
 fn html_as_text(markdown: &str) -> String {
+    // Raw HTML, in a block or inline, begins with `<`: prose without one has none, and is not
+    // parsed.
+    if !markdown.contains('<') {
+        return markdown.to_string();
+    }
     let options = pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
     let mut out = String::with_capacity(markdown.len());
     let mut copied = 0;
