@@ -1226,7 +1226,7 @@ mod package_tests {
             title: "A \"title\" & <more>".into(),
             section: "Notices",
             blocks: vec![Block::Markdown(
-                "[a](https://a.gov/?a=1&b=\"2\") <https://b.gov/x?y=<z>> x@y.gov\u{0}\u{b} [INSERT ] ok [c](<https://c.gov/\u{1}>)".into(),
+                "[a](https://a.gov/?a=1&b=\"2\") <https://b.gov/x?y=<z>> x@y.gov\u{0}\u{b} [INSERT ] ok [c](<https://c.gov/\u{1}>) https://d.gov/\u{1}e".into(),
             )],
         };
         let bytes = render(&doc);

@@ -175,10 +175,13 @@ pub fn escape_text(text: &str, out: &mut String) {
     out.push_str(rest);
 }
 
-/// Text escaped for an attribute value: the five XML entities and the line feed.
+/// Text escaped for an attribute value: the characters XML cannot hold replaced ([`xml_chars`]),
+/// then the five XML entities and the line feed. A bare web address in prose can carry a control
+/// character, and the relationship that targets it must stay well-formed.
 fn attribute(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'', '\n', '\r']) {
-        return text.into();
+    let text = xml_chars(text);
+    if !text.contains(['&', '<', '>', '"', '\'', '\n']) {
+        return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -189,7 +192,6 @@ fn attribute(text: &str) -> Cow<'_, str> {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\n' => out.push_str("&#xA;"),
-            '\r' => {}
             c => out.push(c),
         }
     }
@@ -233,6 +235,9 @@ mod tests {
         link_relationship(3, &link.url, &mut out);
         assert!(out.contains(r#"Id="rIdLink3""#), "{out}");
         assert!(out.contains(r#"Target="https://a.gov/?a=1&amp;b=&quot;2&quot;&apos;""#), "{out}");
+        let mut out = String::new();
+        link_relationship(1, "https://a.gov/\u{1}x\r", &mut out);
+        assert!(out.contains("Target=\"https://a.gov/\u{fffd}x\""), "{out}");
         let mut p = Paragraph::new("BodyText");
         p.hyperlink(3, &link);
         assert!(p.content.contains(r#"<w:t xml:space="preserve" />"#), "{}", p.content);
